@@ -1,0 +1,60 @@
+import { utcDayWindow, utcMonthWindow } from "./budget-windows";
+import { deny, pass, skipped, type RuleChecks, type RuleContext, type RuleResult } from "./rule-check";
+import type { BudgetWindow, Decision, PolicyRules } from "./types";
+
+interface WindowSpec {
+  label: string; // "daily"
+  period: string; // "today"
+  limit: number | null;
+  spent: number;
+  resetsAt: Date;
+}
+
+function checkBudget({ input, money }: RuleContext, w: WindowSpec): RuleResult {
+  const resets = w.resetsAt.toISOString();
+  if (w.limit === null) return skipped(`No ${w.label} budget is set.`);
+  const after = w.spent + input.intent.amount;
+  if (after > w.limit) {
+    return deny(
+      `Amount ${money(input.intent.amount)} would bring spend ${w.period} to ${money(after)}, over the ` +
+        `${w.label} budget of ${money(w.limit)} (${money(w.spent)} already committed; resets at ${resets}).`,
+    );
+  }
+  return pass(
+    `Spend ${w.period} would be ${money(after)} of the ${w.label} budget of ${money(w.limit)} (resets at ${resets}).`,
+  );
+}
+
+/** Per-agent spend budgets over UTC calendar windows. */
+export const budgetRules: RuleChecks<"daily_budget" | "monthly_budget"> = {
+  daily_budget: (ctx) =>
+    checkBudget(ctx, {
+      label: "daily",
+      period: "today",
+      limit: ctx.rules.dailyBudget,
+      spent: ctx.input.usage.spentToday,
+      resetsAt: utcDayWindow(ctx.input.now).resetsAt,
+    }),
+  monthly_budget: (ctx) =>
+    checkBudget(ctx, {
+      label: "monthly",
+      period: "this month",
+      limit: ctx.rules.monthlyBudget,
+      spent: ctx.input.usage.spentThisMonth,
+      resetsAt: utcMonthWindow(ctx.input.now).resetsAt,
+    }),
+};
+
+function budgetWindow(limit: number | null, spent: number, resetsAt: Date): BudgetWindow {
+  // Clamped at zero: if a budget is lowered below what was already spent, nothing remains.
+  const remaining = limit === null ? null : Math.max(0, limit - spent);
+  return { limit, spent, remaining, resetsAt: resetsAt.toISOString() };
+}
+
+/** Budget use before this intent, for display next to the decision. */
+export function describeBudgets(rules: PolicyRules, usage: { spentToday: number; spentThisMonth: number }, now: Date): Decision["budgets"] {
+  return {
+    daily: budgetWindow(rules.dailyBudget, usage.spentToday, utcDayWindow(now).resetsAt),
+    monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, utcMonthWindow(now).resetsAt),
+  };
+}

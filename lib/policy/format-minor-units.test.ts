@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { formatMinorUnits, minorUnitDigits } from "./format-minor-units";
+
+describe("minorUnitDigits", () => {
+  it("knows the minor-unit digits of common currencies", () => {
+    expect(minorUnitDigits("INR")).toBe(2);
+    expect(minorUnitDigits("USD")).toBe(2);
+    expect(minorUnitDigits("EUR")).toBe(2);
+    expect(minorUnitDigits("JPY")).toBe(0);
+  });
+
+  it("falls back to 2 for a code Intl does not accept", () => {
+    expect(minorUnitDigits("not-a-code")).toBe(2);
+  });
+});
+
+describe("formatMinorUnits", () => {
+  it("formats paise as rupees with the code", () => {
+    expect(formatMinorUnits(1_250_000, "INR")).toBe("12,500.00 INR");
+    expect(formatMinorUnits(1, "INR")).toBe("0.01 INR");
+    expect(formatMinorUnits(0, "USD")).toBe("0.00 USD");
+    expect(formatMinorUnits(10_000_000, "EUR")).toBe("100,000.00 EUR");
+  });
+
+  it("formats zero-decimal currencies without a fraction", () => {
+    expect(formatMinorUnits(1500, "JPY")).toBe("1,500 JPY");
+  });
+
+  it("upper-cases and trims the code", () => {
+    expect(formatMinorUnits(199, " usd ")).toBe("1.99 USD");
+  });
+});

@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { resolveEffectiveRules } from "./resolve-effective-rules";
+import { RISK_LEVELS, type ApprovalSettings, type Policy, type PolicyRules } from "./types";
+
+const minorUnits = (field: string) =>
+  z
+    .int({ error: `${field} must be a whole number of minor units (e.g. paise or cents), not a decimal or string` })
+    .min(0, `${field} must not be negative`);
+
+const nullableMinorUnits = (field: string, nullMeans: string) =>
+  minorUnits(field).nullable().describe(`${field} in minor units; null means ${nullMeans}`);
+
+const nameList = (field: string) =>
+  z.array(z.string().trim().min(1, `${field} entries must not be empty`).max(200), {
+    error: `${field} must be an array of strings`,
+  });
+
+const ruleFields = {
+  auto_approve_limit: minorUnits("auto_approve_limit"),
+  hard_limit: minorUnits("hard_limit"),
+  daily_budget: nullableMinorUnits("daily_budget", "no daily budget"),
+  monthly_budget: nullableMinorUnits("monthly_budget", "no monthly budget"),
+  merchant_allowlist: nameList("merchant_allowlist"),
+  merchant_blocklist: nameList("merchant_blocklist"),
+  category_allowlist: nameList("category_allowlist"),
+  category_blocklist: nameList("category_blocklist"),
+  min_confidence: z
+    .number({ error: "min_confidence must be a number between 0 and 1" })
+    .min(0, "min_confidence must be between 0 and 1")
+    .max(1, "min_confidence must be between 0 and 1"),
+  low_confidence_action: z.enum(["require_approval", "deny"], {
+    error: 'low_confidence_action must be "require_approval" or "deny"',
+  }),
+  max_intents_per_hour: z
+    .int({ error: "max_intents_per_hour must be a whole number or null" })
+    .min(1, "max_intents_per_hour must be at least 1 (use null for no limit; suspend the agent to stop all spending)")
+    .nullable(),
+  approval_risk_levels: z.array(z.enum(RISK_LEVELS, { error: "risk levels are low, medium, high or critical" })),
+};
+
+/** Rules for an org; every field must be given so a stored policy is never half-defined. */
+export const PolicyRulesDocumentSchema = z.strictObject(ruleFields);
+/** An agent override: the same fields, each optional; present fields replace the org rule. */
+export const PolicyRulesOverrideDocumentSchema = z.strictObject(ruleFields).partial();
+
+export const ApprovalSettingsDocumentSchema = z.strictObject({
+  admin_threshold: nullableMinorUnits("admin_threshold", "any approver may approve"),
+  dual_approval_threshold: nullableMinorUnits("dual_approval_threshold", "one approver is always enough"),
+  expiry_hours: z
+    .int({ error: "expiry_hours must be a whole number of hours" })
+    .min(1, "expiry_hours must be at least 1")
+    .max(8760, "expiry_hours must be at most 8760 (one year)")
+    .default(72),
+});
+
+export const PolicyDocumentSchema = z
+  .strictObject({
+    rules: PolicyRulesDocumentSchema,
+    approvals: ApprovalSettingsDocumentSchema,
+    agent_overrides: z
+      .record(z.guid(), PolicyRulesOverrideDocumentSchema, {
+        error: (issue) =>
+          issue.code === "invalid_key"
+            ? "agent_overrides keys must be agent UUIDs"
+            : "agent_overrides must be an object keyed by agent UUID",
+      })
+      .default({}),
+  })
+  .superRefine((doc, ctx) => {
+    const policy = fromDocument(doc);
+    if (policy.rules.hardLimit < policy.rules.autoApproveLimit) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rules", "hard_limit"],
+        message: "hard_limit must be greater than or equal to auto_approve_limit",
+      });
+    }
+    const seen = new Set<string>();
+    for (const agentId of Object.keys(policy.agentOverrides)) {
+      if (seen.has(agentId.toLowerCase())) {
+        const message = "duplicate agent UUID (keys are case-insensitive)";
+        ctx.addIssue({ code: "custom", path: ["agent_overrides", agentId], message });
+      }
+      seen.add(agentId.toLowerCase());
+      const override = policy.agentOverrides[agentId];
+      const touchesLimits = override.hardLimit !== undefined || override.autoApproveLimit !== undefined;
+      const rules = resolveEffectiveRules({ ...policy, agentOverrides: { [agentId]: override } }, agentId);
+      if (touchesLimits && rules.hardLimit < rules.autoApproveLimit) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["agent_overrides", agentId],
+          message: "with this override, hard_limit would be below auto_approve_limit for this agent",
+        });
+      }
+    }
+  });
+
+export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;
+export type PolicyDocumentInput = z.input<typeof PolicyDocumentSchema>;
+export type PolicyRulesDocument = z.output<typeof PolicyRulesDocumentSchema>;
+export type PolicyRulesOverrideDocument = z.output<typeof PolicyRulesOverrideDocumentSchema>;
+
+const RULE_KEYS = {
+  auto_approve_limit: "autoApproveLimit",
+  hard_limit: "hardLimit",
+  daily_budget: "dailyBudget",
+  monthly_budget: "monthlyBudget",
+  merchant_allowlist: "merchantAllowlist",
+  merchant_blocklist: "merchantBlocklist",
+  category_allowlist: "categoryAllowlist",
+  category_blocklist: "categoryBlocklist",
+  min_confidence: "minConfidence",
+  low_confidence_action: "lowConfidenceAction",
+  max_intents_per_hour: "maxIntentsPerHour",
+  approval_risk_levels: "approvalRiskLevels",
+} as const satisfies Record<keyof PolicyRulesDocument, keyof PolicyRules>;
+
+type DocKey = keyof typeof RULE_KEYS;
+const DOC_KEYS = Object.keys(RULE_KEYS) as DocKey[];
+
+function rulesFromDocument(doc: PolicyRulesOverrideDocument): Partial<PolicyRules> {
+  const out: Record<string, unknown> = {};
+  for (const key of DOC_KEYS) if (doc[key] !== undefined) out[RULE_KEYS[key]] = doc[key];
+  return out as Partial<PolicyRules>;
+}
+
+function rulesToDocument(rules: Partial<PolicyRules>): PolicyRulesOverrideDocument {
+  const out: Record<string, unknown> = {};
+  for (const key of DOC_KEYS) if (rules[RULE_KEYS[key]] !== undefined) out[key] = rules[RULE_KEYS[key]];
+  return out as PolicyRulesOverrideDocument;
+}
+
+function fromDocument(doc: PolicyDocument): Policy {
+  const approvals: ApprovalSettings = {
+    adminThreshold: doc.approvals.admin_threshold,
+    dualApprovalThreshold: doc.approvals.dual_approval_threshold,
+    expiryHours: doc.approvals.expiry_hours,
+  };
+  const agentOverrides: Record<string, Partial<PolicyRules>> = {};
+  for (const [agentId, override] of Object.entries(doc.agent_overrides)) {
+    agentOverrides[agentId] = rulesFromDocument(override);
+  }
+  return { rules: rulesFromDocument(doc.rules) as PolicyRules, approvals, agentOverrides };
+}
+
+/** Parses the JSON form (API/CLI) into a Policy. Throws the ZodError when invalid. */
+export function parsePolicyDocument(json: unknown): Policy {
+  return fromDocument(PolicyDocumentSchema.parse(json));
+}
+
+/** Parses one agent override document (all fields optional). Throws the ZodError when invalid. */
+export function parseRulesOverride(json: unknown): Partial<PolicyRules> {
+  return rulesFromDocument(PolicyRulesOverrideDocumentSchema.parse(json));
+}
+
+/** The JSON form of a Policy; parsePolicyDocument(toPolicyDocument(p)) deep-equals p. */
+export function toPolicyDocument(policy: Policy): PolicyDocument {
+  const agent_overrides: PolicyDocument["agent_overrides"] = {};
+  for (const [agentId, override] of Object.entries(policy.agentOverrides)) {
+    agent_overrides[agentId] = rulesToDocument(override);
+  }
+  return {
+    rules: rulesToDocument(policy.rules) as PolicyRulesDocument,
+    approvals: {
+      admin_threshold: policy.approvals.adminThreshold,
+      dual_approval_threshold: policy.approvals.dualApprovalThreshold,
+      expiry_hours: policy.approvals.expiryHours,
+    },
+    agent_overrides,
+  };
+}

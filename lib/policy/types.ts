@@ -1,0 +1,104 @@
+/** Every rule the engine checks, in the order it checks them (and records them in the trace). */
+export const RULE_NAMES = [
+  "agent_status",
+  "currency",
+  "hard_limit",
+  "merchant_blocklist",
+  "merchant_allowlist",
+  "category_blocklist",
+  "category_allowlist",
+  "wallet_balance",
+  "daily_budget",
+  "monthly_budget",
+  "velocity",
+  "min_confidence",
+  "risk_level",
+  "auto_approve_limit",
+] as const;
+
+export type RuleName = (typeof RULE_NAMES)[number];
+
+export type Outcome = "approve" | "deny" | "require_approval";
+
+export const RISK_LEVELS = ["low", "medium", "high", "critical"] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export interface PolicyRules {
+  /** Minor units; amount <= this may auto-approve. */
+  autoApproveLimit: number;
+  /** Minor units; amount > this is denied. */
+  hardLimit: number;
+  /** Per agent, UTC calendar day; null = no budget. */
+  dailyBudget: number | null;
+  /** Per agent, UTC calendar month; null = no budget. */
+  monthlyBudget: number | null;
+  /** Empty = any merchant. Compared case-insensitively, trimmed. */
+  merchantAllowlist: string[];
+  merchantBlocklist: string[];
+  /** merchant_category lists, same semantics as the merchant lists. */
+  categoryAllowlist: string[];
+  categoryBlocklist: string[];
+  /** 0..1; confidence < minConfidence triggers lowConfidenceAction. */
+  minConfidence: number;
+  lowConfidenceAction: "require_approval" | "deny";
+  /** Rolling last 60 minutes, counting intents already submitted (not this one); null = no limit. */
+  maxIntentsPerHour: number | null;
+  /** Agent risk levels that require human approval. */
+  approvalRiskLevels: RiskLevel[];
+}
+
+export interface ApprovalSettings {
+  /** Amount > this: only an admin may approve. */
+  adminThreshold: number | null;
+  /** Amount > this: two distinct approvers are needed. */
+  dualApprovalThreshold: number | null;
+  expiryHours: number;
+}
+
+export interface Policy {
+  rules: PolicyRules;
+  approvals: ApprovalSettings;
+  /** Key = agent UUID; each field present overrides the org rule for that agent. */
+  agentOverrides: Record<string, Partial<PolicyRules>>;
+}
+
+export interface EvaluationInput {
+  intent: {
+    amount: number;
+    currency: string;
+    confidence: number | null;
+    merchant: string | null;
+    merchantCategory: string | null;
+  };
+  agent: { id: string; status: "active" | "suspended"; riskLevel: RiskLevel };
+  /** The agent's wallet in the intent's currency, or null if it has none. */
+  wallet: { currency: string; balance: number; held: number } | null;
+  /** Spend already committed in each window (approved + held), not including this intent. */
+  usage: { spentToday: number; spentThisMonth: number; intentsLastHour: number };
+  policy: Policy;
+  now: Date;
+}
+
+export type TraceResult = "pass" | "deny" | "require_approval" | "skipped";
+
+export interface TraceStep {
+  rule: RuleName;
+  result: TraceResult;
+  detail: string;
+}
+
+export interface BudgetWindow {
+  limit: number | null;
+  spent: number;
+  remaining: number | null;
+  /** ISO 8601, UTC. */
+  resetsAt: string;
+}
+
+export interface Decision {
+  outcome: Outcome;
+  rule: RuleName;
+  reason: string;
+  trace: TraceStep[];
+  budgets: { daily: BudgetWindow; monthly: BudgetWindow };
+}
