@@ -1,0 +1,50 @@
+"""aegis-os: the official Python SDK for AegisOS Comply.
+
+    from aegis_os import AegisClient, AsyncAegisClient, AegisError, AegisTimeoutError
+
+Standard library only; Python 3.9+.
+"""
+
+from ._version import __version__
+from .async_client import AsyncAegisClient, AsyncPaginator
+from .client import AegisClient, SyncPaginator
+from .errors import AegisConnectionError, AegisError, AegisTimeoutError
+from .models import (
+    TERMINAL_STATUSES,
+    Agent,
+    AgentSpend,
+    AgentSummary,
+    Approval,
+    ApprovalResponse,
+    Intent,
+    IntentCounts,
+    PolicyDecision,
+    PolicyTraceEntry,
+    RiskFactor,
+    SpendWindow,
+    Wallet,
+)
+
+__all__ = [
+    "__version__",
+    "AegisClient",
+    "AsyncAegisClient",
+    "SyncPaginator",
+    "AsyncPaginator",
+    "AegisError",
+    "AegisConnectionError",
+    "AegisTimeoutError",
+    "TERMINAL_STATUSES",
+    "Intent",
+    "PolicyDecision",
+    "PolicyTraceEntry",
+    "Approval",
+    "ApprovalResponse",
+    "AgentSummary",
+    "Agent",
+    "Wallet",
+    "RiskFactor",
+    "SpendWindow",
+    "AgentSpend",
+    "IntentCounts",
+]

@@ -1,0 +1,105 @@
+"""Exceptions raised by the AegisOS SDK.
+
+Every failure surfaces as an :class:`AegisError` (or a subclass); raw
+``urllib``/``socket``/``http.client`` exceptions never leak out of the SDK.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+__all__ = ["AegisError", "AegisConnectionError", "AegisTimeoutError"]
+
+
+class AegisError(Exception):
+    """An error reported by the AegisOS API, or raised by the SDK itself.
+
+    Attributes:
+        status_code: HTTP status of the answer (``None`` when no answer arrived).
+        message: human-readable message.
+        code: machine-readable error code, e.g. ``"validation_error"``.
+        request_id: the server's request id (``req_…``), useful for support.
+        details: list of per-field problems for validation errors, else ``None``.
+        idempotency_key: set on errors raised by ``intents.submit`` — retry the
+            submit with ``idempotency_key=e.idempotency_key`` and it can never
+            create a second intent.
+        body: the decoded error body (dict) or raw text, when there was one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: Optional[int] = None,
+        code: Optional[str] = None,
+        request_id: Optional[str] = None,
+        details: Any = None,
+        idempotency_key: Optional[str] = None,
+        body: Any = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.code = code
+        self.request_id = request_id
+        self.details = details
+        self.idempotency_key = idempotency_key
+        self.body = body
+
+    def __str__(self) -> str:
+        parts = []
+        if self.status_code is not None:
+            parts.append(str(self.status_code))
+        if self.code:
+            parts.append(self.code)
+        prefix = "[" + " ".join(parts) + "] " if parts else ""
+        text = prefix + (self.message or "")
+        if self.details:
+            text += " " + _format_details(self.details)
+        if self.request_id:
+            text += " (request_id=%s)" % self.request_id
+        return text
+
+    def __repr__(self) -> str:
+        return "%s(status_code=%r, code=%r, message=%r, request_id=%r)" % (
+            type(self).__name__,
+            self.status_code,
+            self.code,
+            self.message,
+            self.request_id,
+        )
+
+
+class AegisConnectionError(AegisError):
+    """The API could not be reached (refused, reset, DNS failure, TLS error...)."""
+
+
+class AegisTimeoutError(AegisError):
+    """A request timed out, or ``wait_for_decision`` ran out of time.
+
+    ``intent`` is the last :class:`~aegis_os.Intent` seen by
+    ``wait_for_decision`` (``None`` for a plain request timeout).
+    """
+
+    def __init__(self, message: str, *, intent: Any = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.intent = intent
+
+
+def _format_details(details: Any) -> str:
+    if isinstance(details, list):
+        items = []
+        for d in details:
+            if isinstance(d, dict):
+                field = d.get("field") or d.get("path")
+                issue = d.get("issue") or d.get("message")
+                if field and issue:
+                    items.append("%s: %s" % (field, issue))
+                elif issue or field:
+                    items.append(str(issue or field))
+                else:
+                    items.append(str(d))
+            else:
+                items.append(str(d))
+        return "(" + "; ".join(items) + ")" if items else ""
+    return "(%s)" % (details,)
