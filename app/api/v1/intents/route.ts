@@ -1,0 +1,22 @@
+import { withApiKey, queryObject } from "@/lib/api/with-api-key";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { AppError } from "@/lib/errors/app-error";
+import { ListIntentsQuerySchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
+import { listIntents } from "@/lib/intents/list-intents";
+import { submitIntent } from "@/lib/intents/submit-intent";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withApiKey(async ({ req, db, principal }) => {
+  const key = req.headers.get("idempotency-key")?.trim() || null;
+  if (key && key.length > 255) throw new AppError("validation_error", "Idempotency-Key may be at most 255 characters");
+  const input = await readJsonBody(req, SubmitIntentSchema);
+  const { intent, replayed } = await submitIntent(db, principal, input, key);
+  // A replay answers like the original (201) and says so in a header.
+  return { status: 201, body: intent, headers: { "Idempotent-Replayed": String(replayed) } };
+});
+
+export const GET = withApiKey(async ({ req, db, principal }) => {
+  const query = ListIntentsQuerySchema.parse(queryObject(req));
+  return { body: await listIntents(db, principal, query) };
+});

@@ -1,0 +1,63 @@
+import type { DbOrTx } from "@/lib/db/client";
+import type { Agent, Wallet } from "@/lib/generated/prisma/client";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { resolveEffectiveRules, utcDayWindow, utcMonthWindow } from "@/lib/policy";
+import type { Policy } from "@/lib/policy/types";
+import { computeRiskLevel } from "@/lib/risk/compute-risk-level";
+import { AgentSchema, type AgentDto } from "./agent-schemas";
+import { loadAgentActivity } from "./load-agent-activity";
+
+export type AgentWithWallets = Agent & { wallets: Wallet[] };
+
+export const walletView = (w: Wallet) => {
+  const balance = Number(w.balance);
+  const held = Number(w.held);
+  return { currency: w.currency, balance, held, available: balance - held };
+};
+
+/** Full API view of an agent: risk with its factors, wallets, spend against budgets, counts. */
+export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?: Policy, now = new Date()): Promise<AgentDto> {
+  policy ??= (await getOrgPolicy(db, agent.orgId)).policy;
+  const rules = resolveEffectiveRules(policy, agent.id);
+  const primary = agent.wallets[0] ?? null;
+  const currency = primary?.currency ?? "INR";
+  const [activity, grouped] = await Promise.all([
+    loadAgentActivity(db, agent.id, currency, now),
+    db.intent.groupBy({ by: ["status"], where: { agentId: agent.id }, _count: { _all: true } }),
+  ]);
+  const risk = computeRiskLevel({ ...activity.history, monthlyBudget: rules.monthlyBudget, now }, agent.riskOverride);
+  const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
+  const spendWindow = (spent: number, limit: number | null, resetsAt: Date) => ({
+    spent,
+    limit,
+    remaining: limit === null ? null : Math.max(0, limit - spent),
+    resets_at: resetsAt.toISOString(),
+  });
+  return AgentSchema.parse({
+    id: agent.id,
+    object: "agent",
+    name: agent.name,
+    description: agent.description,
+    status: agent.status,
+    owner: agent.owner,
+    risk_level: risk.level,
+    risk_computed: risk.computed,
+    risk_override: risk.override,
+    risk_factors: risk.factors,
+    wallet: primary ? walletView(primary) : null,
+    wallets: agent.wallets.map(walletView),
+    spend: {
+      currency: primary?.currency ?? null,
+      day: spendWindow(activity.spentToday, rules.dailyBudget, utcDayWindow(now).resetsAt),
+      month: spendWindow(activity.spentThisMonth, rules.monthlyBudget, utcMonthWindow(now).resetsAt),
+    },
+    counts: {
+      approved: count("approved"),
+      denied: count("denied"),
+      pending_approval: count("pending_approval"),
+      pending: count("pending"),
+      expired: count("expired"),
+    },
+    created_at: agent.createdAt.toISOString(),
+  });
+}

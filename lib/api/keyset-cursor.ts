@@ -1,0 +1,31 @@
+import { AppError } from "@/lib/errors/app-error";
+
+/** Opaque keyset cursor over (created_at DESC, id DESC): stable under concurrent inserts. */
+export type Keyset = { createdAt: Date; id: string };
+
+export function encodeCursor(k: Keyset): string {
+  return Buffer.from(`${k.createdAt.toISOString()}|${k.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): Keyset {
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const createdAt = new Date(at ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("validation_error", "cursor is not valid", [{ field: "cursor", issue: "not a cursor returned by this API" }]);
+  }
+  return { createdAt, id };
+}
+
+/** Prisma where-clause for "strictly after the cursor" in newest-first order. */
+export function afterCursor(cursor: string | undefined) {
+  if (!cursor) return {};
+  const k = decodeCursor(cursor);
+  return { OR: [{ createdAt: { lt: k.createdAt } }, { createdAt: k.createdAt, id: { lt: k.id } }] };
+}
+
+/** Fetches limit+1 rows to learn has_more without a count. */
+export function page<T extends Keyset>(rows: T[], limit: number) {
+  const data = rows.slice(0, limit);
+  const hasMore = rows.length > limit;
+  return { data, has_more: hasMore, next_cursor: hasMore ? encodeCursor(data[data.length - 1]) : null };
+}

@@ -1,0 +1,57 @@
+import type { NextRequest } from "next/server";
+import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
+import type { Principal } from "@/lib/auth/principal";
+import { sessionPrincipalFromRequest } from "@/lib/auth/session-principal";
+import { getDb, type Db } from "@/lib/db/client";
+import { randomId } from "@/lib/db/ids";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "./error-response";
+import { checkRateLimit } from "./rate-limit";
+import { ensureServerReady } from "@/lib/server/ensure-server-ready";
+
+export type ApiContext<P> = { req: NextRequest; db: Db; principal: Principal; params: P; requestId: string };
+type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | { status?: number; body: unknown; headers?: Record<string, string> }>;
+
+/**
+ * The one wrapper for API route handlers: request id, authentication (bearer API key, or
+ * the dashboard's session cookie), per-key rate limit, and mapping every error to the
+ * API error body. Handlers stay thin and never catch.
+ */
+export function withApiKey<P = Record<string, never>>(handler: Handler<P>) {
+  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+    const requestId = randomId("req", 20);
+    try {
+      await ensureServerReady();
+      const db = await getDb();
+      const principal = await authenticate(db, req);
+      checkRateLimit(principal.keyId ?? `session:${principal.kind === "user" ? principal.userId : ""}`);
+      const result = await handler({ req, db, principal, params: await route.params, requestId });
+      if (result instanceof Response) {
+        result.headers.set("X-Request-Id", requestId);
+        return result;
+      }
+      return Response.json(result.body, { status: result.status ?? 200, headers: { ...result.headers, "X-Request-Id": requestId } });
+    } catch (e) {
+      return errorResponse(e, requestId);
+    }
+  };
+}
+
+async function authenticate(db: Db, req: NextRequest): Promise<Principal> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new AppError("unauthenticated", "Use Authorization: Bearer <API key>");
+    return authenticateApiKey(db, match[1]);
+  }
+  const session = await sessionPrincipalFromRequest(db, req);
+  if (session) return session;
+  throw new AppError("unauthenticated", "Missing API key: send Authorization: Bearer <API key>");
+}
+
+/** Query string as a plain object for zod (repeated keys are joined with commas). */
+export function queryObject(req: NextRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of req.nextUrl.searchParams) out[k] = k in out ? `${out[k]},${v}` : v;
+  return out;
+}

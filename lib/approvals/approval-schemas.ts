@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { IntentSchema } from "@/lib/intents/intent-schemas";
+import { WalletSchema } from "@/lib/agents/agent-schemas";
+
+const DECISION_SYNONYMS: Record<string, "approve" | "reject"> = {
+  approve: "approve",
+  approved: "approve",
+  reject: "reject",
+  rejected: "reject",
+  deny: "reject",
+  denied: "reject",
+};
+
+export const RespondToApprovalSchema = z
+  .object({
+    decision: z
+      .string({ message: "decision is required: approve or reject" })
+      .transform((d) => d.trim().toLowerCase())
+      .refine((d) => d in DECISION_SYNONYMS, "decision must be approve or reject")
+      .transform((d) => DECISION_SYNONYMS[d]),
+    comment: z.string().trim().max(2000).nullish(),
+  })
+  .strict();
+export type RespondToApprovalInput = z.output<typeof RespondToApprovalSchema>;
+
+export const ApprovalResponseSchema = z.object({
+  user_email: z.string(),
+  user_name: z.string(),
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().nullable(),
+  created_at: z.string(),
+});
+
+export const ApprovalSchema = z.object({
+  id: z.string(),
+  object: z.literal("approval"),
+  intent_id: z.string(),
+  status: z.enum(["pending", "approved", "rejected", "expired"]),
+  required_role: z.enum(["approver", "admin"]),
+  approvals_required: z.number().int(),
+  responses: z.array(ApprovalResponseSchema),
+  expires_at: z.string(),
+  created_at: z.string(),
+  resolved_at: z.string().nullable(),
+  intent: IntentSchema,
+  agent: z.object({ id: z.string(), name: z.string(), risk_level: z.string(), wallet: WalletSchema.nullable() }),
+});
+export type ApprovalDto = z.infer<typeof ApprovalSchema>;
+
+export const ApprovalListSchema = z.object({ object: z.literal("list"), data: z.array(ApprovalSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });

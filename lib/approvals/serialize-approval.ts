@@ -1,0 +1,47 @@
+import type { DbOrTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { describeAgent, walletView } from "@/lib/agents/describe-agent";
+import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
+import { ApprovalSchema, type ApprovalDto } from "./approval-schemas";
+
+export const approvalInclude = {
+  responses: { include: { user: true }, orderBy: { createdAt: "asc" } },
+  intent: { include: { ...intentInclude, agent: { include: { wallets: { orderBy: { createdAt: "asc" } } } } } },
+} satisfies Prisma.ApprovalInclude;
+export type ApprovalRow = Prisma.ApprovalGetPayload<{ include: typeof approvalInclude }>;
+
+/**
+ * The API view of approvals, with the intent and an agent summary (risk level, wallet in
+ * the intent's currency) embedded. Risk is computed once per agent for a whole page.
+ */
+export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promise<ApprovalDto[]> {
+  const risk = new Map<string, string>();
+  for (const row of rows) {
+    const agent = row.intent.agent;
+    if (!risk.has(agent.id)) risk.set(agent.id, (await describeAgent(db, agent)).risk_level);
+  }
+  return rows.map((row) => {
+    const agent = row.intent.agent;
+    const wallet = agent.wallets.find((w) => w.currency === row.intent.currency) ?? null;
+    return ApprovalSchema.parse({
+      id: row.id,
+      object: "approval",
+      intent_id: row.intentId,
+      status: row.status,
+      required_role: row.requiredRole,
+      approvals_required: row.approvalsRequired,
+      responses: row.responses.map((r) => ({
+        user_email: r.user.email,
+        user_name: r.user.name,
+        decision: r.decision,
+        comment: r.comment,
+        created_at: r.createdAt.toISOString(),
+      })),
+      expires_at: row.expiresAt.toISOString(),
+      created_at: row.createdAt.toISOString(),
+      resolved_at: row.resolvedAt?.toISOString() ?? null,
+      intent: serializeIntent(row.intent),
+      agent: { id: agent.id, name: agent.name, risk_level: risk.get(agent.id)!, wallet: wallet ? walletView(wallet) : null },
+    });
+  });
+}

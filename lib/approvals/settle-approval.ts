@@ -1,0 +1,38 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Principal } from "@/lib/auth/principal";
+import type { Tx } from "@/lib/db/client";
+import { notifyIntentChanged } from "@/lib/events/intent-events";
+import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import type { ApprovalStatus } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors/app-error";
+
+type Outcome = Exclude<ApprovalStatus, "pending">;
+const INTENT_STATUS = { approved: "approved", rejected: "denied", expired: "expired" } as const;
+
+/**
+ * Closes a pending approval and moves the money it held, in the caller's transaction:
+ * approved → release the hold and debit; rejected / expired → release the hold.
+ * The guarded update (status still pending) decides any race: only one caller closes it.
+ */
+export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcome, actor: Principal | "system", at = new Date()) {
+  const closed = await tx.approval.updateMany({ where: { id: approvalId, status: "pending" }, data: { status: outcome, resolvedAt: at } });
+  if (closed.count !== 1) throw new AppError("approval_already_answered", "This approval has already been answered");
+  const approval = await tx.approval.findUniqueOrThrow({ where: { id: approvalId }, include: { intent: true } });
+  const intent = approval.intent;
+  const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
+  const amount = Number(intent.amount);
+  const who = actor === "system" ? "system" : actor.label;
+  const base = { orgId: intent.orgId, walletId: wallet.id, intentId: intent.id, amount, actor: who };
+  await postLedgerEntry(tx, { ...base, kind: "release", memo: `Hold released: approval ${outcome}` });
+  if (outcome === "approved") await postLedgerEntry(tx, { ...base, kind: "debit", memo: "Spend approved by a person" });
+  await tx.intent.updateMany({ where: { id: intent.id, status: "pending_approval" }, data: { status: INTENT_STATUS[outcome], decidedAt: at } });
+  await recordAuditEvent(tx, {
+    orgId: intent.orgId,
+    actor,
+    action: `approval.${outcome}`,
+    targetType: "approval",
+    targetId: approvalId,
+    data: { intent_id: intent.id, amount, currency: intent.currency },
+  });
+  await notifyIntentChanged(tx, intent.id);
+}

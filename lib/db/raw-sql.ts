@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Pool } from "pg";
+import { databaseKind, databaseUrl, pgliteDir } from "./config";
+
+/**
+ * The raw connection under Prisma: one PGlite per process (it is single-connection and
+ * does not lock its folder) or a pg Pool. Kept on globalThis so Next's module reloading
+ * and several bundles in one process share it.
+ */
+type RawState = { pglite?: Promise<PGlite>; pool?: Pool };
+const state: RawState = ((globalThis as { __aegisRaw?: RawState }).__aegisRaw ??= {});
+
+export async function getPGlite(): Promise<PGlite> {
+  if (!state.pglite) {
+    const dir = pgliteDir();
+    state.pglite = (async () => {
+      fs.mkdirSync(dir, { recursive: true });
+      const { PGlite } = await import("@electric-sql/pglite");
+      const db = new PGlite(dir);
+      await db.waitReady;
+      return db;
+    })();
+    // A failed open must not be cached: the next caller tries again.
+    state.pglite.catch(() => (state.pglite = undefined));
+  }
+  return state.pglite;
+}
+
+export async function getPool(): Promise<Pool> {
+  if (!state.pool) {
+    const { Pool } = await import("pg");
+    state.pool = new Pool({ connectionString: databaseUrl()!, max: Number(process.env.AEGIS_DB_POOL_SIZE ?? 10) });
+  }
+  return state.pool;
+}
+
+/** Runs a multi-statement SQL script (migrations). */
+export async function execScript(sql: string): Promise<void> {
+  if (databaseKind() === "pglite") await (await getPGlite()).exec(sql);
+  else await (await getPool()).query(sql);
+}
+
+/** Closes the raw connection (shutdown, CLI exit); PGlite must be closed or the next start recovers. */
+export async function closeRaw(): Promise<void> {
+  const { pglite, pool } = state;
+  state.pglite = undefined;
+  state.pool = undefined;
+  if (pglite) await (await pglite).close();
+  if (pool) await pool.end();
+}

@@ -1,0 +1,117 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { loadAgentActivity } from "@/lib/agents/load-agent-activity";
+import type { Db, Tx } from "@/lib/db/client";
+import { newApprovalId, newId } from "@/lib/db/ids";
+import { notifyIntentChanged } from "@/lib/events/intent-events";
+import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { evaluatePolicy, resolveEffectiveRules } from "@/lib/policy";
+import type { Decision, Policy } from "@/lib/policy/types";
+import { computeRiskLevel } from "@/lib/risk/compute-risk-level";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Decides one pending intent and applies the outcome, all in one transaction:
+ * approve → debit the wallet; require_approval → hold the amount and open an approval;
+ * deny → nothing moves. The intent row is claimed with FOR UPDATE SKIP LOCKED and the
+ * agent row locked, so the submitter and any instance's recovery pass never decide the
+ * same intent twice, and concurrent intents of one agent see each other's spend.
+ * Returns false when there was nothing to decide (already decided, or being decided).
+ */
+export async function decideIntent(db: Db, intentId: string, now = () => new Date()): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const claimed = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM intents WHERE id = ${intentId} AND status = 'pending' FOR UPDATE SKIP LOCKED`;
+      if (claimed.length === 0) return false;
+      const intent = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
+      await tx.$queryRaw`SELECT id FROM agents WHERE id = ${intent.agentId}::uuid FOR UPDATE`;
+      const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId } });
+      const wallet = await tx.wallet.findUnique({ where: { agentId_currency: { agentId: agent.id, currency: intent.currency } } });
+      const { policy, version } = await getOrgPolicy(tx, intent.orgId);
+      const at = now();
+      const activity = await loadAgentActivity(tx, agent.id, intent.currency, at, intent.id);
+      const risk = computeRiskLevel(
+        { ...activity.history, monthlyBudget: resolveEffectiveRules(policy, agent.id).monthlyBudget, now: at },
+        agent.riskOverride,
+      );
+      const decision = evaluatePolicy({
+        intent: {
+          amount: Number(intent.amount),
+          currency: intent.currency,
+          confidence: intent.confidence,
+          merchant: intent.merchant,
+          merchantCategory: intent.merchantCategory,
+        },
+        agent: { id: agent.id, status: agent.status, riskLevel: risk.level },
+        wallet: wallet ? { currency: wallet.currency, balance: Number(wallet.balance), held: Number(wallet.held) } : null,
+        usage: { spentToday: activity.spentToday, spentThisMonth: activity.spentThisMonth, intentsLastHour: activity.intentsLastHour },
+        policy,
+        now: at,
+      });
+      await applyDecision(tx, { ...intent, amount: Number(intent.amount) }, wallet?.id ?? null, decision, policy, at);
+      await tx.policyDecision.create({
+        data: {
+          id: newId("dec"),
+          intentId: intent.id,
+          outcome: decision.outcome,
+          rule: decision.rule,
+          reason: decision.reason,
+          trace: decision.trace as unknown as Prisma.InputJsonValue,
+          budgets: decision.budgets as unknown as Prisma.InputJsonValue,
+          riskLevel: risk.level,
+          policyVersion: version,
+          createdAt: at,
+        },
+      });
+      await recordAuditEvent(tx, {
+        orgId: intent.orgId,
+        actor: "system",
+        action: "intent.decided",
+        targetType: "intent",
+        targetId: intent.id,
+        data: { outcome: decision.outcome, rule: decision.rule, reason: decision.reason, amount: Number(intent.amount), currency: intent.currency },
+      });
+      await notifyIntentChanged(tx, intent.id);
+      return true;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
+}
+
+type IntentFacts = { id: string; orgId: string; amount: number; currency: string };
+
+async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | null, decision: Decision, policy: Policy, at: Date) {
+  const base = { orgId: intent.orgId, intentId: intent.id, amount: intent.amount, actor: "policy" };
+  if (decision.outcome === "approve") {
+    await postLedgerEntry(tx, { ...base, walletId: walletId!, kind: "debit", memo: `Spend approved by policy (${decision.rule})` });
+    await tx.intent.update({ where: { id: intent.id }, data: { status: "approved", decidedAt: at } });
+  } else if (decision.outcome === "deny") {
+    await tx.intent.update({ where: { id: intent.id }, data: { status: "denied", decidedAt: at } });
+  } else {
+    await postLedgerEntry(tx, { ...base, walletId: walletId!, kind: "hold", memo: "Held while a person decides" });
+    const { adminThreshold, dualApprovalThreshold, expiryHours } = policy.approvals;
+    const approval = await tx.approval.create({
+      data: {
+        id: newApprovalId(),
+        orgId: intent.orgId,
+        intentId: intent.id,
+        requiredRole: adminThreshold !== null && intent.amount > adminThreshold ? "admin" : "approver",
+        approvalsRequired: dualApprovalThreshold !== null && intent.amount > dualApprovalThreshold ? 2 : 1,
+        expiresAt: new Date(at.getTime() + expiryHours * HOUR_MS),
+        createdAt: at,
+      },
+    });
+    await tx.intent.update({ where: { id: intent.id }, data: { status: "pending_approval" } });
+    await recordAuditEvent(tx, {
+      orgId: intent.orgId,
+      actor: "system",
+      action: "approval.requested",
+      targetType: "approval",
+      targetId: approval.id,
+      data: { intent_id: intent.id, required_role: approval.requiredRole, approvals_required: approval.approvalsRequired },
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+const METADATA_MAX_BYTES = 8 * 1024;
+const METADATA_MAX_KEYS = 50;
+
+const metadataValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null(), z.array(z.union([z.string().max(1000), z.number(), z.boolean()])).max(50)]);
+
+export const MetadataSchema = z
+  .record(z.string().min(1).max(64), metadataValue)
+  .refine((m) => Object.keys(m).length <= METADATA_MAX_KEYS, `metadata may have at most ${METADATA_MAX_KEYS} keys`)
+  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= METADATA_MAX_BYTES, `metadata may be at most ${METADATA_MAX_BYTES} bytes of JSON`)
+  .describe("Flat JSON object: string keys, primitive values or arrays of primitives; at most 50 keys and 8 KiB.");
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
+
+export const SubmitIntentSchema = z
+  .object({
+    agent_id: z.uuid({ message: "agent_id must be a UUID" }).optional().describe("Required for user keys; agent keys may omit it."),
+    amount: z
+      .number({ message: "amount must be a positive integer" })
+      .int("amount must be a positive integer in minor units (e.g. paise)")
+      .positive("amount must be a positive integer")
+      .max(Number.MAX_SAFE_INTEGER),
+    currency: z
+      .string({ message: "currency must be a 3-letter ISO 4217 code" })
+      .regex(/^[A-Za-z]{3}$/, "currency must be a 3-letter ISO 4217 code")
+      .transform((c) => c.toUpperCase()),
+    reason: z.string({ message: "reason is required" }).trim().min(1, "reason must not be empty").max(2000),
+    confidence: z.number().min(0, "confidence must be between 0 and 1").max(1, "confidence must be between 0 and 1").nullish(),
+    merchant: optionalText(200),
+    merchant_category: optionalText(100).transform((c) => c?.toLowerCase() ?? c),
+    metadata: MetadataSchema.optional(),
+  })
+  .strict();
+export type SubmitIntentInput = z.output<typeof SubmitIntentSchema>;
+
+export const INTENT_STATUSES = ["pending", "approved", "denied", "pending_approval", "expired"] as const;
+export const TERMINAL_STATUSES = ["approved", "denied", "expired"] as const;
+
+const isoDate = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).or(z.iso.date({ message: "must be an ISO 8601 date" }));
+
+export const ListIntentsQuerySchema = z
+  .object({
+    status: z
+      .string()
+      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(INTENT_STATUSES, { message: `status must be one of ${INTENT_STATUSES.join(", ")}` })))
+      .optional(),
+    agent_id: z.uuid({ message: "agent_id must be a UUID" }).optional(),
+    created_after: isoDate.optional(),
+    created_before: isoDate.optional(),
+    merchant_category: z.string().trim().min(1).transform((c) => c.toLowerCase()).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+export type ListIntentsQuery = z.output<typeof ListIntentsQuerySchema>;
+
+export const GetIntentQuerySchema = z
+  .object({ wait: z.coerce.number({ message: "wait must be a number of seconds" }).min(0).max(30, "wait may be at most 30 seconds").optional() })
+  .strict();
+
+export const TraceStepSchema = z.object({ rule: z.string(), result: z.string(), detail: z.string() });
+const BudgetWindowSchema = z.object({ limit: z.number().nullable(), spent: z.number(), remaining: z.number().nullable(), resets_at: z.string() });
+
+export const PolicyDecisionSchema = z.object({
+  outcome: z.enum(["approve", "deny", "require_approval"]),
+  rule: z.string(),
+  reason: z.string(),
+  trace: z.array(TraceStepSchema),
+  budgets: z.object({ daily: BudgetWindowSchema, monthly: BudgetWindowSchema }),
+  risk_level: z.string(),
+  policy_version: z.number(),
+  decided_at: z.string(),
+});
+
+export const IntentSchema = z.object({
+  id: z.string(),
+  object: z.literal("intent"),
+  agent_id: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  reason: z.string(),
+  confidence: z.number().nullable(),
+  merchant: z.string().nullable(),
+  merchant_category: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  status: z.enum(INTENT_STATUSES),
+  policy_decision: PolicyDecisionSchema.nullable(),
+  approval: z.object({ id: z.string(), status: z.string(), expires_at: z.string() }).nullable(),
+  created_at: z.string(),
+  decided_at: z.string().nullable(),
+});
+export type IntentDto = z.infer<typeof IntentSchema>;
+
+export const IntentListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(IntentSchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});

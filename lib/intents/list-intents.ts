@@ -1,0 +1,40 @@
+import type { Principal } from "@/lib/auth/principal";
+import type { DbOrTx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursor, page } from "@/lib/api/keyset-cursor";
+import { intentScope } from "./get-intent";
+import type { ListIntentsQuery } from "./intent-schemas";
+import { intentInclude, serializeIntent } from "./serialize-intent";
+
+export type IntentFilters = ListIntentsQuery & { min_amount?: number; max_amount?: number };
+
+/** Newest first, keyset-paginated. Agent keys see only their own agent's intents. */
+export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFilters) {
+  if (principal.kind === "agent" && q.agent_id && q.agent_id !== principal.agentId) {
+    return { object: "list" as const, data: [], has_more: false, next_cursor: null };
+  }
+  const where: Prisma.IntentWhereInput = {
+    ...intentScope(principal),
+    ...(q.agent_id ? { agentId: q.agent_id } : {}),
+    ...(q.status?.length ? { status: { in: q.status } } : {}),
+    ...(q.merchant_category ? { merchantCategory: q.merchant_category } : {}),
+    ...(q.created_after || q.created_before
+      ? { createdAt: { ...(q.created_after ? { gte: new Date(q.created_after) } : {}), ...(q.created_before ? { lt: new Date(q.created_before) } : {}) } }
+      : {}),
+    ...(q.min_amount !== undefined || q.max_amount !== undefined
+      ? { amount: { ...(q.min_amount !== undefined ? { gte: BigInt(q.min_amount) } : {}), ...(q.max_amount !== undefined ? { lte: BigInt(q.max_amount) } : {}) } }
+      : {}),
+  };
+  if (q.created_after && q.created_before && new Date(q.created_after) > new Date(q.created_before)) {
+    throw new AppError("validation_error", "created_after must be before created_before", [{ field: "created_after", issue: "after created_before" }]);
+  }
+  const rows = await db.intent.findMany({
+    where: { AND: [where, afterCursor(q.cursor)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    include: intentInclude,
+  });
+  const p = page(rows, q.limit);
+  return { object: "list" as const, data: p.data.map(serializeIntent), has_more: p.has_more, next_cursor: p.next_cursor };
+}

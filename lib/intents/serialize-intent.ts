@@ -1,0 +1,44 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { IntentSchema, type IntentDto } from "./intent-schemas";
+
+/** What every intent read includes so it can be serialized. */
+export const intentInclude = { decision: true, approval: true } satisfies Prisma.IntentInclude;
+export type IntentRow = Prisma.IntentGetPayload<{ include: typeof intentInclude }>;
+
+type Budgets = { daily: Window; monthly: Window };
+type Window = { limit: number | null; spent: number; remaining: number | null; resetsAt: string };
+const window = (w: Window) => ({ limit: w.limit, spent: w.spent, remaining: w.remaining, resets_at: w.resetsAt });
+
+/** The API shape of an intent; parsing through the schema drops anything internal. */
+export function serializeIntent(row: IntentRow): IntentDto {
+  const d = row.decision;
+  const budgets = d?.budgets as Budgets | undefined;
+  return IntentSchema.parse({
+    id: row.id,
+    object: "intent",
+    agent_id: row.agentId,
+    amount: Number(row.amount),
+    currency: row.currency,
+    reason: row.reason,
+    confidence: row.confidence,
+    merchant: row.merchant,
+    merchant_category: row.merchantCategory,
+    metadata: (row.metadata ?? {}) as Record<string, unknown>,
+    status: row.status,
+    policy_decision: d
+      ? {
+          outcome: d.outcome,
+          rule: d.rule,
+          reason: d.reason,
+          trace: d.trace,
+          budgets: { daily: window(budgets!.daily), monthly: window(budgets!.monthly) },
+          risk_level: d.riskLevel,
+          policy_version: d.policyVersion,
+          decided_at: d.createdAt.toISOString(),
+        }
+      : null,
+    approval: row.approval ? { id: row.approval.id, status: row.approval.status, expires_at: row.approval.expiresAt.toISOString() } : null,
+    created_at: row.createdAt.toISOString(),
+    decided_at: row.decidedAt?.toISOString() ?? null,
+  });
+}

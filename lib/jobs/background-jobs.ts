@@ -1,0 +1,32 @@
+import { expireApprovals } from "@/lib/approvals/expire-approvals";
+import { getDb } from "@/lib/db/client";
+import { recoverPendingIntents } from "./recover-pending-intents";
+
+const INTERVAL_MS = Number(process.env.AEGIS_SWEEP_INTERVAL_MS ?? 30_000);
+const holder = globalThis as { __aegisJobs?: NodeJS.Timeout };
+
+/** One sweep: decide leftover pending intents, expire overdue approvals. */
+export async function runSweep(): Promise<{ recovered: number; expired: number }> {
+  const db = await getDb();
+  const recovered = await recoverPendingIntents(db);
+  let expired = 0;
+  for (let n = -1; n !== 0; ) expired += n = await expireApprovals(db);
+  return { recovered, expired };
+}
+
+/** Runs a sweep at start-up and then periodically (once per process). */
+export function startBackgroundJobs(): void {
+  if (holder.__aegisJobs) return;
+  const tick = () =>
+    runSweep()
+      .then((r) => (r.recovered || r.expired) && console.log(`[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals`))
+      .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
+  void tick();
+  holder.__aegisJobs = setInterval(tick, INTERVAL_MS);
+  holder.__aegisJobs.unref();
+}
+
+export function stopBackgroundJobs(): void {
+  if (holder.__aegisJobs) clearInterval(holder.__aegisJobs);
+  holder.__aegisJobs = undefined;
+}

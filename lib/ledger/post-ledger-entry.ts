@@ -1,0 +1,61 @@
+import type { Tx } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { AppError } from "@/lib/errors/app-error";
+import type { LedgerKind } from "@/lib/generated/prisma/enums";
+
+export type LedgerInput = {
+  orgId: string;
+  walletId: string;
+  kind: LedgerKind;
+  amount: number;
+  intentId?: string | null;
+  memo: string;
+  actor: string;
+};
+
+/**
+ * Moves money: one guarded UPDATE of the wallet (it changes nothing unless the funds
+ * are there, so no race can overspend) plus the ledger row, in the caller's transaction.
+ *   credit: balance += a            debit:   balance -= a (needs available >= a)
+ *   hold:   held += a (available)   release: held -= a (needs held >= a)
+ * So balance = Σcredit − Σdebit and held = Σhold − Σrelease, always.
+ */
+export async function postLedgerEntry(tx: Tx, e: LedgerInput): Promise<{ balance: number; held: number }> {
+  if (!Number.isSafeInteger(e.amount) || e.amount <= 0) throw new AppError("validation_error", "amount must be a positive integer");
+  const a = BigInt(e.amount);
+  const rows = await updateWallet(tx, e.kind, e.walletId, a);
+  if (rows.length === 0) {
+    throw new AppError("conflict", e.kind === "release" ? "Nothing is held for this amount" : "Insufficient available balance");
+  }
+  const { balance, held } = rows[0];
+  await tx.ledgerEntry.create({
+    data: {
+      id: newId("led"),
+      orgId: e.orgId,
+      walletId: e.walletId,
+      intentId: e.intentId ?? null,
+      kind: e.kind,
+      amount: a,
+      balanceAfter: balance,
+      heldAfter: held,
+      memo: e.memo,
+      actor: e.actor,
+    },
+  });
+  return { balance: Number(balance), held: Number(held) };
+}
+
+type Row = { balance: bigint; held: bigint };
+
+function updateWallet(tx: Tx, kind: LedgerKind, id: string, a: bigint): Promise<Row[]> {
+  switch (kind) {
+    case "credit":
+      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} RETURNING balance, held`;
+    case "debit":
+      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance - ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
+    case "hold":
+      return tx.$queryRaw<Row[]>`UPDATE wallets SET held = held + ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
+    case "release":
+      return tx.$queryRaw<Row[]>`UPDATE wallets SET held = held - ${a} WHERE id = ${id} AND held >= ${a} RETURNING balance, held`;
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm start`: build the app if there is no up-to-date build, then serve it. The server
+// itself migrates the database, seeds the demo (embedded database only) and prints the
+// demo credentials on first start (see instrumentation.ts).
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(root, process.env.AEGIS_DATA_DIR ?? ".data");
+const port = process.env.PORT ?? "3000";
+const next = path.join(root, "node_modules", ".bin", "next");
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "prisma", "public"].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
+  const configs = ["next.config.ts", "package.json", "instrumentation.ts", "proxy.ts", "postcss.config.mjs"].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  return Math.max(...sources.map(newestMtime), ...configs.map((f) => fs.statSync(f).mtimeMs)) <= built;
+}
+
+/** A stable session secret for the dashboard, generated once and kept in the data folder. */
+function sessionSecret() {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+const env = {
+  ...process.env,
+  AEGIS_DATA_DIR: dataDir,
+  NEXTAUTH_SECRET: sessionSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_MANUAL_SIG_HANDLE: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (process.env.AEGIS_SKIP_BUILD !== "1" && !buildIsCurrent()) {
+  console.log("[start] building the app (next build)…");
+  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_MANUAL_SIG_HANDLE: undefined } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(next, ["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], { cwd: root, stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
