@@ -161,7 +161,7 @@ class WaitPlan:
         """Seconds of server long-poll for the next GET (None: plain GET)."""
         if not self.use_long_poll:
             return None
-        wait = int(min(self.remaining(now), MAX_LONG_POLL_S))
+        wait = int(min(self.remaining(now) + 0.05, MAX_LONG_POLL_S))
         return wait if wait >= 1 else None
 
     def sleep_after(self, wait: Optional[int], elapsed: float, now: float) -> float:
