@@ -1,0 +1,57 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/button";
+
+const input =
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:text-white dark:ring-slate-700";
+
+function readable(error: string): string {
+  if (error === "CredentialsSignin") return "The email or password is not correct.";
+  return error;
+}
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError ? readable(initialError) : null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false, callbackUrl });
+    if (!res || res.error) {
+      setBusy(false);
+      setError(readable(res?.error ?? "Sign-in failed. Try again."));
+      return;
+    }
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error && (
+        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200">
+          {error}
+        </div>
+      )}
+      <div>
+        <label htmlFor="email" className="mb-1.5 block text-sm font-medium text-slate-700 dark:text-slate-200">
+          Work email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required className={input} placeholder="you@company.com" />
+      </div>
+      <div>
+        <label htmlFor="password" className="mb-1.5 block text-sm font-medium text-slate-700 dark:text-slate-200">
+          Password
+        </label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+      </div>
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { Button } from "@/components/button";
+import { cn } from "@/components/cn";
+import { MoneyText } from "@/components/money-text";
+import { RiskBadge } from "@/components/risk-badge";
+import type { ApprovalDto } from "@/lib/approvals/approval-schemas";
+import { formatConfidence, humanize } from "@/lib/format/labels";
+import { timeAgo, timeUntil } from "@/lib/format/time";
+
+type Props = {
+  approval: ApprovalDto;
+  selected: boolean;
+  canAnswer: boolean;
+  comment: string;
+  onSelect: () => void;
+  onComment: (c: string) => void;
+  onAnswer: (decision: "approve" | "reject") => void;
+};
+
+export function ApprovalCard({ approval: a, selected, canAnswer, comment, onSelect, onComment, onAnswer }: Props) {
+  const i = a.intent;
+  const d = i.policy_decision;
+  const soon = new Date(a.expires_at).getTime() - Date.now() < 6 * 3_600_000;
+  return (
+    <article
+      aria-label={`${i.merchant ?? "Unknown merchant"}, ${a.agent.name}`}
+      data-testid="approval-card"
+      data-approval-id={a.id}
+      data-intent-id={i.id}
+      onClick={onSelect}
+      className={cn(
+        "rounded-xl border bg-white p-4 shadow-sm transition-shadow sm:p-5 dark:bg-slate-900",
+        selected ? "border-brand-400 ring-2 ring-brand-500/30 dark:border-brand-500" : "border-slate-200 dark:border-slate-800",
+      )}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <Link href={`/intents/${i.id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
+              {i.merchant ?? "Unknown merchant"}
+            </Link>
+            {i.merchant_category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{i.merchant_category}</span>}
+          </div>
+          <p className="mt-0.5 text-sm text-slate-500 dark:text-slate-400">
+            by{" "}
+            <Link href={`/agents/${a.agent.id}`} className="font-medium text-slate-700 hover:underline dark:text-slate-200">
+              {a.agent.name}
+            </Link>{" "}
+            <RiskBadge level={a.agent.risk_level} />
+          </p>
+        </div>
+        <div className="text-right">
+          <MoneyText amount={i.amount} currency={i.currency} className="text-xl font-semibold tracking-tight text-slate-900 dark:text-white" />
+          {a.agent.wallet && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              Wallet available <MoneyText amount={a.agent.wallet.available} currency={a.agent.wallet.currency} className="font-medium text-slate-700 dark:text-slate-200" />
+            </p>
+          )}
+        </div>
+      </div>
+
+      <p className="mt-3 text-sm text-slate-700 dark:text-slate-200">&ldquo;{i.reason}&rdquo;</p>
+
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
+        <Fact label="Confidence">{formatConfidence(i.confidence)}</Fact>
+        <Fact label="Deciding rule">{d ? humanize(d.rule) : "—"}</Fact>
+        <Fact label="Waiting">
+          <span suppressHydrationWarning>{timeAgo(a.created_at)}</span>
+        </Fact>
+        <Fact label="Expires">
+          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>{timeUntil(a.expires_at)}</span>
+        </Fact>
+      </dl>
+      {d && <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">{d.reason}</p>}
+      {a.approvals_required > 1 && (
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+          Needs {a.approvals_required} approvers · {a.responses.length} answered
+        </p>
+      )}
+
+      {canAnswer && (
+        <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-center dark:border-slate-800">
+          <label className="sr-only" htmlFor={`comment-${a.id}`}>
+            Comment for {i.merchant ?? "this intent"} (optional)
+          </label>
+          <input
+            id={`comment-${a.id}`}
+            value={comment}
+            onChange={(e) => onComment(e.target.value)}
+            placeholder="Add a comment (optional)"
+            maxLength={2000}
+            className="h-9 min-w-0 flex-1 rounded-lg border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
+          />
+          <div className="flex gap-2">
+            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("reject")}>
+              Reject
+            </Button>
+            <Button variant="success" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("approve")}>
+              Approve
+            </Button>
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="truncate font-medium text-slate-800 dark:text-slate-100">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { Badge } from "@/components/badge";
+import { Logo } from "@/components/logo";
+import { NavLinks, type NavItem } from "@/components/nav-links";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requireSession } from "@/lib/auth/require-session";
+import { Providers } from "./providers";
+
+const NAV: NavItem[] = [
+  { href: "/inbox", label: "Approval inbox", icon: "inbox" },
+  { href: "/intents", label: "Intents", icon: "intents" },
+  { href: "/agents", label: "Agents", icon: "agents" },
+  { href: "/policies", label: "Policies", icon: "policies" },
+  { href: "/audit", label: "Audit log", icon: "audit" },
+];
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const { db, principal, name } = await requireSession();
+  const org = await db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true } });
+  return (
+    <Providers>
+      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
+      <div className="lg:flex">
+        <aside className="hidden lg:fixed lg:inset-y-0 lg:flex lg:w-64 lg:flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <Link href="/" className="flex h-16 items-center gap-2.5 px-5">
+            <Logo />
+            <span className="text-[15px] font-semibold tracking-tight">AegisOS Comply</span>
+          </Link>
+          <nav aria-label="Main" className="flex-1 px-3 py-2">
+            <NavLinks items={NAV} variant="side" />
+          </nav>
+          <div className="border-t border-slate-200 p-4 dark:border-slate-800">
+            <p className="truncate text-sm font-medium">{name}</p>
+            <p className="truncate text-xs text-slate-500 dark:text-slate-400">{principal.email}</p>
+            <div className="mt-3 flex items-center justify-between">
+              <Badge tone="blue" className="capitalize">{principal.role}</Badge>
+              <SignOutButton />
+            </div>
+          </div>
+        </aside>
+        <div className="min-w-0 flex-1 lg:pl-64">
+          <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+            <div className="flex h-14 items-center justify-between gap-3 px-4 sm:px-6 lg:px-8">
+              <div className="flex min-w-0 items-center gap-2.5">
+                <Link href="/" className="lg:hidden" aria-label="AegisOS Comply home">
+                  <Logo className="size-7" />
+                </Link>
+                <span className="truncate text-sm font-medium text-slate-700 dark:text-slate-200">{org?.name ?? "Organisation"}</span>
+              </div>
+              <div className="flex items-center gap-2 lg:hidden">
+                <Badge tone="blue" className="capitalize">{principal.role}</Badge>
+                <SignOutButton />
+              </div>
+              <p className="hidden text-sm text-slate-500 lg:block dark:text-slate-400">
+                Signed in as <span className="font-medium text-slate-700 dark:text-slate-200">{principal.email}</span>
+              </p>
+            </div>
+            <nav aria-label="Main (compact)" className="border-t border-slate-100 px-2 py-1.5 lg:hidden dark:border-slate-800">
+              <NavLinks items={NAV} variant="top" />
+            </nav>
+          </header>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
+            {children}
+          </main>
+        </div>
+      </div>
+    </Providers>
+  );
+}

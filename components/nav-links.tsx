@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "./cn";
+
+const ICONS: Record<string, string> = {
+  inbox: "M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z",
+  intents: "M4 6h16M4 12h16M4 18h10",
+  agents: "M12 3a4 4 0 110 8 4 4 0 010-8zM4 21c0-4 4-6 8-6s8 2 8 6",
+  policies: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3z",
+  audit: "M9 4h6l1 2h3v15H5V6h3l1-2zM9 12h6M9 16h4",
+};
+
+export type NavItem = { href: string; label: string; icon: keyof typeof ICONS };
+
+export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side" | "top" }) {
+  const path = usePathname();
+  return (
+    <ul className={variant === "side" ? "space-y-1" : "flex gap-1 overflow-x-auto"}>
+      {items.map((item) => {
+        const active = path === item.href || path.startsWith(`${item.href}/`);
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
+                active
+                  ? "bg-brand-50 text-brand-700 dark:bg-brand-500/15 dark:text-brand-300"
+                  : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white",
+              )}
+            >
+              <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" className="size-5 shrink-0" aria-hidden>
+                <path d={ICONS[item.icon]} />
+              </svg>
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,42 @@
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getDb, type Db } from "@/lib/db/client";
+import { ensureServerReady } from "@/lib/server/ensure-server-ready";
+import { authOptions } from "./auth-options";
+import type { UserPrincipal } from "./principal";
+import { userPrincipal } from "./session-principal";
+
+export type SessionContext = { db: Db; principal: UserPrincipal; name: string };
+
+/**
+ * For server components, actions and dashboard route handlers: the signed-in person as a
+ * principal, re-read from the database (a changed role applies at once). No session, or a
+ * user who no longer exists, goes to the sign-in page.
+ */
+export async function requireSession(): Promise<SessionContext> {
+  await connection();
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: unknown } | undefined)?.id;
+  if (typeof userId !== "string") redirect("/sign-in");
+  await ensureServerReady();
+  const db = await getDb();
+  const principal = await userPrincipal(db, userId);
+  if (!principal) redirect("/sign-in");
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
+  return { db, principal, name: user?.name ?? principal.email };
+}
+
+/** The same, for route handlers that must answer 401 instead of redirecting. */
+export async function sessionOrNull(): Promise<SessionContext | null> {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: unknown } | undefined)?.id;
+  if (typeof userId !== "string") return null;
+  await ensureServerReady();
+  const db = await getDb();
+  const principal = await userPrincipal(db, userId);
+  return principal ? { db, principal, name: principal.email } : null;
+}
+
+export const canAnswer = (p: UserPrincipal) => p.role === "approver" || p.role === "admin";
+export const isAdmin = (p: UserPrincipal) => p.role === "admin";
