@@ -342,7 +342,7 @@ class Transport:
         if attempt >= self.max_retries:
             return None
         if isinstance(outcome, AttemptFailure):
-            if outcome.kind == "closed":
+            if outcome.kind == "closed" or isinstance(outcome.error, ssl.SSLCertVerificationError):
                 return None
             if outcome.kind == "connect" or (outcome.kind == "timeout" and not outcome.sent):
                 return backoff(attempt)
