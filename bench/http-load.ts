@@ -1,0 +1,96 @@
+// Part 2a/2b: submit latency at a fixed open-loop rate, and the best sustained rate of a closed loop.
+import crypto from "node:crypto";
+import { log, msSince, sleep, summarize } from "./stats";
+
+export type LoadResult = {
+  label: string;
+  sent: number;
+  ok: number;
+  seconds: number;
+  perSecond: number; // successful submits per second
+  p50Ms: number;
+  p99Ms: number;
+  statuses: Record<string, number>; // HTTP status (or "network") -> count
+  intentStatuses: Record<string, number>; // intent.status of 201 answers
+  errors: string[]; // a few sample error bodies
+};
+
+export const BENCH_INTENT = { amount: 100, currency: "INR", confidence: 0.99, merchant: "Bench", merchant_category: "saas", reason: "benchmark submit" };
+
+type Sample = { ms: number; status: string; intentStatus?: string; error?: string };
+
+/** One POST /api/v1/intents, with a fresh Idempotency-Key as the SDKs send. */
+export async function submitOnce(baseUrl: string, key: string, body: object = BENCH_INTENT): Promise<Sample & { id?: string }> {
+  const t0 = process.hrtime.bigint();
+  try {
+    const res = await fetch(`${baseUrl}/api/v1/intents`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(60_000),
+    });
+    const text = await res.text();
+    const ms = msSince(t0);
+    if (res.status !== 201) return { ms, status: String(res.status), error: `${res.status} ${text.slice(0, 300)}` };
+    const intent = JSON.parse(text) as { id: string; status: string };
+    return { ms, status: "201", intentStatus: intent.status, id: intent.id };
+  } catch (e) {
+    return { ms: msSince(t0), status: "network", error: `network: ${(e as Error).message}` };
+  }
+}
+
+function collect(label: string, samples: Sample[], seconds: number): LoadResult {
+  const statuses: Record<string, number> = {};
+  const intentStatuses: Record<string, number> = {};
+  const errors: string[] = [];
+  const okMs: number[] = [];
+  for (const s of samples) {
+    statuses[s.status] = (statuses[s.status] ?? 0) + 1;
+    if (s.intentStatus) intentStatuses[s.intentStatus] = (intentStatuses[s.intentStatus] ?? 0) + 1;
+    if (s.status === "201") okMs.push(s.ms);
+    else if (s.error && errors.length < 5 && !errors.includes(s.error)) errors.push(s.error);
+  }
+  const { p50, p99 } = summarize(okMs);
+  return { label, sent: samples.length, ok: okMs.length, seconds, perSecond: okMs.length / seconds, p50Ms: p50, p99Ms: p99, statuses, intentStatuses, errors };
+}
+
+/** Open loop: sends at `rate`/s on schedule for `seconds`, whether or not answers have come back. */
+export async function openLoop(baseUrl: string, key: string, rate: number, seconds: number): Promise<LoadResult> {
+  const total = Math.round(rate * seconds);
+  const pending: Promise<Sample>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(submitOnce(baseUrl, key));
+  }
+  const samples = await Promise.all(pending);
+  const result = collect(`open loop ${rate}/s`, samples, (performance.now() - start) / 1000);
+  log(`${result.label}: ${result.ok}/${result.sent} ok, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`, result.statuses);
+  return result;
+}
+
+/** Closed loop: `concurrency` workers, each sends the next submit when its last one answered. */
+export async function closedLoop(baseUrl: string, key: string, concurrency: number, seconds: number): Promise<LoadResult> {
+  const samples: Sample[] = [];
+  const start = performance.now();
+  const deadline = start + seconds * 1000;
+  const maxPerWorker = 100_000; // a bound, far above what a few seconds can reach
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = 0; i < maxPerWorker && performance.now() < deadline; i++) samples.push(await submitOnce(baseUrl, key));
+    }),
+  );
+  const result = collect(`closed loop c=${concurrency}`, samples, (performance.now() - start) / 1000);
+  log(`${result.label}: ${result.perSecond.toFixed(1)} submits/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`, result.statuses, result.intentStatuses);
+  return result;
+}
+
+/** Runs the closed loop at each concurrency and returns all runs plus the best by throughput. */
+export async function maxThroughput(baseUrl: string, key: string, levels = [1, 4, 16], seconds = 8) {
+  const runs: LoadResult[] = [];
+  for (const c of levels) runs.push(await closedLoop(baseUrl, key, c, seconds));
+  const best = runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+  return { runs, best };
+}

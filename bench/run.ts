@@ -1,0 +1,48 @@
+// `npm run bench`: prints figures (never asserts). Loopback only; every loop is bounded.
+//   1. evaluatePolicy per decision (in process)
+//   2. per database (PGlite, then PostgreSQL if reachable): the real app over HTTP —
+//      open-loop latency, max sustained submits, bare-driver ceiling, long-poll wake-up
+//   3. a markdown table, also written to bench/latest-results.md
+import fs from "node:fs";
+import path from "node:path";
+import { runDatabase, type DbResult } from "./db-run";
+import { benchPolicyEval } from "./policy-eval";
+import { renderReport } from "./report";
+import { log } from "./stats";
+
+async function main() {
+  const started = performance.now();
+  log("1/3 policy evaluation: 5,000 warm-up + 50,000 timed decisions");
+  const policy = benchPolicyEval(50_000);
+  log(`policy: p50 ${policy.p50Us.toFixed(1)} µs, p99 ${policy.p99Us.toFixed(1)} µs, mean ${policy.meanUs.toFixed(1)} µs`, policy.outcomes);
+
+  const kinds = (process.env.AEGIS_BENCH_DBS ?? "pglite,postgresql").split(",").map((s) => s.trim()) as DbResult["kind"][];
+  const results: DbResult[] = [];
+  for (const kind of kinds) {
+    log(`2/3 ${kind}: the app over HTTP`);
+    results.push(await runDatabase(kind));
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const table = renderReport(policy, results, seconds);
+  console.log("\n" + table);
+  for (const r of results) {
+    const lines = [
+      ...(r.open?.errors ?? []),
+      ...(r.runs ?? []).flatMap((x) => x.errors),
+      ...(r.longPoll?.failures ?? []),
+    ];
+    if (lines.length) console.log(`${r.kind}: request failures (samples):\n  ${[...new Set(lines)].slice(0, 10).join("\n  ")}`);
+    if (r.serverIssues.length) console.log(`${r.kind}: server log lines worth a look:\n  ${r.serverIssues.join("\n  ")}`);
+  }
+  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}`);
+  log(`3/3 done in ${seconds.toFixed(0)} s; table written to bench/latest-results.md`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
