@@ -21,8 +21,8 @@ type Engine = {
 async function loadEngine(): Promise<Engine> {
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const module = new WebAssembly.Module(fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm")));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg });
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm")));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   const schema = fs.readFileSync(schemaPath, "utf8");

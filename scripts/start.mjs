@@ -49,10 +49,37 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-if (process.env.AEGIS_SKIP_BUILD !== "1" && !buildIsCurrent()) {
-  console.log("[start] building the app (next build)…");
-  const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_MANUAL_SIG_HANDLE: undefined } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+/** Two starts at once (tests, a developer) must not both write .next: builds take turns. */
+async function withBuildLock(fn) {
+  const lock = path.join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, "pid"), String(process.pid));
+      break;
+    } catch {
+      let holder = 0;
+      try { holder = Number(fs.readFileSync(path.join(lock, "pid"), "utf8")); } catch { /* being created */ }
+      let alive = false;
+      try { if (holder) { process.kill(holder, 0); alive = true; } } catch { alive = false; }
+      if (holder && !alive) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+if (process.env.AEGIS_SKIP_BUILD !== "1") {
+  await withBuildLock(() => {
+    if (buildIsCurrent()) return;
+    console.log("[start] building the app (next build)…");
+    const build = spawnSync(next, ["build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_MANUAL_SIG_HANDLE: undefined } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  });
 }
 
 const server = spawn(next, ["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], { cwd: root, stdio: "inherit", env });

@@ -19,10 +19,8 @@ export function ensureServerReady(): Promise<void> {
       const applied = await migrate();
       if (applied.length) console.log(`[startup] applied migrations: ${applied.join(", ")}`);
       const db = await getDb();
-      if (databaseKind() === "pglite") {
-        writeServerInfo();
-        await seedDemoIfEmpty(db, baseUrl());
-      }
+      writeServerInfo();
+      if (databaseKind() === "pglite") await seedDemoIfEmpty(db, baseUrl());
       if (process.env.AEGIS_DISABLE_JOBS !== "1") startBackgroundJobs();
       console.log(`[startup] ready on ${databaseKind()}`);
     })();

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
+import { ApprovalListSchema, ApprovalSchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
+import { GetIntentQuerySchema, IntentListSchema, IntentSchema, ListIntentsQuerySchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
+
+/**
+ * The OpenAPI 3.1 document of API v1, generated from the same zod schemas the handlers
+ * parse with (zod 4's own JSON Schema output), so the document cannot drift from them.
+ */
+const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    status: z.number().int(),
+    request_id: z.string(),
+    details: z.array(z.object({ field: z.string(), issue: z.string() })),
+  }),
+});
+
+const components = {
+  Intent: IntentSchema,
+  IntentList: IntentListSchema,
+  SubmitIntent: SubmitIntentSchema,
+  Approval: ApprovalSchema,
+  ApprovalList: ApprovalListSchema,
+  RespondToApproval: RespondToApprovalSchema,
+  Agent: AgentSchema,
+  AgentList: AgentListSchema,
+  Error: ErrorSchema,
+};
+
+const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: keyof typeof components) => ({ content: { "application/json": { schema: ref(name) } } });
+const errors = Object.fromEntries(
+  [
+    ["400", "Invalid input (validation_error, invalid_json)"],
+    ["401", "Missing or invalid API key"],
+    ["403", "Not allowed for this key or role"],
+    ["404", "Not found (also another organisation's objects)"],
+    ["409", "Conflict (already answered, idempotency key reused)"],
+    ["429", "Rate limited; see Retry-After"],
+  ].map(([code, description]) => [code, { description, ...json("Error") }]),
+);
+
+function queryParams(schema: z.ZodObject) {
+  const js = z.toJSONSchema(schema, { io: "input" }) as { properties: Record<string, object> };
+  return Object.entries(js.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
+}
+const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string" } });
+
+export function buildOpenApiDocument(serverUrl: string) {
+  const schemas = Object.fromEntries(
+    Object.entries(components).map(([name, s]) => [name, z.toJSONSchema(s, { io: name === "SubmitIntent" || name === "RespondToApproval" ? "input" : "output", unrepresentable: "any" })]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: { title: "AegisOS Comply API", version: "1", description: "Spend intents, policy decisions and approvals. Amounts are integers in the currency's minor unit." },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "aegis_sk_… agent or user key" } }, schemas },
+    paths: {
+      "/intents": {
+        post: {
+          summary: "Submit a spend intent; the policy engine decides it before the answer when it can",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }],
+          requestBody: { required: true, ...json("SubmitIntent") },
+          responses: { "201": { description: "The stored (normally already decided) intent", ...json("Intent") }, ...errors },
+        },
+        get: { summary: "List intents, newest first", parameters: queryParams(ListIntentsQuerySchema), responses: { "200": { description: "A page", ...json("IntentList") }, ...errors } },
+      },
+      "/intents/{id}": {
+        get: {
+          summary: "Get an intent; ?wait=N long-polls up to N (≤30) seconds for a terminal status",
+          parameters: [idParam("int_… id"), ...queryParams(GetIntentQuerySchema)],
+          responses: { "200": { description: "The intent", ...json("Intent") }, ...errors },
+        },
+      },
+      "/approvals": {
+        get: { summary: "Pending approvals the caller may answer, oldest first", responses: { "200": { description: "Approvals", ...json("ApprovalList") }, ...errors } },
+      },
+      "/approvals/{id}": {
+        post: {
+          summary: "Approve or reject (id may be the apr_… or the int_… id)",
+          parameters: [idParam("apr_… or int_… id")],
+          requestBody: { required: true, ...json("RespondToApproval") },
+          responses: { "200": { description: "The approval after the answer", ...json("Approval") }, ...errors },
+        },
+      },
+      "/agents": { get: { summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
+      "/agents/{id}": { get: { summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm test`: unit tests, HTTP integration tests against the real app on a fresh
+// embedded database, and the Python SDK's tests against a running server.
+// Usage: node scripts/run-tests.mjs [unit|integration|integration-pg|sdk|e2e ...]
+// (default: unit integration sdk). Prints one closing line "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-tests-"));
+
+function vitest(name, args, env = {}) {
+  const report = path.join(tmp, `${name}.json`);
+  const run = spawnSync(bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
+  let passed = 0;
+  let failed = run.status === 0 ? 0 : 1;
+  if (fs.existsSync(report)) {
+    const r = JSON.parse(fs.readFileSync(report, "utf8"));
+    passed = r.numPassedTests;
+    failed = r.numFailedTests + (run.status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  }
+  return { passed, failed };
+}
+
+function pythonSdk() {
+  const run = spawnSync("python3", ["-m", "unittest", "discover", "-s", "sdk/python/tests", "-t", "sdk/python", "-v"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, PYTHONPATH: path.join(root, "sdk/python/src") + path.delimiter + path.join(root, "sdk/python") },
+  });
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  const out = run.stdout + run.stderr;
+  const ran = Number(/Ran (\d+) tests?/.exec(out)?.[1] ?? 0);
+  const m = /FAILED \(([^)]*)\)/.exec(out);
+  const count = (k) => Number(new RegExp(`${k}=(\\d+)`).exec(m?.[1] ?? "")?.[1] ?? 0);
+  const failed = m ? count("failures") + count("errors") : run.status === 0 ? 0 : 1;
+  const skipped = Number(/skipped=(\d+)/.exec(out)?.[1] ?? 0);
+  return { passed: Math.max(0, ran - failed - skipped), failed };
+}
+
+function playwright() {
+  const report = path.join(tmp, "e2e.json");
+  const run = spawnSync(bin("playwright"), ["test"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_REPORTERS: "list,json" },
+  });
+  if (!fs.existsSync(report)) return { passed: 0, failed: run.status === 0 ? 0 : 1 };
+  const stats = JSON.parse(fs.readFileSync(report, "utf8")).stats;
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (run.status !== 0 && stats.unexpected === 0 ? 1 : 0) };
+}
+
+const steps = {
+  unit: () => vitest("unit", []),
+  integration: () => vitest("integration", ["--config", "vitest.integration.config.mts"]),
+  "integration-pg": () => vitest("integration-pg", ["--config", "vitest.integration.config.mts"], { TEST_DATABASE: "postgres" }),
+  sdk: pythonSdk,
+  e2e: playwright,
+};
+
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "integration", "sdk"];
+let passed = 0;
+let failed = 0;
+for (const name of chosen) {
+  if (!steps[name]) {
+    console.error(`unknown test step ${name}; choose from ${Object.keys(steps).join(", ")}`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name} ===`);
+  const r = steps[name]();
+  console.log(`=== ${name}: ${r.passed} passed, ${r.failed} failed ===`);
+  passed += r.passed;
+  failed += r.failed;
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export type AppServer = { baseUrl: string; dataDir: string; databaseUrl: string | null; stop: () => Promise<void> };
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+/** Starts the real app (`node scripts/start.mjs`, building if needed) in its own process group. */
+export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string> }): Promise<AppServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-"));
+  const logFile = path.join(dataDir, "server.log");
+  const log = fs.openSync(logFile, "a");
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      AEGIS_DATA_DIR: dataDir,
+      PORT: String(opts.port),
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: "" }),
+      ...opts.env,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 200_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return { baseUrl, dataDir, databaseUrl: opts.databaseUrl ?? null, stop };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await stop();
+  throw new Error(`the app did not become healthy; log:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
+}

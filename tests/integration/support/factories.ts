@@ -1,0 +1,77 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+
+/**
+ * Fresh data per test through the app's own admin channel (the same one the CLI uses
+ * while a server runs): every test gets its own organisation, so tests never see each
+ * other's intents, approvals or budgets.
+ */
+export async function admin<T = any>(command: string[], args: Record<string, string | number | boolean | object> = {}): Promise<T> {
+  const token = fs.readFileSync(path.join(inject("dataDir"), "admin-token"), "utf8").trim();
+  const res = await fetch(`${inject("baseUrl")}/api/internal/admin`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ command, args }),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`admin ${command.join(" ")} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+export type TestUser = { id: string; email: string; key: string };
+export type TestAgent = { id: string; key: string };
+export type TestOrg = {
+  id: string;
+  admin: TestUser;
+  approver: TestUser;
+  approver2: TestUser;
+  viewer: TestUser;
+  agent: TestAgent;
+};
+
+const tag = () => crypto.randomBytes(4).toString("hex");
+
+export async function createUser(orgId: string, role: "admin" | "approver" | "viewer"): Promise<TestUser> {
+  const email = `${role}-${tag()}@test.example`;
+  const user = await admin<{ id: string }>(["user", "create"], { org: orgId, email, role, password: "correct horse battery" });
+  const key = await admin<{ key: string }>(["key", "create"], { user: email });
+  return { id: user.id, email, key: key.key };
+}
+
+export async function createAgent(orgId: string, balance = 10_000_000, currency = "INR"): Promise<TestAgent> {
+  const agent = await admin<{ id: string }>(["agent", "create"], { org: orgId, name: `agent-${tag()}`, balance, currency });
+  const key = await admin<{ key: string }>(["key", "create"], { agent: agent.id });
+  return { id: agent.id, key: key.key };
+}
+
+/** An organisation on the default policy with one of each role and one funded agent (₹1,00,000). */
+export async function createOrg(): Promise<TestOrg> {
+  const org = await admin<{ id: string }>(["org", "create"], { name: `Test Org ${tag()}` });
+  const [adminUser, approver, approver2, viewer, agent] = await Promise.all([
+    createUser(org.id, "admin"),
+    createUser(org.id, "approver"),
+    createUser(org.id, "approver"),
+    createUser(org.id, "viewer"),
+    createAgent(org.id),
+  ]);
+  return { id: org.id, admin: adminUser, approver, approver2, viewer, agent };
+}
+
+export async function setPolicy(orgId: string, mutate: (doc: any) => void) {
+  const doc = await admin(["policy", "show"], { org: orgId });
+  mutate(doc);
+  return admin(["policy", "set"], { org: orgId, policy: doc });
+}
+
+export const intentBody = (overrides: Record<string, unknown> = {}) => ({
+  amount: 12_500,
+  currency: "INR",
+  reason: "Monthly SaaS subscription renewal",
+  confidence: 0.97,
+  merchant: "Notion",
+  merchant_category: "saas",
+  metadata: { invoice_id: "INV-2026-0341" },
+  ...overrides,
+});

@@ -1,0 +1,55 @@
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { startAppServer, type AppServer } from "./app-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+    databaseKind: "pglite" | "postgresql";
+    databaseUrl: string;
+  }
+}
+
+const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** One app per run on a fresh database: a new PGlite folder, or a new PostgreSQL database. */
+export default async function setup(project: TestProject) {
+  const usePostgres = process.env.TEST_DATABASE === "postgres";
+  let databaseUrl: string | null = null;
+  let dbName = "";
+  if (usePostgres) {
+    dbName = `aegis_it_${Date.now()}`;
+    await adminQuery(`CREATE DATABASE ${dbName}`);
+    databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+  }
+  let server: AppServer;
+  try {
+    server = await startAppServer({
+      port: usePostgres ? 3160 : 3150,
+      databaseUrl,
+      env: { AEGIS_SWEEP_INTERVAL_MS: "1000", AEGIS_RATE_LIMIT_PER_MINUTE: "300" },
+    });
+  } catch (e) {
+    if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    throw e;
+  }
+  project.provide("baseUrl", server.baseUrl);
+  project.provide("dataDir", server.dataDir);
+  project.provide("databaseKind", usePostgres ? "postgresql" : "pglite");
+  project.provide("databaseUrl", databaseUrl ?? "");
+  return async () => {
+    await server.stop();
+    if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  };
+}
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
