@@ -1,0 +1,51 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiKey } from "@/lib/admin/create-api-key";
+import { fundWallet } from "@/lib/admin/fund-wallet";
+import { revokeApiKey } from "@/lib/admin/revoke-api-key";
+import { setAgentStatus } from "@/lib/admin/set-agent-status";
+import { setRiskOverride } from "@/lib/admin/set-risk-override";
+import { requireSession } from "@/lib/auth/require-session";
+import { toActionResult } from "@/lib/dashboard/action-result";
+import { validationError } from "@/lib/errors/app-error";
+import { parseMajorAmount } from "@/lib/format/money";
+import type { RiskLevel } from "@/lib/policy";
+
+/** Admin actions on one agent; lib/admin/* checks the role and writes the audit events. */
+async function run<T>(agentId: string, fn: (ctx: Awaited<ReturnType<typeof requireSession>>) => Promise<T>) {
+  const ctx = await requireSession();
+  const result = await toActionResult(() => fn(ctx));
+  if (result.ok) revalidatePath(`/agents/${agentId}`);
+  return result;
+}
+
+export async function setAgentStatusAction(agentId: string, status: "active" | "suspended") {
+  return run(agentId, async ({ db, principal }) => (await setAgentStatus(db, principal, { orgId: principal.orgId, agentId, status })).status);
+}
+
+export async function setRiskOverrideAction(agentId: string, level: RiskLevel | null) {
+  return run(agentId, async ({ db, principal }) => (await setRiskOverride(db, principal, { orgId: principal.orgId, agentId, level })).risk_level);
+}
+
+export async function fundWalletAction(agentId: string, currency: string, amountText: string, memo: string) {
+  return run(agentId, async ({ db, principal }) => {
+    const amount = parseMajorAmount(amountText, currency);
+    if (!amount) throw validationError("Enter an amount greater than zero, like 25,000 or 1250.50", [{ field: "amount", issue: "not a positive amount" }]);
+    return fundWallet(db, principal, { orgId: principal.orgId, agentId, amount, currency, memo: memo.trim() || undefined });
+  });
+}
+
+export async function createAgentKeyAction(agentId: string, name: string) {
+  return run(agentId, async ({ db, principal }) => {
+    const key = await createApiKey(db, principal, { orgId: principal.orgId, kind: "agent", agentId, name: name.trim() || undefined });
+    return { key: key.key, prefix: key.prefix, name: key.name };
+  });
+}
+
+export async function revokeApiKeyAction(agentId: string, keyId: string) {
+  return run(agentId, async ({ db, principal }) => {
+    await revokeApiKey(db, principal, { orgId: principal.orgId, keyId });
+    return keyId;
+  });
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useTransition } from "react";
+import { Button } from "@/components/button";
+import { useToast } from "@/components/toast";
+import { setAgentStatusAction, setRiskOverrideAction } from "./actions";
+
+type Risk = "low" | "medium" | "high" | "critical";
+
+export function AgentControls({ agentId, status, riskOverride }: { agentId: string; status: "active" | "suspended"; riskOverride: Risk | null }) {
+  const [pending, start] = useTransition();
+  const toast = useToast();
+  const suspended = status === "suspended";
+
+  const toggle = () =>
+    start(async () => {
+      if (!suspended && !window.confirm("Suspend this agent? Its new intents will be denied until you resume it.")) return;
+      const res = await setAgentStatusAction(agentId, suspended ? "active" : "suspended");
+      toast(res.ok ? { tone: "success", title: suspended ? "Agent resumed" : "Agent suspended" } : { tone: "error", title: "Not changed", message: res.message });
+    });
+
+  const setRisk = (value: string) =>
+    start(async () => {
+      const res = await setRiskOverrideAction(agentId, value ? (value as Risk) : null);
+      toast(res.ok ? { tone: "success", title: value ? `Risk set to ${value}` : "Risk back to computed" } : { tone: "error", title: "Not changed", message: res.message });
+    });
+
+  return (
+    <>
+      <label className="sr-only" htmlFor="risk-override">Risk override</label>
+      <select
+        id="risk-override"
+        disabled={pending}
+        defaultValue={riskOverride ?? ""}
+        onChange={(e) => setRisk(e.target.value)}
+        className="h-8 rounded-lg border-0 bg-white px-2 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+      >
+        <option value="">Risk: computed</option>
+        {(["low", "medium", "high", "critical"] as const).map((r) => (
+          <option key={r} value={r}>Risk: {r}</option>
+        ))}
+      </select>
+      <Button size="sm" variant={suspended ? "success" : "danger"} disabled={pending} onClick={toggle}>
+        {suspended ? "Resume agent" : "Suspend agent"}
+      </Button>
+    </>
+  );
+}

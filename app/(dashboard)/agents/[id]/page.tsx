@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardBody, CardHeader } from "@/components/card";
+import { EmptyState } from "@/components/empty-state";
+import { LedgerTable } from "@/components/ledger-table";
+import { MoneyText } from "@/components/money-text";
+import { PageHeader } from "@/components/page-header";
+import { RiskBadge } from "@/components/risk-badge";
+import { SpendChart } from "@/components/spend-chart";
+import { StatusBadge } from "@/components/status-badge";
+import { UsageBar } from "@/components/usage-bar";
+import { isAdmin, requireSession } from "@/lib/auth/require-session";
+import { getAgentPage } from "@/lib/dashboard/get-agent-page";
+import { AppError } from "@/lib/errors/app-error";
+import { IntentsTable } from "../../intents/intents-table";
+import { AgentControls } from "./agent-controls";
+import { ApiKeysPanel } from "./api-keys-panel";
+import { FundWalletForm } from "./fund-wallet-form";
+import { RiskFactors } from "./risk-factors";
+
+export const metadata: Metadata = { title: "Agent" };
+
+export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { db, principal } = await requireSession();
+  const { id } = await params;
+  const page = await getAgentPage(db, principal, id).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const { agent: a, currency } = page;
+  const admin = isAdmin(principal);
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/agents" className="hover:underline">← Agents</Link>}
+        title={a.name}
+        description={`${a.description ? `${a.description} · ` : ""}Owner: ${a.owner}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={a.status} />
+            <RiskBadge level={a.risk_level} overridden={a.risk_override !== null} />
+            {admin && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} />}
+          </div>
+        }
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label="Wallet available" testId="wallet-available">{a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}</Stat>
+        <Stat label="Balance">{a.wallet ? <MoneyText amount={a.wallet.balance} currency={currency} /> : "—"}</Stat>
+        <Stat label="Held for pending approvals">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</Stat>
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2" aria-labelledby="spend-h">
+          <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per UTC day." />
+          <CardBody><SpendChart data={page.spend} currency={currency} /></CardBody>
+        </Card>
+        <Card aria-labelledby="budget-h">
+          <CardHeader id="budget-h" title="Budgets" description="Limits from the organisation's policy." />
+          <CardBody className="space-y-5">
+            <UsageBar label="Today" spent={a.spend.day.spent} limit={a.spend.day.limit} currency={currency} />
+            <UsageBar label="This month" spent={a.spend.month.spent} limit={a.spend.month.limit} currency={currency} />
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              {a.counts.approved} approved · {a.counts.denied} denied · {a.counts.pending_approval} awaiting approval · {a.counts.expired} expired
+            </p>
+          </CardBody>
+        </Card>
+      </div>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <RiskFactors agent={a} />
+        <Card className="lg:col-span-2" aria-labelledby="ledger-h">
+          <CardHeader id="ledger-h" title="Wallet ledger" description="The 25 most recent movements." actions={admin ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
+          <LedgerTable entries={page.ledger} currency={currency} />
+        </Card>
+      </div>
+      <Card className="mt-6" aria-labelledby="recent-h">
+        <CardHeader id="recent-h" title="Recent intents" actions={<Link href={`/intents?agent=${a.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">View all</Link>} />
+        {page.intents.length ? <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} /> : <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>}
+      </Card>
+      {admin && page.keys && <ApiKeysPanel agentId={a.id} keys={page.keys} />}
+    </>
+  );
+}
+
+function Stat({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <Card className="px-5 py-4">
+      <p className="text-sm text-slate-500 dark:text-slate-400">{label}</p>
+      <p data-testid={testId} className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 dark:text-white">{children}</p>
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/card";
+import { EmptyState } from "@/components/empty-state";
+import { MoneyText } from "@/components/money-text";
+import { PageHeader } from "@/components/page-header";
+import { RiskBadge } from "@/components/risk-badge";
+import { StatusBadge } from "@/components/status-badge";
+import { UsageBar } from "@/components/usage-bar";
+import { listAgents } from "@/lib/agents/get-agent";
+import { requireSession } from "@/lib/auth/require-session";
+
+export const metadata: Metadata = { title: "Agents" };
+
+export default async function AgentsPage() {
+  const { db, principal } = await requireSession();
+  const { data: agents } = await listAgents(db, principal, { limit: 100 });
+  return (
+    <>
+      <PageHeader title="Agents" description="The AI agents allowed to ask for money, their risk, wallets and budgets." />
+      {agents.length === 0 ? (
+        <Card>
+          <EmptyState title="No agents yet">An admin registers agents with the CLI or the API; they appear here with their wallets.</EmptyState>
+        </Card>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Agents">
+          {agents.map((a) => {
+            const currency = a.wallet?.currency ?? a.spend.currency ?? "INR";
+            return (
+              <li key={a.id}>
+                <Card className="h-full transition-shadow hover:shadow-md">
+                  <div className="p-5">
+                    <div className="flex items-start justify-between gap-3">
+                      <div className="min-w-0">
+                        <Link href={`/agents/${a.id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
+                          {a.name}
+                        </Link>
+                        <p className="truncate text-sm text-slate-500 dark:text-slate-400">{a.description || `Owned by ${a.owner}`}</p>
+                      </div>
+                      <StatusBadge status={a.status} />
+                    </div>
+                    <div className="mt-3">
+                      <RiskBadge level={a.risk_level} overridden={a.risk_override !== null} />
+                    </div>
+                    <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+                      <div>
+                        <dt className="text-xs text-slate-500 dark:text-slate-400">Available</dt>
+                        <dd className="font-semibold text-slate-900 dark:text-white">{a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}</dd>
+                      </div>
+                      <div>
+                        <dt className="text-xs text-slate-500 dark:text-slate-400">Held for approval</dt>
+                        <dd className="font-medium text-slate-700 dark:text-slate-200">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</dd>
+                      </div>
+                    </dl>
+                    <div className="mt-4">
+                      <UsageBar label="Month to date" spent={a.spend.month.spent} limit={a.spend.month.limit} currency={currency} compact />
+                    </div>
+                    <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+                      {a.counts.approved} approved · {a.counts.denied} denied · {a.counts.pending_approval} awaiting approval
+                    </p>
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink, buttonClass } from "@/components/button";
+import { Card } from "@/components/card";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { requireSession } from "@/lib/auth/require-session";
+import { auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/dashboard/list-audit-events";
+import { withParams } from "@/lib/dashboard/intent-filters";
+import { fieldClass } from "../intents/intent-filters-form";
+import { AuditTable } from "./audit-table";
+
+export const metadata: Metadata = { title: "Audit log" };
+const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
+  const { db, principal } = await requireSession();
+  const sp = await searchParams;
+  const [events, actions] = await Promise.all([listAuditEvents(db, principal.orgId, sp), auditActions(db, principal.orgId)]);
+  const exportQuery = withParams({ ...sp, cursor: undefined }, {});
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change to intents, approvals, wallets, agents, keys and policies, with who made it."
+        actions={<a href={`/audit/export${exportQuery}`} className={buttonClass("secondary", "md")} download>Export CSV</a>}
+      />
+      <Card>
+        <form method="get" role="search" aria-label="Filter audit events" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6">
+          <div>
+            <label htmlFor="a-action" className={label}>Action</label>
+            <select id="a-action" name="action" defaultValue={sp.action ?? ""} className={fieldClass}>
+              <option value="">All actions</option>
+              {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="a-actor" className={label}>Actor</label>
+            <input id="a-actor" name="actor" defaultValue={sp.actor} placeholder="email or agent" className={fieldClass} />
+          </div>
+          <div>
+            <label htmlFor="a-target" className={label}>Target id</label>
+            <input id="a-target" name="target" defaultValue={sp.target} placeholder="int_…, apr_…, UUID" className={fieldClass} />
+          </div>
+          <div>
+            <label htmlFor="a-from" className={label}>From</label>
+            <input id="a-from" name="from" type="date" defaultValue={sp.from} className={fieldClass} />
+          </div>
+          <div>
+            <label htmlFor="a-to" className={label}>To</label>
+            <input id="a-to" name="to" type="date" defaultValue={sp.to} className={fieldClass} />
+          </div>
+          <div className="flex items-end gap-2">
+            <Link href="/audit" className={buttonClass("ghost", "sm")}>Clear</Link>
+            <button type="submit" className={buttonClass("primary", "sm")}>Apply</button>
+          </div>
+        </form>
+        <div className="border-t border-slate-200 dark:border-slate-800">
+          {events.data.length === 0 ? <EmptyState title="No events match">Nothing was recorded for these filters.</EmptyState> : <AuditTable events={events.data} />}
+        </div>
+        <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
+          <span className="text-slate-500 dark:text-slate-400">{events.data.length} event{events.data.length === 1 ? "" : "s"}{sp.cursor ? " (older page)" : ""}</span>
+          <div className="flex gap-2">
+            {sp.cursor && <ButtonLink size="sm" href={`/audit${withParams(sp, { cursor: undefined })}`}>Newest</ButtonLink>}
+            {events.next_cursor && <ButtonLink size="sm" href={`/audit${withParams(sp, { cursor: events.next_cursor })}`}>Older →</ButtonLink>}
+          </div>
+        </nav>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardBody, CardHeader } from "@/components/card";
+import { LedgerTable } from "@/components/ledger-table";
+import { MoneyText } from "@/components/money-text";
+import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { canAnswer, requireSession } from "@/lib/auth/require-session";
+import { getIntentDetail } from "@/lib/dashboard/get-intent-detail";
+import { AppError } from "@/lib/errors/app-error";
+import { formatConfidence } from "@/lib/format/labels";
+import { formatDateTime } from "@/lib/format/time";
+import { ApprovalPanel } from "./approval-panel";
+import { ApprovalTimeline } from "./approval-timeline";
+import { DecisionTrace } from "./decision-trace";
+
+export const metadata: Metadata = { title: "Intent" };
+
+export default async function IntentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { db, principal } = await requireSession();
+  const { id } = await params;
+  const detail = await getIntentDetail(db, principal, id).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const { intent: i, agent, approval } = detail;
+  const answerable =
+    canAnswer(principal) && approval?.status === "pending" && !approval.answeredBy.includes(principal.userId) && (approval.requiredRole !== "admin" || principal.role === "admin");
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link href="/intents" className="hover:underline">← Intents</Link>}
+        title={`${i.merchant ?? "Unknown merchant"}`}
+        description={<span className="font-mono text-xs">{i.id}</span>}
+        actions={
+          <div className="flex items-center gap-3">
+            <MoneyText amount={i.amount} currency={i.currency} className="text-2xl font-semibold tracking-tight" />
+            <StatusBadge status={i.status} />
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card aria-labelledby="summary-h">
+            <CardHeader id="summary-h" title="Request" />
+            <CardBody>
+              <p className="text-sm text-slate-800 dark:text-slate-100">&ldquo;{i.reason}&rdquo;</p>
+              <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
+                <Item label="Agent">{agent ? <Link className="font-medium text-brand-700 hover:underline dark:text-brand-300" href={`/agents/${agent.id}`}>{agent.name}</Link> : "—"}</Item>
+                <Item label="Merchant">{i.merchant ?? "—"}</Item>
+                <Item label="Category">{i.merchant_category ?? "—"}</Item>
+                <Item label="Confidence">{formatConfidence(i.confidence)}</Item>
+                <Item label="Submitted">{formatDateTime(i.created_at)}</Item>
+                <Item label="Decided">{i.decided_at ? formatDateTime(i.decided_at) : "Not yet"}</Item>
+              </dl>
+            </CardBody>
+          </Card>
+          <DecisionTrace intent={i} />
+          <Card aria-labelledby="meta-h">
+            <CardHeader id="meta-h" title="Metadata" description="Free-form context the agent attached." />
+            <CardBody>
+              {Object.keys(i.metadata).length === 0 ? (
+                <p className="text-sm text-slate-500 dark:text-slate-400">No metadata.</p>
+              ) : (
+                <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+                  {Object.entries(i.metadata).map(([k, v]) => (
+                    <Item key={k} label={k}><span className="font-mono text-xs break-all">{typeof v === "string" ? v : JSON.stringify(v)}</span></Item>
+                  ))}
+                </dl>
+              )}
+            </CardBody>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card aria-labelledby="approval-h">
+            <CardHeader id="approval-h" title="Approval" description={approval ? `Needs ${approval.approvalsRequired} approver${approval.approvalsRequired > 1 ? "s" : ""}${approval.requiredRole === "admin" ? " (admin)" : ""}` : "No person was needed."} />
+            <CardBody className="space-y-4">
+              {approval && answerable && <ApprovalPanel approvalId={approval.id} />}
+              {approval ? <ApprovalTimeline events={detail.timeline} expiresAt={approval.status === "pending" ? approval.expiresAt : null} /> : <p className="text-sm text-slate-500 dark:text-slate-400">The policy engine decided this intent on its own.</p>}
+            </CardBody>
+          </Card>
+          <Card aria-labelledby="ledger-h">
+            <CardHeader id="ledger-h" title="Ledger effects" description="Money held, released or moved for this intent." />
+            <LedgerTable entries={detail.ledger} currency={i.currency} compact />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="mt-0.5 text-slate-900 dark:text-slate-100">{children}</dd>
+    </div>
+  );
+}

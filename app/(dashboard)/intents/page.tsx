@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/components/button";
+import { Card } from "@/components/card";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { requireSession } from "@/lib/auth/require-session";
+import { intentFilterOptions } from "@/lib/dashboard/intent-filter-options";
+import { parseIntentFilters, withParams, type IntentSearchParams } from "@/lib/dashboard/intent-filters";
+import { listIntents } from "@/lib/intents/list-intents";
+import { IntentFiltersForm } from "./intent-filters-form";
+import { IntentsTable } from "./intents-table";
+
+export const metadata: Metadata = { title: "Intents" };
+
+export default async function IntentsPage({ searchParams }: { searchParams: Promise<IntentSearchParams> }) {
+  const { db, principal } = await requireSession();
+  const sp = await searchParams;
+  const { filters, ignored } = parseIntentFilters(sp);
+  const [list, options] = await Promise.all([listIntents(db, principal, filters), intentFilterOptions(db, principal.orgId)]);
+  const names = new Map(options.agents.map((a) => [a.id, a.name]));
+  return (
+    <>
+      <PageHeader title="Intents" description="Every spend request your agents made, and what the policy engine or a person decided." />
+      <Card>
+        <IntentFiltersForm sp={sp} options={options} />
+        {ignored.length > 0 && (
+          <p role="status" className="border-t border-slate-200 px-4 py-2 text-sm text-amber-700 dark:border-slate-800 dark:text-amber-400">
+            Ignored filters that could not be read: {ignored.join(", ")}.
+          </p>
+        )}
+        <div className="border-t border-slate-200 dark:border-slate-800">
+          {list.data.length === 0 ? (
+            <EmptyState title="No intents match these filters">Try a wider date range or clear the filters.</EmptyState>
+          ) : (
+            <IntentsTable intents={list.data} agentNames={names} />
+          )}
+        </div>
+        <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
+          <span className="text-slate-500 dark:text-slate-400">
+            Showing {list.data.length} intent{list.data.length === 1 ? "" : "s"}
+            {sp.cursor ? " (older page)" : ""}
+          </span>
+          <div className="flex gap-2">
+            {sp.cursor && <ButtonLink size="sm" href={`/intents${withParams(sp, { cursor: undefined })}`}>Newest</ButtonLink>}
+            {list.next_cursor && <ButtonLink size="sm" href={`/intents${withParams(sp, { cursor: list.next_cursor })}`}>Older →</ButtonLink>}
+          </div>
+        </nav>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardBody, CardHeader } from "@/components/card";
+import { PageHeader } from "@/components/page-header";
+import { isAdmin, requireSession } from "@/lib/auth/require-session";
+import { describeRules } from "@/lib/dashboard/describe-rules";
+import { formatMoney } from "@/lib/format/money";
+import { formatDateTime } from "@/lib/format/time";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { toPolicyDocument } from "@/lib/policy";
+import { PolicyEditor } from "./policy-editor";
+
+export const metadata: Metadata = { title: "Policies" };
+
+export default async function PoliciesPage() {
+  const { db, principal } = await requireSession();
+  const current = await getOrgPolicy(db, principal.orgId);
+  const doc = toPolicyDocument(current.policy);
+  const overrideIds = Object.keys(doc.agent_overrides);
+  const agents = await db.agent.findMany({ where: { orgId: principal.orgId, id: { in: overrideIds } }, select: { id: true, name: true } });
+  const name = new Map(agents.map((a) => [a.id, a.name]));
+  const limit = (v: number | null, none: string) => (v === null ? none : formatMoney(v, "INR"));
+  return (
+    <>
+      <PageHeader
+        title="Policies"
+        description={current.version === 0 ? "The default policy: no one has changed it yet." : `Version ${current.version}, saved by ${current.updatedBy} on ${formatDateTime(current.updatedAt!)}.`}
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="rules-h">
+          <CardHeader id="rules-h" title="Organisation rules" description="Checked in this order for every intent." />
+          <Rules rows={describeRules(doc.rules)} />
+        </Card>
+        <div className="space-y-6">
+          <Card aria-labelledby="appr-h">
+            <CardHeader id="appr-h" title="Approvals" />
+            <Rules
+              rows={[
+                { field: "admin_threshold", label: "Only an admin may approve above", value: limit(doc.approvals.admin_threshold, "No threshold") },
+                { field: "dual_approval_threshold", label: "Two approvers needed above", value: limit(doc.approvals.dual_approval_threshold, "Never") },
+                { field: "expiry_hours", label: "An approval expires after", value: `${doc.approvals.expiry_hours} hours` },
+              ]}
+            />
+          </Card>
+          <Card aria-labelledby="ovr-h">
+            <CardHeader id="ovr-h" title="Per-agent overrides" description="Fields given here replace the organisation rule for that agent." />
+            {overrideIds.length === 0 ? (
+              <CardBody><p className="text-sm text-slate-500 dark:text-slate-400">No agent has its own rules.</p></CardBody>
+            ) : (
+              overrideIds.map((id) => (
+                <div key={id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
+                  <Link href={`/agents/${id}`} className="block px-5 pt-3 text-sm font-semibold text-brand-700 hover:underline dark:text-brand-300">{name.get(id) ?? id}</Link>
+                  <Rules rows={describeRules(doc.agent_overrides[id])} />
+                </div>
+              ))
+            )}
+          </Card>
+        </div>
+      </div>
+      {isAdmin(principal) && (
+        <Card className="mt-6" aria-labelledby="edit-h">
+          <CardHeader id="edit-h" title="Edit policy" description="Saving creates a new version and an audit event. Pending approvals keep the decision they were given." />
+          <CardBody><PolicyEditor initial={JSON.stringify(doc, null, 2)} /></CardBody>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function Rules({ rows }: { rows: { field: string; label: string; value: string }[] }) {
+  return (
+    <dl className="divide-y divide-slate-100 dark:divide-slate-800">
+      {rows.map((r) => (
+        <div key={r.field} className="flex flex-col gap-0.5 px-5 py-2.5 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
+          <dt className="text-sm text-slate-600 dark:text-slate-300">{r.label}</dt>
+          <dd className="text-sm font-medium text-slate-900 sm:text-right dark:text-white tabular">{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/button";
+import { useToast } from "@/components/toast";
+import type { ErrorDetail } from "@/lib/errors/app-error";
+import { savePolicyAction } from "./actions";
+
+/** JSON editor for admins; validation problems are listed per field, as the API reports them. */
+export function PolicyEditor({ initial }: { initial: string }) {
+  const [text, setText] = useState(initial);
+  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
+  const [pending, start] = useTransition();
+  const toast = useToast();
+  const router = useRouter();
+
+  const save = () =>
+    start(async () => {
+      const res = await savePolicyAction(text);
+      if (!res.ok) return setProblem({ message: res.message, details: res.details });
+      setProblem(null);
+      toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
+      router.refresh();
+    });
+
+  return (
+    <div className="space-y-3">
+      <label htmlFor="policy-json" className="block text-sm font-medium text-slate-700 dark:text-slate-200">
+        Policy document (JSON, amounts in minor units: paise)
+      </label>
+      <textarea
+        id="policy-json"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        spellCheck={false}
+        rows={24}
+        aria-invalid={!!problem}
+        aria-describedby={problem ? "policy-errors" : undefined}
+        className="block w-full rounded-lg border-0 bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100 ring-1 ring-inset ring-slate-800 focus:ring-2 focus:ring-brand-500"
+      />
+      {problem && (
+        <div id="policy-errors" role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/50">
+          <p className="font-medium text-rose-900 dark:text-rose-200">{problem.message}</p>
+          {problem.details.length > 0 && (
+            <ul className="mt-2 space-y-1">
+              {problem.details.map((d, n) => (
+                <li key={n} className="text-rose-800 dark:text-rose-300">
+                  <code className="rounded bg-rose-100 px-1 font-mono text-xs dark:bg-rose-900/60">{d.field}</code> {d.issue}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" disabled={pending} onClick={() => { setText(initial); setProblem(null); }}>Discard changes</Button>
+        <Button disabled={pending || text === initial} onClick={save}>{pending ? "Saving…" : "Save new version"}</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { Badge, type Tone } from "./badge";
+import { EmptyState } from "./empty-state";
+import { MoneyText } from "./money-text";
+import { Table, TBody, THead, Td, Th, Tr } from "./table";
+import { formatDateTime } from "@/lib/format/time";
+
+export type LedgerLine = { id: string; kind: string; amount: number; balanceAfter: number; heldAfter: number; memo: string; actor: string; createdAt: string };
+
+const KIND: Record<string, { tone: Tone; label: string; sign: string }> = {
+  credit: { tone: "green", label: "Credit", sign: "+" },
+  debit: { tone: "red", label: "Debit", sign: "−" },
+  hold: { tone: "amber", label: "Hold", sign: "" },
+  release: { tone: "neutral", label: "Release", sign: "" },
+};
+
+/** Wallet ledger rows: what moved, and the balance and held amount after each. */
+export function LedgerTable({ entries, currency, compact }: { entries: LedgerLine[]; currency: string; compact?: boolean }) {
+  if (entries.length === 0) return <EmptyState title="No ledger entries" className="py-8">No money was held or moved.</EmptyState>;
+  return (
+    <Table label="Ledger entries">
+      <THead>
+        <Th>Entry</Th>
+        <Th align="right">Amount</Th>
+        {!compact && <Th align="right">Balance after</Th>}
+        {!compact && <Th align="right">Held after</Th>}
+        {!compact && <Th className="hidden md:table-cell">By</Th>}
+      </THead>
+      <TBody>
+        {entries.map((e) => {
+          const k = KIND[e.kind] ?? { tone: "neutral" as const, label: e.kind, sign: "" };
+          return (
+            <Tr key={e.id}>
+              <Td>
+                <div className="flex items-center gap-2">
+                  <Badge tone={k.tone}>{k.label}</Badge>
+                  <span className="truncate text-slate-700 dark:text-slate-200">{e.memo}</span>
+                </div>
+                <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)}</div>
+              </Td>
+              <Td align="right" className="font-medium">
+                {k.sign}
+                <MoneyText amount={e.amount} currency={currency} />
+              </Td>
+              {!compact && <Td align="right"><MoneyText amount={e.balanceAfter} currency={currency} /></Td>}
+              {!compact && <Td align="right" className="text-slate-500 dark:text-slate-400"><MoneyText amount={e.heldAfter} currency={currency} /></Td>}
+              {!compact && <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{e.actor}</Td>}
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

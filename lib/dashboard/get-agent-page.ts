@@ -1,0 +1,41 @@
+import { getAgent } from "@/lib/agents/get-agent";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import type { DbOrTx } from "@/lib/db/client";
+import { listIntents } from "@/lib/intents/list-intents";
+import { listApiKeys } from "@/lib/admin/list-api-keys";
+import { spendPerDay } from "./spend-per-day";
+
+/** The agent page's data: the API view of the agent plus its ledger, spend chart, intents and (admins) keys. */
+export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId: string) {
+  const agent = await getAgent(db, principal, agentId); // 404 for unknown or another org's
+  const currency = agent.wallet?.currency ?? "INR";
+  const [ledger, spend, intents, keys] = await Promise.all([
+    db.ledgerEntry.findMany({
+      where: { orgId: principal.orgId, wallet: { agentId: agent.id } },
+      include: { wallet: { select: { currency: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 25,
+    }),
+    spendPerDay(db, principal.orgId, agent.id, currency),
+    listIntents(db, principal, { agent_id: agent.id, limit: 10 }),
+    principal.role === "admin" ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id }) : Promise.resolve(null),
+  ]);
+  return {
+    agent,
+    currency,
+    spend,
+    intents: intents.data,
+    keys,
+    ledger: ledger.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amount: Number(e.amount),
+      balanceAfter: Number(e.balanceAfter),
+      heldAfter: Number(e.heldAfter),
+      memo: e.memo,
+      actor: e.actor,
+      createdAt: e.createdAt.toISOString(),
+      currency: e.wallet.currency,
+    })),
+  };
+}

@@ -1,0 +1,53 @@
+import type { UserPrincipal } from "@/lib/auth/principal";
+import type { DbOrTx } from "@/lib/db/client";
+import { getIntentRow } from "@/lib/intents/get-intent";
+import { serializeIntent } from "@/lib/intents/serialize-intent";
+
+export type TimelineEvent = { at: string; kind: "requested" | "approve" | "reject" | "approved" | "rejected" | "expired"; who: string; comment: string | null };
+
+/** Everything the intent page shows: the intent, its agent, approval timeline and ledger effects. */
+export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: string) {
+  const row = await getIntentRow(db, principal, id); // not found (or another org's) → 404
+  const [agent, approval, ledger] = await Promise.all([
+    db.agent.findFirst({ where: { id: row.agentId, orgId: principal.orgId }, select: { id: true, name: true, status: true } }),
+    db.approval.findFirst({
+      where: { intentId: row.id, orgId: principal.orgId },
+      include: { responses: { include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } } },
+    }),
+    db.ledgerEntry.findMany({ where: { intentId: row.id, orgId: principal.orgId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const timeline: TimelineEvent[] = [];
+  if (approval) {
+    timeline.push({ at: approval.createdAt.toISOString(), kind: "requested", who: "Policy engine", comment: null });
+    for (const r of approval.responses) {
+      timeline.push({ at: r.createdAt.toISOString(), kind: r.decision, who: `${r.user.name} (${r.user.email})`, comment: r.comment });
+    }
+    if (approval.status !== "pending" && approval.resolvedAt) {
+      timeline.push({ at: approval.resolvedAt.toISOString(), kind: approval.status, who: approval.status === "expired" ? "System" : "Approval closed", comment: null });
+    }
+  }
+  return {
+    intent: serializeIntent(row),
+    agent,
+    approval: approval && {
+      id: approval.id,
+      status: approval.status,
+      requiredRole: approval.requiredRole,
+      approvalsRequired: approval.approvalsRequired,
+      expiresAt: approval.expiresAt.toISOString(),
+      answeredBy: approval.responses.map((r) => r.userId),
+    },
+    timeline,
+    ledger: ledger.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      amount: Number(e.amount),
+      balanceAfter: Number(e.balanceAfter),
+      heldAfter: Number(e.heldAfter),
+      memo: e.memo,
+      actor: e.actor,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+export type IntentDetail = Awaited<ReturnType<typeof getIntentDetail>>;

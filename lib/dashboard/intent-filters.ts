@@ -1,0 +1,56 @@
+import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
+import type { IntentFilters } from "@/lib/intents/list-intents";
+import { parseMajorAmount } from "@/lib/format/money";
+
+export type IntentSearchParams = Partial<Record<"status" | "agent" | "category" | "from" | "to" | "min" | "max" | "cursor", string>>;
+
+const DAY_MS = 86_400_000;
+const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const isUuid = (s?: string) => !!s && /^[0-9a-f-]{36}$/i.test(s);
+
+/**
+ * The intents page's query string as listIntents filters. Values that do not parse are
+ * dropped (and reported) rather than failing the page; "to" is inclusive of its whole day.
+ */
+export function parseIntentFilters(sp: IntentSearchParams, currency = "INR"): { filters: IntentFilters; ignored: string[] } {
+  const ignored: string[] = [];
+  const filters: IntentFilters = { limit: 25 };
+  if (sp.status) {
+    if ((INTENT_STATUSES as readonly string[]).includes(sp.status)) filters.status = [sp.status as (typeof INTENT_STATUSES)[number]];
+    else ignored.push("status");
+  }
+  if (sp.agent) {
+    if (isUuid(sp.agent)) filters.agent_id = sp.agent;
+    else ignored.push("agent");
+  }
+  if (sp.category?.trim()) filters.merchant_category = sp.category.trim().toLowerCase();
+  if (sp.from) {
+    if (isDate(sp.from)) filters.created_after = sp.from;
+    else ignored.push("from");
+  }
+  if (sp.to) {
+    if (isDate(sp.to)) filters.created_before = new Date(Date.parse(sp.to) + DAY_MS).toISOString();
+    else ignored.push("to");
+  }
+  for (const [key, field] of [["min", "min_amount"], ["max", "max_amount"]] as const) {
+    const text = sp[key];
+    if (!text?.trim()) continue;
+    const minor = parseMajorAmount(text, currency);
+    if (minor === null) ignored.push(key);
+    else filters[field] = minor;
+  }
+  if (sp.cursor) filters.cursor = sp.cursor;
+  if (filters.created_after && filters.created_before && filters.created_after > filters.created_before) {
+    ignored.push("from");
+    delete filters.created_after;
+  }
+  return { filters, ignored };
+}
+
+/** The same query string with some keys replaced (undefined removes a key). */
+export function withParams(sp: IntentSearchParams, changes: IntentSearchParams): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...sp, ...changes })) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,47 @@
+import type { DbOrTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursor, page } from "@/lib/api/keyset-cursor";
+
+export type AuditSearchParams = Partial<Record<"action" | "actor" | "target" | "from" | "to" | "cursor", string>>;
+
+const DAY_MS = 86_400_000;
+const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+/** Filters as a where clause, always inside the organisation. "to" includes its whole UTC day. */
+export function auditWhere(orgId: string, sp: AuditSearchParams): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [{ orgId }];
+  if (sp.action?.trim()) and.push({ action: { startsWith: sp.action.trim() } });
+  if (sp.actor?.trim()) and.push({ actorLabel: { contains: sp.actor.trim(), mode: "insensitive" } });
+  if (sp.target?.trim()) {
+    const t = sp.target.trim();
+    and.push({ OR: [{ targetId: t }, { targetType: t }, { data: { path: ["intent_id"], equals: t } }] });
+  }
+  if (isDate(sp.from)) and.push({ createdAt: { gte: new Date(sp.from!) } });
+  if (isDate(sp.to)) and.push({ createdAt: { lt: new Date(Date.parse(sp.to!) + DAY_MS) } });
+  return { AND: and };
+}
+
+export async function listAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearchParams, limit = 50) {
+  const rows = await db.auditEvent.findMany({
+    where: { AND: [auditWhere(orgId, sp), afterCursor(sp.cursor)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  return page(rows, limit);
+}
+
+/** Every matching event, newest first, in batches: the CSV export streams these. */
+export async function* iterateAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearchParams, batch = 500) {
+  let cursor: string | undefined;
+  do {
+    const p = await listAuditEvents(db, orgId, { ...sp, cursor }, batch);
+    yield* p.data;
+    cursor = p.next_cursor ?? undefined;
+  } while (cursor);
+}
+
+/** The distinct actions recorded for the organisation, for the filter's choices. */
+export async function auditActions(db: DbOrTx, orgId: string): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ where: { orgId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}
