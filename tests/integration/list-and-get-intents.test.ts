@@ -22,7 +22,7 @@ describe("GET /api/v1/intents", () => {
     let cursor: string | null = null;
     let page = 0;
     do {
-      const res = await api(org.admin.key, "GET", `/api/v1/intents?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: { status: number; body: any } = await api(org.admin.key, "GET", `/api/v1/intents?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
       expect(res.body.object).toBe("list");
       seen.push(...res.body.data.map((i: { id: string }) => i.id));
       cursor = res.body.next_cursor;
