@@ -1,0 +1,54 @@
+import crypto from "node:crypto";
+import { z } from "zod";
+import { errorResponse } from "@/lib/api/error-response";
+import { runAdminCommand } from "@/lib/admin/run-admin-command";
+import { getDb } from "@/lib/db/client";
+import { databaseKind } from "@/lib/db/config";
+import { randomId } from "@/lib/db/ids";
+import { AppError } from "@/lib/errors/app-error";
+import { ensureServerReady } from "@/lib/server/ensure-server-ready";
+import { readAdminToken } from "@/lib/server/server-info";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The CLI's way into the embedded database while this server owns it (PGlite does not
+ * lock its folder, so the CLI must not open it beside us). Authenticated by the random
+ * token the server wrote to its data folder at start-up. With PostgreSQL the CLI talks to
+ * the database itself, so this endpoint does not exist there.
+ */
+const BodySchema = z.strictObject({
+  command: z.array(z.string().max(50)).min(1).max(4),
+  args: z.record(z.string(), z.unknown()).default({}),
+});
+
+const hidden = () => new AppError("not_found", "Not found");
+
+function tokenMatches(header: string | null, token: string): boolean {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1] ?? "";
+  // Hashing first gives equal lengths, so timingSafeEqual never throws or leaks the length.
+  const digest = (s: string) => crypto.createHash("sha256").update(s).digest();
+  return crypto.timingSafeEqual(digest(presented), digest(token)) && presented.length > 0;
+}
+
+export async function POST(req: Request): Promise<Response> {
+  const requestId = randomId("req", 20);
+  try {
+    if (databaseKind() !== "pglite") throw hidden();
+    await ensureServerReady();
+    const token = readAdminToken();
+    if (!token) throw hidden();
+    if (!tokenMatches(req.headers.get("authorization"), token)) throw new AppError("unauthenticated", "Invalid admin token");
+    let json: unknown;
+    try {
+      json = await req.json();
+    } catch {
+      throw new AppError("invalid_json", "The body must be JSON: {\"command\": [...], \"args\": {...}}");
+    }
+    const { command, args } = BodySchema.parse(json);
+    const result = await runAdminCommand(await getDb(), command, args);
+    return Response.json(result ?? null, { headers: { "X-Request-Id": requestId, "Cache-Control": "no-store" } });
+  } catch (e) {
+    return errorResponse(e, requestId);
+  }
+}

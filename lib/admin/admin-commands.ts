@@ -1,0 +1,147 @@
+import { describeAgent } from "@/lib/agents/describe-agent";
+import type { Db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { toPolicyDocument } from "@/lib/policy";
+import { demoBaseUrl } from "@/lib/demo/demo-base-url";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
+import { getOrganizationOrThrow, isUuid } from "./authorize-admin";
+import { createAgent } from "./create-agent";
+import { createApiKey } from "./create-api-key";
+import { createOrganization } from "./create-organization";
+import { createUser } from "./create-user";
+import { fundWallet } from "./fund-wallet";
+import { listApiKeys } from "./list-api-keys";
+import { revokeApiKey } from "./revoke-api-key";
+import { setAgentStatus } from "./set-agent-status";
+import { setRiskOverride } from "./set-risk-override";
+
+type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
+
+/** The CLI acts as "system", across organisations, so it finds an object's organisation from the object. */
+async function orgOfAgent(db: Db, agentId: string): Promise<string> {
+  const agent = isUuid(agentId) ? await db.agent.findUnique({ where: { id: agentId }, select: { orgId: true } }) : null;
+  if (!agent) throw notFound("Agent");
+  return agent.orgId;
+}
+
+const setStatus = (status: "active" | "suspended") => async (db: Db, args: AdminArgs) => {
+  const agentId = requireString(args, "agent");
+  return setAgentStatus(db, "system", { orgId: await orgOfAgent(db, agentId), agentId, status });
+};
+
+export const ADMIN_COMMANDS: Record<string, Command> = {
+  "org create": { usage: "org create --name NAME", run: (db, a) => createOrganization(db, "system", { name: requireString(a, "name") }) },
+  "org list": {
+    usage: "org list",
+    run: async (db) => {
+      const orgs = await db.organization.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { users: true, agents: true } } } });
+      return orgs.map((o) => ({ id: o.id, name: o.name, users: o._count.users, agents: o._count.agents, created_at: o.createdAt.toISOString() }));
+    },
+  },
+  "user create": {
+    usage: "user create --org ID --email EMAIL --role admin|approver|viewer [--password P] [--name N]",
+    run: (db, a) =>
+      createUser(db, "system", {
+        orgId: requireString(a, "org"),
+        email: requireString(a, "email"),
+        role: requireString(a, "role") as "admin",
+        password: optionalString(a, "password"),
+        name: optionalString(a, "name"),
+      }),
+  },
+  "agent create": {
+    usage: "agent create --org ID --name NAME [--owner O] [--description D] [--balance MINOR] [--currency INR]",
+    run: (db, a) =>
+      createAgent(db, "system", {
+        orgId: requireString(a, "org"),
+        name: requireString(a, "name"),
+        owner: optionalString(a, "owner"),
+        description: optionalString(a, "description"),
+        initialBalance: optionalMinorUnits(a, "balance") ?? 0,
+        currency: optionalString(a, "currency") ?? "INR",
+      }),
+  },
+  "agent list": {
+    usage: "agent list --org ID",
+    run: async (db, a) => {
+      const org = await getOrganizationOrThrow(db, requireString(a, "org"));
+      const { policy } = await getOrgPolicy(db, org.id);
+      const agents = await db.agent.findMany({ where: { orgId: org.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { wallets: { orderBy: { createdAt: "asc" } } } });
+      return Promise.all(agents.map((agent) => describeAgent(db, agent, policy)));
+    },
+  },
+  "agent suspend": { usage: "agent suspend --agent ID", run: setStatus("suspended") },
+  "agent resume": { usage: "agent resume --agent ID", run: setStatus("active") },
+  "agent risk": {
+    usage: "agent risk --agent ID --level low|medium|high|critical|none",
+    run: async (db, a) => {
+      const agentId = requireString(a, "agent");
+      const level = requireString(a, "level");
+      return setRiskOverride(db, "system", { orgId: await orgOfAgent(db, agentId), agentId, level: (level === "none" ? null : level) as "low" });
+    },
+  },
+  "key create": {
+    usage: "key create --agent ID | --user EMAIL [--name N]",
+    run: async (db, a) => {
+      const agentId = optionalString(a, "agent");
+      const email = optionalString(a, "user")?.toLowerCase();
+      const name = optionalString(a, "name");
+      if (Boolean(agentId) === Boolean(email)) throw new AppError("validation_error", "Give exactly one of --agent ID or --user EMAIL");
+      if (agentId) return createApiKey(db, "system", { orgId: await orgOfAgent(db, agentId), kind: "agent", agentId, name });
+      const user = await db.user.findUnique({ where: { email: email! } });
+      if (!user) throw notFound("User");
+      return createApiKey(db, "system", { orgId: user.orgId, kind: "user", userId: user.id, name });
+    },
+  },
+  "key list": {
+    usage: "key list --org ID [--agent ID]",
+    run: (db, a) => listApiKeys(db, "system", { orgId: requireString(a, "org"), agentId: optionalString(a, "agent") }),
+  },
+  "key revoke": {
+    usage: "key revoke --key ID",
+    run: async (db, a) => {
+      const keyId = requireString(a, "key");
+      const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { orgId: true } });
+      if (!key) throw notFound("API key");
+      return revokeApiKey(db, "system", { orgId: key.orgId, keyId });
+    },
+  },
+  "wallet fund": {
+    usage: "wallet fund --agent ID --amount MINOR [--currency INR] [--memo TEXT]",
+    run: async (db, a) => {
+      const agentId = requireString(a, "agent");
+      const orgId = await orgOfAgent(db, agentId);
+      const wallet = await fundWallet(db, "system", {
+        orgId,
+        agentId,
+        amount: requireMinorUnits(a, "amount"),
+        currency: optionalString(a, "currency"),
+        memo: optionalString(a, "memo"),
+      });
+      return { agent_id: agentId, wallet };
+    },
+  },
+  "policy show": {
+    usage: "policy show --org ID",
+    run: async (db, a) => {
+      const org = await getOrganizationOrThrow(db, requireString(a, "org"));
+      return toPolicyDocument((await getOrgPolicy(db, org.id)).policy);
+    },
+  },
+  "policy set": {
+    usage: "policy set --org ID --file policy.json",
+    run: async (db, a) => {
+      const org = await getOrganizationOrThrow(db, requireString(a, "org"));
+      if (a.policy === undefined) throw new AppError("validation_error", "--file is required (a JSON policy document)");
+      const saved = await setOrgPolicy(db, "system", org.id, a.policy);
+      return { org_id: org.id, version: saved.version, policy: toPolicyDocument(saved.policy) };
+    },
+  },
+  "demo seed": {
+    usage: "demo seed",
+    run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),
+  },
+};

@@ -1,0 +1,46 @@
+import { describeAgent } from "@/lib/agents/describe-agent";
+import type { AgentDto } from "@/lib/agents/agent-schemas";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { newAgentId, newId } from "@/lib/db/ids";
+import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { CreateAgentSchema, type CreateAgentInput } from "./admin.validation";
+import { actorLabel, assertAdmin, getOrganizationOrThrow, type AdminActor } from "./authorize-admin";
+
+/**
+ * Registers an agent with its wallet (and opening balance). Budgets come from the
+ * organisation's policy: a new agent has no override, so the org rules apply.
+ */
+export async function createAgent(db: Db, actor: AdminActor, input: CreateAgentInput): Promise<AgentDto> {
+  const data = CreateAgentSchema.parse(input);
+  assertAdmin(actor, data.orgId);
+  await getOrganizationOrThrow(db, data.orgId);
+  const id = newAgentId();
+  await db.$transaction(async (tx) => {
+    await tx.agent.create({
+      data: { id, orgId: data.orgId, name: data.name, owner: data.owner ?? "", description: data.description ?? "" },
+    });
+    const walletId = newId("wal");
+    await tx.wallet.create({ data: { id: walletId, orgId: data.orgId, agentId: id, currency: data.currency } });
+    if (data.initialBalance > 0) {
+      await postLedgerEntry(tx, {
+        orgId: data.orgId,
+        walletId,
+        kind: "credit",
+        amount: data.initialBalance,
+        memo: "Opening balance",
+        actor: actorLabel(actor),
+      });
+    }
+    await recordAuditEvent(tx, {
+      orgId: data.orgId,
+      actor,
+      action: "agent.created",
+      targetType: "agent",
+      targetId: id,
+      data: { name: data.name, owner: data.owner ?? "", currency: data.currency, initial_balance: data.initialBalance },
+    });
+  });
+  const agent = await db.agent.findUniqueOrThrow({ where: { id }, include: { wallets: { orderBy: { createdAt: "asc" } } } });
+  return describeAgent(db, agent);
+}

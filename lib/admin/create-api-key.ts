@@ -1,0 +1,46 @@
+import { generateApiKey } from "@/lib/auth/api-keys";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { notFound } from "@/lib/errors/app-error";
+import { CreateApiKeySchema, type CreateApiKeyInput } from "./admin.validation";
+import { assertAdmin, getAgentOrThrow, type AdminActor } from "./authorize-admin";
+
+export type CreatedApiKey = { id: string; kind: "agent" | "user"; name: string; prefix: string; key: string; agent_id?: string; user_id?: string };
+
+/** Issues an API key. The key itself is returned here once; only its hash and prefix are stored. */
+export async function createApiKey(db: Db, actor: AdminActor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  const data = CreateApiKeySchema.parse(input);
+  assertAdmin(actor, data.orgId);
+  let owner: { agentId: string | null; userId: string | null; name: string };
+  if (data.kind === "agent") {
+    const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
+    owner = { agentId: agent.id, userId: null, name: data.name ?? `${agent.name} key` };
+  } else {
+    const user = await db.user.findFirst({ where: { id: data.userId, orgId: data.orgId } });
+    if (!user) throw notFound("User");
+    owner = { agentId: null, userId: user.id, name: data.name ?? `${user.email} key` };
+  }
+  const { key, hash, prefix } = generateApiKey();
+  const id = newId("key");
+  await db.$transaction(async (tx) => {
+    await tx.apiKey.create({ data: { id, orgId: data.orgId, kind: data.kind, agentId: owner.agentId, userId: owner.userId, name: owner.name, prefix, hash } });
+    await recordAuditEvent(tx, {
+      orgId: data.orgId,
+      actor,
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: id,
+      data: { kind: data.kind, name: owner.name, prefix, agent_id: owner.agentId, user_id: owner.userId },
+    });
+  });
+  return {
+    id,
+    kind: data.kind,
+    name: owner.name,
+    prefix,
+    key,
+    ...(owner.agentId ? { agent_id: owner.agentId } : {}),
+    ...(owner.userId ? { user_id: owner.userId } : {}),
+  };
+}

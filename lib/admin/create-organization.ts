@@ -1,0 +1,17 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { CreateOrganizationSchema } from "./admin.validation";
+import { assertAdmin, type AdminActor } from "./authorize-admin";
+
+/** A new, empty organisation (it uses the default policy until one is set). */
+export async function createOrganization(db: Db, actor: AdminActor, input: { name: string }): Promise<{ id: string; name: string }> {
+  assertAdmin(actor);
+  const { name } = CreateOrganizationSchema.parse(input);
+  const id = newId("org");
+  await db.$transaction(async (tx) => {
+    await tx.organization.create({ data: { id, name } });
+    await recordAuditEvent(tx, { orgId: id, actor, action: "organization.created", targetType: "organization", targetId: id, data: { name } });
+  });
+  return { id, name };
+}

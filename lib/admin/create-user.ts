@@ -1,0 +1,56 @@
+import bcrypt from "bcryptjs";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { AppError } from "@/lib/errors/app-error";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { User } from "@/lib/generated/prisma/client";
+import { CreateUserSchema, type CreateUserInput } from "./admin.validation";
+import { assertAdmin, getOrganizationOrThrow, type AdminActor } from "./authorize-admin";
+
+const BCRYPT_COST = 10;
+
+export type UserDto = { id: string; org_id: string; email: string; name: string; role: User["role"]; has_password: boolean; created_at: string };
+
+export const userView = (u: User): UserDto => ({
+  id: u.id,
+  org_id: u.orgId,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  has_password: u.passwordHash !== null,
+  created_at: u.createdAt.toISOString(),
+});
+
+/** A person who signs in to the dashboard (with a password) or uses a user key. Emails are unique across organisations. */
+export async function createUser(db: Db, actor: AdminActor, input: CreateUserInput): Promise<UserDto> {
+  const data = CreateUserSchema.parse(input);
+  assertAdmin(actor, data.orgId);
+  await getOrganizationOrThrow(db, data.orgId);
+  const emailTaken = () => new AppError("conflict", `A user with the email ${data.email} already exists`);
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw emailTaken();
+
+  const passwordHash = data.password ? await bcrypt.hash(data.password, BCRYPT_COST) : null;
+  const id = newId("usr");
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { id, orgId: data.orgId, email: data.email, name: data.name ?? data.email.split("@")[0], role: data.role, passwordHash },
+      });
+      await recordAuditEvent(tx, {
+        orgId: data.orgId,
+        actor,
+        action: "user.created",
+        targetType: "user",
+        targetId: id,
+        data: { email: data.email, role: data.role },
+      });
+      return created;
+    });
+    return userView(user);
+  } catch (e) {
+    // Two creations with one email raced: the unique index decided.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw emailTaken();
+    throw e;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * One readable line (or a few) per admin command result, for the CLI without --json.
+ * Pure: takes the JSON-able result of runAdminCommand.
+ */
+type Obj = Record<string, unknown>;
+const money = (minor: unknown, currency: unknown) => `${(Number(minor) / 100).toFixed(2)} ${String(currency ?? "")}`.trim();
+const walletLine = (w: Obj | null | undefined) =>
+  w ? `${money(w.balance, w.currency)} (held ${money(w.held, w.currency)}, available ${money(w.available, w.currency)})` : "no wallet";
+
+export function formatAdminResult(command: string[], result: unknown): string {
+  const r = result as Obj;
+  switch (command.join(" ")) {
+    case "org create":
+      return `Created organisation ${r.name} (${r.id})`;
+    case "org list":
+      return (result as Obj[]).map((o) => `${o.id}  ${o.name}  (${o.users} users, ${o.agents} agents)`).join("\n") || "No organisations yet.";
+    case "user create":
+      return `Created ${r.role} ${r.email} (${r.id}) in ${r.org_id}${r.has_password ? "" : " (no password: sign-in disabled, use a user key)"}`;
+    case "agent create":
+      return `Created agent ${r.name} (${r.id}), wallet ${walletLine(r.wallet as Obj)}`;
+    case "agent list":
+      return (result as Obj[]).map((a) => `${a.id}  ${a.name}  ${a.status}  risk ${a.risk_level}  ${walletLine(a.wallet as Obj)}`).join("\n") || "No agents yet.";
+    case "agent suspend":
+    case "agent resume":
+      return `Agent ${r.name} (${r.id}) is ${r.status}`;
+    case "agent risk":
+      return `Agent ${r.name} risk level ${r.risk_level}${r.risk_override ? " (override)" : " (computed)"}`;
+    case "key create":
+      return [`Created ${r.kind} key ${r.name} (${r.id})`, `  ${r.key}`, "Store it now: it is not shown again."].join("\n");
+    case "key list":
+      return (result as Obj[]).map((k) => `${k.id}  ${k.kind}  ${k.prefix}…  ${k.name}${k.revoked_at ? "  (revoked)" : ""}`).join("\n") || "No keys.";
+    case "key revoke":
+      return `Revoked key ${r.name} (${r.id})`;
+    case "wallet fund":
+      return `Funded agent ${r.agent_id}: wallet ${walletLine(r.wallet as Obj)}`;
+    case "policy show":
+      return JSON.stringify(result, null, 2);
+    case "policy set":
+      return `Saved policy version ${r.version} for ${r.org_id}`;
+    default:
+      return typeof result === "string" ? result : JSON.stringify(result, null, 2);
+  }
+}

@@ -1,0 +1,44 @@
+import { walletView } from "@/lib/agents/describe-agent";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { newId } from "@/lib/db/ids";
+import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { FundWalletSchema, type FundWalletInput } from "./admin.validation";
+import { actorLabel, assertAdmin, getAgentOrThrow, type AdminActor } from "./authorize-admin";
+
+/**
+ * Credits an agent's wallet. Without a currency, the agent's primary (oldest) wallet is
+ * funded; a wallet in a new currency is opened on first funding.
+ */
+export async function fundWallet(db: Db, actor: AdminActor, input: FundWalletInput) {
+  const data = FundWalletSchema.parse(input);
+  assertAdmin(actor, data.orgId);
+  const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
+  const primary = await db.wallet.findFirst({ where: { agentId: agent.id }, orderBy: { createdAt: "asc" } });
+  const currency = data.currency ?? primary?.currency ?? "INR";
+
+  return db.$transaction(async (tx) => {
+    // ON CONFLICT keeps two concurrent first fundings from both creating the wallet.
+    await tx.$executeRaw`
+      INSERT INTO wallets (id, org_id, agent_id, currency) VALUES (${newId("wal")}, ${data.orgId}, ${agent.id}::uuid, ${currency})
+      ON CONFLICT (agent_id, currency) DO NOTHING`;
+    const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: agent.id, currency } } });
+    await postLedgerEntry(tx, {
+      orgId: data.orgId,
+      walletId: wallet.id,
+      kind: "credit",
+      amount: data.amount,
+      memo: data.memo ?? "Wallet funded",
+      actor: actorLabel(actor),
+    });
+    await recordAuditEvent(tx, {
+      orgId: data.orgId,
+      actor,
+      action: "wallet.funded",
+      targetType: "agent",
+      targetId: agent.id,
+      data: { wallet_id: wallet.id, amount: data.amount, currency, memo: data.memo ?? null },
+    });
+    return walletView(await tx.wallet.findUniqueOrThrow({ where: { id: wallet.id } }));
+  });
+}

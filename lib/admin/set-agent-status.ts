@@ -1,0 +1,38 @@
+import { describeAgent } from "@/lib/agents/describe-agent";
+import type { AgentDto } from "@/lib/agents/agent-schemas";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { SetAgentStatusSchema } from "./admin.validation";
+import { assertAdmin, getAgentOrThrow, type AdminActor } from "./authorize-admin";
+
+/**
+ * Suspends or resumes an agent. A suspended agent's new intents are denied by the
+ * agent_status rule; pending approvals stay for people to decide. Setting the status it
+ * already has changes nothing and records nothing.
+ */
+export async function setAgentStatus(
+  db: Db,
+  actor: AdminActor,
+  input: { orgId: string; agentId: string; status: "active" | "suspended" },
+): Promise<AgentDto> {
+  const data = SetAgentStatusSchema.parse(input);
+  assertAdmin(actor, data.orgId);
+  const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
+  await db.$transaction(async (tx) => {
+    const changed = await tx.agent.updateMany({
+      where: { id: agent.id, orgId: data.orgId, status: { not: data.status } },
+      data: { status: data.status },
+    });
+    if (changed.count === 0) return;
+    await recordAuditEvent(tx, {
+      orgId: data.orgId,
+      actor,
+      action: data.status === "suspended" ? "agent.suspended" : "agent.resumed",
+      targetType: "agent",
+      targetId: agent.id,
+      data: { status: data.status },
+    });
+  });
+  const fresh = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, include: { wallets: { orderBy: { createdAt: "asc" } } } });
+  return describeAgent(db, fresh);
+}

@@ -1,0 +1,122 @@
+import crypto from "node:crypto";
+import { expireApprovals } from "@/lib/approvals/expire-approvals";
+import { respondToApproval } from "@/lib/approvals/respond-to-approval";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { setAgentStatus } from "@/lib/admin/set-agent-status";
+import { setRiskOverride } from "@/lib/admin/set-risk-override";
+import type { Db } from "@/lib/db/client";
+import { newIntentId } from "@/lib/db/ids";
+import { decideIntent } from "@/lib/intents/decide-intent";
+import { answerApprovalAt } from "./answer-approval-at";
+import type { DemoSetup } from "./demo-agents";
+import type { DemoPlan, PlannedEvent, PlannedIntent } from "./demo-plan";
+import { backdateAuditEvent } from "./demo-retime";
+
+type Due = { at: Date; run: () => Promise<unknown> };
+
+/**
+ * Plays the plan in time order through the real domain: each intent is stored as
+ * submitIntent stores it (backdated) and decided by decideIntent at that moment, so
+ * budgets, velocity and risk see the history before it. People's answers and expiries
+ * happen at their planned times, between the intents that follow.
+ */
+export async function playDemoHistory(db: Db, setup: DemoSetup, plan: DemoPlan, now: Date): Promise<void> {
+  const due: Due[] = [];
+  const events = [...plan.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const answerNow: { approvalId: string; intent: PlannedIntent }[] = [];
+  const runDue = async (until: Date) => {
+    for (;;) {
+      due.sort((a, b) => a.at.getTime() - b.at.getTime());
+      const nextDue = due[0]?.at.getTime() ?? Infinity;
+      const nextEvent = events[0]?.at.getTime() ?? Infinity;
+      if (Math.min(nextDue, nextEvent) > until.getTime()) return;
+      if (nextEvent <= nextDue) await applyEvent(db, setup, events.shift()!);
+      else await due.shift()!.run();
+    }
+  };
+
+  for (const planned of plan.intents) {
+    await runDue(planned.at);
+    const decidedAt = new Date(planned.at.getTime() + 1000);
+    const intentId = await insertIntent(db, setup, planned);
+    await decideIntent(db, intentId, () => decidedAt);
+    const approval = await db.approval.findUnique({ where: { intentId }, select: { id: true, requiredRole: true, expiresAt: true } });
+    if (!approval) continue;
+    const fate = planned.fate;
+    if (fate.kind === "answer") {
+      const by = approval.requiredRole === "admin" ? "admin" : fate.by;
+      const at = new Date(decidedAt.getTime() + fate.afterMs);
+      due.push({ at, run: () => answerApprovalAt(db, setup.principals[by], approval.id, fate, at) });
+    } else if (fate.kind === "expire") {
+      const at = new Date(approval.expiresAt.getTime() + 60_000);
+      if (at < now) due.push({ at, run: () => expireApprovals(db, at) });
+    } else if (fate.kind === "answer_now") {
+      answerNow.push({ approvalId: approval.id, intent: planned });
+    }
+  }
+  await runDue(new Date(now.getTime() - 60_000));
+  for (const { approvalId, intent } of answerNow) {
+    if (intent.fate.kind !== "answer_now") continue;
+    const { decision, by, comment } = intent.fate;
+    await respondToApproval(db, setup.principals[by], approvalId, { decision, comment });
+  }
+  await expireApprovals(db, now);
+}
+
+async function applyEvent(db: Db, setup: DemoSetup, event: PlannedEvent): Promise<void> {
+  const agentId = setup.agents[event.agent].id;
+  const admin = setup.principals.admin;
+  if (event.kind === "suspend") {
+    await setAgentStatus(db, admin, { orgId: setup.org.id, agentId, status: "suspended" });
+    await backdateAuditEvent(db, setup.org.id, "agent.suspended", agentId, event.at);
+  } else {
+    await setRiskOverride(db, admin, { orgId: setup.org.id, agentId, level: "high" });
+    await backdateAuditEvent(db, setup.org.id, "agent.risk_override_set", agentId, event.at);
+  }
+}
+
+/** The row submitIntent writes (same fields, same audit event), at the planned time. */
+async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise<string> {
+  const agent = setup.agents[p.agent];
+  const id = newIntentId();
+  const canonical = JSON.stringify({
+    agentId: agent.id,
+    amount: p.amount,
+    currency: "INR",
+    reason: p.reason,
+    confidence: p.confidence,
+    merchant: p.merchant,
+    merchant_category: p.category,
+    metadata: Object.fromEntries(Object.keys(p.metadata).sort().map((k) => [k, p.metadata[k]])),
+  });
+  await db.$transaction(async (tx) => {
+    await tx.intent.create({
+      data: {
+        id,
+        orgId: setup.org.id,
+        agentId: agent.id,
+        apiKeyId: agent.keyId,
+        submittedByUserId: null,
+        amount: BigInt(p.amount),
+        currency: "INR",
+        reason: p.reason,
+        confidence: p.confidence,
+        merchant: p.merchant,
+        merchantCategory: p.category,
+        metadata: p.metadata,
+        idempotencyKey: null,
+        requestHash: crypto.createHash("sha256").update(canonical).digest("hex"),
+        createdAt: p.at,
+      },
+    });
+    await recordAuditEvent(tx, {
+      orgId: setup.org.id,
+      actor: { kind: "agent", orgId: setup.org.id, agentId: agent.id, keyId: agent.keyId, label: `agent:${agent.name}` },
+      action: "intent.submitted",
+      targetType: "intent",
+      targetId: id,
+      data: { amount: p.amount, currency: "INR", merchant: p.merchant },
+    });
+  });
+  return id;
+}

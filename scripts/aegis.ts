@@ -1,0 +1,135 @@
+/**
+ * The admin CLI: `npm run aegis -- <command> [options]` (see --help).
+ * On the embedded database the running server owns the data folder (PGlite does not
+ * lock it), so commands go through the server; otherwise the CLI opens the database.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { toAppError } from "@/lib/api/error-response";
+import { adminUsage, runAdminCommand, type AdminArgs } from "@/lib/admin/run-admin-command";
+import { formatAdminResult } from "@/lib/admin/format-admin-result";
+import { databaseKind } from "@/lib/db/config";
+import { AppError } from "@/lib/errors/app-error";
+import { readAdminToken, runningServer, serverInfoPath } from "@/lib/server/server-info";
+import { formatDemoCredentials, type DemoCredentials } from "@/lib/demo/write-demo-credentials";
+
+const STRING_OPTIONS = ["name", "org", "email", "role", "password", "owner", "description", "balance", "currency", "agent", "user", "key", "amount", "memo", "file", "level", "base-url"];
+type OptionSpec = { type: "string" | "boolean"; short?: string };
+const options: Record<string, OptionSpec> = {
+  ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: "string" }])),
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+};
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: process.argv.slice(2), options, allowPositionals: true, strict: true });
+  } catch (e) {
+    return fail(new AppError("validation_error", (e as Error).message), process.argv.includes("--json"));
+  }
+  const { positionals } = parsed;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const json = values.json === true;
+  if (values.help || positionals.length === 0) {
+    console.log(["Usage: npm run aegis -- <command> [--json]", "", ...adminUsage().map((u) => `  ${u}`), "", "Amounts are in minor units (paise, cents)."].join("\n"));
+    return 0;
+  }
+  const args: AdminArgs = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "json" && k !== "help" && k !== "file"));
+  try {
+    if (typeof values.file === "string") args.policy = readPolicyFile(values.file);
+    const result = await execute(positionals, args, json);
+    console.log(json ? JSON.stringify(result, null, 2) : humanReadable(positionals, result));
+    return 0;
+  } catch (e) {
+    return fail(e, json);
+  }
+}
+
+function readPolicyFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new AppError("validation_error", `Cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new AppError("invalid_json", `${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Through the running embedded server when there is one; else straight to the database. */
+async function execute(command: string[], args: AdminArgs, quiet: boolean): Promise<unknown> {
+  const server = databaseKind() === "pglite" ? runningServer() : null;
+  if (server) {
+    if (!quiet) console.error(`(through the running server at ${server.url})`);
+    return viaServer(server.url, server.pid, command, args);
+  }
+  const { migrate } = await import("@/lib/db/migrate");
+  const { getDb, disconnectDb } = await import("@/lib/db/client");
+  const { closeRaw } = await import("@/lib/db/raw-sql");
+  try {
+    await migrate();
+    return await runAdminCommand(await getDb(), command, args);
+  } finally {
+    await disconnectDb().catch(() => {});
+    await closeRaw().catch(() => {});
+  }
+}
+
+async function viaServer(url: string, pid: number, command: string[], args: AdminArgs): Promise<unknown> {
+  const token = readAdminToken();
+  const notAnswering = (why: string) =>
+    new AppError(
+      "unavailable",
+      `A server (pid ${pid}) is recorded at ${url} in ${serverInfoPath()} but ${why}. The CLI will not open the embedded ` +
+        "database beside a running server. Wait for it to start, stop it, or delete that file if the server is gone.",
+    );
+  if (!token) throw notAnswering("its admin token is missing");
+  let res: Response;
+  try {
+    res = await fetch(`${url}/api/internal/admin`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ command, args }),
+      signal: AbortSignal.timeout(120_000),
+    });
+  } catch (e) {
+    throw notAnswering(`does not answer (${(e as Error).cause ? String((e as { cause: Error }).cause.message) : (e as Error).message})`);
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: [] } } | null;
+  if (res.status === 404 && !body?.error) throw notAnswering("it has no admin endpoint (is it an older build?)");
+  if (!res.ok) {
+    const err = body?.error;
+    throw new AppError((err?.code as "internal_error") ?? "internal_error", err?.message ?? `The server answered ${res.status}`, err?.details ?? []);
+  }
+  return body;
+}
+
+function humanReadable(command: string[], result: unknown): string {
+  if (command.join(" ") === "demo seed") {
+    const r = result as { credentials: DemoCredentials; credentials_file: string; intents: Record<string, number>; seconds: number };
+    const counts = Object.entries(r.intents).map(([s, n]) => `${n} ${s}`).join(", ");
+    return `${formatDemoCredentials(r.credentials, r.credentials_file)}\nSeeded in ${r.seconds}s: ${counts}`;
+  }
+  return formatAdminResult(command, result);
+}
+
+function fail(e: unknown, json: boolean): number {
+  const err = e instanceof AppError ? e : toAppError(e);
+  const message = err.code === "internal_error" && !(e instanceof AppError) ? `${err.message}: ${(e as Error)?.message ?? String(e)}` : err.message;
+  if (json) console.log(JSON.stringify({ error: { code: err.code, message, ...(err.details.length ? { details: err.details } : {}) } }));
+  console.error(`error: ${message}`);
+  for (const d of err.details) if (!message.includes(d.issue)) console.error(`  ${d.field}: ${d.issue}`);
+  return 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
