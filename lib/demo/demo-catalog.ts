@@ -6,6 +6,8 @@ export const DEMO_PASSWORD = "aegis-demo";
 
 export const DEMO_USERS = [
   { key: "admin", email: "admin@acme.test", name: "Anita Desai", role: "admin" },
+  // A second admin, so spends above both the admin and the dual threshold can be approved.
+  { key: "controller", email: "controller@acme.test", name: "Rohan Mehta", role: "admin" },
   { key: "approver", email: "approver@acme.test", name: "Vikram Rao", role: "approver" },
   { key: "approver2", email: "approver2@acme.test", name: "Meera Nair", role: "approver" },
   { key: "viewer", email: "viewer@acme.test", name: "Sanjay Kulkarni", role: "viewer" },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectError } from "./support/http";
-import { createAgent, createOrg, createUser, intentBody, type TestOrg } from "./support/factories";
+import { createAgent, createOrg, createUser, intentBody, setPolicy, type TestOrg } from "./support/factories";
 
 let org: TestOrg;
 beforeAll(async () => {
@@ -10,6 +10,8 @@ beforeAll(async () => {
 /** Submits an intent that needs a person; returns the intent and the agent. */
 async function pending(amount = 2_000_000, balance = 20_000_000) {
   const agent = await createAgent(org.id, balance);
+  // Large amounts would exceed the default daily budget (₹50,000) and be denied.
+  if (amount > 5_000_000) await setPolicy(org.id, (doc) => (doc.agent_overrides[agent.id] = { daily_budget: null }));
   const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount }))).body;
   expect(intent.status).toBe("pending_approval");
   return { intent, agent };
