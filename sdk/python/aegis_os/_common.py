@@ -64,11 +64,23 @@ def _iso(value: Any) -> Any:
     return value
 
 
-def intent_filters(filters: Dict[str, Any]) -> Tuple[Dict[str, Any], Optional[int], int]:
-    """-> (query params, total item limit or None, page size)."""
+def intent_filters(
+    filters: Dict[str, Any], send_page_size: bool = True
+) -> Tuple[Dict[str, Any], Optional[int], Optional[int]]:
+    """-> (query params, total item limit or None, page size to send or None).
+
+    ``send_page_size=False`` (approvals) sends ``limit`` only when the caller
+    asked for an explicit ``page_size``.
+    """
     filters = dict(filters)
     limit = filters.pop("limit", None)
     page_size = filters.pop("page_size", None)
+    if not send_page_size and page_size is None:
+        return _filter_query(filters), _limit(limit), None
+    return _filter_query(filters), _limit(limit), _page_size(page_size, limit)
+
+
+def _filter_query(filters: Dict[str, Any]) -> Dict[str, Any]:
     query: Dict[str, Any] = {}
     for key, value in filters.items():
         if value is None:
@@ -80,7 +92,7 @@ def intent_filters(filters: Dict[str, Any]) -> Tuple[Dict[str, Any], Optional[in
         elif isinstance(value, bool):
             value = "true" if value else "false"
         query[key] = value
-    return query, _limit(limit), _page_size(page_size, limit)
+    return query
 
 
 def _limit(limit: Any) -> Optional[int]:
@@ -101,9 +113,12 @@ def _page_size(page_size: Any, limit: Any) -> int:
     return DEFAULT_PAGE_SIZE
 
 
-def list_request(transport: Transport, path: str, query: Dict[str, Any], page_size: int, cursor: Optional[str]) -> Request:
+def list_request(
+    transport: Transport, path: str, query: Dict[str, Any], page_size: Optional[int], cursor: Optional[str]
+) -> Request:
     q = dict(query)
-    q["limit"] = page_size
+    if page_size is not None:
+        q["limit"] = page_size
     if cursor:
         q["cursor"] = cursor
     return transport.build("GET", path, query=q, policy=READ)

@@ -171,7 +171,7 @@ class AsyncApprovals:
 
     def list(self, **filters: Any) -> AsyncPaginator[Approval]:
         """Pending approval requests the calling user may answer."""
-        query, limit, page_size = common.intent_filters(filters)
+        query, limit, page_size = common.intent_filters(filters, send_page_size=False)
         return self._client._paginate("/approvals", query, limit, page_size, _parse_approval)
 
     async def respond(self, id: str, decision: str, comment: Optional[str] = None) -> Approval:
@@ -291,7 +291,7 @@ class AsyncAegisClient:
             attempt += 1
             await asyncio.sleep(delay)
 
-    def _paginate(self, path: str, query: Dict[str, Any], limit: Optional[int], page_size: int, parse: Callable[[Any], T]) -> AsyncPaginator[T]:
+    def _paginate(self, path: str, query: Dict[str, Any], limit: Optional[int], page_size: Optional[int], parse: Callable[[Any], T]) -> AsyncPaginator[T]:
         transport = self._transport
         transport._ensure_open()
 

@@ -168,7 +168,7 @@ class Approvals:
 
     def list(self, **filters: Any) -> SyncPaginator[Approval]:
         """Iterate over pending approval requests the calling user may answer."""
-        query, limit, page_size = common.intent_filters(filters)
+        query, limit, page_size = common.intent_filters(filters, send_page_size=False)
         return self._client._paginate("/approvals", query, limit, page_size, _parse_approval)
 
     def respond(self, id: str, decision: str, comment: Optional[str] = None) -> Approval:
@@ -286,7 +286,7 @@ class AegisClient:
             attempt += 1
             time.sleep(delay)
 
-    def _paginate(self, path: str, query: Dict[str, Any], limit: Optional[int], page_size: int, parse: Callable[[Any], T]) -> SyncPaginator[T]:
+    def _paginate(self, path: str, query: Dict[str, Any], limit: Optional[int], page_size: Optional[int], parse: Callable[[Any], T]) -> SyncPaginator[T]:
         def fetch(cursor: Optional[str]) -> Any:
             return self._send(common.list_request(self._transport, path, query, page_size, cursor))
 

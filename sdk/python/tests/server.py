@@ -129,13 +129,28 @@ class TestServer:
                                                                       proc.stdout[-2000:], proc.stderr[-2000:]))
         return _last_json(proc.stdout)
 
-    def new_agent(self, balance: int = 50_000_000, currency: str = "INR", name: Optional[str] = None) -> Tuple[str, str]:
-        """A fresh agent with a funded wallet and its own key -> (agent_id, key)."""
+    def new_agent(self, balance: int = 50_000_000, currency: str = "INR", name: Optional[str] = None,
+                  overrides: Optional[Dict[str, Any]] = None) -> Tuple[str, str]:
+        """A fresh agent with a funded wallet and its own key -> (agent_id, key).
+
+        ``overrides`` (e.g. ``{"daily_budget": ...}``) are added to the
+        organisation policy's ``agent_overrides`` for this agent only.
+        """
         name = name or "sdk-test-%s" % uuid.uuid4().hex[:8]
         with self._agent_lock:
             agent = self.cli("agent", "create", "--org", self.org_id, "--name", name,
                              "--balance", str(balance), "--currency", currency, "--json")
             key = self.cli("key", "create", "--agent", agent["id"], "--json")
+            if overrides:
+                policy = self.cli("policy", "show", "--org", self.org_id, "--json")
+                policy.setdefault("agent_overrides", {})[agent["id"]] = dict(overrides)
+                fd, path = tempfile.mkstemp(suffix=".json", prefix="aegis-policy-")
+                try:
+                    with os.fdopen(fd, "w") as fh:
+                        json.dump(policy, fh)
+                    self.cli("policy", "set", "--org", self.org_id, "--file", path, "--json")
+                finally:
+                    os.unlink(path)
         return agent["id"], key["key"]
 
     # -- lifecycle -------------------------------------------------------------

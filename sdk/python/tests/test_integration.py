@@ -46,7 +46,11 @@ class _Base(unittest.TestCase):
     def setUpClass(cls):
         cls.srv = get_server()
         cls.base_url = cls.srv.base_url
-        cls.agent_id, cls.agent_key = cls.srv.new_agent()
+        # The default policy caps an agent at 50,000.00 INR a day and 60 intents an hour;
+        # this agent submits many large intents, so it gets room (for it alone).
+        cls.agent_id, cls.agent_key = cls.srv.new_agent(
+            balance=500_000_000,
+            overrides={"daily_budget": 400_000_000, "monthly_budget": 400_000_000, "max_intents_per_hour": 1000})
         cls.other_agent_id, cls.other_agent_key = cls.srv.new_agent()
         cls.approver_key = cls.srv.user_key("approver@acme.test")
         cls.admin_key = cls.srv.user_key("admin@acme.test")
