@@ -9,7 +9,7 @@ const VARIANTS: Record<Variant, string> = {
   secondary:
     "bg-white text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 shadow-sm dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700 dark:hover:bg-slate-800",
   danger: "bg-white text-rose-700 ring-1 ring-inset ring-rose-300 hover:bg-rose-50 shadow-sm dark:bg-slate-900 dark:text-rose-300 dark:ring-rose-800 dark:hover:bg-rose-950",
-  success: "bg-emerald-600 text-white hover:bg-emerald-700 shadow-sm dark:bg-emerald-600 dark:hover:bg-emerald-500",
+  success: "bg-emerald-700 text-white hover:bg-emerald-800 shadow-sm",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white",
 };
 const SIZES: Record<Size, string> = { sm: "h-8 px-3 text-sm gap-1.5", md: "h-10 px-4 text-sm gap-2" };

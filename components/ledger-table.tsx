@@ -37,7 +37,7 @@ export function LedgerTable({ entries, currency, compact }: { entries: LedgerLin
                 </div>
                 <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)}</div>
               </Td>
-              <Td align="right" className="font-medium">
+              <Td align="right" className="font-medium whitespace-nowrap">
                 {k.sign}
                 <MoneyText amount={e.amount} currency={currency} />
               </Td>

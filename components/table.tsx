@@ -3,7 +3,8 @@ import { cn } from "./cn";
 /** A responsive data table: scrolls sideways on a phone instead of squeezing columns. */
 export function Table({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so keyboard users can scroll a wide table on a narrow screen.
+    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
         {children}
       </table>

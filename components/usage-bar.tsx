@@ -7,8 +7,8 @@ export function UsageBar({ label, spent, limit, currency, compact }: { label: st
   const tone = !limit ? "bg-slate-300 dark:bg-slate-600" : pct >= 100 ? "bg-rose-500" : pct >= 75 ? "bg-amber-500" : "bg-brand-500";
   return (
     <div>
-      <div className={cn("flex items-baseline justify-between gap-2", compact ? "text-xs" : "text-sm")}>
-        <span className="text-slate-600 dark:text-slate-300">{label}</span>
+      <div className={cn("flex flex-wrap items-baseline justify-between gap-x-2", compact ? "text-xs" : "text-sm")}>
+        <span className="whitespace-nowrap text-slate-600 dark:text-slate-300">{label}</span>
         <span className="text-slate-500 dark:text-slate-400">
           <MoneyText amount={spent} currency={currency} className="font-medium text-slate-900 dark:text-white" />
           {" of "}

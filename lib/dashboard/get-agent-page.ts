@@ -14,7 +14,7 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
       where: { orgId: principal.orgId, wallet: { agentId: agent.id } },
       include: { wallet: { select: { currency: true } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 25,
+      take: 15,
     }),
     spendPerDay(db, principal.orgId, agent.id, currency),
     listIntents(db, principal, { agent_id: agent.id, limit: 10 }),

@@ -6,8 +6,6 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: an absolute callbackUrl would turn sign-in into an open redirect.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   return (
     <div className="w-full max-w-sm">
       <div className="mb-8 flex flex-col items-center text-center">
@@ -16,7 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">The approval gate for your AI agents&apos; spending.</p>
       </div>
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <SignInForm callbackUrl={next} initialError={error && error !== "SessionRequired" ? error : null} />
+        <SignInForm callbackUrl={callbackUrl ?? "/"} initialError={error && error !== "SessionRequired" ? error : null} />
       </div>
       <p className="mt-6 text-center text-xs text-slate-500 dark:text-slate-400">Access is managed by your organisation&apos;s admin.</p>
     </div>

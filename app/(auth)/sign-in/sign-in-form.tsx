@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/button";
 
 const input =
@@ -12,28 +12,42 @@ function readable(error: string): string {
   return error;
 }
 
+/** Only this site: an outside callbackUrl would turn sign-in into an open redirect. */
+function sameSite(url: string): string {
+  try {
+    const u = new URL(url, window.location.origin);
+    return u.origin === window.location.origin ? `${u.pathname}${u.search}${u.hash}` : "/";
+  } catch {
+    return "/";
+  }
+}
+
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError ? readable(initialError) : null);
   const [busy, setBusy] = useState(false);
+  // Until hydrated, a submit would be a native form post: keep the button off until then.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError(null);
-    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false, callbackUrl });
+    const next = sameSite(callbackUrl);
+    const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false, callbackUrl: next });
     if (!res || res.error) {
       setBusy(false);
       setError(readable(res?.error ?? "Sign-in failed. Try again."));
       return;
     }
-    window.location.assign(callbackUrl);
+    window.location.assign(next);
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && (
-        <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200">
+        <div role="alert" data-testid="sign-in-error" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200">
           {error}
         </div>
       )}
@@ -49,7 +63,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
       </div>
-      <Button type="submit" className="w-full" disabled={busy}>
+      <Button type="submit" className="w-full" disabled={busy || !ready}>
         {busy ? "Signing in…" : "Sign in"}
       </Button>
     </form>

@@ -34,7 +34,6 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
         <Th>Action</Th>
         <Th>Actor</Th>
         <Th>Target</Th>
-        <Th className="hidden lg:table-cell">Details</Th>
       </THead>
       <TBody>
         {events.map((e) => {
@@ -42,8 +41,11 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           const href = targetHref(e, data);
           return (
             <Tr key={e.id}>
-              <Td className="whitespace-nowrap text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)}</Td>
-              <Td><Badge tone={TONE[e.action.split(".")[0]] ?? "neutral"}>{e.action}</Badge></Td>
+              <Td className="whitespace-nowrap align-top text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)}</Td>
+              <Td className="min-w-[14rem]">
+                <Badge tone={TONE[e.action.split(".")[0]] ?? "neutral"}>{e.action}</Badge>
+                {summary(data) && <p className="mt-1 max-w-sm text-xs text-slate-500 dark:text-slate-400">{summary(data)}</p>}
+              </Td>
               <Td className="whitespace-nowrap">
                 <span className="text-slate-800 dark:text-slate-100">{e.actorLabel}</span>
                 <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{e.actorType}</span>
@@ -51,7 +53,6 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <Td className="whitespace-nowrap font-mono text-xs">
                 {href ? <Link href={href} className="text-brand-700 hover:underline dark:text-brand-300">{e.targetType}:{e.targetId.slice(0, 16)}</Link> : `${e.targetType}:${e.targetId.slice(0, 16)}`}
               </Td>
-              <Td className="hidden max-w-md truncate text-slate-600 lg:table-cell dark:text-slate-300">{summary(data)}</Td>
             </Tr>
           );
         })}

@@ -12,12 +12,12 @@ export function IntentsTable({ intents, agentNames, showAgent = true }: { intent
     <Table label="Intents">
       <THead>
         <Th>Intent</Th>
-        {showAgent && <Th>Agent</Th>}
-        <Th>Merchant</Th>
+        {showAgent && <Th className="hidden md:table-cell">Agent</Th>}
+        <Th className="hidden sm:table-cell">Merchant</Th>
         <Th align="right">Amount</Th>
         <Th>Status</Th>
-        <Th className="hidden md:table-cell">Deciding rule</Th>
-        <Th className="hidden md:table-cell">Created</Th>
+        <Th className="hidden xl:table-cell">Deciding rule</Th>
+        <Th className="hidden lg:table-cell">Created</Th>
       </THead>
       <TBody>
         {intents.map((i) => (
@@ -27,15 +27,19 @@ export function IntentsTable({ intents, agentNames, showAgent = true }: { intent
                 {i.reason}
               </Link>
               <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{i.id}</span>
+              <span className="block truncate text-xs text-slate-500 sm:hidden dark:text-slate-400">
+                {i.merchant ?? "—"}
+                {showAgent ? ` · ${agentNames.get(i.agent_id) ?? "Agent"}` : ""}
+              </span>
             </Td>
             {showAgent && (
-              <Td className="whitespace-nowrap">
+              <Td className="hidden whitespace-nowrap md:table-cell">
                 <Link href={`/agents/${i.agent_id}`} className="text-slate-700 hover:underline dark:text-slate-200">
                   {agentNames.get(i.agent_id) ?? "Agent"}
                 </Link>
               </Td>
             )}
-            <Td className="whitespace-nowrap">
+            <Td className="hidden whitespace-nowrap sm:table-cell">
               <div className="text-slate-800 dark:text-slate-100">{i.merchant ?? "—"}</div>
               <div className="text-xs text-slate-500 dark:text-slate-400">{i.merchant_category ?? ""}</div>
             </Td>
@@ -45,8 +49,8 @@ export function IntentsTable({ intents, agentNames, showAgent = true }: { intent
             <Td>
               <StatusBadge status={i.status} />
             </Td>
-            <Td className="hidden whitespace-nowrap text-slate-600 md:table-cell dark:text-slate-300">{i.policy_decision ? humanize(i.policy_decision.rule) : "—"}</Td>
-            <Td className="hidden whitespace-nowrap text-slate-500 md:table-cell dark:text-slate-400">{formatDateTime(i.created_at)}</Td>
+            <Td className="hidden whitespace-nowrap text-slate-600 xl:table-cell dark:text-slate-300">{i.policy_decision ? humanize(i.policy_decision.rule) : "—"}</Td>
+            <Td className="hidden whitespace-nowrap text-slate-500 lg:table-cell dark:text-slate-400">{formatDateTime(i.created_at)}</Td>
           </Tr>
         ))}
       </TBody>

@@ -54,24 +54,24 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per UTC day." />
           <CardBody><SpendChart data={page.spend} currency={currency} /></CardBody>
         </Card>
-        <Card aria-labelledby="budget-h">
-          <CardHeader id="budget-h" title="Budgets" description="Limits from the organisation's policy." />
-          <CardBody className="space-y-5">
-            <UsageBar label="Today" spent={a.spend.day.spent} limit={a.spend.day.limit} currency={currency} />
-            <UsageBar label="This month" spent={a.spend.month.spent} limit={a.spend.month.limit} currency={currency} />
-            <p className="text-xs text-slate-500 dark:text-slate-400">
-              {a.counts.approved} approved · {a.counts.denied} denied · {a.counts.pending_approval} awaiting approval · {a.counts.expired} expired
-            </p>
-          </CardBody>
-        </Card>
+        <div className="space-y-6">
+          <Card aria-labelledby="budget-h">
+            <CardHeader id="budget-h" title="Budgets" description="Limits from the organisation's policy." />
+            <CardBody className="space-y-5">
+              <UsageBar label="Today" spent={a.spend.day.spent} limit={a.spend.day.limit} currency={currency} />
+              <UsageBar label="This month" spent={a.spend.month.spent} limit={a.spend.month.limit} currency={currency} />
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                {a.counts.approved} approved · {a.counts.denied} denied · {a.counts.pending_approval} awaiting approval · {a.counts.expired} expired
+              </p>
+            </CardBody>
+          </Card>
+          <RiskFactors agent={a} />
+        </div>
       </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <RiskFactors agent={a} />
-        <Card className="lg:col-span-2" aria-labelledby="ledger-h">
-          <CardHeader id="ledger-h" title="Wallet ledger" description="The 25 most recent movements." actions={admin ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
-          <LedgerTable entries={page.ledger} currency={currency} />
-        </Card>
-      </div>
+      <Card className="mt-6" aria-labelledby="ledger-h">
+        <CardHeader id="ledger-h" title="Wallet ledger" description="The 15 most recent movements." actions={admin ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
+        <LedgerTable entries={page.ledger} currency={currency} />
+      </Card>
       <Card className="mt-6" aria-labelledby="recent-h">
         <CardHeader id="recent-h" title="Recent intents" actions={<Link href={`/intents?agent=${a.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">View all</Link>} />
         {page.intents.length ? <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} /> : <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>}

@@ -42,7 +42,7 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
             return (
               <li key={`${step.rule}-${n}`} className="flex flex-col gap-1 px-3 py-2.5 sm:flex-row sm:items-center sm:gap-4">
                 <span className="w-40 shrink-0 text-sm font-medium text-slate-800 dark:text-slate-100">
-                  <span className="mr-2 text-xs text-slate-400 tabular">{n + 1}.</span>
+                  <span className="mr-2 text-xs text-slate-500 tabular dark:text-slate-400">{n + 1}.</span>
                   {humanize(step.rule)}
                 </span>
                 <Badge tone={r.tone} className="w-fit">{r.label}</Badge>

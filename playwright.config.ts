@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const root = import.meta.dirname;
+const PORT = 3300;
+
+/*
+ * A fresh embedded database per run. The main process picks the folder and removes older
+ * e2e folders; workers inherit the env var, so they read the same credentials file.
+ */
+if (!process.env.AEGIS_E2E_DIR) {
+  const base = path.join(root, ".data");
+  if (fs.existsSync(base)) {
+    for (const name of fs.readdirSync(base)) if (name.startsWith("e2e-")) fs.rmSync(path.join(base, name), { recursive: true, force: true });
+  }
+  process.env.AEGIS_E2E_DIR = path.join(base, `e2e-${Date.now()}`);
+}
+
+const chromium = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "tests/artifacts/test-results",
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["html", { outputFolder: "tests/artifacts/report", open: "never" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: { executablePath: chromium, args },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromium, args } } },
+  ],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { AEGIS_DATA_DIR: process.env.AEGIS_E2E_DIR, PORT: String(PORT)},
+  },
+});

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { signIn, statePath, userOf } from "./support/demo";
+
+test.describe("signed out", () => {
+  test("a dashboard page sends you to sign in and brings you back", async ({ page }) => {
+    await page.goto("/agents");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    const admin = userOf("admin");
+    await signIn(page, admin.email, admin.password);
+    await expect(page).toHaveURL(/\/agents$/);
+    await expect(page.getByRole("heading", { name: "Agents", level: 1 })).toBeVisible();
+  });
+
+  test("a wrong password is refused with a clear message", async ({ page }) => {
+    await signIn(page, "approver@acme.test", "not-the-password");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not correct.");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("repeated failures are rate limited", async ({ page }) => {
+    for (let n = 0; n < 5; n++) {
+      await signIn(page, "ratelimit@acme.test", "wrong-password");
+      await expect(page.getByTestId("sign-in-error")).toBeVisible();
+    }
+    await signIn(page, "ratelimit@acme.test", "wrong-password");
+    await expect(page.getByTestId("sign-in-error")).toContainText("Too many sign-in attempts");
+  });
+});
+
+for (const role of ["admin", "approver", "viewer"] as const) {
+  test.describe(`signed in as ${role}`, () => {
+    test.use({ storageState: statePath(role) });
+    test("sees their role and can sign out", async ({ page }) => {
+      await page.goto("/");
+      await expect(page).toHaveURL(role === "viewer" ? /\/intents$/ : /\/inbox$/);
+      await expect(page.getByText(role, { exact: true }).first()).toBeVisible();
+      await page.getByRole("button", { name: "Sign out" }).first().click();
+      await expect(page).toHaveURL(/\/sign-in/);
+    });
+  });
+}

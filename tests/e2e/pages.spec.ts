@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { credentials, statePath, submitPendingIntent } from "./support/demo";
+
+const SHOTS = path.join(process.cwd(), "tests", "artifacts", "screenshots");
+fs.mkdirSync(SHOTS, { recursive: true });
+
+/** No serious or critical axe violations; the report names the rule and the elements. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+}
+
+type Shot = { name: string; url: string | (() => string); ready: (page: Page) => Promise<void> };
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+};
+
+let intentId = "";
+const PAGES: Shot[] = [
+
+  { name: "inbox", url: "/inbox", ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()) },
+  { name: "intents", url: "/intents", ready: heading("Intents") },
+  { name: "intent-detail", url: () => `/intents/${intentId}`, ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()) },
+  { name: "agents", url: "/agents", ready: heading("Agents") },
+  { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()) },
+  { name: "policies", url: "/policies", ready: heading("Policies") },
+  { name: "audit", url: "/audit", ready: heading("Audit log") },
+];
+
+const MODES = [
+  { mode: "light", colorScheme: "light" as const, viewport: { width: 1280, height: 800 } },
+  { mode: "dark", colorScheme: "dark" as const, viewport: { width: 1280, height: 800 } },
+  { mode: "phone", colorScheme: "light" as const, viewport: { width: 390, height: 844 } },
+];
+
+test.describe("main pages", () => {
+  test.use({ storageState: statePath("admin") });
+  test.beforeAll(async ({ request }) => {
+    intentId = (await submitPendingIntent(request, "Screenshot Studio")).intent.id;
+  });
+
+  for (const s of PAGES) {
+    for (const m of MODES) {
+      test(`${s.name} (${m.mode}): accessible, screenshot`, async ({ page }) => {
+        await page.setViewportSize(m.viewport);
+        await page.emulateMedia({ colorScheme: m.colorScheme });
+        await page.goto(typeof s.url === "string" ? s.url : s.url());
+        await s.ready(page);
+        await page.screenshot({ path: path.join(SHOTS, `${s.name}-${m.mode}.png`), fullPage: true });
+        await expectAccessible(page);
+      });
+    }
+  }
+});
+
+test.describe("sign-in page", () => {
+  for (const m of MODES) {
+    test(`sign-in (${m.mode}): accessible, screenshot`, async ({ page }) => {
+      await page.setViewportSize(m.viewport);
+      await page.emulateMedia({ colorScheme: m.colorScheme });
+      await page.goto("/sign-in");
+      await expect(page.getByRole("heading", { name: "Sign in to AegisOS Comply" })).toBeVisible();
+      await expectAccessible(page);
+      await page.screenshot({ path: path.join(SHOTS, `sign-in-${m.mode}.png`), fullPage: true });
+    });
+  }
+});

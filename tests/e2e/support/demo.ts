@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export type Role = "admin" | "approver" | "approver2" | "viewer";
+type Credentials = {
+  base_url: string;
+  organisation: { id: string; name: string };
+  users: { email: string; password: string; role: string }[];
+  agent_keys: { agent_id: string; agent_name: string; key: string }[];
+  user_keys: { email: string; role: string; key: string }[];
+};
+
+const dataDir = () => process.env.AEGIS_E2E_DIR ?? path.join(process.cwd(), ".data", "e2e");
+
+/** The demo seed's credentials file in this run's fresh data folder. */
+export function credentials(): Credentials {
+  return JSON.parse(fs.readFileSync(path.join(dataDir(), "demo-credentials.json"), "utf8"));
+}
+
+export const emailOf = (role: Role) => `${role}@acme.test`;
+export const userOf = (role: Role) => credentials().users.find((u) => u.email === emailOf(role))!;
+export const userKey = (role: Role) => credentials().user_keys.find((k) => k.email === emailOf(role))!.key;
+export const statePath = (role: Role) => path.join(process.cwd(), "tests", "artifacts", ".auth", `${role}.json`);
+
+export const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
+
+/** Submits a ₹20,000 intent (above auto-approve, below the admin threshold) that waits for a person. */
+export async function submitPendingIntent(request: APIRequestContext, merchant: string) {
+  for (const agent of credentials().agent_keys) {
+    const res = await request.post("/api/v1/intents", {
+      headers: bearer(agent.key),
+      data: { amount: 2_000_000, currency: "INR", reason: `E2E: annual plan for ${merchant}`, confidence: 0.92, merchant, merchant_category: "saas" },
+    });
+    expect(res.status()).toBe(201);
+    const intent = await res.json();
+    if (intent.status === "pending_approval") return { intent, agent };
+  }
+  throw new Error("No demo agent could submit an intent that needs approval");
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export const card = (page: Page, intentId: string) => page.locator(`[data-testid="approval-card"][data-intent-id="${intentId}"]`);
