@@ -163,22 +163,26 @@ class TestServer:
 
     def stop(self) -> None:
         proc = self.process
-        if proc is None or proc.poll() is not None:
-            return
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait(timeout=10)
+        if proc is not None:
+            # The whole process group: start.mjs, next start and its workers.
+            for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 10)):
+                try:
+                    os.killpg(proc.pid, sig)
+                except (ProcessLookupError, PermissionError):
+                    break
+                try:
+                    proc.wait(timeout=wait)
+                    # start.mjs is gone; give its children a moment, then make sure.
+                    time.sleep(0.5)
+                    os.killpg(proc.pid, 0)
+                except subprocess.TimeoutExpired:
+                    continue
+                except (ProcessLookupError, PermissionError):
+                    break
+            self.process = None
         if self.temp_root and not os.environ.get("AEGIS_TEST_KEEP_DATA"):
             shutil.rmtree(self.temp_root, ignore_errors=True)
+            self.temp_root = None
 
 
 def _start() -> TestServer:
