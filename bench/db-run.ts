@@ -60,6 +60,7 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
   try {
     if (kind === "postgresql") {
       admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
+      admin.on("error", (e) => log(`postgresql admin connection: ${e.message}`));
       try {
         await admin.connect();
       } catch (e) {
@@ -92,7 +93,10 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
       await app.stop();
       r.serverIssues = serverIssues(app.logFile);
     }
-    if (admin) {
+    if (admin && process.env.AEGIS_BENCH_KEEP === "1") {
+      log(`postgresql: kept database ${dbName} (AEGIS_BENCH_KEEP=1)`);
+      await admin.end();
+    } else if (admin) {
       await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
       await admin.end();
       log(`postgresql: dropped database ${dbName}`);

@@ -81,6 +81,7 @@ async function drive(label: string, concurrency: number, seconds: number, txn: (
 /** PostgreSQL: a pool of `concurrency` connections to the bench database. */
 export async function pgCeiling(databaseUrl: string, concurrency = 16, seconds = 8): Promise<CeilingResult> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+  pool.on("error", () => {}); // an idle client cut off when the bench database is dropped
   try {
     await pool.query(SCHEMA);
     return await drive("postgresql (pg)", concurrency, seconds, async () => {

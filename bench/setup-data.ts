@@ -27,7 +27,7 @@ export function parseCredentials(creds: Json): { orgId: string; approverKey: str
   walk(creds, (obj) => {
     for (const [k, v] of Object.entries(obj)) {
       if (!orgId && typeof v === "string" && (k === "org_id" || k === "orgId") && v) orgId = v;
-      if (!orgId && (k === "org" || k === "organization") && v && typeof v === "object" && typeof (v as { id?: Json }).id === "string") {
+      if (!orgId && (k === "org" || k === "organization" || k === "organisation") && v && typeof v === "object" && typeof (v as { id?: Json }).id === "string") {
         orgId = (v as { id: string }).id;
       }
     }
