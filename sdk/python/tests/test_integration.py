@@ -361,6 +361,27 @@ class SyncIntegrationTests(_Base):
             aegis.intents.list()
         self.assertEqual(ctx.exception.code, "client_closed")
 
+    def test_one_client_shared_by_threads(self):
+        aegis = self.client()
+        intent = self.submit(aegis)
+        results, errors = [], []
+
+        def work():
+            try:
+                for _ in range(5):
+                    results.append(aegis.intents.get(intent.id).id)
+            except Exception as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(results, [intent.id] * 30)
+        self.assertLessEqual(len(aegis._transport._idle), 6)
+
     def test_connections_are_reused_through_a_counting_proxy(self):
         proxy = self.proxy()
         with self.client(base_url=proxy.base_url) as aegis:
