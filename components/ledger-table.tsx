@@ -16,6 +16,7 @@ const KIND: Record<string, { tone: Tone; label: string; sign: string }> = {
 /** Wallet ledger rows: what moved, and the balance and held amount after each. */
 export function LedgerTable({ entries, currency, compact }: { entries: LedgerLine[]; currency: string; compact?: boolean }) {
   if (entries.length === 0) return <EmptyState title="No ledger entries" className="py-8">No money was held or moved.</EmptyState>;
+  if (compact) return <LedgerList entries={entries} currency={currency} />;
   return (
     <Table label="Ledger entries">
       <THead>
@@ -49,5 +50,29 @@ export function LedgerTable({ entries, currency, compact }: { entries: LedgerLin
         })}
       </TBody>
     </Table>
+  );
+}
+
+/** The narrow form (a side column): one line per entry, amount on the right. */
+function LedgerList({ entries, currency }: { entries: LedgerLine[]; currency: string }) {
+  return (
+    <ul aria-label="Ledger entries" className="divide-y divide-slate-100 dark:divide-slate-800">
+      {entries.map((e) => {
+        const k = KIND[e.kind] ?? { tone: "neutral" as const, label: e.kind, sign: "" };
+        return (
+          <li key={e.id} className="flex items-start justify-between gap-3 px-5 py-3">
+            <div className="min-w-0">
+              <Badge tone={k.tone}>{k.label}</Badge>
+              <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{e.memo}</p>
+              <p className="text-xs text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)} · {e.actor}</p>
+            </div>
+            <span className="shrink-0 text-sm font-medium whitespace-nowrap">
+              {k.sign}
+              <MoneyText amount={e.amount} currency={currency} />
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

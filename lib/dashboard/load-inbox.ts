@@ -9,7 +9,7 @@ import type { ApprovalDto } from "@/lib/approvals/approval-schemas";
  * as GET /api/v1/approvals); viewers get every open approval of the organisation to read.
  */
 export async function loadInbox(db: DbOrTx, principal: UserPrincipal, sort: ApprovalSort): Promise<ApprovalDto[]> {
-  if (principal.role !== "viewer") return (await listApprovals(db, principal, sort)).data;
+  if (principal.role !== "viewer") return (await listApprovals(db, principal, { sort })).data;
   const rows = await db.approval.findMany({
     where: { orgId: principal.orgId, status: "pending", expiresAt: { gt: new Date() } },
     include: approvalInclude,

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { signIn, statePath, userOf } from "./support/demo";
+import { fillSignIn, signIn, statePath, userOf } from "./support/demo";
 
 test.describe("signed out", () => {
   test("a dashboard page sends you to sign in and brings you back", async ({ page }) => {
     await page.goto("/agents");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
     const admin = userOf("admin");
-    await signIn(page, admin.email, admin.password);
+    await fillSignIn(page, admin.email, admin.password);
     await expect(page).toHaveURL(/\/agents$/);
     await expect(page.getByRole("heading", { name: "Agents", level: 1 })).toBeVisible();
   });

@@ -24,7 +24,7 @@ test.describe("approval inbox (approver)", () => {
 
     await page.goto(`/intents/${first.intent.id}`);
     await expect(page.getByRole("list", { name: "Approval timeline" })).toContainText("Budgeted in Q3");
-    await expect(page.getByRole("table", { name: "Ledger entries" })).toContainText("Debit");
+    await expect(page.getByRole("list", { name: "Ledger entries" })).toContainText("Debit");
   });
 
   test("an intent submitted through the API appears without a reload", async ({ page, request }) => {

@@ -41,6 +41,11 @@ export async function submitPendingIntent(request: APIRequestContext, merchant: 
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
+  await fillSignIn(page, email, password);
+}
+
+/** Fills the sign-in form already on screen (e.g. after a redirect that carries callbackUrl). */
+export async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -45,7 +45,7 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
                   <span className="mr-2 text-xs text-slate-500 tabular dark:text-slate-400">{n + 1}.</span>
                   {humanize(step.rule)}
                 </span>
-                <Badge tone={r.tone} className="w-fit">{r.label}</Badge>
+                <span className="w-32 shrink-0"><Badge tone={r.tone}>{r.label}</Badge></span>
                 <span className="text-sm text-slate-600 dark:text-slate-300">{step.detail}</span>
               </li>
             );
