@@ -33,7 +33,7 @@ function pythonSdk() {
   const run = spawnSync("python3", ["-m", "unittest", "discover", "-s", "sdk/python/tests", "-t", "sdk/python", "-v"], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, PYTHONPATH: path.join(root, "sdk/python/src") + path.delimiter + path.join(root, "sdk/python") },
+    env: process.env,
   });
   process.stdout.write(run.stdout);
   process.stderr.write(run.stderr);

@@ -23,6 +23,13 @@ export function afterCursor(cursor: string | undefined) {
   return { OR: [{ createdAt: { lt: k.createdAt } }, { createdAt: k.createdAt, id: { lt: k.id } }] };
 }
 
+/** The same for oldest-first order (the approval inbox). */
+export function afterCursorAscending(cursor: string | undefined) {
+  if (!cursor) return {};
+  const k = decodeCursor(cursor);
+  return { OR: [{ createdAt: { gt: k.createdAt } }, { createdAt: k.createdAt, id: { gt: k.id } }] };
+}
+
 /** Fetches limit+1 rows to learn has_more without a count. */
 export function page<T extends Keyset>(rows: T[], limit: number) {
   const data = rows.slice(0, limit);

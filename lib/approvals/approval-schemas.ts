@@ -23,6 +23,15 @@ export const RespondToApprovalSchema = z
   .strict();
 export type RespondToApprovalInput = z.output<typeof RespondToApprovalSchema>;
 
+export const ListApprovalsQuerySchema = z
+  .object({
+    sort: z.enum(["oldest", "amount"]).default("oldest"),
+    limit: z.coerce.number().int().min(1).max(100).default(100),
+    cursor: z.string().min(1).optional(),
+  })
+  .strict();
+export type ListApprovalsQuery = z.output<typeof ListApprovalsQuerySchema>;
+
 export const ApprovalResponseSchema = z.object({
   user_email: z.string(),
   user_name: z.string(),

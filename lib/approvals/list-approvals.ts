@@ -2,17 +2,22 @@ import type { Principal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursorAscending, page } from "@/lib/api/keyset-cursor";
+import type { ListApprovalsQuery } from "./approval-schemas";
 import { approvalInclude, serializeApprovals } from "./serialize-approval";
 
-export type ApprovalSort = "oldest" | "amount";
+export type ApprovalSort = ListApprovalsQuery["sort"];
 
 /**
- * Pending approvals the caller may answer, oldest first (or largest first): not their
- * own submissions, not above their role's threshold, not ones they already answered.
+ * Pending approvals the caller may answer: not their own submissions, not above their
+ * role's threshold, not ones they already answered. Oldest first with a keyset cursor,
+ * or largest amount first (one page: `cursor` applies to the oldest-first order only).
  */
-export async function listApprovals(db: DbOrTx, principal: Principal, sort: ApprovalSort = "oldest") {
+export async function listApprovals(db: DbOrTx, principal: Principal, q: Partial<ListApprovalsQuery> = {}) {
   if (principal.kind !== "user") throw new AppError("forbidden", "Agent keys cannot list approvals");
+  const { sort = "oldest", limit = 100, cursor } = q;
   if (principal.role === "viewer") return { object: "list" as const, data: [], has_more: false, next_cursor: null };
+  if (cursor && sort !== "oldest") throw new AppError("validation_error", "cursor can only be used with sort=oldest", [{ field: "cursor", issue: "only with sort=oldest" }]);
   const where: Prisma.ApprovalWhereInput = {
     orgId: principal.orgId,
     status: "pending",
@@ -22,10 +27,16 @@ export async function listApprovals(db: DbOrTx, principal: Principal, sort: Appr
     intent: { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
   };
   const rows = await db.approval.findMany({
-    where,
+    where: { AND: [where, afterCursorAscending(cursor)] },
     include: approvalInclude,
     orderBy: sort === "amount" ? [{ intent: { amount: "desc" } }, { createdAt: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
-    take: 500,
+    take: limit + 1,
   });
-  return { object: "list" as const, data: await serializeApprovals(db, rows), has_more: rows.length === 500, next_cursor: null };
+  const p = page(rows, limit);
+  return {
+    object: "list" as const,
+    data: await serializeApprovals(db, p.data),
+    has_more: p.has_more,
+    next_cursor: sort === "oldest" ? p.next_cursor : null,
+  };
 }

@@ -116,3 +116,20 @@ describe("POST /api/v1/approvals/{id}", () => {
     expect(w.balance).toBe(final === "approved" ? 18_000_000 : 20_000_000);
   });
 });
+
+describe("approval list paging", () => {
+  it("walks the inbox oldest first with limit and cursor", async () => {
+    const fresh = await createOrg();
+    for (let i = 0; i < 3; i++) {
+      const intent = (await api(fresh.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 1_500_000 + i }))).body;
+      expect(intent.status).toBe("pending_approval");
+    }
+    const first = await api(fresh.approver.key, "GET", "/api/v1/approvals?limit=2");
+    expect(first.body).toMatchObject({ has_more: true });
+    const second = await api(fresh.approver.key, "GET", `/api/v1/approvals?limit=2&cursor=${first.body.next_cursor}`);
+    expect(second.body).toMatchObject({ has_more: false, next_cursor: null });
+    const amounts = [...first.body.data, ...second.body.data].map((a: any) => a.intent.amount);
+    expect(amounts).toEqual([1_500_000, 1_500_001, 1_500_002]);
+    expectError(await api(fresh.agent.key, "GET", "/api/v1/approvals?limit=2"), 403, "forbidden");
+  });
+});

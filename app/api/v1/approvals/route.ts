@@ -1,12 +1,12 @@
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
+import { ListApprovalsQuerySchema } from "@/lib/approvals/approval-schemas";
 import { listApprovals } from "@/lib/approvals/list-approvals";
-import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
 
 export const dynamic = "force-dynamic";
 
-const QuerySchema = z.object({ sort: z.enum(["oldest", "amount"]).default("oldest") }).strict();
-
 export const GET = withApiKey(async ({ req, db, principal }) => {
-  const { sort } = QuerySchema.parse(queryObject(req));
-  return { body: await listApprovals(db, principal, sort) };
+  // Checked before the query so an agent key gets 403 whatever it sends.
+  if (principal.kind === "agent") throw new AppError("forbidden", "Agent keys cannot list approvals");
+  return { body: await listApprovals(db, principal, ListApprovalsQuerySchema.parse(queryObject(req))) };
 });
