@@ -129,3 +129,19 @@ export function parseCliJson<T = unknown>(stdout: string): T {
     throw new Error(`CLI did not print JSON: ${text.slice(0, 500)}`);
   }
 }
+
+/** CPU seconds (user + system) used so far by every live process in a process group (Linux /proc; NaN elsewhere). */
+export function groupCpuSeconds(pgid: number | undefined): number {
+  if (pgid === undefined || !fs.existsSync("/proc/self/stat")) return NaN;
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from #3 (state) on
+      if (Number(fields[2]) !== pgid) continue; // #5 pgrp
+      ticks += Number(fields[11]) + Number(fields[12]); // #14 utime, #15 stime
+    } catch {}
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}

@@ -13,6 +13,7 @@ export type LoadResult = {
   statuses: Record<string, number>; // HTTP status (or "network") -> count
   intentStatuses: Record<string, number>; // intent.status of 201 answers
   errors: string[]; // a few sample error bodies
+  cpuMsPerSubmit?: number; // server process group CPU per successful submit
 };
 
 export const BENCH_INTENT = { amount: 100, currency: "INR", confidence: 0.99, merchant: "Bench", merchant_category: "saas", reason: "benchmark submit" };
@@ -85,12 +86,4 @@ export async function closedLoop(baseUrl: string, key: string, concurrency: numb
   const result = collect(`closed loop c=${concurrency}`, samples, (performance.now() - start) / 1000);
   log(`${result.label}: ${result.perSecond.toFixed(1)} submits/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`, result.statuses, result.intentStatuses);
   return result;
-}
-
-/** Runs the closed loop at each concurrency and returns all runs plus the best by throughput. */
-export async function maxThroughput(baseUrl: string, key: string, levels = [1, 4, 16], seconds = 8) {
-  const runs: LoadResult[] = [];
-  for (const c of levels) runs.push(await closedLoop(baseUrl, key, c, seconds));
-  const best = runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-  return { runs, best };
 }

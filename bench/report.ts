@@ -30,6 +30,10 @@ export function renderReport(policy: PolicyEvalResult, results: DbResult[], tota
       (r) => r.runs && r.runs.map((x) => fmt(x.perSecond)).join(" / "),
     ],
     [
+      "App server CPU per submit at c=1 / 4 / 16 (incl. PGlite; not PostgreSQL's own)",
+      (r) => r.runs && r.runs.map((x) => `${fmt(x.cpuMsPerSubmit)} ms`).join(" / "),
+    ],
+    [
       "Ceiling: same writes via bare driver, c=16",
       (r) => r.ceiling && `${fmt(r.ceiling.perSecond)} txn/s (p50 ${fmt(r.ceiling.p50Ms, 2)} ms)`,
     ],
