@@ -22,7 +22,7 @@ export async function getIntent(db: DbOrTx, principal: Principal, id: string) {
 
 const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly string[]).includes(status);
 /** Re-read at least this often while waiting, in case a signal was missed. */
-const SAFETY_RECHECK_MS = 2_000;
+const SAFETY_RECHECK_MS = Number(process.env.AEGIS_LONGPOLL_RECHECK_MS ?? 2_000);
 
 /**
  * Long-poll: answers as soon as the intent is terminal or `waitSeconds` have passed. Woken
