@@ -15,6 +15,13 @@ import { settleApproval } from "./settle-approval";
  * `id` may be the approval's id or its intent's id.
  */
 export async function respondToApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput) {
+  const approvalId = await answerApproval(db, principal, id, input);
+  const row = await db.approval.findUniqueOrThrow({ where: { id: approvalId }, include: approvalInclude });
+  return (await serializeApprovals(db, [row]))[0];
+}
+
+/** The answer itself, at a given time (the demo seed plays its history through this); returns the approval id. */
+export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
   if (principal.kind !== "user") throw new AppError("forbidden", "Agent keys cannot answer approvals");
   if (principal.role === "viewer") throw new AppError("forbidden", "Viewers cannot answer approvals");
 
@@ -31,7 +38,6 @@ export async function respondToApproval(db: Db, principal: Principal, id: string
     if (approval.status !== "pending") {
       throw new AppError("approval_already_answered", `This approval has already been answered (${approval.status})`);
     }
-    const now = new Date();
     if (approval.expiresAt <= now) {
       await settleApproval(tx, approvalId, "expired", "system", now);
       return true;
@@ -62,7 +68,5 @@ export async function respondToApproval(db: Db, principal: Principal, id: string
     return false;
   });
   if (expired) throw new AppError("approval_already_answered", "This approval expired before it was answered");
-
-  const row = await db.approval.findUniqueOrThrow({ where: { id: approvalId }, include: approvalInclude });
-  return (await serializeApprovals(db, [row]))[0];
+  return approvalId;
 }
