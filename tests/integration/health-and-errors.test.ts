@@ -96,3 +96,17 @@ describe("malformed requests are 4xx with the error body, never 500", () => {
     expect(err.message).toMatch(/not found/i);
   });
 });
+
+describe("unknown endpoints and methods", () => {
+  it("an unknown API path is a JSON 404", async () => {
+    expectError(await api(org.admin.key, "GET", "/api/v1/wallets"), 404, "not_found");
+    expectError(await api(org.admin.key, "POST", "/api/v1/intents/int_x/cancel", {}), 404, "not_found");
+  });
+
+  it("an unsupported method is a JSON 405 with Allow", async () => {
+    const res = await api(org.admin.key, "DELETE", "/api/v1/intents");
+    expectError(res, 405, "method_not_allowed");
+    expect(res.headers.get("allow")).toBe("GET, POST");
+    expectError(await api(org.admin.key, "PUT", "/api/v1/approvals/apr_x", {}), 405, "method_not_allowed");
+  });
+});

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { AppError } from "@/lib/errors/app-error";
@@ -6,6 +7,7 @@ import { listIntents } from "@/lib/intents/list-intents";
 import { submitIntent } from "@/lib/intents/submit-intent";
 
 export const dynamic = "force-dynamic";
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
 
 export const POST = withApiKey(async ({ req, db, principal }) => {
   const key = req.headers.get("idempotency-key")?.trim() || null;

@@ -1,8 +1,10 @@
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { GetIntentQuerySchema } from "@/lib/intents/intent-schemas";
 import { getIntent, waitForIntent } from "@/lib/intents/get-intent";
 
 export const dynamic = "force-dynamic";
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
 
 export const GET = withApiKey<{ id: string }>(async ({ req, db, principal, params }) => {
   const { wait } = GetIntentQuerySchema.parse(queryObject(req));
