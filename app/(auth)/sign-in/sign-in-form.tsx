@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/button";
 
 const input =
@@ -11,6 +11,8 @@ function readable(error: string): string {
   if (error === "CredentialsSignin") return "The email or password is not correct.";
   return error;
 }
+
+const noop = () => () => {};
 
 /** Only this site: an outside callbackUrl would turn sign-in into an open redirect. */
 function sameSite(url: string): string {
@@ -26,8 +28,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const [error, setError] = useState<string | null>(initialError ? readable(initialError) : null);
   const [busy, setBusy] = useState(false);
   // Until hydrated, a submit would be a native form post: keep the button off until then.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(noop, () => true, () => false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

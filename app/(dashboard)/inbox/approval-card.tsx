@@ -11,6 +11,7 @@ import { timeAgo, timeUntil } from "@/lib/format/time";
 
 type Props = {
   approval: ApprovalDto;
+  now: number;
   selected: boolean;
   canAnswer: boolean;
   comment: string;
@@ -19,10 +20,10 @@ type Props = {
   onAnswer: (decision: "approve" | "reject") => void;
 };
 
-export function ApprovalCard({ approval: a, selected, canAnswer, comment, onSelect, onComment, onAnswer }: Props) {
+export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, onSelect, onComment, onAnswer }: Props) {
   const i = a.intent;
   const d = i.policy_decision;
-  const soon = new Date(a.expires_at).getTime() - Date.now() < 6 * 3_600_000;
+  const soon = new Date(a.expires_at).getTime() - now < 6 * 3_600_000;
   return (
     <article
       aria-label={`${i.merchant ?? "Unknown merchant"}, ${a.agent.name}`}
@@ -51,7 +52,7 @@ export function ApprovalCard({ approval: a, selected, canAnswer, comment, onSele
             <RiskBadge level={a.agent.risk_level} />
           </p>
         </div>
-        <div className="text-right">
+        <div className="sm:text-right">
           <MoneyText amount={i.amount} currency={i.currency} className="text-xl font-semibold tracking-tight text-slate-900 dark:text-white" />
           {a.agent.wallet && (
             <p className="text-xs text-slate-500 dark:text-slate-400">
@@ -67,10 +68,10 @@ export function ApprovalCard({ approval: a, selected, canAnswer, comment, onSele
         <Fact label="Confidence">{formatConfidence(i.confidence)}</Fact>
         <Fact label="Deciding rule">{d ? humanize(d.rule) : "—"}</Fact>
         <Fact label="Waiting">
-          <span suppressHydrationWarning>{timeAgo(a.created_at)}</span>
+          <span suppressHydrationWarning>{timeAgo(a.created_at, now)}</span>
         </Fact>
         <Fact label="Expires">
-          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>{timeUntil(a.expires_at)}</span>
+          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>{timeUntil(a.expires_at, now)}</span>
         </Fact>
       </dl>
       {d && <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">{d.reason}</p>}
@@ -91,7 +92,7 @@ export function ApprovalCard({ approval: a, selected, canAnswer, comment, onSele
             onChange={(e) => onComment(e.target.value)}
             placeholder="Add a comment (optional)"
             maxLength={2000}
-            className="h-9 min-w-0 flex-1 rounded-lg border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
+            className="h-9 w-full min-w-0 rounded-lg sm:flex-1 border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
           />
           <div className="flex gap-2">
             <Button variant="danger" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("reject")}>

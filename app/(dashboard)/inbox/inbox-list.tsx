@@ -24,13 +24,13 @@ export function InboxList({ initial, sort, canAnswer }: { initial: ApprovalDto[]
     queryKey: ["approvals", sort],
     queryFn: () => fetchApprovals(sort),
     initialData: initial,
-    initialDataUpdatedAt: Date.now(),
     refetchInterval: canAnswer ? POLL_MS : false,
     enabled: canAnswer,
   });
   const { answering, respond } = useRespond(sort);
   const [comments, setComments] = useState<Record<string, string>>({});
   const [selected, setSelected] = useState(0);
+  const now = useNow(30_000);
   const items = query.data.filter((a) => !answering.has(a.id));
   const current = Math.min(selected, Math.max(0, items.length - 1));
 
@@ -86,6 +86,7 @@ export function InboxList({ initial, sort, canAnswer }: { initial: ApprovalDto[]
           <li key={a.id} data-index={i}>
             <ApprovalCard
               approval={a}
+              now={now}
               selected={canAnswer && i === current}
               onSelect={() => setSelected(i)}
               canAnswer={canAnswer}
@@ -98,6 +99,16 @@ export function InboxList({ initial, sort, canAnswer }: { initial: ApprovalDto[]
       </ul>
     </div>
   );
+}
+
+/** The current time, ticking so "waiting" and "expires" stay true while the page is open. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
 }
 
 function Kbd({ children }: { children: React.ReactNode }) {
