@@ -40,7 +40,7 @@ describe("hard_limit", () => {
     expect(d).toMatchObject({
       outcome: "deny",
       rule: "hard_limit",
-      reason: "Amount 100,000.01 INR exceeds the hard limit of 100,000.00 INR.",
+      reason: "Amount 1,00,000.01 INR exceeds the hard limit of 1,00,000.00 INR.",
     });
   });
 });

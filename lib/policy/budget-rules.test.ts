@@ -40,7 +40,7 @@ describe("monthly_budget", () => {
     );
     expect(d.outcome).toBe("deny");
     expect(d.rule).toBe("monthly_budget");
-    expect(d.reason).toContain("over the monthly budget of 500,000.00 INR");
+    expect(d.reason).toContain("over the monthly budget of 5,00,000.00 INR");
     expect(d.reason).toContain("resets at 2026-01-01T00:00:00.000Z");
   });
 

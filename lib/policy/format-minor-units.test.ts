@@ -20,6 +20,8 @@ describe("formatMinorUnits", () => {
     expect(formatMinorUnits(1, "INR")).toBe("0.01 INR");
     expect(formatMinorUnits(0, "USD")).toBe("0.00 USD");
     expect(formatMinorUnits(10_000_000, "EUR")).toBe("100,000.00 EUR");
+    expect(formatMinorUnits(12_500_000, "INR")).toBe("1,25,000.00 INR"); // lakh grouping for rupees
+    expect(formatMinorUnits(1_000_000_000, "inr")).toBe("1,00,00,000.00 INR");
   });
 
   it("formats zero-decimal currencies without a fraction", () => {

@@ -13,11 +13,14 @@ export function minorUnitDigits(currency: string): number {
   }
 }
 
-/** Formats an integer amount in minor units as major units plus the code: 1250000 INR -> "12,500.00 INR". */
+/** Rupee amounts are read in lakhs and crores (1,00,000), others in thousands. */
+const groupingLocale = (code: string) => (code === "INR" ? "en-IN" : "en-US");
+
+/** Formats an integer amount in minor units as major units plus the code: 12500000 INR -> "1,25,000.00 INR". */
 export function formatMinorUnits(amount: number, currency: string): string {
   const code = currency.trim().toUpperCase();
   const digits = minorUnitDigits(code);
-  const major = new Intl.NumberFormat("en-US", {
+  const major = new Intl.NumberFormat(groupingLocale(code), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(amount / 10 ** digits);
