@@ -12,12 +12,12 @@ const ICONS: Record<string, string> = {
   audit: "M9 4h6l1 2h3v15H5V6h3l1-2zM9 12h6M9 16h4",
 };
 
-export type NavItem = { href: string; label: string; icon: keyof typeof ICONS };
+export type NavItem = { href: string; label: string; short?: string; icon: keyof typeof ICONS };
 
 export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side" | "top" }) {
   const path = usePathname();
   return (
-    <ul className={variant === "side" ? "space-y-1" : "flex gap-1 overflow-x-auto"}>
+    <ul className={variant === "side" ? "space-y-1" : "flex gap-0.5 overflow-x-auto"}>
       {items.map((item) => {
         const active = path === item.href || path.startsWith(`${item.href}/`);
         return (
@@ -32,10 +32,10 @@ export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side"
                   : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white",
               )}
             >
-              <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" className="size-5 shrink-0" aria-hidden>
+              <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" className={cn("size-5 shrink-0", variant === "top" && "hidden sm:block")} aria-hidden>
                 <path d={ICONS[item.icon]} />
               </svg>
-              {item.label}
+              {variant === "top" && item.short ? item.short : item.label}
             </Link>
           </li>
         );

@@ -7,11 +7,11 @@ import { requireSession } from "@/lib/auth/require-session";
 import { Providers } from "./providers";
 
 const NAV: NavItem[] = [
-  { href: "/inbox", label: "Approval inbox", icon: "inbox" },
+  { href: "/inbox", label: "Approval inbox", short: "Inbox", icon: "inbox" },
   { href: "/intents", label: "Intents", icon: "intents" },
   { href: "/agents", label: "Agents", icon: "agents" },
   { href: "/policies", label: "Policies", icon: "policies" },
-  { href: "/audit", label: "Audit log", icon: "audit" },
+  { href: "/audit", label: "Audit log", short: "Audit", icon: "audit" },
 ];
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {

@@ -30,7 +30,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
   return (
     <Table label="Audit events">
       <THead>
-        <Th>Time (UTC)</Th>
+        <Th className="hidden sm:table-cell">Time (UTC)</Th>
         <Th>Action</Th>
         <Th>Actor</Th>
         <Th>Target</Th>
@@ -41,9 +41,10 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           const href = targetHref(e, data);
           return (
             <Tr key={e.id}>
-              <Td className="whitespace-nowrap align-top text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)}</Td>
+              <Td className="hidden whitespace-nowrap align-top text-slate-500 sm:table-cell dark:text-slate-400">{formatDateTime(e.createdAt)}</Td>
               <Td className="min-w-[14rem]">
                 <Badge tone={TONE[e.action.split(".")[0]] ?? "neutral"}>{e.action}</Badge>
+                <p className="mt-1 text-xs text-slate-500 sm:hidden dark:text-slate-400">{formatDateTime(e.createdAt)}</p>
                 {summary(data) && <p className="mt-1 max-w-sm text-xs text-slate-500 dark:text-slate-400">{summary(data)}</p>}
               </Td>
               <Td className="whitespace-nowrap">
