@@ -48,10 +48,10 @@ function pythonSdk() {
 
 function playwright() {
   const report = path.join(tmp, "e2e.json");
-  const run = spawnSync(bin("playwright"), ["test"], {
+  const run = spawnSync(bin("playwright"), ["test", "--reporter=list,json"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, PLAYWRIGHT_REPORTERS: "list,json" },
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
   });
   if (!fs.existsSync(report)) return { passed: 0, failed: run.status === 0 ? 0 : 1 };
   const stats = JSON.parse(fs.readFileSync(report, "utf8")).stats;
