@@ -27,8 +27,11 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
     const previous = await findByIdempotencyKey(db, keyId, idempotencyKey);
     if (previous) return replay(previous, requestHash);
   }
-  const agent = await db.agent.findFirst({ where: { id: agentId, orgId: principal.orgId }, select: { id: true } });
-  if (!agent) throw notFound("Agent");
+  // An agent key's own agent was loaded with the key; a user names one that must be in their organisation.
+  if (principal.kind === "user") {
+    const agent = await db.agent.findFirst({ where: { id: agentId, orgId: principal.orgId }, select: { id: true } });
+    if (!agent) throw notFound("Agent");
+  }
 
   const id = newIntentId();
   try {

@@ -5,6 +5,24 @@ const FALLBACK_DIGITS = 2;
  * runtime's ISO 4217 data. Unknown codes fall back to 2 so a reason can still be written.
  */
 export function minorUnitDigits(currency: string): number {
+  return formatterFor(currency.trim().toUpperCase()).digits;
+}
+
+// Building an Intl.NumberFormat costs ~10 µs and every rule's trace formats money, so one
+// formatter per currency is kept (a handful of currencies in practice).
+const formatters = new Map<string, { digits: number; format: Intl.NumberFormat }>();
+
+function formatterFor(code: string) {
+  let f = formatters.get(code);
+  if (!f) {
+    const digits = lookupDigits(code);
+    f = { digits, format: new Intl.NumberFormat(groupingLocale(code), { minimumFractionDigits: digits, maximumFractionDigits: digits }) };
+    if (formatters.size < 500) formatters.set(code, f);
+  }
+  return f;
+}
+
+function lookupDigits(currency: string): number {
   try {
     return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.trim() })
       .resolvedOptions().maximumFractionDigits ?? FALLBACK_DIGITS;
@@ -19,10 +37,6 @@ const groupingLocale = (code: string) => (code === "INR" ? "en-IN" : "en-US");
 /** Formats an integer amount in minor units as major units plus the code: 12500000 INR -> "1,25,000.00 INR". */
 export function formatMinorUnits(amount: number, currency: string): string {
   const code = currency.trim().toUpperCase();
-  const digits = minorUnitDigits(code);
-  const major = new Intl.NumberFormat(groupingLocale(code), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount / 10 ** digits);
-  return `${major} ${code}`;
+  const { digits, format } = formatterFor(code);
+  return `${format.format(amount / 10 ** digits)} ${code}`;
 }
