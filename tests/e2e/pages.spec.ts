@@ -14,7 +14,7 @@ async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
 }
 
-type Shot = { name: string; url: string | (() => string); ready: (page: Page) => Promise<void> };
+type Shot = { name: string; url: string | (() => string); ready: (page: Page) => Promise<void>; title: RegExp };
 
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -23,13 +23,13 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 let intentId = "";
 const PAGES: Shot[] = [
 
-  { name: "inbox", url: "/inbox", ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()) },
-  { name: "intents", url: "/intents", ready: heading("Intents") },
-  { name: "intent-detail", url: () => `/intents/${intentId}`, ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()) },
-  { name: "agents", url: "/agents", ready: heading("Agents") },
-  { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()) },
-  { name: "policies", url: "/policies", ready: heading("Policies") },
-  { name: "audit", url: "/audit", ready: heading("Audit log") },
+  { name: "inbox", url: "/inbox", ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()), title: /^Approval inbox · AegisOS Comply$/ },
+  { name: "intents", url: "/intents", ready: heading("Intents"), title: /^Intents · AegisOS Comply$/ },
+  { name: "intent-detail", url: () => `/intents/${intentId}`, ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()), title: /^Screenshot Studio · int_\w+ · AegisOS Comply$/ },
+  { name: "agents", url: "/agents", ready: heading("Agents"), title: /^Agents · AegisOS Comply$/ },
+  { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()), title: /^Procurement Assistant · Agent · AegisOS Comply$/ },
+  { name: "policies", url: "/policies", ready: heading("Policies"), title: /^Policies · AegisOS Comply$/ },
+  { name: "audit", url: "/audit", ready: heading("Audit log"), title: /^Audit log · AegisOS Comply$/ },
 ];
 
 const MODES = [
@@ -51,6 +51,7 @@ test.describe("main pages", () => {
         await page.emulateMedia({ colorScheme: m.colorScheme });
         await page.goto(typeof s.url === "string" ? s.url : s.url());
         await s.ready(page);
+        await expect(page).toHaveTitle(s.title);
         await page.screenshot({ path: path.join(SHOTS, `${s.name}-${m.mode}.png`), fullPage: true });
         await expectAccessible(page);
       });

@@ -19,7 +19,12 @@ import { ApiKeysPanel } from "./api-keys-panel";
 import { FundWalletForm } from "./fund-wallet-form";
 import { RiskFactors } from "./risk-factors";
 
-export const metadata: Metadata = { title: "Agent" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { db, principal } = await requireSession();
+  const { id } = await params;
+  const agent = /^[0-9a-f-]{36}$/i.test(id) ? await db.agent.findFirst({ where: { id, orgId: principal.orgId }, select: { name: true } }) : null;
+  return { title: agent ? `${agent.name} · Agent` : "Agent" };
+}
 
 export default async function AgentPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, principal } = await requireSession();

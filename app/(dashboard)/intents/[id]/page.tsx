@@ -15,7 +15,12 @@ import { ApprovalPanel } from "./approval-panel";
 import { ApprovalTimeline } from "./approval-timeline";
 import { DecisionTrace } from "./decision-trace";
 
-export const metadata: Metadata = { title: "Intent" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { db, principal } = await requireSession();
+  const { id } = await params;
+  const intent = await db.intent.findFirst({ where: { id, orgId: principal.orgId }, select: { merchant: true } });
+  return { title: intent ? `${intent.merchant ?? "Intent"} · ${id}` : "Intent" };
+}
 
 export default async function IntentPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, principal } = await requireSession();
