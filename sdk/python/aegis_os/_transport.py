@@ -1,39 +1,40 @@
-"""HTTP transport: keep-alive connections, retries, error mapping.
+"""HTTP transport: configuration, request building, error mapping.
 
-Standard library only (``http.client``). One transport per client; it keeps a
-small pool of idle keep-alive connections guarded by a lock, so a client can be
-shared between threads. The asynchronous client runs single attempts of this
-transport in a private thread pool, so the event loop never blocks.
+One transport per client. Sending is split off: ``_connection_pool`` keeps the
+keep-alive connections and makes single attempts (thread-safe, so a client can
+be shared between threads), ``_retry`` decides about retries. The asynchronous
+client runs single attempts of this transport in a private thread pool, so the
+event loop never blocks.
 """
 
 from __future__ import annotations
 
-import email.utils
-import http.client
 import json
 import os
 import platform
-import random
-import select
 import socket
-import ssl
-import threading
-import time
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, List, Mapping, Optional, Tuple
 from urllib.parse import quote, urlencode, urlsplit
 
+from ._connection_pool import UNSAFE_MAX_IDLE_S, ConnectionPool, Request, Response
+from ._connection_pool import _connection_dropped, _quiet_close  # noqa: F401  (old home)
+from ._retry import (  # noqa: F401  (re-exported: their old home was here)
+    DEFAULT_MAX_RETRIES,
+    IDEMPOTENT_WRITE,
+    MAX_RETRY_AFTER_S,
+    READ,
+    UNSAFE_WRITE,
+    AttemptFailure,
+    RetryPolicy,
+    backoff,
+    parse_retry_after,
+    retry_delay,
+)
 from ._version import __version__
 from .errors import AegisConnectionError, AegisError, AegisTimeoutError
 
 DEFAULT_BASE_URL = "http://localhost:3000"
 API_PREFIX = "/api/v1"
-DEFAULT_MAX_RETRIES = 3
-#: Longest Retry-After the SDK is willing to sleep; beyond it the error is raised.
-MAX_RETRY_AFTER_S = 60.0
-#: Idle keep-alive connections older than this are not reused for requests
-#: that must not be retried (Node's default keep-alive timeout is 5 s).
-UNSAFE_MAX_IDLE_S = 4.0
 
 _STATUS_CODES = {
     400: "validation_error",
@@ -52,65 +53,6 @@ _STATUS_CODES = {
 }
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    """When a request may be sent again.
-
-    retry_status: retry on 429 and 5xx answers.
-    retry_timeout: retry when the answer did not arrive in time.
-    retry_after_send: retry on connection failures after the request may
-        have reached the server (safe only for idempotent requests).
-    A connection that could not even be opened is always retried.
-    """
-
-    retry_status: bool
-    retry_timeout: bool
-    retry_after_send: bool
-
-
-#: GETs: idempotent; a timeout is reported rather than silently repeated.
-READ = RetryPolicy(retry_status=True, retry_timeout=False, retry_after_send=True)
-#: Submit with an Idempotency-Key: the server deduplicates, so everything retries.
-IDEMPOTENT_WRITE = RetryPolicy(retry_status=True, retry_timeout=True, retry_after_send=True)
-#: Non-idempotent writes (approvals.respond): only if nothing was sent.
-UNSAFE_WRITE = RetryPolicy(retry_status=False, retry_timeout=False, retry_after_send=False)
-
-
-@dataclass
-class Request:
-    method: str
-    path: str  # full path including /api/v1 prefix and query string
-    body: Optional[bytes]
-    headers: Dict[str, str]
-    timeout: float
-    policy: RetryPolicy
-    idempotency_key: Optional[str] = None
-
-
-@dataclass
-class Response:
-    status: int
-    reason: str
-    headers: Dict[str, str]
-    body: bytes
-    elapsed: float = 0.0
-
-    def header(self, name: str) -> Optional[str]:
-        return self.headers.get(name.lower())
-
-
-@dataclass
-class AttemptFailure(Exception):
-    """One attempt failed before a complete answer arrived (internal)."""
-
-    kind: str  # "connect" (nothing sent), "timeout", "io", "closed"
-    sent: bool
-    error: Optional[BaseException] = field(default=None)
-
-    def __str__(self) -> str:  # pragma: no cover - debugging aid
-        return "%s (sent=%s): %r" % (self.kind, self.sent, self.error)
-
-
 def _describe(exc: Optional[BaseException]) -> str:
     if exc is None:
         return "unknown error"
@@ -120,18 +62,6 @@ def _describe(exc: Optional[BaseException]) -> str:
     if isinstance(exc, socket.gaierror):
         return "could not resolve host (%s)" % text
     return "%s: %s" % (type(exc).__name__, text) if str(exc) else type(exc).__name__
-
-
-def _connection_dropped(conn: http.client.HTTPConnection) -> bool:
-    """An idle keep-alive socket that is readable was closed by the server."""
-    sock = conn.sock
-    if sock is None:
-        return True
-    try:
-        readable, _, _ = select.select([sock], [], [], 0)
-    except (OSError, ValueError):
-        return True
-    return bool(readable)
 
 
 def resolve_base_url(base_url: Optional[str]) -> str:
@@ -179,37 +109,24 @@ class Transport:
         self.max_retries = max(0, int(max_retries))
         self.max_idle_connections = max_idle_connections
         self.user_agent = "aegis-os-python/%s Python/%s" % (__version__, platform.python_version())
-        self._lock = threading.Lock()
-        self._idle: List[Tuple[http.client.HTTPConnection, float]] = []
-        self._active: set = set()
-        self._closed = False
-        self._ssl_context: Optional[ssl.SSLContext] = None
+        self._pool = ConnectionPool(self.scheme, self.host, self.port, max_idle_connections)
 
     # -- lifecycle ---------------------------------------------------------
     @property
     def closed(self) -> bool:
-        return self._closed
+        return self._pool.closed
+
+    @property
+    def _idle(self) -> List[Tuple[Any, float]]:
+        """The idle keep-alive connections (for introspection and tests)."""
+        return self._pool._idle
 
     def close(self) -> None:
         """Close every connection; later requests raise AegisError."""
-        with self._lock:
-            self._closed = True
-            idle = [c for c, _ in self._idle]
-            self._idle = []
-            active = list(self._active)
-        for conn in idle:
-            _quiet_close(conn)
-        for conn in active:
-            # Abort requests still running in other threads.
-            sock = conn.sock
-            if sock is not None:
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+        self._pool.close()
 
     def _ensure_open(self) -> None:
-        if self._closed:
+        if self._pool.closed:
             raise AegisError("This client is closed; create a new one.", code="client_closed")
 
     # -- building requests -------------------------------------------------
@@ -263,101 +180,14 @@ class Transport:
             idempotency_key=idempotency_key,
         )
 
-    # -- one attempt -------------------------------------------------------
-    def _new_connection(self, timeout: float) -> http.client.HTTPConnection:
-        if self.scheme == "https":
-            if self._ssl_context is None:
-                self._ssl_context = ssl.create_default_context()
-            return http.client.HTTPSConnection(self.host, self.port, timeout=timeout, context=self._ssl_context)
-        return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-
-    def _acquire(self, max_idle_s: Optional[float]) -> Optional[http.client.HTTPConnection]:
-        with self._lock:
-            if self._closed:
-                raise AttemptFailure("closed", sent=False)
-            while self._idle:
-                conn, since = self._idle.pop()
-                if _connection_dropped(conn) or (max_idle_s is not None and time.monotonic() - since > max_idle_s):
-                    _quiet_close(conn)
-                    continue
-                self._active.add(conn)
-                return conn
-            return None
-
-    def _release(self, conn: http.client.HTTPConnection, reusable: bool) -> None:
-        with self._lock:
-            self._active.discard(conn)
-            if reusable and not self._closed and len(self._idle) < self.max_idle_connections:
-                self._idle.append((conn, time.monotonic()))
-                return
-        _quiet_close(conn)
-
+    # -- sending -----------------------------------------------------------
     def attempt(self, req: Request) -> Response:
         """Send once. Returns a complete Response or raises AttemptFailure."""
-        max_idle = UNSAFE_MAX_IDLE_S if not req.policy.retry_after_send else None
-        conn = self._acquire(max_idle)
-        if conn is None:
-            conn = self._new_connection(req.timeout)
-            with self._lock:
-                if self._closed:
-                    raise AttemptFailure("closed", sent=False)
-                self._active.add(conn)
-        started = time.monotonic()
-        reusable = False
-        try:
-            conn.timeout = req.timeout
-            if conn.sock is None:
-                try:
-                    conn.connect()
-                except socket.timeout as exc:
-                    raise AttemptFailure("timeout", sent=False, error=exc) from None
-                except (OSError, http.client.HTTPException) as exc:
-                    raise AttemptFailure("connect", sent=False, error=exc) from None
-            else:
-                conn.sock.settimeout(req.timeout)
-            try:
-                conn.request(req.method, req.path, body=req.body, headers=req.headers)
-                resp = conn.getresponse()
-                data = resp.read()
-            except socket.timeout as exc:
-                raise AttemptFailure("timeout", sent=True, error=exc) from None
-            except (OSError, http.client.HTTPException) as exc:
-                if self._closed:
-                    raise AttemptFailure("closed", sent=True, error=exc) from None
-                raise AttemptFailure("io", sent=True, error=exc) from None
-            reusable = not resp.will_close
-            return Response(
-                status=resp.status,
-                reason=resp.reason or "",
-                headers={k.lower(): v for k, v in resp.getheaders()},
-                body=data,
-                elapsed=time.monotonic() - started,
-            )
-        finally:
-            self._release(conn, reusable)
+        return self._pool.attempt(req)
 
-    # -- retry decisions ---------------------------------------------------
     def retry_delay(self, req: Request, attempt: int, outcome: Any) -> Optional[float]:
         """Seconds to wait before the next attempt, or None to stop."""
-        if attempt >= self.max_retries:
-            return None
-        if isinstance(outcome, AttemptFailure):
-            if outcome.kind == "closed" or isinstance(outcome.error, ssl.SSLCertVerificationError):
-                return None
-            if outcome.kind == "connect" or (outcome.kind == "timeout" and not outcome.sent):
-                return backoff(attempt)
-            if outcome.kind == "timeout":
-                return backoff(attempt) if req.policy.retry_timeout else None
-            return backoff(attempt) if req.policy.retry_after_send else None
-        resp: Response = outcome
-        if resp.status == 429 or resp.status >= 500:
-            if not req.policy.retry_status:
-                return None
-            retry_after = parse_retry_after(resp.header("retry-after"))
-            if retry_after is not None:
-                return retry_after if retry_after <= MAX_RETRY_AFTER_S else None
-            return backoff(attempt)
-        return None
+        return retry_delay(req.policy, self.max_retries, attempt, outcome)
 
     # -- results -----------------------------------------------------------
     def failure_to_error(self, req: Request, failure: AttemptFailure) -> AegisError:
@@ -430,39 +260,7 @@ def error_from_response(resp: Response, idempotency_key: Optional[str] = None) -
     )
 
 
-def backoff(attempt: int) -> float:
-    """0.5 s, 1 s, 2 s ... (capped at 8 s) with +/-25 % jitter."""
-    base = min(8.0, 0.5 * (2 ** attempt))
-    return base * random.uniform(0.75, 1.25)
-
-
-def parse_retry_after(value: Optional[str]) -> Optional[float]:
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
 def path_segment(value: Any) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise AegisError("An id is required", code="invalid_argument")
     return quote(str(value), safe="")
-
-
-def _quiet_close(conn: http.client.HTTPConnection) -> None:
-    try:
-        conn.close()
-    except Exception:  # pragma: no cover - closing never matters
-        pass

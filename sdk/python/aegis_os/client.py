@@ -1,15 +1,21 @@
-"""Synchronous client: ``AegisClient``."""
+"""Synchronous client: ``AegisClient``.
+
+The calls themselves (requests, retries, parsing) are operations from
+``_requests``; this module only drives them with blocking I/O.
+"""
 
 from __future__ import annotations
 
-import os
 import time
-from collections import deque
-from typing import Any, Callable, Deque, Dict, Generic, Iterator, Optional, TypeVar
+from typing import Any, Dict, Iterator, Optional, TypeVar
 
-from . import _common as common
-from ._transport import DEFAULT_MAX_RETRIES, READ, AttemptFailure, Request, Transport, path_segment
-from .errors import AegisError, AegisTimeoutError
+from . import _requests as ops
+from ._client_base import ClientBase, Resource
+from ._pagination import ListSpec, PaginatorBase
+from ._requests import Operation
+from ._retry import AttemptFailure, Sleep
+from ._transport import DEFAULT_MAX_RETRIES, Request
+from ._waiting import wait_for_decision
 from .models import Agent, Approval, Intent
 
 T = TypeVar("T")
@@ -17,55 +23,33 @@ T = TypeVar("T")
 __all__ = ["AegisClient", "SyncPaginator"]
 
 
-class SyncPaginator(Generic[T], Iterator[T]):
+class SyncPaginator(PaginatorBase[T], Iterator[T]):
     """Iterator over every item of a list endpoint, following ``next_cursor``.
 
     The first page is fetched when the paginator is created (so errors such as
     a bad key surface at the call); later pages are fetched as you iterate.
     """
 
-    def __init__(self, fetch: Callable[[Optional[str]], Any], parse: Callable[[Any], T], limit: Optional[int]) -> None:
-        self._fetch = fetch
-        self._parse = parse
-        self._limit = limit
-        self._buffer: Deque[Any] = deque()
-        self._cursor: Optional[str] = None
-        self._done = False
-        self._yielded = 0
-        self.pages_fetched = 0
-
     def _load(self) -> None:
-        data = self._fetch(self._cursor)
-        self.pages_fetched += 1
-        items, has_more, cursor = common.page_parts(data)
-        self._buffer.extend(items)
-        if not has_more or cursor == self._cursor:
-            self._done = True
-        self._cursor = cursor
+        self._add_page(self._fetch(self._cursor))
 
     def __iter__(self) -> "SyncPaginator[T]":
         return self
 
     def __next__(self) -> T:
-        if self._limit is not None and self._yielded >= self._limit:
-            raise StopIteration
-        while not self._buffer:
-            if self._done:
-                raise StopIteration
+        while self._needs_page():
             self._load()
-        self._yielded += 1
-        return self._parse(self._buffer.popleft())
+        if not self._has_next():
+            raise StopIteration
+        return self._take()
 
     def to_list(self) -> list:
         """Fetch all remaining items into a list."""
         return list(self)
 
 
-class Intents:
+class Intents(Resource):
     """``aegis.intents``: submit, get, list and wait for spend intents."""
-
-    def __init__(self, client: "AegisClient") -> None:
-        self._client = client
 
     def submit(
         self,
@@ -88,31 +72,13 @@ class Intents:
         is sent and reused on every retry, so a retry never creates a second
         intent. Any exception raised here carries ``.idempotency_key``.
         """
-        key = str(idempotency_key) if idempotency_key else common.new_idempotency_key()
-        fields = dict(
-            agent_id=agent_id,
-            amount=amount,
-            currency=currency,
-            reason=reason,
-            confidence=confidence,
-            merchant=merchant,
-            merchant_category=merchant_category,
-            metadata=metadata,
-        )
-        fields.update(extra)
-        fields["idempotency_key"] = key
-        try:
-            req = common.submit_request(self._client._transport, fields)
-            return common.parse_intent(self._client._send(req))
-        except AegisError as exc:
-            if exc.idempotency_key is None:
-                exc.idempotency_key = key
-            raise
+        fields = dict(agent_id=agent_id, amount=amount, currency=currency, reason=reason, confidence=confidence,
+                      merchant=merchant, merchant_category=merchant_category, metadata=metadata, **extra)
+        return self._client._run(ops.submit_intent(self._client._transport, fields, idempotency_key))
 
     def get(self, intent_id: str) -> Intent:
         """Retrieve the current state of an intent (``GET /intents/{id}``)."""
-        req = common.get_intent_request(self._client._transport, intent_id)
-        return common.parse_intent(self._client._send(req))
+        return self._client._run(ops.get_intent(self._client._transport, intent_id))
 
     def list(self, **filters: Any) -> SyncPaginator[Intent]:
         """Iterate over intents, newest first, across all pages.
@@ -122,8 +88,7 @@ class Intents:
         ``limit`` (stop after this many intents; default: all),
         ``page_size`` (1..100 per request).
         """
-        query, limit, page_size = common.intent_filters(filters)
-        return self._client._paginate("/intents", query, limit, page_size, common.parse_intent)
+        return self._client._paginate(ops.list_intents(filters))
 
     def wait_for_decision(self, id: str, poll_interval_s: float = 0.5, timeout_s: Optional[float] = 15) -> Intent:
         """Block until the intent reaches a terminal status and return it.
@@ -134,42 +99,15 @@ class Intents:
         ``poll_interval_s`` seconds. Raises :class:`AegisTimeoutError` (with
         ``.intent`` = the last intent seen) after ``timeout_s`` seconds.
         """
-        plan = common.WaitPlan(id, poll_interval_s, timeout_s, time.monotonic())
-        transport = self._client._transport
-        while True:
-            now = time.monotonic()
-            if plan.remaining(now) <= 0:
-                raise plan.timeout_error()
-            wait = plan.next_wait(now)
-            try:
-                plan.last = common.parse_intent(
-                    self._client._send(common.get_intent_request(transport, plan.intent_id, wait))
-                )
-            except AegisTimeoutError as exc:
-                exc.intent = plan.last
-                raise
-            except AegisError as exc:
-                if wait is not None and plan.should_drop_long_poll(exc):
-                    continue
-                raise
-            if plan.last.is_terminal:
-                return plan.last
-            after = time.monotonic()
-            pause = plan.sleep_after(wait, after - now, after)
-            if pause > 0:
-                time.sleep(pause)
+        return self._client._run(wait_for_decision(self._client._transport, id, poll_interval_s, timeout_s))
 
 
-class Approvals:
+class Approvals(Resource):
     """``aegis.approvals``: the approval inbox (user keys only)."""
-
-    def __init__(self, client: "AegisClient") -> None:
-        self._client = client
 
     def list(self, **filters: Any) -> SyncPaginator[Approval]:
         """Iterate over pending approval requests the calling user may answer."""
-        query, limit, page_size = common.intent_filters(filters, send_page_size=False)
-        return self._client._paginate("/approvals", query, limit, page_size, _parse_approval)
+        return self._client._paginate(ops.list_approvals(filters))
 
     def respond(self, id: str, decision: str, comment: Optional[str] = None) -> Approval:
         """Approve or reject (``decision="approve"`` or ``"reject"``).
@@ -177,40 +115,22 @@ class Approvals:
         ``id`` may be the approval id (``apr_…``) or the intent id (``int_…``).
         Not retried once the request may have reached the server.
         """
-        req = common.respond_request(self._client._transport, id, decision, comment)
-        return _parse_approval(self._client._send(req))
+        return self._client._run(ops.respond_approval(self._client._transport, id, decision, comment))
 
 
-class Agents:
+class Agents(Resource):
     """``aegis.agents``: the organisation's registered agents."""
-
-    def __init__(self, client: "AegisClient") -> None:
-        self._client = client
 
     def list(self, **filters: Any) -> SyncPaginator[Agent]:
         """Iterate over all agents of the organisation."""
-        query, limit, page_size = common.intent_filters(filters)
-        return self._client._paginate("/agents", query, limit, page_size, _parse_agent)
+        return self._client._paginate(ops.list_agents(filters))
 
     def get(self, agent_id: str) -> Agent:
         """Agent details: risk level and factors, wallet, spend, counts."""
-        req = self._client._transport.build("GET", "/agents/" + path_segment(agent_id), policy=READ)
-        return _parse_agent(self._client._send(req))
+        return self._client._run(ops.get_agent(self._client._transport, agent_id))
 
 
-def _parse_approval(data: Any) -> Approval:
-    if not isinstance(data, dict):
-        raise AegisError("Unexpected approval answer from the server", code="invalid_response", body=data)
-    return Approval.from_dict(data)  # type: ignore[return-value]
-
-
-def _parse_agent(data: Any) -> Agent:
-    if not isinstance(data, dict):
-        raise AegisError("Unexpected agent answer from the server", code="invalid_response", body=data)
-    return Agent.from_dict(data)
-
-
-class AegisClient:
+class AegisClient(ClientBase):
     """Synchronous AegisOS client.
 
     >>> with AegisClient(api_key=os.environ["AEGIS_API_KEY"]) as aegis:
@@ -229,27 +149,10 @@ class AegisClient:
         *,
         max_retries: int = DEFAULT_MAX_RETRIES,
     ) -> None:
-        self._transport = Transport(
-            api_key if api_key is not None else os.environ.get("AEGIS_API_KEY", ""),
-            base_url=base_url,
-            timeout=timeout,
-            max_retries=max_retries,
-        )
+        self._open_transport(api_key, timeout, base_url, max_retries)
         self.intents = Intents(self)
         self.approvals = Approvals(self)
         self.agents = Agents(self)
-
-    @property
-    def base_url(self) -> str:
-        return self._transport.base_url
-
-    @property
-    def timeout(self) -> float:
-        return self._transport.timeout
-
-    @property
-    def closed(self) -> bool:
-        return self._transport.closed
 
     def close(self) -> None:
         """Close the kept-alive connections. Further calls raise AegisError."""
@@ -262,34 +165,33 @@ class AegisClient:
     def __exit__(self, *exc_info: Any) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return "AegisClient(base_url=%r, timeout=%r%s)" % (
-            self.base_url,
-            self.timeout,
-            ", closed" if self.closed else "",
-        )
+    # -- internals: drive operations with blocking I/O ---------------------
+    def _attempt(self, req: Request) -> Any:
+        try:
+            return self._transport.attempt(req)
+        except AttemptFailure as failure:
+            return failure
 
-    # -- internals ---------------------------------------------------------
-    def _send(self, req: Request) -> Any:
-        transport = self._transport
-        attempt = 0
+    def _run(self, op: Operation[T]) -> T:
+        """Run an operation from ``_requests``: each Request is one blocking attempt."""
+        reply: Any = None
         while True:
             try:
-                outcome: Any = transport.attempt(req)
-            except AttemptFailure as failure:
-                outcome = failure
-            delay = transport.retry_delay(req, attempt, outcome)
-            if delay is None:
-                if isinstance(outcome, AttemptFailure):
-                    raise transport.failure_to_error(req, outcome)
-                return transport.finish(req, outcome)
-            attempt += 1
-            time.sleep(delay)
+                step = op.send(reply)
+            except StopIteration as done:
+                return done.value
+            if isinstance(step, Sleep):
+                time.sleep(step.seconds)
+                reply = None
+            else:
+                reply = self._attempt(step)
 
-    def _paginate(self, path: str, query: Dict[str, Any], limit: Optional[int], page_size: Optional[int], parse: Callable[[Any], T]) -> SyncPaginator[T]:
+    def _paginate(self, spec: ListSpec[T]) -> SyncPaginator[T]:
+        transport = self._transport
+
         def fetch(cursor: Optional[str]) -> Any:
-            return self._send(common.list_request(self._transport, path, query, page_size, cursor))
+            return self._run(spec.fetch(transport, cursor))
 
-        pager: SyncPaginator[T] = SyncPaginator(fetch, parse, limit)
+        pager: SyncPaginator[T] = SyncPaginator(fetch, spec.parse, spec.limit)
         pager._load()  # first page now: errors surface at the call
         return pager
