@@ -1,3 +1,4 @@
+import { toLedgerLine } from "./ledger-line";
 import { getAgent } from "@/lib/agents/get-agent";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
@@ -26,16 +27,6 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     spend,
     intents: intents.data,
     keys,
-    ledger: ledger.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      amount: Number(e.amount),
-      balanceAfter: Number(e.balanceAfter),
-      heldAfter: Number(e.heldAfter),
-      memo: e.memo,
-      actor: e.actor,
-      createdAt: e.createdAt.toISOString(),
-      currency: e.wallet.currency,
-    })),
+    ledger: ledger.map((e) => ({ ...toLedgerLine(e), currency: e.wallet.currency })),
   };
 }

@@ -1,3 +1,4 @@
+import { toLedgerLine } from "./ledger-line";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { getIntentRow } from "@/lib/intents/get-intent";
@@ -38,16 +39,7 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
       answeredBy: approval.responses.map((r) => r.userId),
     },
     timeline,
-    ledger: ledger.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      amount: Number(e.amount),
-      balanceAfter: Number(e.balanceAfter),
-      heldAfter: Number(e.heldAfter),
-      memo: e.memo,
-      actor: e.actor,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    ledger: ledger.map(toLedgerLine),
   };
 }
 export type IntentDetail = Awaited<ReturnType<typeof getIntentDetail>>;
