@@ -3,9 +3,8 @@ import type { Agent, Wallet } from "@/lib/generated/prisma/client";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { resolveEffectiveRules, utcDayWindow, utcMonthWindow } from "@/lib/policy";
 import type { Policy } from "@/lib/policy/types";
-import { computeRiskLevel } from "@/lib/risk/compute-risk-level";
 import { AgentSchema, type AgentDto } from "./agent-schemas";
-import { loadAgentActivity } from "./load-agent-activity";
+import { assessAgentRisk } from "./assess-agent-risk";
 
 export type AgentWithWallets = Agent & { wallets: Wallet[] };
 
@@ -21,11 +20,10 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?
   const rules = resolveEffectiveRules(policy, agent.id);
   const primary = agent.wallets[0] ?? null;
   const currency = primary?.currency ?? "INR";
-  const [activity, grouped] = await Promise.all([
-    loadAgentActivity(db, agent.id, currency, now),
+  const [{ activity, risk }, grouped] = await Promise.all([
+    assessAgentRisk(db, agent, policy, currency, now),
     db.intent.groupBy({ by: ["status"], where: { agentId: agent.id }, _count: { _all: true } }),
   ]);
-  const risk = computeRiskLevel({ ...activity.history, monthlyBudget: rules.monthlyBudget, now }, agent.riskOverride);
   const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
   const spendWindow = (spent: number, limit: number | null, resetsAt: Date) => ({
     spent,

@@ -1,6 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { describeAgent, walletView } from "@/lib/agents/describe-agent";
+import { walletView } from "@/lib/agents/describe-agent";
+import { assessAgentRisk } from "@/lib/agents/assess-agent-risk";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
 import { ApprovalSchema, type ApprovalDto } from "./approval-schemas";
 
@@ -12,13 +14,17 @@ export type ApprovalRow = Prisma.ApprovalGetPayload<{ include: typeof approvalIn
 
 /**
  * The API view of approvals, with the intent and an agent summary (risk level, wallet in
- * the intent's currency) embedded. Risk is computed once per agent for a whole page.
+ * the intent's currency) embedded. Risk is computed once per agent for a whole page (one
+ * history query each; all rows belong to one organisation, so its policy is read once).
  */
 export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promise<ApprovalDto[]> {
   const risk = new Map<string, string>();
+  const now = new Date();
+  const policy = rows.length ? (await getOrgPolicy(db, rows[0].orgId)).policy : null;
   for (const row of rows) {
     const agent = row.intent.agent;
-    if (!risk.has(agent.id)) risk.set(agent.id, (await describeAgent(db, agent)).risk_level);
+    if (risk.has(agent.id)) continue;
+    risk.set(agent.id, (await assessAgentRisk(db, agent, policy!, row.intent.currency, now)).risk.level);
   }
   return rows.map((row) => {
     const agent = row.intent.agent;

@@ -1,13 +1,12 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { loadAgentActivity } from "@/lib/agents/load-agent-activity";
+import { assessAgentRisk } from "@/lib/agents/assess-agent-risk";
 import type { Db, Tx } from "@/lib/db/client";
 import { newApprovalId, newId } from "@/lib/db/ids";
 import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { evaluatePolicy, resolveEffectiveRules } from "@/lib/policy";
+import { evaluatePolicy } from "@/lib/policy";
 import type { Decision, Policy } from "@/lib/policy/types";
-import { computeRiskLevel } from "@/lib/risk/compute-risk-level";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const HOUR_MS = 3_600_000;
@@ -32,11 +31,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
       const wallet = await tx.wallet.findUnique({ where: { agentId_currency: { agentId: agent.id, currency: intent.currency } } });
       const { policy, version } = await getOrgPolicy(tx, intent.orgId);
       const at = now();
-      const activity = await loadAgentActivity(tx, agent.id, intent.currency, at, intent.id);
-      const risk = computeRiskLevel(
-        { ...activity.history, monthlyBudget: resolveEffectiveRules(policy, agent.id).monthlyBudget, now: at },
-        agent.riskOverride,
-      );
+      const { activity, risk } = await assessAgentRisk(tx, agent, policy, intent.currency, at, intent.id);
       const decision = evaluatePolicy({
         intent: {
           amount: Number(intent.amount),
