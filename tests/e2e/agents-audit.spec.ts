@@ -39,7 +39,8 @@ test("policy editor reports validation problems per field", async ({ page }) => 
   const editor = page.getByLabel(/Policy document/);
   const doc = JSON.parse(await editor.inputValue());
   doc.rules.hard_limit = -5;
-  await editor.fill(JSON.stringify(doc, null, 2));
+  await editor.fill(JSON.stringify(doc, null, 2)); // waits until hydrated (editable)
+  await expect(editor).toHaveValue(JSON.stringify(doc, null, 2));
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.locator("#policy-errors")).toContainText("rules.hard_limit");
 });

@@ -1,15 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
 import type { ErrorDetail } from "@/lib/errors/app-error";
 import { savePolicyAction } from "./actions";
 
+const noop = () => () => {};
+
 /** JSON editor for admins; validation problems are listed per field, as the API reports them. */
 export function PolicyEditor({ initial }: { initial: string }) {
   const [text, setText] = useState(initial);
+  // Typing before hydration would be lost when React takes over the textarea: editable once hydrated.
+  const hydrated = useSyncExternalStore(noop, () => true, () => false);
   const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
@@ -34,6 +38,7 @@ export function PolicyEditor({ initial }: { initial: string }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         spellCheck={false}
+        readOnly={!hydrated}
         rows={24}
         aria-invalid={!!problem}
         aria-describedby={problem ? "policy-errors" : undefined}
