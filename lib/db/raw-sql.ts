@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
-import { databaseKind, databaseUrl, pgliteDir } from "./config";
+import { databaseUrl, pgliteDir } from "./config";
 
 /**
  * The raw connection under Prisma: one PGlite per process (it is single-connection and
@@ -33,12 +33,6 @@ export async function getPool(): Promise<Pool> {
     state.pool = new Pool({ connectionString: databaseUrl()!, max: Number(process.env.AEGIS_DB_POOL_SIZE ?? 10) });
   }
   return state.pool;
-}
-
-/** Runs a multi-statement SQL script (migrations). */
-export async function execScript(sql: string): Promise<void> {
-  if (databaseKind() === "pglite") await (await getPGlite()).exec(sql);
-  else await (await getPool()).query(sql);
 }
 
 /** Closes the raw connection (shutdown, CLI exit); PGlite must be closed or the next start recovers. */

@@ -16,7 +16,6 @@ export type RiskAssessment = { level: RiskLevel; computed: RiskLevel; override: 
 
 export const LOW_CONFIDENCE = 0.6;
 const MIN_HISTORY = 5; // fewer decisions than this say little: rates are not scored
-const LEVELS: RiskLevel[] = ["low", "medium", "high", "critical"];
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const band = (x: number, steps: [number, number][]) => steps.find(([limit]) => x >= limit)?.[1] ?? 0;
@@ -77,7 +76,3 @@ function budgetVelocity(h: RiskHistory): number {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-
-export function isRiskLevel(x: unknown): x is RiskLevel {
-  return LEVELS.includes(x as RiskLevel);
-}
