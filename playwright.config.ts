@@ -3,7 +3,7 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const root = import.meta.dirname;
-const PORT = 3300;
+const PORT = Number(process.env.AEGIS_E2E_PORT ?? 3300);
 
 /*
  * A fresh embedded database per run. The main process picks the folder and removes older

@@ -1,5 +1,5 @@
 // Part 1: how long one call of the pure policy engine (evaluatePolicy) takes.
-import { DEFAULT_POLICY, evaluatePolicy, RISK_LEVELS, type EvaluationInput, type Outcome, type Policy } from "../lib/policy";
+import { DEFAULT_POLICY, evaluatePolicy, RISK_LEVELS, type EvaluationInput, type Outcome, type Policy } from "../lib/policies/engine";
 import { percentile } from "./stats";
 
 export type PolicyEvalResult = { decisions: number; p50Us: number; p99Us: number; meanUs: number; outcomes: Record<Outcome, number> };

@@ -1,4 +1,4 @@
-import type { DaySpend } from "@/lib/dashboard/spend-per-day";
+import type { DaySpend } from "@/lib/agents/spend-per-day";
 import { formatMoney } from "@/lib/format/money";
 import { formatShortDate } from "@/lib/format/time";
 

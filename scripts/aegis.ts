@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { toAppError } from "@/lib/api/error-response";
-import { adminUsage, runAdminCommand, type AdminArgs } from "@/lib/admin/run-admin-command";
-import { formatAdminResult } from "@/lib/admin/format-admin-result";
+import { adminUsage, runAdminCommand, type AdminArgs } from "@/lib/cli/run-admin-command";
+import { formatAdminResult } from "@/lib/cli/format-admin-result";
 import { databaseKind } from "@/lib/db/config";
 import { AppError } from "@/lib/errors/app-error";
 import { readAdminToken, runningServer, serverInfoPath } from "@/lib/server/server-info";

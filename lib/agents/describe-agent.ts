@@ -1,10 +1,10 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Agent, Wallet } from "@/lib/generated/prisma/client";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { resolveEffectiveRules, utcDayWindow, utcMonthWindow } from "@/lib/policy";
-import type { Policy } from "@/lib/policy/types";
+import { resolveEffectiveRules, utcDayWindow, utcMonthWindow } from "@/lib/policies/engine";
+import type { Policy } from "@/lib/policies/engine/types";
 import { AgentSchema, type AgentDto } from "./agent-schemas";
-import { assessAgentRisk } from "./assess-agent-risk";
+import { assessAgentRisk } from "./risk/assess-agent-risk";
 
 export type AgentWithWallets = Agent & { wallets: Wallet[] };
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { Principal } from "@/lib/auth/principal";
 import { sessionPrincipalFromRequest } from "@/lib/auth/session-principal";
 import { getDb, type Db } from "@/lib/db/client";

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { walletView } from "@/lib/agents/describe-agent";
-import { assessAgentRisk } from "@/lib/agents/assess-agent-risk";
+import { assessAgentRisk } from "@/lib/agents/risk/assess-agent-risk";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
 import { ApprovalSchema, type ApprovalDto } from "./approval-schemas";

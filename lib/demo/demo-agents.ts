@@ -1,11 +1,11 @@
-import { createAgent } from "@/lib/admin/create-agent";
-import { createApiKey } from "@/lib/admin/create-api-key";
-import { createOrganization } from "@/lib/admin/create-organization";
-import { createUser } from "@/lib/admin/create-user";
+import { createAgent } from "@/lib/agents/create-agent";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createOrganization } from "@/lib/organizations/create-organization";
+import { createUser } from "@/lib/users/create-user";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { setOrgPolicy } from "@/lib/policies/set-org-policy";
-import { DEFAULT_POLICY, toPolicyDocument } from "@/lib/policy";
+import { DEFAULT_POLICY, toPolicyDocument } from "@/lib/policies/engine";
 import { DEMO_AGENTS, DEMO_ORG_NAME, DEMO_PASSWORD, DEMO_USERS, type DemoUserKey } from "./demo-catalog";
 import type { AgentKey } from "./demo-plan";
 

@@ -1,4 +1,4 @@
-import type { PolicyRulesOverrideDocument } from "@/lib/policy";
+import type { PolicyRulesOverrideDocument } from "@/lib/policies/engine";
 
 /** The demo organisation: who works there, which agents spend, where and why. */
 export const DEMO_ORG_NAME = "Acme Finance";

@@ -1,4 +1,4 @@
-import { minorUnitDigits } from "@/lib/policy/format-minor-units";
+import { minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
 
 const cache = new Map<string, Intl.NumberFormat>();
 

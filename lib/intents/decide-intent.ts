@@ -1,12 +1,12 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { assessAgentRisk } from "@/lib/agents/assess-agent-risk";
+import { assessAgentRisk } from "@/lib/agents/risk/assess-agent-risk";
 import type { Db, Tx } from "@/lib/db/client";
 import { newApprovalId, newId } from "@/lib/db/ids";
 import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { evaluatePolicy } from "@/lib/policy";
-import type { Decision, Policy } from "@/lib/policy/types";
+import { evaluatePolicy } from "@/lib/policies/engine";
+import type { Decision, Policy } from "@/lib/policies/engine/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const HOUR_MS = 3_600_000;

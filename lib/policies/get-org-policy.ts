@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { DEFAULT_POLICY, parsePolicyDocument } from "@/lib/policy";
-import type { Policy } from "@/lib/policy/types";
+import { DEFAULT_POLICY, parsePolicyDocument } from "@/lib/policies/engine";
+import type { Policy } from "@/lib/policies/engine/types";
 
 export type VersionedPolicy = { policy: Policy; version: number; updatedAt: Date | null; updatedBy: string | null };
 

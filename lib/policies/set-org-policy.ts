@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
-import { parsePolicyDocument, toPolicyDocument } from "@/lib/policy";
+import { parsePolicyDocument, toPolicyDocument } from "@/lib/policies/engine";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getOrgPolicy, type VersionedPolicy } from "./get-org-policy";
 import { zodDetails } from "@/lib/api/zod-details";

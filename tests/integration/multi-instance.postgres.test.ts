@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startAppServer, type AppServer } from "./support/app-server";
+import { startAppServer, testPort, type AppServer } from "./support/app-server";
 import { api } from "./support/http";
 import { createOrg, intentBody, type TestOrg } from "./support/factories";
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   // A second instance on the same database whose long-polls re-read only every 60 s:
   // a quick wake-up there can only come from PostgreSQL's NOTIFY.
   second = await startAppServer({
-    port: 3161,
+    port: testPort(11),
     databaseUrl: inject("databaseUrl"),
     env: { AEGIS_LONGPOLL_RECHECK_MS: "60000", AEGIS_SKIP_BUILD: "1" },
   });

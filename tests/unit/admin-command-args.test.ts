@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { optionalMinorUnits, optionalString, requireMinorUnits, requireString } from "@/lib/admin/admin-command-args";
-import { formatAdminResult } from "@/lib/admin/format-admin-result";
+import { optionalMinorUnits, optionalString, requireMinorUnits, requireString } from "@/lib/cli/admin-command-args";
+import { formatAdminResult } from "@/lib/cli/format-admin-result";
 import { AppError } from "@/lib/errors/app-error";
 
 describe("admin command options", () => {

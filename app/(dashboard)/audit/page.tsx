@@ -5,8 +5,8 @@ import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
-import { auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/dashboard/list-audit-events";
-import { withParams } from "@/lib/dashboard/intent-filters";
+import { auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
+import { withParams } from "@/lib/intents/intent-filters";
 import { fieldClass } from "../intents/intent-filters-form";
 import { AuditTable } from "./audit-table";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { respondToApproval } from "@/lib/approvals/respond-to-approval";
-import { toActionResult, type ActionResult } from "@/lib/dashboard/action-result";
+import { toActionResult, type ActionResult } from "@/lib/actions/action-result";
 import { requireSession } from "@/lib/auth/require-session";
 
 /** The inbox's approve/reject: the same domain function as POST /api/v1/approvals/{id}. */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { cn } from "@/components/cn";
 import { canAnswer, requireSession } from "@/lib/auth/require-session";
-import { loadInbox } from "@/lib/dashboard/load-inbox";
+import { loadInbox } from "@/lib/approvals/load-inbox";
 import { InboxList } from "./inbox-list";
 
 export const metadata: Metadata = { title: "Approval inbox" };

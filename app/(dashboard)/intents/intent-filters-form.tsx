@@ -1,7 +1,7 @@
 import { buttonClass } from "@/components/button";
 import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
 import { humanize } from "@/lib/format/labels";
-import type { IntentSearchParams } from "@/lib/dashboard/intent-filters";
+import type { IntentSearchParams } from "@/lib/intents/intent-filters";
 import Link from "next/link";
 
 export const fieldClass =

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireSession } from "@/lib/auth/require-session";
-import { toActionResult } from "@/lib/dashboard/action-result";
+import { toActionResult } from "@/lib/actions/action-result";
 import { validationError } from "@/lib/errors/app-error";
 import { setOrgPolicy } from "@/lib/policies/set-org-policy";
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { isAdmin, requireSession } from "@/lib/auth/require-session";
-import { describeRules } from "@/lib/dashboard/describe-rules";
+import { describeRules } from "@/lib/policies/describe-rules";
 import { formatMoney } from "@/lib/format/money";
 import { formatDateTime } from "@/lib/format/time";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { toPolicyDocument } from "@/lib/policy";
+import { toPolicyDocument } from "@/lib/policies/engine";
 import { PolicyEditor } from "./policy-editor";
 
 export const metadata: Metadata = { title: "Policies" };

@@ -8,6 +8,11 @@ export type AppServer = { baseUrl: string; dataDir: string; databaseUrl: string 
 const root = path.resolve(import.meta.dirname, "../../..");
 
 /** Starts the real app (`node scripts/start.mjs`, building if needed) in its own process group. */
+/** Ports from AEGIS_TEST_PORT_BASE (default 3150) so parallel checkouts do not collide. */
+export function testPort(offset: number) {
+  return Number(process.env.AEGIS_TEST_PORT_BASE ?? 3150) + offset;
+}
+
 export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string> }): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-"));
   const logFile = path.join(dataDir, "server.log");

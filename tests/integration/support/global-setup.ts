@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startAppServer, type AppServer } from "./app-server";
+import { startAppServer, testPort, type AppServer } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   let server: AppServer;
   try {
     server = await startAppServer({
-      port: usePostgres ? 3160 : 3150,
+      port: testPort(usePostgres ? 10 : 0),
       databaseUrl,
       env: { AEGIS_SWEEP_INTERVAL_MS: "1000", AEGIS_RATE_LIMIT_PER_MINUTE: "300" },
     });

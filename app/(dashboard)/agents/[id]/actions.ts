@@ -1,18 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiKey } from "@/lib/admin/create-api-key";
-import { fundWallet } from "@/lib/admin/fund-wallet";
-import { revokeApiKey } from "@/lib/admin/revoke-api-key";
-import { setAgentStatus } from "@/lib/admin/set-agent-status";
-import { setRiskOverride } from "@/lib/admin/set-risk-override";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { setAgentStatus } from "@/lib/agents/set-agent-status";
+import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import { requireSession } from "@/lib/auth/require-session";
-import { toActionResult } from "@/lib/dashboard/action-result";
+import { toActionResult } from "@/lib/actions/action-result";
 import { validationError } from "@/lib/errors/app-error";
 import { parseMajorAmount } from "@/lib/format/money";
-import type { RiskLevel } from "@/lib/policy";
+import type { RiskLevel } from "@/lib/policies/engine";
 
-/** Admin actions on one agent; lib/admin/* checks the role and writes the audit events. */
+/** Admin actions on one agent; lib/permissions checks the role and writes the audit events. */
 async function run<T>(agentId: string, fn: (ctx: Awaited<ReturnType<typeof requireSession>>) => Promise<T>) {
   const ctx = await requireSession();
   const result = await toActionResult(() => fn(ctx));

@@ -5,7 +5,7 @@ import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
-import type { ApiKeyDto } from "@/lib/admin/list-api-keys";
+import type { ApiKeyDto } from "@/lib/api-keys/list-api-keys";
 import { formatDateTime } from "@/lib/format/time";
 import { createAgentKeyAction, revokeApiKeyAction } from "./actions";
 

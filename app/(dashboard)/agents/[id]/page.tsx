@@ -11,7 +11,7 @@ import { SpendChart } from "@/components/spend-chart";
 import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
 import { isAdmin, requireSession } from "@/lib/auth/require-session";
-import { getAgentPage } from "@/lib/dashboard/get-agent-page";
+import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { AppError } from "@/lib/errors/app-error";
 import { IntentsTable } from "../../intents/intents-table";
 import { AgentControls } from "./agent-controls";

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { sessionOrNull } from "@/lib/auth/require-session";
-import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from "@/lib/dashboard/audit-csv";
-import { iterateAuditEvents, type AuditSearchParams } from "@/lib/dashboard/list-audit-events";
+import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from "@/lib/audit/audit-csv";
+import { iterateAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
 
 export const dynamic = "force-dynamic";
 

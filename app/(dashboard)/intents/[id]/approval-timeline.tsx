@@ -1,5 +1,5 @@
 import { cn } from "@/components/cn";
-import type { TimelineEvent } from "@/lib/dashboard/get-intent-detail";
+import type { TimelineEvent } from "@/lib/intents/get-intent-detail";
 import { formatDateTime } from "@/lib/format/time";
 
 const LABEL: Record<TimelineEvent["kind"], string> = {

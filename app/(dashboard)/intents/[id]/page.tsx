@@ -7,7 +7,7 @@ import { MoneyText } from "@/components/money-text";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { canAnswer, requireSession } from "@/lib/auth/require-session";
-import { getIntentDetail } from "@/lib/dashboard/get-intent-detail";
+import { getIntentDetail } from "@/lib/intents/get-intent-detail";
 import { AppError } from "@/lib/errors/app-error";
 import { formatConfidence } from "@/lib/format/labels";
 import { formatDateTime } from "@/lib/format/time";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/error-response";
-import { runAdminCommand } from "@/lib/admin/run-admin-command";
+import { runAdminCommand } from "@/lib/cli/run-admin-command";
 import { getDb } from "@/lib/db/client";
 import { randomId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";

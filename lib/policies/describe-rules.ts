@@ -1,4 +1,4 @@
-import type { PolicyRulesOverrideDocument } from "@/lib/policy";
+import type { PolicyRulesOverrideDocument } from "@/lib/policies/engine";
 import { formatMoney } from "@/lib/format/money";
 
 /** Policy fields as label + readable value, for people rather than JSON parsers. */

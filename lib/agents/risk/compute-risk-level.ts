@@ -1,4 +1,4 @@
-import type { RiskLevel } from "@/lib/policy/types";
+import type { RiskLevel } from "@/lib/policies/engine/types";
 
 /** What the last 30 days of an agent's history say (counted by the caller). */
 export type RiskHistory = {

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { resolveEffectiveRules } from "@/lib/policy";
-import type { Policy, RiskLevel } from "@/lib/policy/types";
-import { computeRiskLevel } from "@/lib/risk/compute-risk-level";
+import { resolveEffectiveRules } from "@/lib/policies/engine";
+import type { Policy, RiskLevel } from "@/lib/policies/engine/types";
+import { computeRiskLevel } from "@/lib/agents/risk/compute-risk-level";
 import { loadAgentActivity } from "./load-agent-activity";
 
 /**

@@ -1,9 +1,9 @@
-import { toLedgerLine } from "./ledger-line";
+import { toLedgerLine } from "../ledger/ledger-line";
 import { getAgent } from "@/lib/agents/get-agent";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { listIntents } from "@/lib/intents/list-intents";
-import { listApiKeys } from "@/lib/admin/list-api-keys";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { spendPerDay } from "./spend-per-day";
 
 /** The agent page's data: the API view of the agent plus its ledger, spend chart, intents and (admins) keys. */

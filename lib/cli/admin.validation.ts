@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RISK_LEVELS } from "@/lib/policy";
+import { RISK_LEVELS } from "@/lib/policies/engine";
 
 const id = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`);
 

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { utcDayWindow, utcMonthWindow } from "@/lib/policy";
-import { LOW_CONFIDENCE, type RiskHistory } from "@/lib/risk/compute-risk-level";
+import { utcDayWindow, utcMonthWindow } from "@/lib/policies/engine";
+import { LOW_CONFIDENCE, type RiskHistory } from "@/lib/agents/risk/compute-risk-level";
 
 export type AgentActivity = {
   spentToday: number; // in `currency`, approved + held
