@@ -4,8 +4,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newAgentId, newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
-import { CreateAgentSchema, type CreateAgentInput } from "../cli/admin.validation";
-import { actorLabel, assertAdmin, getOrganizationOrThrow, type AdminActor } from "../permissions/authorize-admin";
+import { CreateAgentSchema, type CreateAgentInput } from "@/lib/cli/admin.validation";
+import { actorLabel, assertAdmin, getOrganizationOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /**
  * Registers an agent with its wallet (and opening balance). Budgets come from the

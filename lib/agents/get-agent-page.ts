@@ -1,4 +1,4 @@
-import { toLedgerLine } from "../ledger/ledger-line";
+import { toLedgerLine } from "@/lib/ledger/ledger-line";
 import { getAgent } from "@/lib/agents/get-agent";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";

@@ -2,8 +2,8 @@ import { describeAgent } from "@/lib/agents/describe-agent";
 import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { SetAgentStatusSchema } from "../cli/admin.validation";
-import { assertAdmin, getAgentOrThrow, type AdminActor } from "../permissions/authorize-admin";
+import { SetAgentStatusSchema } from "@/lib/cli/admin.validation";
+import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /**
  * Suspends or resumes an agent. A suspended agent's new intents are denied by the

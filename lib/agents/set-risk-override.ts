@@ -3,8 +3,8 @@ import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { RiskLevel } from "@/lib/policies/engine";
-import { SetRiskOverrideSchema } from "../cli/admin.validation";
-import { assertAdmin, getAgentOrThrow, type AdminActor } from "../permissions/authorize-admin";
+import { SetRiskOverrideSchema } from "@/lib/cli/admin.validation";
+import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /** Pins an agent's risk level (null returns it to the computed level); the computed factors stay visible. */
 export async function setRiskOverride(

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { DbOrTx } from "@/lib/db/client";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
-import type { Principal } from "../auth/principal";
+import type { Principal } from "@/lib/auth/principal";
 
 const LAST_USED_GRANULARITY_MS = 60_000;
 

@@ -3,8 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { notFound } from "@/lib/errors/app-error";
-import { CreateApiKeySchema, type CreateApiKeyInput } from "../cli/admin.validation";
-import { assertAdmin, getAgentOrThrow, type AdminActor } from "../permissions/authorize-admin";
+import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/cli/admin.validation";
+import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 export type CreatedApiKey = { id: string; kind: "agent" | "user"; name: string; prefix: string; key: string; agent_id?: string; user_id?: string };
 

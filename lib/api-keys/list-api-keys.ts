@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { ApiKey } from "@/lib/generated/prisma/client";
-import { ListApiKeysSchema } from "../cli/admin.validation";
-import { assertAdmin, type AdminActor } from "../permissions/authorize-admin";
+import { ListApiKeysSchema } from "@/lib/cli/admin.validation";
+import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 export type ApiKeyDto = {
   id: string;

@@ -1,8 +1,8 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { RevokeApiKeySchema } from "../cli/admin.validation";
-import { assertAdmin, type AdminActor } from "../permissions/authorize-admin";
+import { RevokeApiKeySchema } from "@/lib/cli/admin.validation";
+import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /** Revokes a key at once (the next request with it is a 401). The guarded update makes a second revoke a 409. */
 export async function revokeApiKey(db: Db, actor: AdminActor, input: { orgId: string; keyId: string }) {

@@ -7,16 +7,16 @@ import { toPolicyDocument } from "@/lib/policies/engine";
 import { demoBaseUrl } from "@/lib/demo/demo-base-url";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
-import { getOrganizationOrThrow, isUuid } from "../permissions/authorize-admin";
-import { createAgent } from "../agents/create-agent";
-import { createApiKey } from "../api-keys/create-api-key";
-import { createOrganization } from "../organizations/create-organization";
-import { createUser } from "../users/create-user";
-import { fundWallet } from "../wallets/fund-wallet";
-import { listApiKeys } from "../api-keys/list-api-keys";
-import { revokeApiKey } from "../api-keys/revoke-api-key";
-import { setAgentStatus } from "../agents/set-agent-status";
-import { setRiskOverride } from "../agents/set-risk-override";
+import { getOrganizationOrThrow, isUuid } from "@/lib/permissions/authorize-admin";
+import { createAgent } from "@/lib/agents/create-agent";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createOrganization } from "@/lib/organizations/create-organization";
+import { createUser } from "@/lib/users/create-user";
+import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { setAgentStatus } from "@/lib/agents/set-agent-status";
+import { setRiskOverride } from "@/lib/agents/set-risk-override";
 
 type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
 

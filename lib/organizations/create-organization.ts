@@ -1,8 +1,8 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { CreateOrganizationSchema } from "../cli/admin.validation";
-import { assertAdmin, type AdminActor } from "../permissions/authorize-admin";
+import { CreateOrganizationSchema } from "@/lib/cli/admin.validation";
+import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /** A new, empty organisation (it uses the default policy until one is set). */
 export async function createOrganization(db: Db, actor: AdminActor, input: { name: string }): Promise<{ id: string; name: string }> {

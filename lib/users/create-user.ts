@@ -5,8 +5,8 @@ import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { User } from "@/lib/generated/prisma/client";
-import { CreateUserSchema, type CreateUserInput } from "../cli/admin.validation";
-import { assertAdmin, getOrganizationOrThrow, type AdminActor } from "../permissions/authorize-admin";
+import { CreateUserSchema, type CreateUserInput } from "@/lib/cli/admin.validation";
+import { assertAdmin, getOrganizationOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 const BCRYPT_COST = 10;
 

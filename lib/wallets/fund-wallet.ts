@@ -3,8 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
-import { FundWalletSchema, type FundWalletInput } from "../cli/admin.validation";
-import { actorLabel, assertAdmin, getAgentOrThrow, type AdminActor } from "../permissions/authorize-admin";
+import { FundWalletSchema, type FundWalletInput } from "@/lib/cli/admin.validation";
+import { actorLabel, assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /**
  * Credits an agent's wallet. Without a currency, the agent's primary (oldest) wallet is

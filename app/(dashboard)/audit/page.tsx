@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
 import { auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
 import { withParams } from "@/lib/intents/intent-filters";
-import { fieldClass } from "../intents/intent-filters-form";
+import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
 import { AuditTable } from "./audit-table";
 
 export const metadata: Metadata = { title: "Audit log" };

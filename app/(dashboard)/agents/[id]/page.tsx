@@ -13,7 +13,7 @@ import { UsageBar } from "@/components/usage-bar";
 import { isAdmin, requireSession } from "@/lib/auth/require-session";
 import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { AppError } from "@/lib/errors/app-error";
-import { IntentsTable } from "../../intents/intents-table";
+import { IntentsTable } from "@/app/(dashboard)/intents/intents-table";
 import { AgentControls } from "./agent-controls";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { FundWalletForm } from "./fund-wallet-form";

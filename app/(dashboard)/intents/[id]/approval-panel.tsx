@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
-import { respondToApprovalAction } from "../../inbox/actions";
+import { respondToApprovalAction } from "@/app/(dashboard)/inbox/actions";
 
 /** Approve / reject from the intent page, through the same server action as the inbox. */
 export function ApprovalPanel({ approvalId }: { approvalId: string }) {
