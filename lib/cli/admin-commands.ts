@@ -33,7 +33,10 @@ const setStatus = (status: "active" | "suspended") => async (db: Db, args: Admin
 };
 
 export const ADMIN_COMMANDS: Record<string, Command> = {
-  "org create": { usage: "org create --name NAME", run: (db, a) => createOrganization(db, "system", { name: requireString(a, "name") }) },
+  "org create": {
+    usage: "org create --name NAME [--time-zone Asia/Kolkata]",
+    run: (db, a) => createOrganization(db, "system", { name: requireString(a, "name"), timeZone: optionalString(a, "time-zone") }),
+  },
   "org list": {
     usage: "org list",
     run: async (db) => {

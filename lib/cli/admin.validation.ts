@@ -15,7 +15,20 @@ export const CurrencySchema = z
   .regex(/^[A-Z]{3}$/, "currency must be a three-letter ISO 4217 code such as INR");
 export const RoleSchema = z.enum(["admin", "approver", "viewer"], { error: "role must be admin, approver or viewer" });
 
-export const CreateOrganizationSchema = z.strictObject({ name: z.string().trim().min(1, "name is required").max(200) });
+/** An IANA time zone name this runtime knows (e.g. Asia/Kolkata, UTC). */
+export const TimeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "time_zone must be an IANA time zone such as Asia/Kolkata or UTC");
+
+export const CreateOrganizationSchema = z.strictObject({
+  name: z.string().trim().min(1, "name is required").max(200),
+  timeZone: TimeZoneSchema.optional(),
+});
 
 export const CreateUserSchema = z.strictObject({
   orgId: id("orgId"),

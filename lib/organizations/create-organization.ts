@@ -5,13 +5,13 @@ import { CreateOrganizationSchema } from "@/lib/cli/admin.validation";
 import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /** A new, empty organisation (it uses the default policy until one is set). */
-export async function createOrganization(db: Db, actor: AdminActor, input: { name: string }): Promise<{ id: string; name: string }> {
+export async function createOrganization(db: Db, actor: AdminActor, input: { name: string; timeZone?: string }): Promise<{ id: string; name: string; timeZone: string }> {
   assertAdmin(actor);
-  const { name } = CreateOrganizationSchema.parse(input);
+  const { name, timeZone = "UTC" } = CreateOrganizationSchema.parse(input);
   const id = newId("org");
   await db.$transaction(async (tx) => {
-    await tx.organization.create({ data: { id, name } });
-    await recordAuditEvent(tx, { orgId: id, actor, action: "organization.created", targetType: "organization", targetId: id, data: { name } });
+    await tx.organization.create({ data: { id, name, timeZone } });
+    await recordAuditEvent(tx, { orgId: id, actor, action: "organization.created", targetType: "organization", targetId: id, data: { name, time_zone: timeZone } });
   });
-  return { id, name };
+  return { id, name, timeZone };
 }
