@@ -36,7 +36,6 @@ export async function createAgent(db: Db, actor: AdminActor, input: CreateAgentI
       orgId: data.orgId,
       actor,
       action: "agent.created",
-      targetType: "agent",
       targetId: id,
       data: { name: data.name, owner: data.owner ?? "", currency: data.currency, initial_balance: data.initialBalance },
     });

@@ -28,7 +28,6 @@ export async function setAgentStatus(
       orgId: data.orgId,
       actor,
       action: data.status === "suspended" ? "agent.suspended" : "agent.resumed",
-      targetType: "agent",
       targetId: agent.id,
       data: { status: data.status },
     });

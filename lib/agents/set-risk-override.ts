@@ -25,7 +25,6 @@ export async function setRiskOverride(
       orgId: data.orgId,
       actor,
       action: "agent.risk_override_set",
-      targetType: "agent",
       targetId: agent.id,
       data: { previous: previous.risk_override, level: data.level },
     });

@@ -29,7 +29,6 @@ export async function createApiKey(db: Db, actor: AdminActor, input: CreateApiKe
       orgId: data.orgId,
       actor,
       action: "api_key.created",
-      targetType: "api_key",
       targetId: id,
       data: { kind: data.kind, name: owner.name, prefix, agent_id: owner.agentId, user_id: owner.userId },
     });

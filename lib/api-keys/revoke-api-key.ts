@@ -21,7 +21,6 @@ export async function revokeApiKey(db: Db, actor: AdminActor, input: { orgId: st
       orgId: data.orgId,
       actor,
       action: "api_key.revoked",
-      targetType: "api_key",
       targetId: key.id,
       data: { kind: key.kind, name: key.name, prefix: key.prefix },
     });

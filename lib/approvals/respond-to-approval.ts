@@ -58,7 +58,6 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
       orgId: principal.orgId,
       actor: principal,
       action: "approval.answered",
-      targetType: "approval",
       targetId: approvalId,
       data: { decision: input.decision, comment: input.comment ?? null, intent_id: approval.intentId },
     });

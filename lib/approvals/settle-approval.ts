@@ -30,7 +30,6 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
     orgId: intent.orgId,
     actor,
     action: `approval.${outcome}`,
-    targetType: "approval",
     targetId: approvalId,
     data: { intent_id: intent.id, amount, currency: intent.currency },
   });

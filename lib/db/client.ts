@@ -3,7 +3,12 @@ import { databaseKind } from "./config";
 import { getPGlite, getPool } from "./raw-sql";
 
 export type Db = PrismaClient;
-export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+/**
+ * An open transaction, and only that: the plain client has `$connect` and so does not fit,
+ * which lets the compiler check that writes meant to share a transaction (a change and its
+ * audit row) really do.
+ */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0] & { $connect?: never };
 /** Either the client or an open transaction: domain functions accept both. */
 export type DbOrTx = PrismaClient | Tx;
 

@@ -119,7 +119,6 @@ async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise
       orgId: setup.org.id,
       actor: { kind: "agent", orgId: setup.org.id, agentId: agent.id, keyId: agent.keyId, label: `agent:${agent.name}` },
       action: "intent.submitted",
-      targetType: "intent",
       targetId: id,
       data: { amount: p.amount, currency: "INR", merchant: p.merchant },
     });

@@ -65,7 +65,6 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
         orgId: intent.orgId,
         actor: "system",
         action: "intent.decided",
-        targetType: "intent",
         targetId: intent.id,
         data: { outcome: decision.outcome, rule: decision.rule, reason: decision.reason, amount: Number(intent.amount), currency: intent.currency },
       });
@@ -104,7 +103,6 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
       orgId: intent.orgId,
       actor: "system",
       action: "approval.requested",
-      targetType: "approval",
       targetId: approval.id,
       data: { intent_id: intent.id, required_role: approval.requiredRole, approvals_required: approval.approvalsRequired },
     });

@@ -58,7 +58,6 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
         orgId: principal.orgId,
         actor: principal,
         action: "intent.submitted",
-        targetType: "intent",
         targetId: id,
         data: { amount: input.amount, currency: input.currency, merchant: input.merchant ?? null },
       });

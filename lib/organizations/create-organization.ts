@@ -11,7 +11,7 @@ export async function createOrganization(db: Db, actor: AdminActor, input: { nam
   const id = newId("org");
   await db.$transaction(async (tx) => {
     await tx.organization.create({ data: { id, name, timeZone } });
-    await recordAuditEvent(tx, { orgId: id, actor, action: "organization.created", targetType: "organization", targetId: id, data: { name, time_zone: timeZone } });
+    await recordAuditEvent(tx, { orgId: id, actor, action: "organization.created", targetId: id, data: { name, time_zone: timeZone } });
   });
   return { id, name, timeZone };
 }

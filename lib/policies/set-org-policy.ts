@@ -40,9 +40,8 @@ export async function setOrgPolicy(db: Db, actor: Principal | "system", orgId: s
       orgId,
       actor,
       action: "policy.updated",
-      targetType: "policy",
       targetId: orgId,
-      data: { version, previous: toPolicyDocument(previous.policy) as Prisma.InputJsonValue, document: doc },
+      data: { version, previous: toPolicyDocument(previous.policy), document: toPolicyDocument(policy) },
     });
     return { policy, version, updatedAt: new Date(), updatedBy: by };
   });

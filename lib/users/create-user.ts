@@ -41,7 +41,6 @@ export async function createUser(db: Db, actor: AdminActor, input: CreateUserInp
         orgId: data.orgId,
         actor,
         action: "user.created",
-        targetType: "user",
         targetId: id,
         data: { email: data.email, role: data.role },
       });

@@ -35,7 +35,6 @@ export async function fundWallet(db: Db, actor: AdminActor, input: FundWalletInp
       orgId: data.orgId,
       actor,
       action: "wallet.funded",
-      targetType: "agent",
       targetId: agent.id,
       data: { wallet_id: wallet.id, amount: data.amount, currency, memo: data.memo ?? null },
     });

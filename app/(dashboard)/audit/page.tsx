@@ -16,7 +16,8 @@ const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
   const { db, principal } = await requireSession();
   const sp = await searchParams;
-  const [events, actions] = await Promise.all([listAuditEvents(db, principal.orgId, sp), auditActions(db, principal.orgId)]);
+  const events = await listAuditEvents(db, principal.orgId, sp);
+  const actions = auditActions();
   const exportQuery = withParams({ ...sp, cursor: undefined }, {});
   return (
     <>

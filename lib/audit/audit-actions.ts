@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/**
+ * The closed set of audit actions: each names the kind of object it targets and the
+ * schema of the data it carries (documenso's audit-log types are the model). Adding an
+ * action is one line here; `recordAuditEvent` then accepts it and checks its data, both
+ * at compile time and at run time, and the audit log's filter lists it.
+ */
+const minor = z.number().int();
+const json = z.record(z.string(), z.unknown());
+const event = <Target extends string, Shape extends z.ZodRawShape>(target: Target, shape: Shape) => ({ target, data: z.strictObject(shape) });
+
+export const AUDIT_ACTIONS = {
+  "organization.created": event("organization", { name: z.string(), time_zone: z.string() }),
+  "user.created": event("user", { email: z.string(), role: z.string() }),
+  "agent.created": event("agent", { name: z.string(), owner: z.string(), currency: z.string(), initial_balance: minor }),
+  "agent.suspended": event("agent", { status: z.literal("suspended") }),
+  "agent.resumed": event("agent", { status: z.literal("active") }),
+  "agent.risk_override_set": event("agent", { previous: z.string().nullable(), level: z.string().nullable() }),
+  "api_key.created": event("api_key", { kind: z.string(), name: z.string(), prefix: z.string(), agent_id: z.string().nullable(), user_id: z.string().nullable() }),
+  "api_key.revoked": event("api_key", { kind: z.string(), name: z.string(), prefix: z.string() }),
+  "wallet.funded": event("agent", { wallet_id: z.string(), amount: minor, currency: z.string(), memo: z.string().nullable() }),
+  "policy.updated": event("policy", { version: z.number().int(), base_version: z.number().int().optional(), previous: json, document: json }),
+  "policy.shadow_started": event("policy", { shadow_id: z.string(), based_on_version: z.number().int(), document: json }),
+  "policy.shadow_stopped": event("policy", { shadow_id: z.string() }),
+  "intent.submitted": event("intent", { amount: minor, currency: z.string(), merchant: z.string().nullable() }),
+  "intent.decided": event("intent", { outcome: z.string(), rule: z.string(), reason: z.string(), amount: minor, currency: z.string() }),
+  "approval.requested": event("approval", { intent_id: z.string(), required_role: z.string(), approvals_required: z.number().int() }),
+  "approval.answered": event("approval", { decision: z.string(), comment: z.string().nullable(), intent_id: z.string() }),
+  "approval.approved": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
+  "approval.rejected": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
+  "approval.expired": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+/** The data an action carries, as the caller writes it. */
+export type AuditData<A extends AuditAction> = z.input<(typeof AUDIT_ACTIONS)[A]["data"]>;
+export type AuditTarget<A extends AuditAction> = (typeof AUDIT_ACTIONS)[A]["target"];
+
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS).sort() as AuditAction[];
+
+export const isAuditAction = (s: string): s is AuditAction => Object.hasOwn(AUDIT_ACTIONS, s);
