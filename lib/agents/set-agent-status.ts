@@ -3,6 +3,7 @@ import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { SetAgentStatusSchema } from "@/lib/cli/admin.validation";
+import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
 
 /**
@@ -31,6 +32,10 @@ export async function setAgentStatus(
       targetId: agent.id,
       data: { status: data.status },
     });
+    if (data.status === "suspended") {
+      const by = actor === "system" ? "system" : actor.label;
+      await enqueueEvent(tx, { orgId: data.orgId, type: "agent.suspended", data: { agent: { id: agent.id, name: agent.name, status: "suspended" }, suspended_by: by } });
+    }
   });
   const fresh = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, include: { wallets: { orderBy: { createdAt: "asc" } } } });
   return describeAgent(db, fresh);

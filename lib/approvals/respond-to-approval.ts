@@ -6,6 +6,8 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { RespondToApprovalInput } from "./approval-schemas";
 import { approvalInclude, serializeApprovals } from "./serialize-approval";
 import { settleApproval } from "./settle-approval";
+import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
+import { intentSummary } from "@/lib/webhooks/event-data";
 
 /**
  * One person's answer to an approval. Rules: agents never; viewers never; the intent's
@@ -62,8 +64,18 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
       data: { decision: input.decision, comment: input.comment ?? null, intent_id: approval.intentId },
     });
     const approvals = approval.responses.filter((r) => r.decision === "approve").length + (input.decision === "approve" ? 1 : 0);
-    if (input.decision === "reject") await settleApproval(tx, approvalId, "rejected", principal, now);
-    else if (approvals >= approval.approvalsRequired) await settleApproval(tx, approvalId, "approved", principal, now);
+    const settled = input.decision === "reject" ? "rejected" : approvals >= approval.approvalsRequired ? "approved" : null;
+    await enqueueEvent(tx, {
+      orgId: principal.orgId,
+      type: "approval.answered",
+      at: now,
+      data: {
+        approval: { id: approvalId, status: settled ?? "pending", approvals_required: approval.approvalsRequired, approvals_received: approvals },
+        answer: { decision: input.decision, comment: input.comment ?? null, user_id: principal.userId, email: principal.email, answered_at: now.toISOString() },
+        intent: intentSummary(approval.intent),
+      },
+    });
+    if (settled) await settleApproval(tx, approvalId, settled, principal, now);
     return false;
   });
   if (expired) throw new AppError("approval_already_answered", "This approval expired before it was answered");

@@ -5,6 +5,8 @@ import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import type { ApprovalStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
+import { intentDecidedData, intentSummary } from "@/lib/webhooks/event-data";
 
 type Outcome = Exclude<ApprovalStatus, "pending">;
 const INTENT_STATUS = { approved: "approved", rejected: "denied", expired: "expired" } as const;
@@ -33,5 +35,11 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
     targetId: approvalId,
     data: { intent_id: intent.id, amount, currency: intent.currency },
   });
+  const status = INTENT_STATUS[outcome];
+  await enqueueEvent(tx, { orgId: intent.orgId, type: "intent.decided", at, data: intentDecidedData(intent, { status, decidedAt: at, decidedBy: "approval", approvalId }) });
+  if (outcome === "expired") {
+    const data = { approval: { id: approvalId, status: "expired", expires_at: approval.expiresAt.toISOString() }, intent: { ...intentSummary(intent), status } };
+    await enqueueEvent(tx, { orgId: intent.orgId, type: "approval.expired", data, at });
+  }
   await notifyIntentChanged(tx, intent.id);
 }

@@ -8,6 +8,8 @@ import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { evaluatePolicy } from "@/lib/policies/engine";
 import type { Decision, Policy } from "@/lib/policies/engine/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
+import { intentDecidedData, intentSummary } from "@/lib/webhooks/event-data";
 
 const HOUR_MS = 3_600_000;
 
@@ -46,7 +48,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
         policy,
         now: at,
       });
-      await applyDecision(tx, { ...intent, amount: Number(intent.amount) }, wallet?.id ?? null, decision, policy, at);
+      await applyDecision(tx, intent, wallet?.id ?? null, decision, policy, at);
       await tx.policyDecision.create({
         data: {
           id: newId("dec"),
@@ -75,15 +77,17 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
   );
 }
 
-type IntentFacts = { id: string; orgId: string; amount: number; currency: string };
+type IntentFacts = Parameters<typeof intentSummary>[0] & { orgId: string };
 
 async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | null, decision: Decision, policy: Policy, at: Date) {
-  const base = { orgId: intent.orgId, intentId: intent.id, amount: intent.amount, actor: "policy" };
-  if (decision.outcome === "approve") {
-    await postLedgerEntry(tx, { ...base, walletId: walletId!, kind: "debit", memo: `Spend approved by policy (${decision.rule})` });
-    await tx.intent.update({ where: { id: intent.id }, data: { status: "approved", decidedAt: at } });
-  } else if (decision.outcome === "deny") {
-    await tx.intent.update({ where: { id: intent.id }, data: { status: "denied", decidedAt: at } });
+  const amount = Number(intent.amount);
+  const base = { orgId: intent.orgId, intentId: intent.id, amount, actor: "policy" };
+  if (decision.outcome !== "require_approval") {
+    const status = decision.outcome === "approve" ? "approved" : "denied";
+    if (status === "approved") await postLedgerEntry(tx, { ...base, walletId: walletId!, kind: "debit", memo: `Spend approved by policy (${decision.rule})` });
+    await tx.intent.update({ where: { id: intent.id }, data: { status, decidedAt: at } });
+    const data = intentDecidedData(intent, { status, decidedAt: at, decidedBy: "policy", rule: decision.rule, reason: decision.reason });
+    await enqueueEvent(tx, { orgId: intent.orgId, type: "intent.decided", data, at });
   } else {
     await postLedgerEntry(tx, { ...base, walletId: walletId!, kind: "hold", memo: "Held while a person decides" });
     const { adminThreshold, dualApprovalThreshold, expiryHours } = policy.approvals;
@@ -92,8 +96,8 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
         id: newApprovalId(),
         orgId: intent.orgId,
         intentId: intent.id,
-        requiredRole: adminThreshold !== null && intent.amount > adminThreshold ? "admin" : "approver",
-        approvalsRequired: dualApprovalThreshold !== null && intent.amount > dualApprovalThreshold ? 2 : 1,
+        requiredRole: adminThreshold !== null && amount > adminThreshold ? "admin" : "approver",
+        approvalsRequired: dualApprovalThreshold !== null && amount > dualApprovalThreshold ? 2 : 1,
         expiresAt: new Date(at.getTime() + expiryHours * HOUR_MS),
         createdAt: at,
       },
@@ -106,5 +110,12 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
       targetId: approval.id,
       data: { intent_id: intent.id, required_role: approval.requiredRole, approvals_required: approval.approvalsRequired },
     });
+    const data = {
+      approval: { id: approval.id, status: "pending", required_role: approval.requiredRole, approvals_required: approval.approvalsRequired, expires_at: approval.expiresAt.toISOString() },
+      intent: { ...intentSummary(intent), status: "pending_approval" },
+      rule: decision.rule,
+      reason: decision.reason,
+    };
+    await enqueueEvent(tx, { orgId: intent.orgId, type: "approval.requested", data, at });
   }
 }

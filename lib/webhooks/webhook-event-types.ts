@@ -1,0 +1,23 @@
+/**
+ * The events an endpoint can subscribe to. Another session adds its own here (e.g. the kill
+ * switch's `organization.frozen`); the API validates subscriptions against this list.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  "intent.decided",
+  "approval.requested",
+  "approval.answered",
+  "approval.expired",
+  "agent.suspended",
+  "wallet.low_balance",
+] as const;
+
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
+  "intent.decided": "An intent reached a final status: approved, denied or expired (by policy or by people)",
+  "approval.requested": "The policy sent an intent to people; an approval is open",
+  "approval.answered": "Someone approved or rejected (one event per answer; dual approvals send two)",
+  "approval.expired": "An approval ran out of time and its hold was released",
+  "agent.suspended": "An admin suspended an agent",
+  "wallet.low_balance": "A wallet's available balance fell below its low-balance threshold",
+};
