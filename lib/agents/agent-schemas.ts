@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const WalletSchema = z.object({ currency: z.string(), balance: z.number(), held: z.number(), available: z.number() });
-const SpendWindowSchema = z.object({ spent: z.number(), limit: z.number().nullable(), remaining: z.number().nullable(), resets_at: z.string() });
+const SpendWindowSchema = z.object({
+  spent: z.number(),
+  limit: z.number().nullable(),
+  remaining: z.number().nullable(),
+  resets_at: z.string(),
+  time_zone: z.string(),
+});
 
 export const AgentSchema = z.object({
   id: z.string(),

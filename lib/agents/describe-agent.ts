@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Agent, Wallet } from "@/lib/generated/prisma/client";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { resolveEffectiveRules, utcDayWindow, utcMonthWindow } from "@/lib/policies/engine";
+import { dayWindow, monthWindow, resolveEffectiveRules } from "@/lib/policies/engine";
+import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import type { Policy } from "@/lib/policies/engine/types";
 import { AgentSchema, type AgentDto } from "./agent-schemas";
 import { assessAgentRisk } from "./risk/assess-agent-risk";
@@ -15,13 +16,14 @@ export const walletView = (w: Wallet) => {
 };
 
 /** Full API view of an agent: risk with its factors, wallets, spend against budgets, counts. */
-export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?: Policy, now = new Date()): Promise<AgentDto> {
+export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?: Policy, timeZone?: string, now = new Date()): Promise<AgentDto> {
   policy ??= (await getOrgPolicy(db, agent.orgId)).policy;
+  timeZone ??= await getOrgTimeZone(db, agent.orgId);
   const rules = resolveEffectiveRules(policy, agent.id);
   const primary = agent.wallets[0] ?? null;
   const currency = primary?.currency ?? "INR";
   const [{ activity, risk }, grouped] = await Promise.all([
-    assessAgentRisk(db, agent, policy, currency, now),
+    assessAgentRisk(db, agent, policy, currency, now, timeZone),
     db.intent.groupBy({ by: ["status"], where: { agentId: agent.id }, _count: { _all: true } }),
   ]);
   const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
@@ -30,6 +32,7 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?
     limit,
     remaining: limit === null ? null : Math.max(0, limit - spent),
     resets_at: resetsAt.toISOString(),
+    time_zone: timeZone,
   });
   return AgentSchema.parse({
     id: agent.id,
@@ -46,8 +49,8 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?
     wallets: agent.wallets.map(walletView),
     spend: {
       currency: primary?.currency ?? null,
-      day: spendWindow(activity.spentToday, rules.dailyBudget, utcDayWindow(now).resetsAt),
-      month: spendWindow(activity.spentThisMonth, rules.monthlyBudget, utcMonthWindow(now).resetsAt),
+      day: spendWindow(activity.spentToday, rules.dailyBudget, dayWindow(now, timeZone).resetsAt),
+      month: spendWindow(activity.spentThisMonth, rules.monthlyBudget, monthWindow(now, timeZone).resetsAt),
     },
     counts: {
       approved: count("approved"),

@@ -17,7 +17,7 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 15,
     }),
-    spendPerDay(db, principal.orgId, agent.id, currency),
+    spendPerDay(db, principal.orgId, agent.id, currency, agent.spend.day.time_zone),
     listIntents(db, principal, { agent_id: agent.id, limit: 10 }),
     principal.role === "admin" ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id }) : Promise.resolve(null),
   ]);

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { describeAgent } from "./describe-agent";
 
 const withWallets = { wallets: { orderBy: { createdAt: "asc" as const } } };
@@ -27,8 +28,8 @@ export async function listAgents(db: DbOrTx, principal: Principal, q: { limit: n
     include: withWallets,
   });
   const p = page(rows, q.limit);
-  const { policy } = await getOrgPolicy(db, principal.orgId);
+  const [{ policy }, timeZone] = await Promise.all([getOrgPolicy(db, principal.orgId), getOrgTimeZone(db, principal.orgId)]);
   const data = [];
-  for (const agent of p.data) data.push(await describeAgent(db, agent, policy));
+  for (const agent of p.data) data.push(await describeAgent(db, agent, policy, timeZone));
   return { object: "list" as const, data, has_more: p.has_more, next_cursor: p.next_cursor };
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { walletView } from "@/lib/agents/describe-agent";
 import { assessAgentRisk } from "@/lib/agents/risk/assess-agent-risk";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
 import { ApprovalSchema, type ApprovalDto } from "./approval-schemas";
 
@@ -21,10 +22,11 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
   const risk = new Map<string, string>();
   const now = new Date();
   const policy = rows.length ? (await getOrgPolicy(db, rows[0].orgId)).policy : null;
+  const timeZone = rows.length ? await getOrgTimeZone(db, rows[0].orgId) : "UTC";
   for (const row of rows) {
     const agent = row.intent.agent;
     if (risk.has(agent.id)) continue;
-    risk.set(agent.id, (await assessAgentRisk(db, agent, policy!, row.intent.currency, now)).risk.level);
+    risk.set(agent.id, (await assessAgentRisk(db, agent, policy!, row.intent.currency, now, timeZone)).risk.level);
   }
   return rows.map((row) => {
     const agent = row.intent.agent;

@@ -5,6 +5,7 @@ import { newApprovalId, newId } from "@/lib/db/ids";
 import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { evaluatePolicy } from "@/lib/policies/engine";
 import type { Decision, Policy } from "@/lib/policies/engine/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -32,8 +33,9 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
       const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId } });
       const wallet = await tx.wallet.findUnique({ where: { agentId_currency: { agentId: agent.id, currency: intent.currency } } });
       const { policy, version } = await getOrgPolicy(tx, intent.orgId);
+      const timeZone = await getOrgTimeZone(tx, intent.orgId);
       const at = now();
-      const { activity, risk } = await assessAgentRisk(tx, agent, policy, intent.currency, at, intent.id);
+      const { activity, risk } = await assessAgentRisk(tx, agent, policy, intent.currency, at, timeZone, intent.id);
       const decision = evaluatePolicy({
         intent: {
           amount: Number(intent.amount),
@@ -47,6 +49,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
         usage: { spentToday: activity.spentToday, spentThisMonth: activity.spentThisMonth, intentsLastHour: activity.intentsLastHour },
         policy,
         now: at,
+        timeZone,
       });
       await applyDecision(tx, intent, wallet?.id ?? null, decision, policy, at);
       await tx.policyDecision.create({

@@ -61,7 +61,14 @@ export const GetIntentQuerySchema = z
   .strict();
 
 export const TraceStepSchema = z.object({ rule: z.string(), result: z.string(), detail: z.string() });
-const BudgetWindowSchema = z.object({ limit: z.number().nullable(), spent: z.number(), remaining: z.number().nullable(), resets_at: z.string() });
+const BudgetWindowSchema = z.object({
+  limit: z.number().nullable(),
+  spent: z.number(),
+  remaining: z.number().nullable(),
+  resets_at: z.string(),
+  /** The organisation's IANA time zone, whose calendar day or month the window is. */
+  time_zone: z.string(),
+});
 
 export const PolicyDecisionSchema = z.object({
   outcome: z.enum(["approve", "deny", "require_approval"]),

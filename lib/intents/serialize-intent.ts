@@ -6,8 +6,9 @@ export const intentInclude = { decision: true, approval: true } satisfies Prisma
 export type IntentRow = Prisma.IntentGetPayload<{ include: typeof intentInclude }>;
 
 type Budgets = { daily: Window; monthly: Window };
-type Window = { limit: number | null; spent: number; remaining: number | null; resetsAt: string };
-const window = (w: Window) => ({ limit: w.limit, spent: w.spent, remaining: w.remaining, resets_at: w.resetsAt });
+type Window = { limit: number | null; spent: number; remaining: number | null; resetsAt: string; timeZone?: string };
+// Decisions stored before organisations had time zones were made on UTC windows.
+const window = (w: Window) => ({ limit: w.limit, spent: w.spent, remaining: w.remaining, resets_at: w.resetsAt, time_zone: w.timeZone ?? "UTC" });
 
 /** The API shape of an intent; parsing through the schema drops anything internal. */
 export function serializeIntent(row: IntentRow): IntentDto {

@@ -94,3 +94,25 @@ describe("POST /api/v1/intents decides and applies the outcome", () => {
     expect(res.body).toMatchObject({ status: "denied", policy_decision: { rule: "agent_status" } });
   });
 });
+
+describe("budget windows follow the organisation's time zone", () => {
+  it("reports Kolkata days and months with their zone, on decisions and on the agent", async () => {
+    const kolkata = await createOrg({ timeZone: "Asia/Kolkata" });
+    const res = await api(kolkata.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 10_000 }));
+    expect(res.status).toBe(201);
+    const { daily, monthly } = res.body.policy_decision.budgets;
+    expect(daily).toMatchObject({ time_zone: "Asia/Kolkata", spent: 0 });
+    expect(monthly.time_zone).toBe("Asia/Kolkata");
+    // Kolkata midnight is 18:30 UTC.
+    for (const w of [daily, monthly]) expect(new Date(w.resets_at).toISOString().slice(11, 16)).toBe("18:30");
+    const agent = (await api(kolkata.admin.key, "GET", `/api/v1/agents/${kolkata.agent.id}`)).body;
+    expect(agent.spend.day).toMatchObject({ time_zone: "Asia/Kolkata", spent: 10_000, resets_at: daily.resets_at });
+    expect(agent.spend.month).toMatchObject({ time_zone: "Asia/Kolkata", resets_at: monthly.resets_at });
+  });
+
+  it("an organisation without one uses UTC", async () => {
+    const res = await api(org.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 10_000 }));
+    expect(res.body.policy_decision.budgets.daily.time_zone).toBe("UTC");
+    expect(new Date(res.body.policy_decision.budgets.daily.resets_at).getUTCHours()).toBe(0);
+  });
+});

@@ -14,10 +14,11 @@ export async function assessAgentRisk(
   policy: Policy,
   currency: string,
   now: Date,
+  timeZone: string,
   excludeIntentId = "",
 ) {
-  const activity = await loadAgentActivity(db, agent.id, currency, now, excludeIntentId);
+  const activity = await loadAgentActivity(db, agent.id, currency, now, timeZone, excludeIntentId);
   const monthlyBudget = resolveEffectiveRules(policy, agent.id).monthlyBudget;
-  const risk = computeRiskLevel({ ...activity.history, monthlyBudget, now }, agent.riskOverride);
+  const risk = computeRiskLevel({ ...activity.history, monthlyBudget, now, timeZone }, agent.riskOverride);
   return { activity, risk };
 }

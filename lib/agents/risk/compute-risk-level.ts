@@ -1,3 +1,4 @@
+import { monthWindow } from "@/lib/policies/engine/budget-windows";
 import type { RiskLevel } from "@/lib/policies/engine/types";
 
 /** What the last 30 days of an agent's history say (counted by the caller). */
@@ -9,6 +10,8 @@ export type RiskHistory = {
   spentThisMonth: number; // minor units, approved + held
   monthlyBudget: number | null;
   now: Date;
+  /** The organisation's time zone: its calendar month is the budget's month. */
+  timeZone?: string;
 };
 
 export type RiskFactor = { factor: string; value: number; points: number; detail: string };
@@ -66,10 +69,9 @@ export function computeRiskLevel(h: RiskHistory, override: RiskLevel | null = nu
 /** Month-to-date spend divided by the budget share of the month elapsed so far (1 = on pace). */
 function budgetVelocity(h: RiskHistory): number {
   if (!h.monthlyBudget) return 0;
-  const y = h.now.getUTCFullYear();
-  const m = h.now.getUTCMonth();
-  const start = Date.UTC(y, m, 1);
-  const end = Date.UTC(y, m + 1, 1);
+  const month = monthWindow(h.now, h.timeZone);
+  const start = month.start.getTime();
+  const end = month.resetsAt.getTime();
   // At least one day elapsed, so the first hours of a month do not look like a spree.
   const elapsed = Math.max((h.now.getTime() - start) / (end - start), 1 / 31);
   return h.spentThisMonth / (h.monthlyBudget * elapsed);

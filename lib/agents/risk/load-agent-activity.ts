@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { utcDayWindow, utcMonthWindow } from "@/lib/policies/engine";
+import { dayWindow, monthWindow } from "@/lib/policies/engine";
 import { LOW_CONFIDENCE, type RiskHistory } from "@/lib/agents/risk/compute-risk-level";
 
 export type AgentActivity = {
@@ -15,9 +15,16 @@ const DAY_MS = 86_400_000;
  * Everything the policy engine and the risk score need from an agent's history, in one
  * round trip. Spend counts approved intents and those held for approval, by creation time.
  */
-export async function loadAgentActivity(db: DbOrTx, agentId: string, currency: string, now: Date, excludeIntentId = ""): Promise<AgentActivity> {
-  const day = utcDayWindow(now).start;
-  const month = utcMonthWindow(now).start;
+export async function loadAgentActivity(
+  db: DbOrTx,
+  agentId: string,
+  currency: string,
+  now: Date,
+  timeZone: string,
+  excludeIntentId = "",
+): Promise<AgentActivity> {
+  const day = dayWindow(now, timeZone).start;
+  const month = monthWindow(now, timeZone).start;
   const hourAgo = new Date(now.getTime() - 3_600_000);
   const since30 = new Date(now.getTime() - 30 * DAY_MS);
   const from = month < since30 ? month : since30;

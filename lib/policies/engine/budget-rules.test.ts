@@ -57,8 +57,8 @@ describe("Decision.budgets", () => {
       input({ usage: { spentToday: 1_200_000, spentThisMonth: 7_000_000 }, now: new Date("2024-02-29T23:59:59.999Z") }),
     );
     expect(d.budgets).toEqual({
-      daily: { limit: 5_000_000, spent: 1_200_000, remaining: 3_800_000, resetsAt: "2024-03-01T00:00:00.000Z" },
-      monthly: { limit: 50_000_000, spent: 7_000_000, remaining: 43_000_000, resetsAt: "2024-03-01T00:00:00.000Z" },
+      daily: { limit: 5_000_000, spent: 1_200_000, remaining: 3_800_000, resetsAt: "2024-03-01T00:00:00.000Z", timeZone: "UTC" },
+      monthly: { limit: 50_000_000, spent: 7_000_000, remaining: 43_000_000, resetsAt: "2024-03-01T00:00:00.000Z", timeZone: "UTC" },
     });
   });
 
@@ -73,8 +73,15 @@ describe("Decision.budgets", () => {
 
   it("has null limit and remaining when there is no budget", () => {
     const d = evaluatePolicy(input({ rules: { dailyBudget: null, monthlyBudget: null }, usage: { spentToday: 5 } }));
-    expect(d.budgets.daily).toEqual({ limit: null, spent: 5, remaining: null, resetsAt: "2025-03-16T00:00:00.000Z" });
+    expect(d.budgets.daily).toEqual({ limit: null, spent: 5, remaining: null, resetsAt: "2025-03-16T00:00:00.000Z", timeZone: "UTC" });
     expect(d.budgets.monthly.remaining).toBeNull();
+  });
+
+  it("follows the organisation's time zone and says which", () => {
+    // 20:00Z on Mar 15 is 01:30 on Mar 16 in Kolkata: that day resets at 18:30Z on the 16th.
+    const d = evaluatePolicy(input({ now: new Date("2025-03-15T20:00:00.000Z"), timeZone: "Asia/Kolkata" }));
+    expect(d.budgets.daily).toMatchObject({ resetsAt: "2025-03-16T18:30:00.000Z", timeZone: "Asia/Kolkata" });
+    expect(d.budgets.monthly).toMatchObject({ resetsAt: "2025-03-31T18:30:00.000Z", timeZone: "Asia/Kolkata" });
   });
 
   it("never reports a negative remainder", () => {

@@ -1,4 +1,4 @@
-import { utcDayWindow, utcMonthWindow } from "./budget-windows";
+import { dayWindow, monthWindow } from "./budget-windows";
 import { deny, pass, skipped, type RuleChecks, type RuleContext, type RuleResult } from "./rule-check";
 import type { BudgetWindow, Decision, PolicyRules } from "./types";
 
@@ -25,7 +25,7 @@ function checkBudget({ input, money }: RuleContext, w: WindowSpec): RuleResult {
   );
 }
 
-/** Per-agent spend budgets over UTC calendar windows. */
+/** Per-agent spend budgets over calendar windows in the organisation's time zone. */
 export const budgetRules: RuleChecks<"daily_budget" | "monthly_budget"> = {
   daily_budget: (ctx) =>
     checkBudget(ctx, {
@@ -33,7 +33,7 @@ export const budgetRules: RuleChecks<"daily_budget" | "monthly_budget"> = {
       period: "today",
       limit: ctx.rules.dailyBudget,
       spent: ctx.input.usage.spentToday,
-      resetsAt: utcDayWindow(ctx.input.now).resetsAt,
+      resetsAt: dayWindow(ctx.input.now, ctx.input.timeZone).resetsAt,
     }),
   monthly_budget: (ctx) =>
     checkBudget(ctx, {
@@ -41,20 +41,25 @@ export const budgetRules: RuleChecks<"daily_budget" | "monthly_budget"> = {
       period: "this month",
       limit: ctx.rules.monthlyBudget,
       spent: ctx.input.usage.spentThisMonth,
-      resetsAt: utcMonthWindow(ctx.input.now).resetsAt,
+      resetsAt: monthWindow(ctx.input.now, ctx.input.timeZone).resetsAt,
     }),
 };
 
-function budgetWindow(limit: number | null, spent: number, resetsAt: Date): BudgetWindow {
+function budgetWindow(limit: number | null, spent: number, resetsAt: Date, timeZone: string): BudgetWindow {
   // Clamped at zero: if a budget is lowered below what was already spent, nothing remains.
   const remaining = limit === null ? null : Math.max(0, limit - spent);
-  return { limit, spent, remaining, resetsAt: resetsAt.toISOString() };
+  return { limit, spent, remaining, resetsAt: resetsAt.toISOString(), timeZone };
 }
 
 /** Budget use before this intent, for display next to the decision. */
-export function describeBudgets(rules: PolicyRules, usage: { spentToday: number; spentThisMonth: number }, now: Date): Decision["budgets"] {
+export function describeBudgets(
+  rules: PolicyRules,
+  usage: { spentToday: number; spentThisMonth: number },
+  now: Date,
+  timeZone: string,
+): Decision["budgets"] {
   return {
-    daily: budgetWindow(rules.dailyBudget, usage.spentToday, utcDayWindow(now).resetsAt),
-    monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, utcMonthWindow(now).resetsAt),
+    daily: budgetWindow(rules.dailyBudget, usage.spentToday, dayWindow(now, timeZone).resetsAt, timeZone),
+    monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, monthWindow(now, timeZone).resetsAt, timeZone),
   };
 }

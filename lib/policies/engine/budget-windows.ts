@@ -5,18 +5,84 @@ export interface TimeWindow {
   resetsAt: Date;
 }
 
-/** The UTC calendar day containing `now`: [00:00Z today, 00:00Z tomorrow). */
-export function utcDayWindow(now: Date): TimeWindow {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  const d = now.getUTCDate();
-  return { start: new Date(Date.UTC(y, m, d)), resetsAt: new Date(Date.UTC(y, m, d + 1)) };
+type Parts = { y: number; m: number; d: number; h: number; mi: number; s: number };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
 }
 
-/** The UTC calendar month containing `now`: [1st 00:00Z, 1st of next month 00:00Z). */
-export function utcMonthWindow(now: Date): TimeWindow {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
-  // Date.UTC rolls month 12 over into January of the next year.
-  return { start: new Date(Date.UTC(y, m, 1)), resetsAt: new Date(Date.UTC(y, m + 1, 1)) };
+/** The wall-clock date and time in `timeZone` at instant `t` (month 0-based, like Date). */
+function wallClock(t: number, timeZone: string): Parts {
+  const p: Record<string, number> = {};
+  for (const { type, value } of formatter(timeZone).formatToParts(t)) if (type !== "literal") p[type] = Number(value);
+  return { y: p.year, m: p.month - 1, d: p.day, h: p.hour, mi: p.minute, s: p.second };
+}
+
+/** How far the zone's wall clock is ahead of UTC at instant `t`, in ms. */
+function zoneOffsetMs(t: number, timeZone: string): number {
+  const w = wallClock(t, timeZone);
+  return Date.UTC(w.y, w.m, w.d, w.h, w.mi, w.s) - (t - (((t % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant at which the zone's wall clock shows 00:00 on y-m-d. The offset is read at a
+ * first guess and again at the answer, so a DST change between the two is accounted for.
+ */
+function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
+  const wall = Date.UTC(y, m, d); // Date.UTC normalises day and month overflow
+  let t = wall - zoneOffsetMs(wall, timeZone);
+  const again = wall - zoneOffsetMs(t, timeZone);
+  if (again !== t) t = again;
+  return new Date(t);
+}
+
+// One decision asks for the same windows several times; a window stays valid until it resets.
+const cache = new Map<string, TimeWindow>();
+
+function cached(key: string, now: Date, make: () => TimeWindow): TimeWindow {
+  const hit = cache.get(key);
+  const t = now.getTime();
+  if (hit && hit.start.getTime() <= t && t < hit.resetsAt.getTime()) return hit;
+  const w = make();
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, w);
+  return w;
+}
+
+/** The calendar day containing `now` in `timeZone` (IANA): [local 00:00 today, local 00:00 tomorrow). */
+export function dayWindow(now: Date, timeZone = "UTC"): TimeWindow {
+  return cached(`d:${timeZone}`, now, () => {
+    const { y, m, d } = wallClock(now.getTime(), timeZone);
+    return { start: zonedMidnight(y, m, d, timeZone), resetsAt: zonedMidnight(y, m, d + 1, timeZone) };
+  });
+}
+
+/** The calendar month containing `now` in `timeZone`: [the 1st 00:00 local, the next 1st 00:00 local). */
+export function monthWindow(now: Date, timeZone = "UTC"): TimeWindow {
+  return cached(`m:${timeZone}`, now, () => {
+    const { y, m } = wallClock(now.getTime(), timeZone);
+    return { start: zonedMidnight(y, m, 1, timeZone), resetsAt: zonedMidnight(y, m + 1, 1, timeZone) };
+  });
+}
+
+/** The calendar date (YYYY-MM-DD) in `timeZone` at `now`: the key of daily counters. */
+export function localDate(now: Date, timeZone = "UTC"): string {
+  const { y, m, d } = wallClock(now.getTime(), timeZone);
+  return `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }

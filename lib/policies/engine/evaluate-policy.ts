@@ -22,7 +22,7 @@ export function evaluatePolicy(input: EvaluationInput): Decision {
   const rules = resolveEffectiveRules(input.policy, input.agent.id);
   const ctx = createRuleContext(input, rules);
   const trace: TraceStep[] = RULE_NAMES.map((rule) => ({ rule, ...RULE_CHECKS[rule](ctx) }));
-  const budgets = describeBudgets(rules, input.usage, input.now);
+  const budgets = describeBudgets(rules, input.usage, input.now, input.timeZone);
 
   const deciding = trace.find((s) => s.result === "deny") ?? trace.find((s) => s.result === "require_approval");
   if (deciding) {

@@ -14,7 +14,7 @@ export type {
 export { RISK_LEVELS, RULE_NAMES } from "./types";
 export { evaluatePolicy } from "./evaluate-policy";
 export { findAgentOverride, resolveEffectiveRules } from "./resolve-effective-rules";
-export { utcDayWindow, utcMonthWindow, type TimeWindow } from "./budget-windows";
+export { dayWindow, localDate, monthWindow, type TimeWindow } from "./budget-windows";
 export { formatMinorUnits, minorUnitDigits } from "./format-minor-units";
 export { DEFAULT_AGENT_BUDGETS, DEFAULT_POLICY } from "./default-policy";
 export {

@@ -13,6 +13,7 @@ export interface InputOverrides {
   rules?: Partial<PolicyRules>;
   agentOverrides?: Record<string, Partial<PolicyRules>>;
   now?: Date;
+  timeZone?: string;
 }
 
 export function makeEvaluationInput(o: InputOverrides = {}): EvaluationInput {
@@ -29,6 +30,7 @@ export function makeEvaluationInput(o: InputOverrides = {}): EvaluationInput {
       agentOverrides: o.agentOverrides ?? {},
     },
     now: o.now ?? new Date("2025-03-15T10:00:00.000Z"),
+    timeZone: o.timeZone ?? "UTC",
   };
 }
 

@@ -28,9 +28,9 @@ export interface PolicyRules {
   autoApproveLimit: number;
   /** Minor units; amount > this is denied. */
   hardLimit: number;
-  /** Per agent, UTC calendar day; null = no budget. */
+  /** Per agent, calendar day in the organisation's time zone; null = no budget. */
   dailyBudget: number | null;
-  /** Per agent, UTC calendar month; null = no budget. */
+  /** Per agent, calendar month in the organisation's time zone; null = no budget. */
   monthlyBudget: number | null;
   /** Empty = any merchant. Compared case-insensitively, trimmed. */
   merchantAllowlist: string[];
@@ -77,6 +77,8 @@ export interface EvaluationInput {
   usage: { spentToday: number; spentThisMonth: number; intentsLastHour: number };
   policy: Policy;
   now: Date;
+  /** The organisation's IANA time zone: budget days and months follow it. */
+  timeZone: string;
 }
 
 export type TraceResult = "pass" | "deny" | "require_approval" | "skipped";
@@ -93,6 +95,8 @@ export interface BudgetWindow {
   remaining: number | null;
   /** ISO 8601, UTC. */
   resetsAt: string;
+  /** The IANA time zone whose calendar the window follows (the organisation's). */
+  timeZone: string;
 }
 
 export interface Decision {

@@ -47,8 +47,8 @@ export async function createAgent(orgId: string, balance = 10_000_000, currency 
 }
 
 /** An organisation on the default policy with one of each role and one funded agent (₹1,00,000). */
-export async function createOrg(): Promise<TestOrg> {
-  const org = await admin<{ id: string }>(["org", "create"], { name: `Test Org ${tag()}` });
+export async function createOrg(opts: { timeZone?: string } = {}): Promise<TestOrg> {
+  const org = await admin<{ id: string }>(["org", "create"], { name: `Test Org ${tag()}`, ...(opts.timeZone ? { "time-zone": opts.timeZone } : {}) });
   const [adminUser, approver, approver2, viewer, agent] = await Promise.all([
     createUser(org.id, "admin"),
     createUser(org.id, "approver"),
