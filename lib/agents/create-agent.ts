@@ -5,15 +5,17 @@ import type { Db } from "@/lib/db/client";
 import { newAgentId, newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { CreateAgentSchema, type CreateAgentInput } from "@/lib/cli/admin.validation";
-import { actorLabel, assertAdmin, getOrganizationOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import { actorLabel, type Actor } from "@/lib/auth/principal";
+import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
 /**
  * Registers an agent with its wallet (and opening balance). Budgets come from the
  * organisation's policy: a new agent has no override, so the org rules apply.
  */
-export async function createAgent(db: Db, actor: AdminActor, input: CreateAgentInput): Promise<AgentDto> {
+export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput): Promise<AgentDto> {
   const data = CreateAgentSchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "agent.create", { orgId: data.orgId });
   await getOrganizationOrThrow(db, data.orgId);
   const id = newAgentId();
   await db.$transaction(async (tx) => {

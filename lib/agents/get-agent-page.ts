@@ -4,6 +4,7 @@ import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { listIntents } from "@/lib/intents/list-intents";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { can } from "@/lib/permissions/can";
 import { spendPerDay } from "./spend-per-day";
 
 /** The agent page's data: the API view of the agent plus its ledger, spend chart, intents and (admins) keys. */
@@ -19,7 +20,7 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     }),
     spendPerDay(db, principal.orgId, agent.id, currency, agent.spend.day.time_zone),
     listIntents(db, principal, { agent_id: agent.id, limit: 10 }),
-    principal.role === "admin" ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id }) : Promise.resolve(null),
+    can(principal, "api_key.list", { orgId: principal.orgId }) ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id }) : Promise.resolve(null),
   ]);
   return {
     agent,

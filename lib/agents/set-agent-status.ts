@@ -4,7 +4,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { SetAgentStatusSchema } from "@/lib/cli/admin.validation";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
-import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
+import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
 
 /**
  * Suspends or resumes an agent. A suspended agent's new intents are denied by the
@@ -13,11 +15,11 @@ import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions
  */
 export async function setAgentStatus(
   db: Db,
-  actor: AdminActor,
+  actor: Actor,
   input: { orgId: string; agentId: string; status: "active" | "suspended" },
 ): Promise<AgentDto> {
   const data = SetAgentStatusSchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "agent.set_status", { orgId: data.orgId });
   const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
   await db.$transaction(async (tx) => {
     const changed = await tx.agent.updateMany({

@@ -4,16 +4,18 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { RiskLevel } from "@/lib/policies/engine";
 import { SetRiskOverrideSchema } from "@/lib/cli/admin.validation";
-import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
+import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
 
 /** Pins an agent's risk level (null returns it to the computed level); the computed factors stay visible. */
 export async function setRiskOverride(
   db: Db,
-  actor: AdminActor,
+  actor: Actor,
   input: { orgId: string; agentId: string; level: RiskLevel | null },
 ): Promise<AgentDto> {
   const data = SetRiskOverrideSchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "agent.set_risk_override", { orgId: data.orgId });
   const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
   await db.$transaction(async (tx) => {
     // Locked so two admins changing it at once record a truthful "previous".

@@ -4,14 +4,16 @@ import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { notFound } from "@/lib/errors/app-error";
 import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/cli/admin.validation";
-import { assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
+import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
 
 export type CreatedApiKey = { id: string; kind: "agent" | "user"; name: string; prefix: string; key: string; agent_id?: string; user_id?: string };
 
 /** Issues an API key. The key itself is returned here once; only its hash and prefix are stored. */
-export async function createApiKey(db: Db, actor: AdminActor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+export async function createApiKey(db: Db, actor: Actor, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   const data = CreateApiKeySchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "api_key.create", { orgId: data.orgId });
   let owner: { agentId: string | null; userId: string | null; name: string };
   if (data.kind === "agent") {
     const agent = await getAgentOrThrow(db, data.orgId, data.agentId);

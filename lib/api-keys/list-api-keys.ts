@@ -1,7 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { ApiKey } from "@/lib/generated/prisma/client";
 import { ListApiKeysSchema } from "@/lib/cli/admin.validation";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
 
 export type ApiKeyDto = {
   id: string;
@@ -28,9 +29,9 @@ const apiKeyView = (k: ApiKey): ApiKeyDto => ({
 });
 
 /** The organisation's keys (or one agent's), newest first; hashes never leave the database. */
-export async function listApiKeys(db: DbOrTx, actor: AdminActor, input: { orgId: string; agentId?: string }): Promise<ApiKeyDto[]> {
+export async function listApiKeys(db: DbOrTx, actor: Actor, input: { orgId: string; agentId?: string }): Promise<ApiKeyDto[]> {
   const data = ListApiKeysSchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "api_key.list", { orgId: data.orgId });
   const rows = await db.apiKey.findMany({
     where: { orgId: data.orgId, ...(data.agentId ? { agentId: data.agentId } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

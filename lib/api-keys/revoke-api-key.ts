@@ -2,12 +2,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { RevokeApiKeySchema } from "@/lib/cli/admin.validation";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
 
 /** Revokes a key at once (the next request with it is a 401). The guarded update makes a second revoke a 409. */
-export async function revokeApiKey(db: Db, actor: AdminActor, input: { orgId: string; keyId: string }) {
+export async function revokeApiKey(db: Db, actor: Actor, input: { orgId: string; keyId: string }) {
   const data = RevokeApiKeySchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "api_key.revoke", { orgId: data.orgId });
   const revokedAt = new Date();
   return db.$transaction(async (tx) => {
     const done = await tx.apiKey.updateMany({ where: { id: data.keyId, orgId: data.orgId, revokedAt: null }, data: { revokedAt } });

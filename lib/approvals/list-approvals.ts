@@ -1,6 +1,8 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { answerableApprovalsWhere } from "@/lib/permissions/answerable-approvals-where";
+import { assertPerson, can } from "@/lib/permissions/can";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursorAscending, page } from "@/lib/api/keyset-cursor";
 import type { ListApprovalsQuery } from "./approval-schemas";
@@ -14,18 +16,11 @@ export type ApprovalSort = ListApprovalsQuery["sort"];
  * or largest amount first (one page: `cursor` applies to the oldest-first order only).
  */
 export async function listApprovals(db: DbOrTx, principal: Principal, q: Partial<ListApprovalsQuery> = {}) {
-  if (principal.kind !== "user") throw new AppError("forbidden", "Agent keys cannot list approvals");
+  assertPerson(principal, "approval.list");
   const { sort = "oldest", limit = 100, cursor } = q;
-  if (principal.role === "viewer") return { object: "list" as const, data: [], has_more: false, next_cursor: null };
+  if (!can(principal, "approval.answer")) return { object: "list" as const, data: [], has_more: false, next_cursor: null };
   if (cursor && sort !== "oldest") throw new AppError("validation_error", "cursor can only be used with sort=oldest", [{ field: "cursor", issue: "only with sort=oldest" }]);
-  const where: Prisma.ApprovalWhereInput = {
-    orgId: principal.orgId,
-    status: "pending",
-    expiresAt: { gt: new Date() },
-    ...(principal.role === "admin" ? {} : { requiredRole: "approver" }),
-    responses: { none: { userId: principal.userId } },
-    intent: { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
-  };
+  const where: Prisma.ApprovalWhereInput = { ...answerableApprovalsWhere(principal), status: "pending", expiresAt: { gt: new Date() } };
   const rows = await db.approval.findMany({
     where: { AND: [where, afterCursorAscending(cursor)] },
     include: approvalInclude,

@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { assertCan, assertPerson } from "@/lib/permissions/can";
 import type { RespondToApprovalInput } from "./approval-schemas";
 import { approvalInclude, serializeApprovals } from "./serialize-approval";
 import { settleApproval } from "./settle-approval";
@@ -10,9 +11,10 @@ import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
 /**
- * One person's answer to an approval. Rules: agents never; viewers never; the intent's
- * submitter never; above the admin threshold only admins; above the dual threshold two
- * distinct approvers (one "reject" ends it). The approval row is locked for the whole
+ * One person's answer to an approval. Who may answer is the "approval.answer" rule of
+ * lib/permissions/can.ts (agents and viewers never, nor the intent's submitter; above the
+ * admin threshold only admins; each person once); above the dual threshold two distinct
+ * approvers are needed (one "reject" ends it). The approval row is locked for the whole
  * transaction, so of two concurrent answers exactly one wins and the other gets a 409.
  * `id` may be the approval's id or its intent's id.
  */
@@ -24,8 +26,7 @@ export async function respondToApproval(db: Db, principal: Principal, id: string
 
 /** The answer itself, at a given time (the demo seed plays its history through this); returns the approval id. */
 export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
-  if (principal.kind !== "user") throw new AppError("forbidden", "Agent keys cannot answer approvals");
-  if (principal.role === "viewer") throw new AppError("forbidden", "Viewers cannot answer approvals");
+  assertPerson(principal, "approval.answer");
 
   const found = await db.approval.findFirst({
     where: { orgId: principal.orgId, OR: [{ id }, { intentId: id }] },
@@ -44,15 +45,12 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
       await settleApproval(tx, approvalId, "expired", "system", now);
       return true;
     }
-    if (approval.intent.submittedByUserId === principal.userId) {
-      throw new AppError("forbidden", "You submitted this intent, so you cannot answer its approval");
-    }
-    if (approval.requiredRole === "admin" && principal.role !== "admin") {
-      throw new AppError("forbidden", "This amount is above the admin threshold: only an admin can answer");
-    }
-    if (approval.responses.some((r) => r.userId === principal.userId)) {
-      throw new AppError("approval_already_answered", "You have already answered this approval; a second approver is needed");
-    }
+    assertCan(principal, "approval.answer", {
+      orgId: approval.orgId,
+      requiredRole: approval.requiredRole,
+      submittedByUserId: approval.intent.submittedByUserId,
+      answeredBy: approval.responses.map((r) => r.userId),
+    });
     await tx.approvalResponse.create({
       data: { id: newId("rsp"), approvalId, userId: principal.userId, decision: input.decision, comment: input.comment ?? null, createdAt: now },
     });

@@ -12,11 +12,16 @@ export type UserPrincipal = {
   label: string;
 };
 export type Principal = AgentPrincipal | UserPrincipal;
+/** Whoever acts: a principal, or the system itself (CLI, start-up, sweeps). */
+export type Actor = Principal | "system";
 
 /** The audit trail's view of an actor. */
-export function actorOf(p: Principal | "system") {
+export function actorOf(p: Actor) {
   if (p === "system") return { actorType: "system", actorId: null, actorLabel: "system" };
   return p.kind === "agent"
     ? { actorType: "agent", actorId: p.agentId, actorLabel: p.label }
     : { actorType: "user", actorId: p.userId, actorLabel: p.email };
 }
+
+/** The label ledger rows and policy versions carry for this actor. */
+export const actorLabel = (actor: Actor) => (actor === "system" ? "system" : actor.label);

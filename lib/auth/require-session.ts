@@ -37,6 +37,3 @@ export async function sessionOrNull(): Promise<SessionContext | null> {
   const principal = await userPrincipal(db, userId);
   return principal ? { db, principal, name: principal.email } : null;
 }
-
-export const canAnswer = (p: UserPrincipal) => p.role === "approver" || p.role === "admin";
-export const isAdmin = (p: UserPrincipal) => p.role === "admin";

@@ -14,3 +14,7 @@ export const newIntentId = () => randomId("int");
 export const newApprovalId = () => randomId("apr");
 export const newId = (prefix: string) => randomId(prefix);
 export const newAgentId = () => crypto.randomUUID();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Agent ids are UUIDs; a malformed one is "not found" without asking the database (which would reject it). */
+export const isUuid = (id: string | undefined): id is string => !!id && UUID.test(id);

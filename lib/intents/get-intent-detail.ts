@@ -32,11 +32,13 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
     agent,
     approval: approval && {
       id: approval.id,
+      orgId: approval.orgId,
       status: approval.status,
       requiredRole: approval.requiredRole,
       approvalsRequired: approval.approvalsRequired,
       expiresAt: approval.expiresAt.toISOString(),
       answeredBy: approval.responses.map((r) => r.userId),
+      submittedByUserId: row.submittedByUserId,
     },
     timeline,
     ledger: ledger.map(toLedgerLine),

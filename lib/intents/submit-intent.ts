@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { newIntentId } from "@/lib/db/ids";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan } from "@/lib/permissions/can";
 import { decideIntent } from "./decide-intent";
 import type { SubmitIntentInput } from "./intent-schemas";
 import { intentInclude, serializeIntent, type IntentRow } from "./serialize-intent";
@@ -81,13 +82,9 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
 }
 
 function resolveAgentId(principal: Principal, requested: string | undefined): string {
-  if (principal.kind === "agent") {
-    if (requested && requested !== principal.agentId) {
-      throw new AppError("forbidden", "An agent key can only submit intents for its own agent");
-    }
-    return principal.agentId;
-  }
-  if (principal.role === "viewer") throw new AppError("forbidden", "Viewers cannot submit intents");
+  const agentId = principal.kind === "agent" ? (requested ?? principal.agentId) : requested;
+  assertCan(principal, "intent.submit", agentId ? { orgId: principal.orgId, agentId } : undefined);
+  if (principal.kind === "agent") return principal.agentId;
   if (!requested) throw new AppError("validation_error", "agent_id is required with a user key", [{ field: "agent_id", issue: "required" }]);
   return requested;
 }

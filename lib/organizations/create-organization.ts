@@ -2,11 +2,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { CreateOrganizationSchema } from "@/lib/cli/admin.validation";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
 
 /** A new, empty organisation (it uses the default policy until one is set). */
-export async function createOrganization(db: Db, actor: AdminActor, input: { name: string; timeZone?: string }): Promise<{ id: string; name: string; timeZone: string }> {
-  assertAdmin(actor);
+export async function createOrganization(db: Db, actor: Actor, input: { name: string; timeZone?: string }): Promise<{ id: string; name: string; timeZone: string }> {
+  assertCan(actor, "organization.create");
   const { name, timeZone = "UTC" } = CreateOrganizationSchema.parse(input);
   const id = newId("org");
   await db.$transaction(async (tx) => {

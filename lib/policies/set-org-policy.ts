@@ -1,4 +1,5 @@
-import type { Principal } from "@/lib/auth/principal";
+import { actorLabel, type Actor } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/permissions/can";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
@@ -14,10 +15,8 @@ import { ZodError } from "zod";
  * event holding the previous and new documents. Versions are unique per organisation, so
  * two admins saving at once cannot both become version N+1: the loser retries on top.
  */
-export async function setOrgPolicy(db: Db, actor: Principal | "system", orgId: string, document: unknown): Promise<VersionedPolicy> {
-  if (actor !== "system" && (actor.kind !== "user" || actor.role !== "admin")) {
-    throw new AppError("forbidden", "Only an admin can change the policy");
-  }
+export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document: unknown): Promise<VersionedPolicy> {
+  assertCan(actor, "policy.update", { orgId });
   let policy;
   try {
     policy = parsePolicyDocument(document);
@@ -31,7 +30,7 @@ export async function setOrgPolicy(db: Db, actor: Principal | "system", orgId: s
     if (found !== agentIds.length) throw new AppError("validation_error", "agent_overrides names an agent that is not in this organisation");
   }
   const doc = toPolicyDocument(policy) as Prisma.InputJsonValue;
-  const by = actor === "system" ? "system" : actor.label;
+  const by = actorLabel(actor);
   return db.$transaction(async (tx) => {
     const previous = await getOrgPolicy(tx, orgId);
     const version = previous.version + 1;

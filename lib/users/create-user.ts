@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { User } from "@/lib/generated/prisma/client";
 import { CreateUserSchema, type CreateUserInput } from "@/lib/cli/admin.validation";
-import { assertAdmin, getOrganizationOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import type { Actor } from "@/lib/auth/principal";
+import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
 const BCRYPT_COST = 10;
 
@@ -23,9 +25,9 @@ export const userView = (u: User): UserDto => ({
 });
 
 /** A person who signs in to the dashboard (with a password) or uses a user key. Emails are unique across organisations. */
-export async function createUser(db: Db, actor: AdminActor, input: CreateUserInput): Promise<UserDto> {
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {
   const data = CreateUserSchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "user.create", { orgId: data.orgId });
   await getOrganizationOrThrow(db, data.orgId);
   const emailTaken = () => new AppError("conflict", `A user with the email ${data.email} already exists`);
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw emailTaken();

@@ -4,15 +4,17 @@ import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { FundWalletSchema, type FundWalletInput } from "@/lib/cli/admin.validation";
-import { actorLabel, assertAdmin, getAgentOrThrow, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { assertCan } from "@/lib/permissions/can";
+import { actorLabel, type Actor } from "@/lib/auth/principal";
+import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
 
 /**
  * Credits an agent's wallet. Without a currency, the agent's primary (oldest) wallet is
  * funded; a wallet in a new currency is opened on first funding.
  */
-export async function fundWallet(db: Db, actor: AdminActor, input: FundWalletInput) {
+export async function fundWallet(db: Db, actor: Actor, input: FundWalletInput) {
   const data = FundWalletSchema.parse(input);
-  assertAdmin(actor, data.orgId);
+  assertCan(actor, "wallet.fund", { orgId: data.orgId });
   const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
   const primary = await db.wallet.findFirst({ where: { agentId: agent.id }, orderBy: { createdAt: "asc" } });
   const currency = data.currency ?? primary?.currency ?? "INR";

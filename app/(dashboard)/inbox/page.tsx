@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { cn } from "@/components/cn";
-import { canAnswer, requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/auth/require-session";
+import { can } from "@/lib/permissions/can";
 import { loadInbox } from "@/lib/approvals/load-inbox";
 import { InboxList } from "./inbox-list";
 
@@ -12,7 +13,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const { db, principal } = await requireSession();
   const sort = (await searchParams).sort === "amount" ? "amount" : "oldest";
   const approvals = await loadInbox(db, principal, sort);
-  const answering = canAnswer(principal);
+  const answering = can(principal, "approval.answer");
   return (
     <>
       <PageHeader

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
-import { isAdmin, requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/auth/require-session";
+import { can } from "@/lib/permissions/can";
 import { describeRules } from "@/lib/policies/describe-rules";
 import { formatMoney } from "@/lib/format/money";
 import { formatDateTime } from "@/lib/format/time";
@@ -57,7 +58,7 @@ export default async function PoliciesPage() {
           </Card>
         </div>
       </div>
-      {isAdmin(principal) && (
+      {can(principal, "policy.update") && (
         <Card className="mt-6" aria-labelledby="edit-h">
           <CardHeader id="edit-h" title="Edit policy" description="Saving creates a new version and an audit event. Pending approvals keep the decision they were given." />
           <CardBody><PolicyEditor initial={JSON.stringify(doc, null, 2)} /></CardBody>

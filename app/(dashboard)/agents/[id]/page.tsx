@@ -10,7 +10,8 @@ import { RiskBadge } from "@/components/risk-badge";
 import { SpendChart } from "@/components/spend-chart";
 import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
-import { isAdmin, requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/auth/require-session";
+import { can } from "@/lib/permissions/can";
 import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { AppError } from "@/lib/errors/app-error";
 import { IntentsTable } from "@/app/(dashboard)/intents/intents-table";
@@ -34,7 +35,11 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     throw e;
   });
   const { agent: a, currency } = page;
-  const admin = isAdmin(principal);
+  const subject = { orgId: principal.orgId, agentId: a.id };
+  const allowed = {
+    status: can(principal, "agent.set_status", subject),
+    fund: can(principal, "wallet.fund", subject),
+  };
   return (
     <>
       <PageHeader
@@ -45,7 +50,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
             <RiskBadge level={a.risk_level} overridden={a.risk_override !== null} />
-            {admin && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} />}
+            {allowed.status && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} />}
           </div>
         }
       />
@@ -74,14 +79,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
         </div>
       </div>
       <Card className="mt-6" aria-labelledby="ledger-h">
-        <CardHeader id="ledger-h" title="Wallet ledger" description="The 15 most recent movements." actions={admin ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
+        <CardHeader id="ledger-h" title="Wallet ledger" description="The 15 most recent movements." actions={allowed.fund ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
         <LedgerTable entries={page.ledger} currency={currency} />
       </Card>
       <Card className="mt-6" aria-labelledby="recent-h">
         <CardHeader id="recent-h" title="Recent intents" actions={<Link href={`/intents?agent=${a.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">View all</Link>} />
         {page.intents.length ? <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} /> : <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>}
       </Card>
-      {admin && page.keys && <ApiKeysPanel agentId={a.id} keys={page.keys} />}
+      {page.keys && <ApiKeysPanel agentId={a.id} keys={page.keys} />}
     </>
   );
 }

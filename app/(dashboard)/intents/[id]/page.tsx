@@ -6,7 +6,8 @@ import { LedgerTable } from "@/components/ledger-table";
 import { MoneyText } from "@/components/money-text";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
-import { canAnswer, requireSession } from "@/lib/auth/require-session";
+import { requireSession } from "@/lib/auth/require-session";
+import { can } from "@/lib/permissions/can";
 import { getIntentDetail } from "@/lib/intents/get-intent-detail";
 import { AppError } from "@/lib/errors/app-error";
 import { formatConfidence } from "@/lib/format/labels";
@@ -30,8 +31,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
     throw e;
   });
   const { intent: i, agent, approval } = detail;
-  const answerable =
-    canAnswer(principal) && approval?.status === "pending" && !approval.answeredBy.includes(principal.userId) && (approval.requiredRole !== "admin" || principal.role === "admin");
+  const answerable = approval !== null && can(principal, "approval.answer", approval);
   return (
     <>
       <PageHeader

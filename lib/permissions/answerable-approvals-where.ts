@@ -1,0 +1,17 @@
+import type { UserPrincipal } from "@/lib/auth/principal";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The "approval.answer" rule of `can.ts` as a query, for lists: approvals of the person's
+ * organisation that they did not submit, are not above their role's threshold and have not
+ * answered yet. Change both together (the in-process approvals test checks they agree).
+ * Open/expired state is the caller's filter, not a permission.
+ */
+export function answerableApprovalsWhere(principal: UserPrincipal): Prisma.ApprovalWhereInput {
+  return {
+    orgId: principal.orgId,
+    ...(principal.role === "admin" ? {} : { requiredRole: "approver" }),
+    responses: { none: { userId: principal.userId } },
+    intent: { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
+  };
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import type { Actor, UserPrincipal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors/app-error";
+import { ACTIONS, assertCan, can, whyNot, type Action, type ApprovalSubject } from "./can";
+
+const ORG = "org_a";
+const user = (role: UserPrincipal["role"], userId = `usr_${role}`, orgId = ORG): UserPrincipal => ({
+  kind: "user",
+  orgId,
+  userId,
+  role,
+  email: `${role}@a.test`,
+  keyId: null,
+  label: `${role}@a.test`,
+});
+
+const actors = {
+  system: "system",
+  agent: { kind: "agent", orgId: ORG, agentId: "agt_1", keyId: "key_1", label: "bot" },
+  viewer: user("viewer"),
+  approver: user("approver"),
+  admin: user("admin"),
+  otherAdmin: user("admin", "usr_x", "org_b"),
+} satisfies Record<string, Actor>;
+type Who = keyof typeof actors;
+
+// Expected verdict: "ok", or the error code the API would answer with.
+type Expect = "ok" | "forbidden" | "not_found" | "approval_already_answered";
+type Row = [Who, Action, object | undefined, Expect];
+
+const own = { orgId: ORG };
+const foreign = { orgId: "org_b" };
+const agent1 = { orgId: ORG, agentId: "agt_1" };
+const agent2 = { orgId: ORG, agentId: "agt_2" };
+
+const SETUP_ACTIONS: Action[] = [
+  "organization.create",
+  "user.create",
+  "agent.create",
+  "agent.set_status",
+  "agent.set_risk_override",
+  "wallet.fund",
+  "api_key.list",
+  "api_key.create",
+  "api_key.revoke",
+  "policy.update",
+];
+
+/** Organisation set-up: admins and the system only; another organisation's admin gets a 404. */
+const setupRows: Row[] = SETUP_ACTIONS.flatMap((action): Row[] => [
+  ["system", action, own, "ok"],
+  ["admin", action, own, "ok"],
+  ["admin", action, undefined, "ok"],
+  ["admin", action, foreign, "not_found"],
+  ["otherAdmin", action, own, "not_found"],
+  ["approver", action, own, "forbidden"],
+  ["viewer", action, own, "forbidden"],
+  ["agent", action, own, "forbidden"],
+]);
+
+const submitRows: Row[] = [
+  ["agent", "intent.submit", agent1, "ok"],
+  ["agent", "intent.submit", undefined, "ok"],
+  ["agent", "intent.submit", agent2, "forbidden"],
+  ["agent", "intent.submit", { orgId: "org_b", agentId: "agt_1" }, "not_found"],
+  ["approver", "intent.submit", agent2, "ok"],
+  ["admin", "intent.submit", agent2, "ok"],
+  ["viewer", "intent.submit", agent1, "forbidden"],
+  ["viewer", "intent.submit", undefined, "forbidden"],
+  ["otherAdmin", "intent.submit", agent1, "not_found"],
+  ["system", "intent.submit", agent1, "forbidden"],
+];
+
+const approval = (over: Partial<ApprovalSubject> = {}): ApprovalSubject => ({
+  orgId: ORG,
+  requiredRole: "approver",
+  answeredBy: [],
+  submittedByUserId: null,
+  status: "pending",
+  ...over,
+});
+
+const approvalRows: Row[] = [
+  ["approver", "approval.list", undefined, "ok"],
+  ["viewer", "approval.list", undefined, "ok"], // allowed, and the list is empty
+  ["admin", "approval.list", undefined, "ok"],
+  ["agent", "approval.list", undefined, "forbidden"],
+
+  // Role-level: may this principal answer approvals at all (the inbox's buttons)?
+  ["approver", "approval.answer", undefined, "ok"],
+  ["admin", "approval.answer", undefined, "ok"],
+  ["viewer", "approval.answer", undefined, "forbidden"],
+  ["agent", "approval.answer", undefined, "forbidden"],
+  ["system", "approval.answer", undefined, "forbidden"],
+
+  ["approver", "approval.answer", approval(), "ok"],
+  ["admin", "approval.answer", approval(), "ok"],
+  ["viewer", "approval.answer", approval(), "forbidden"],
+  ["agent", "approval.answer", approval(), "forbidden"],
+  ["otherAdmin", "approval.answer", approval(), "not_found"],
+  // Above the admin threshold.
+  ["approver", "approval.answer", approval({ requiredRole: "admin" }), "forbidden"],
+  ["admin", "approval.answer", approval({ requiredRole: "admin" }), "ok"],
+  // Never one's own submission, whatever the role.
+  ["approver", "approval.answer", approval({ submittedByUserId: "usr_approver" }), "forbidden"],
+  ["admin", "approval.answer", approval({ submittedByUserId: "usr_admin", requiredRole: "admin" }), "forbidden"],
+  ["admin", "approval.answer", approval({ submittedByUserId: "usr_approver" }), "ok"],
+  // Each person once: the second of a dual approval must be someone else.
+  ["approver", "approval.answer", approval({ answeredBy: ["usr_approver"] }), "approval_already_answered"],
+  ["admin", "approval.answer", approval({ answeredBy: ["usr_approver"] }), "ok"],
+  // Closed approvals cannot be answered.
+  ["admin", "approval.answer", approval({ status: "approved" }), "approval_already_answered"],
+  ["admin", "approval.answer", approval({ status: "expired" }), "approval_already_answered"],
+];
+
+const rows = [...setupRows, ...submitRows, ...approvalRows];
+
+describe("can: role × action × subject", () => {
+  it.each(rows)("%s %s %j → %s", (who, action, subject, expected) => {
+    const actor = actors[who];
+    const refusal = whyNot(actor, action, subject as never);
+    expect(refusal?.code ?? "ok").toBe(expected);
+    expect(can(actor, action, subject as never)).toBe(expected === "ok");
+    if (expected === "ok") {
+      expect(() => assertCan(actor, action, subject as never)).not.toThrow();
+    } else {
+      const err = (() => {
+        try {
+          assertCan(actor, action, subject as never);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe(expected);
+      expect((err as AppError).message).toBe(refusal?.message);
+    }
+  });
+
+  it("every action has rows in this table", () => {
+    const covered = new Set(rows.map((r) => r[1]));
+    expect(ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
+  });
+
+  it("an agent key can do nothing but submit for its own agent", () => {
+    const allowed = ACTIONS.filter((a) => can(actors.agent, a, a === "intent.submit" ? (agent1 as never) : undefined));
+    expect(allowed).toEqual(["intent.submit"]);
+  });
+
+  it("a viewer can change nothing", () => {
+    expect(ACTIONS.filter((a) => a !== "approval.list" && can(actors.viewer, a))).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+import type { Actor, Principal } from "@/lib/auth/principal";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * Every "who may do what" rule of the product, in one table. Route handlers, server actions,
+ * domain verbs and pages all ask `can` / `assertCan`, so a button is shown exactly when the
+ * action behind it would be allowed.
+ *
+ * To add an action: add one line to `RULES` (most are `adminOnly(...)` or `people(...)`),
+ * call `assertCan(actor, "<domain>.<verb>", subject)` at the top of the domain verb, use
+ * `can(...)` where the UI decides whether to show the control, and add its rows to
+ * `can.test.ts`.
+ *
+ * Subjects carry their organisation: an object of another organisation is "not found" (404),
+ * never "forbidden", so ids cannot be probed. The "system" actor (CLI, start-up, sweeps) may
+ * do every organisation set-up action; actions that need a person's identity refuse it.
+ */
+
+/** Why an action is refused, and which error that becomes. */
+export type Refusal = { code: "forbidden" | "not_found" | "approval_already_answered"; message: string };
+type Verdict = Refusal | null;
+type Rule<S> = (actor: Actor, subject: S | undefined) => Verdict;
+
+/** Any object that belongs to an organisation. */
+export type OrgSubject = { orgId: string };
+/** An agent (or something of one agent's, like its intents and wallet). */
+export type AgentSubject = { orgId: string; agentId: string };
+/** An approval as the rules need it; `status` and the submitter are optional for role-level questions. */
+export type ApprovalSubject = {
+  orgId: string;
+  requiredRole: Role;
+  answeredBy: readonly string[];
+  submittedByUserId?: string | null;
+  status?: string;
+};
+
+const refuse = (message: string): Refusal => ({ code: "forbidden", message });
+
+/** Another organisation's object is not found; `what` names it in the message. */
+function outside(actor: Actor, subject: OrgSubject | undefined, what: string): Verdict {
+  if (actor === "system" || !subject || actor.orgId === subject.orgId) return null;
+  return { code: "not_found", message: `${what} not found` };
+}
+
+/** Organisation set-up: admins of that organisation, and the system. */
+function adminOnly(what: string, subjectName = "Organisation"): Rule<OrgSubject> {
+  return (actor, subject) => {
+    if (actor !== "system" && (actor.kind !== "user" || actor.role !== "admin")) return refuse(`Only an admin can ${what}`);
+    return outside(actor, subject, subjectName);
+  };
+}
+
+/** Any signed-in person of the organisation (user key or session); never an agent key. */
+function people(what: string): Rule<OrgSubject> {
+  return (actor, subject) => {
+    if (actor !== "system" && actor.kind === "agent") return refuse(`Agent keys cannot ${what}`);
+    return outside(actor, subject, "Organisation");
+  };
+}
+
+const RULES = {
+  // Organisation set-up (CLI as "system", dashboard as an admin).
+  "organization.create": adminOnly("create organisations"),
+  "user.create": adminOnly("add users"),
+  "agent.create": adminOnly("register agents"),
+  "agent.set_status": adminOnly("suspend or resume agents", "Agent"),
+  "agent.set_risk_override": adminOnly("override an agent's risk level", "Agent"),
+  "wallet.fund": adminOnly("fund wallets", "Agent"),
+  "api_key.list": adminOnly("see API keys"),
+  "api_key.create": adminOnly("create API keys"),
+  "api_key.revoke": adminOnly("revoke API keys", "API key"),
+  "policy.update": adminOnly("change the policy"),
+
+  // Approvals (agents never; a viewer's list is empty, see listApprovals).
+  "approval.list": people("list approvals"),
+
+  /** Agents submit for their own agent; approvers and admins for any agent of their organisation. */
+  "intent.submit": ((actor, s) => {
+    if (actor === "system") return refuse("Intents are submitted by an agent or a person");
+    if (actor.kind === "agent") {
+      if (s && s.agentId !== actor.agentId) return refuse("An agent key can only submit intents for its own agent");
+      return outside(actor, s, "Agent");
+    }
+    if (actor.role === "viewer") return refuse("Viewers cannot submit intents");
+    return outside(actor, s, "Agent");
+  }) satisfies Rule<AgentSubject>,
+
+  /**
+   * Answering an approval: approvers and admins only; never the person who submitted the
+   * intent; above the admin threshold only admins; each person once (a second approver is
+   * needed). Without a subject: may this principal answer approvals at all?
+   */
+  "approval.answer": ((actor, s) => {
+    if (actor === "system" || actor.kind === "agent") return refuse("Agent keys cannot answer approvals");
+    if (actor.role === "viewer") return refuse("Viewers cannot answer approvals");
+    if (!s) return null;
+    const away = outside(actor, s, "Approval");
+    if (away) return away;
+    if (s.status !== undefined && s.status !== "pending") {
+      return { code: "approval_already_answered", message: `This approval has already been answered (${s.status})` };
+    }
+    if (s.submittedByUserId === actor.userId) return refuse("You submitted this intent, so you cannot answer its approval");
+    if (s.requiredRole === "admin" && actor.role !== "admin") return refuse("This amount is above the admin threshold: only an admin can answer");
+    if (s.answeredBy.includes(actor.userId)) {
+      return { code: "approval_already_answered", message: "You have already answered this approval; a second approver is needed" };
+    }
+    return null;
+  }) satisfies Rule<ApprovalSubject>,
+};
+
+export type Action = keyof typeof RULES;
+export type SubjectOf<A extends Action> = Exclude<Parameters<(typeof RULES)[A]>[1], undefined>;
+
+/** Why `actor` may not do `action` (on `subject`), or null when it may. */
+export function whyNot<A extends Action>(actor: Actor, action: A, subject?: SubjectOf<A>): Refusal | null {
+  return (RULES[action] as Rule<SubjectOf<A>>)(actor, subject);
+}
+
+export function can<A extends Action>(actor: Actor, action: A, subject?: SubjectOf<A>): boolean {
+  return whyNot(actor, action, subject) === null;
+}
+
+/** Throws the AppError the API answers with (403, 404 or 409) when the action is not allowed. */
+export function assertCan<A extends Action>(actor: Actor, action: A, subject?: SubjectOf<A>): void {
+  const refusal = whyNot(actor, action, subject);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
+
+/** Narrows to a person: the action needs one (answering, listing approvals). */
+export function assertPerson(actor: Actor, action: Action): asserts actor is Extract<Principal, { kind: "user" }> {
+  assertCan(actor, action);
+  if (actor === "system" || actor.kind !== "user") throw new AppError("forbidden", "Only a person can do this");
+}
+
+/** All actions, for tests and documentation. */
+export const ACTIONS = Object.keys(RULES) as Action[];
