@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
 import { ApprovalListSchema, ApprovalSchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
-import { GetIntentQuerySchema, IntentListSchema, IntentSchema, ListIntentsQuerySchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
+import {
+  CaptureIntentSchema,
+  GetIntentQuerySchema,
+  IntentListSchema,
+  IntentSchema,
+  ListIntentsQuerySchema,
+  SubmitIntentSchema,
+  VoidIntentSchema,
+} from "@/lib/intents/intent-schemas";
 
 /**
  * The OpenAPI 3.1 document of API v1, generated from the same zod schemas the handlers
@@ -21,6 +29,8 @@ const components = {
   Intent: IntentSchema,
   IntentList: IntentListSchema,
   SubmitIntent: SubmitIntentSchema,
+  CaptureIntent: CaptureIntentSchema,
+  VoidIntent: VoidIntentSchema,
   Approval: ApprovalSchema,
   ApprovalList: ApprovalListSchema,
   RespondToApproval: RespondToApprovalSchema,
@@ -28,6 +38,9 @@ const components = {
   AgentList: AgentListSchema,
   Error: ErrorSchema,
 };
+
+/** Request bodies are documented as clients send them (zod's input side). */
+const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent"]);
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: keyof typeof components) => ({ content: { "application/json": { schema: ref(name) } } });
@@ -37,7 +50,7 @@ const errors = Object.fromEntries(
     ["401", "Missing or invalid API key"],
     ["403", "Not allowed for this key or role"],
     ["404", "Not found (also another organisation's objects)"],
-    ["409", "Conflict (already answered, idempotency key reused)"],
+    ["409", "Conflict (already answered or settled, idempotency key reused, blocked by a rule)"],
     ["429", "Rate limited; see Retry-After"],
   ].map(([code, description]) => [code, { description, ...json("Error") }]),
 );
@@ -50,7 +63,7 @@ const idParam = (description: string) => ({ name: "id", in: "path", required: tr
 
 export function buildOpenApiDocument(serverUrl: string) {
   const schemas = Object.fromEntries(
-    Object.entries(components).map(([name, s]) => [name, z.toJSONSchema(s, { io: name === "SubmitIntent" || name === "RespondToApproval" ? "input" : "output", unrepresentable: "any" })]),
+    Object.entries(components).map(([name, s]) => [name, z.toJSONSchema(s, { io: INPUTS.has(name) ? "input" : "output", unrepresentable: "any" })]),
   );
   return {
     openapi: "3.1.0",
@@ -73,6 +86,24 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Get an intent; ?wait=N long-polls up to N (≤30) seconds for a terminal status",
           parameters: [idParam("int_… id"), ...queryParams(GetIntentQuerySchema)],
           responses: { "200": { description: "The intent", ...json("Intent") }, ...errors },
+        },
+      },
+      "/intents/{id}/capture": {
+        post: {
+          operationId: "captureIntent",
+          summary: "Report what an approved intent actually paid (at most the approved amount; the rest returns to the wallet)",
+          parameters: [idParam("int_… id")],
+          requestBody: { required: true, ...json("CaptureIntent") },
+          responses: { "200": { description: "The intent, settlement captured", ...json("Intent") }, ...errors },
+        },
+      },
+      "/intents/{id}/void": {
+        post: {
+          operationId: "voidIntent",
+          summary: "Report that an approved intent paid nothing: all of it returns to the wallet",
+          parameters: [idParam("int_… id")],
+          requestBody: { required: false, ...json("VoidIntent") },
+          responses: { "200": { description: "The intent, settlement voided", ...json("Intent") }, ...errors },
         },
       },
       "/approvals": {

@@ -3,9 +3,13 @@ import { AppError } from "@/lib/errors/app-error";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads and validates a JSON body: 415 for another content type, 413 when too large, 400 for bad JSON or schema. */
-export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+/**
+ * Reads and validates a JSON body: 415 for another content type, 413 when too large, 400 for
+ * bad JSON or schema. With `optional`, a request without a body validates as `{}`.
+ */
+export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, opts: { optional?: boolean } = {}): Promise<z.output<S>> {
   const type = req.headers.get("content-type") ?? "";
+  if (opts.optional && !type && (await readLimited(req)).trim() === "") return schema.parse({});
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json");
   }

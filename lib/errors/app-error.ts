@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   approval_already_answered: 409,
   idempotency_conflict: 409,
+  intent_not_approved: 409,
+  intent_already_settled: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -35,6 +35,7 @@ export const SubmitIntentSchema = z
 export type SubmitIntentInput = z.output<typeof SubmitIntentSchema>;
 
 export const INTENT_STATUSES = ["pending", "approved", "denied", "pending_approval", "expired"] as const;
+export const SETTLEMENT_STATES = ["uncaptured", "captured", "voided"] as const;
 export const TERMINAL_STATUSES = ["approved", "denied", "expired"] as const;
 
 const isoDate = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).or(z.iso.date({ message: "must be an ISO 8601 date" }));
@@ -97,6 +98,12 @@ export const IntentSchema = z.object({
   approval: z.object({ id: z.string(), status: z.string(), expires_at: z.string() }).nullable(),
   created_at: z.string(),
   decided_at: z.string().nullable(),
+  captured_amount: z.number().int().nullable().describe("What the agent reported it paid (capture); 0 after a void; null until settled."),
+  settlement: z
+    .enum(SETTLEMENT_STATES)
+    .nullable()
+    .describe("null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does)."),
+  settled_at: z.string().nullable(),
 });
 export type IntentDto = z.infer<typeof IntentSchema>;
 
@@ -106,3 +113,20 @@ export const IntentListSchema = z.object({
   has_more: z.boolean(),
   next_cursor: z.string().nullable(),
 });
+
+export const CaptureIntentSchema = z
+  .object({
+    amount: z
+      .number({ message: "amount must be a positive integer" })
+      .int("amount must be a whole number of minor units (e.g. paise)")
+      .positive("amount must be positive; use void when nothing was paid")
+      .max(Number.MAX_SAFE_INTEGER)
+      .describe("What was actually paid, in minor units; at most the approved amount. The rest returns to the wallet."),
+  })
+  .strict();
+export type CaptureIntentInput = z.output<typeof CaptureIntentSchema>;
+
+export const VoidIntentSchema = z
+  .object({ reason: z.string().trim().min(1).max(500).optional().describe("Why nothing was paid (kept in the audit log).") })
+  .strict();
+export type VoidIntentInput = z.output<typeof VoidIntentSchema>;

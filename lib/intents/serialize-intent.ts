@@ -41,5 +41,8 @@ export function serializeIntent(row: IntentRow): IntentDto {
     approval: row.approval ? { id: row.approval.id, status: row.approval.status, expires_at: row.approval.expiresAt.toISOString() } : null,
     created_at: row.createdAt.toISOString(),
     decided_at: row.decidedAt?.toISOString() ?? null,
+    captured_amount: row.capturedAmount === null ? null : Number(row.capturedAmount),
+    settlement: row.status === "approved" ? (row.settlement ?? "uncaptured") : null,
+    settled_at: row.settledAt?.toISOString() ?? null,
   });
 }

@@ -18,7 +18,9 @@ export type LedgerInput = {
  * are there, so no race can overspend) plus the ledger row, in the caller's transaction.
  *   credit: balance += a            debit:   balance -= a (needs available >= a)
  *   hold:   held += a (available)   release: held -= a (needs held >= a)
- * So balance = Σcredit − Σdebit and held = Σhold − Σrelease, always.
+ *   capture: nothing moves (records what an approved, already debited intent paid)
+ *   reversal: balance += a (the unpaid part of an approved intent comes back)
+ * So balance = Σcredit + Σreversal − Σdebit and held = Σhold − Σrelease, always.
  */
 export async function postLedgerEntry(tx: Tx, e: LedgerInput): Promise<{ balance: number; held: number }> {
   if (!Number.isSafeInteger(e.amount) || e.amount <= 0) throw new AppError("validation_error", "amount must be a positive integer");
@@ -57,5 +59,9 @@ function updateWallet(tx: Tx, kind: LedgerKind, id: string, a: bigint): Promise<
       return tx.$queryRaw<Row[]>`UPDATE wallets SET held = held + ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
     case "release":
       return tx.$queryRaw<Row[]>`UPDATE wallets SET held = held - ${a} WHERE id = ${id} AND held >= ${a} RETURNING balance, held`;
+    case "capture":
+      return tx.$queryRaw<Row[]>`SELECT balance, held FROM wallets WHERE id = ${id}`;
+    case "reversal":
+      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} RETURNING balance, held`;
   }
 }

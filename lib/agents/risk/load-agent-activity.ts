@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Everything the policy engine and the risk score need from an agent's history, in one
- * round trip. Spend counts approved intents and those held for approval, by creation time.
+ * round trip. Spend counts approved intents (what they captured, once settled) and those held
+ * for approval, by creation time.
  */
 export async function loadAgentActivity(
   db: DbOrTx,
@@ -32,8 +33,8 @@ export async function loadAgentActivity(
     { spent_today: bigint; spent_month: bigint; last_hour: bigint; decided: bigint; denied: bigint; low_conf: bigint; rejected: bigint }[]
   >`
     SELECT
-      COALESCE(SUM(i.amount) FILTER (WHERE i.currency = ${currency} AND i.status IN ('approved','pending_approval') AND i.created_at >= ${day}), 0)::bigint AS spent_today,
-      COALESCE(SUM(i.amount) FILTER (WHERE i.currency = ${currency} AND i.status IN ('approved','pending_approval') AND i.created_at >= ${month}), 0)::bigint AS spent_month,
+      COALESCE(SUM(COALESCE(i.captured_amount, i.amount)) FILTER (WHERE i.currency = ${currency} AND i.status IN ('approved','pending_approval') AND i.created_at >= ${day}), 0)::bigint AS spent_today,
+      COALESCE(SUM(COALESCE(i.captured_amount, i.amount)) FILTER (WHERE i.currency = ${currency} AND i.status IN ('approved','pending_approval') AND i.created_at >= ${month}), 0)::bigint AS spent_month,
       COUNT(*) FILTER (WHERE i.created_at >= ${hourAgo} AND i.id <> ${excludeIntentId}) AS last_hour,
       COUNT(*) FILTER (WHERE i.status <> 'pending' AND i.created_at >= ${since30}) AS decided,
       COUNT(*) FILTER (WHERE i.status = 'denied' AND i.created_at >= ${since30}) AS denied,

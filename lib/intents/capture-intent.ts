@@ -1,0 +1,19 @@
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { assertMaySettle } from "@/lib/permissions/authorize-settlement";
+import { getIntent, getIntentRow } from "./get-intent";
+import type { CaptureIntentInput } from "./intent-schemas";
+import { settleApprovedIntent } from "./settle-approved-intent";
+
+/**
+ * The agent reports what it actually paid for an approved intent (at most the approved
+ * amount; the rest goes back to the wallet). An agent key settles only its own agent's
+ * intents (others are not found); people need a role that acts (approver or admin).
+ */
+export async function captureIntent(db: Db, principal: Principal, id: string, input: CaptureIntentInput) {
+  assertMaySettle(principal);
+  const row = await getIntentRow(db, principal, id);
+  await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
+  return getIntent(db, principal, row.id);
+}
+

@@ -1,0 +1,72 @@
+import type { Principal } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { formatMinorUnits } from "@/lib/policies/engine";
+import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+
+export type SettleRequest = { kind: "capture"; amount: number } | { kind: "void"; reason?: string };
+export type Settled = { intentId: string; orgId: string; kind: SettleRequest["kind"]; approved: number; captured: number; returned: number; currency: string };
+
+/**
+ * Records what an approved intent actually paid, in the caller's transaction. Approval
+ * already debited the whole amount, so a capture of n writes a `capture` line (nothing
+ * moves) and returns the unpaid rest with a `reversal`; a void returns all of it.
+ * The guarded update (approved and not yet settled) decides every race: of a capture and a
+ * void sent at once, or an agent and the auto-settlement sweep, exactly one wins; the other
+ * gets a 409 and moves nothing.
+ */
+export async function settleApprovedIntent(
+  tx: Tx,
+  intentId: string,
+  request: SettleRequest,
+  actor: Principal | "system",
+  at = new Date(),
+): Promise<Settled> {
+  const intent = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
+  const approved = Number(intent.amount);
+  const money = (n: number) => formatMinorUnits(n, intent.currency);
+  if (request.kind === "capture" && request.amount > approved) {
+    throw new AppError("validation_error", `amount may be at most the approved amount of ${money(approved)}`, [
+      { field: "amount", issue: `at most ${approved}` },
+    ]);
+  }
+  const captured = request.kind === "capture" ? request.amount : 0;
+  const settled = await tx.intent.updateMany({
+    where: { id: intentId, status: "approved", settlement: null },
+    data: { settlement: request.kind === "capture" ? "captured" : "voided", capturedAmount: BigInt(captured), settledAt: at },
+  });
+  if (settled.count !== 1) {
+    const now = await tx.intent.findUniqueOrThrow({ where: { id: intentId }, select: { status: true, settlement: true } });
+    if (now.status !== "approved") {
+      throw new AppError("intent_not_approved", `Only an approved intent can be captured or voided; this one is ${now.status}`);
+    }
+    throw new AppError("intent_already_settled", `This intent was already ${now.settlement}; a second capture or void is refused`);
+  }
+
+  const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
+  const base = { orgId: intent.orgId, walletId: wallet.id, intentId, actor: actor === "system" ? "system" : actor.label };
+  const returned = approved - captured;
+  if (captured > 0) {
+    await postLedgerEntry(tx, { ...base, kind: "capture", amount: captured, memo: `Captured: paid ${money(captured)} of ${money(approved)} approved` });
+  }
+  if (returned > 0) {
+    const memo = request.kind === "void" ? "Voided: nothing was paid, all of it returned" : "Not paid: the rest of the approval returned";
+    await postLedgerEntry(tx, { ...base, kind: "reversal", amount: returned, memo });
+  }
+  await recordAuditEvent(tx, {
+    orgId: intent.orgId,
+    actor,
+    action: request.kind === "capture" ? "intent.captured" : "intent.voided",
+    targetType: "intent",
+    targetId: intentId,
+    data: {
+      approved_amount: approved,
+      captured_amount: captured,
+      returned_amount: returned,
+      currency: intent.currency,
+      ...(request.kind === "void" && request.reason ? { reason: request.reason } : {}),
+    },
+  });
+  return { intentId, orgId: intent.orgId, kind: request.kind, approved, captured, returned, currency: intent.currency };
+}
