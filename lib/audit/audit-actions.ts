@@ -8,6 +8,8 @@ import { z } from "zod";
  */
 const minor = z.number().int();
 const json = z.record(z.string(), z.unknown());
+/** Capture and void: what was approved, what was paid, what went back to the wallet. */
+const settled = { approved_amount: minor, captured_amount: minor, returned_amount: minor, currency: z.string() };
 const event = <Target extends string, Shape extends z.ZodRawShape>(target: Target, shape: Shape) => ({ target, data: z.strictObject(shape) });
 
 export const AUDIT_ACTIONS = {
@@ -30,6 +32,12 @@ export const AUDIT_ACTIONS = {
   "approval.approved": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.rejected": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.expired": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
+  "intent.captured": event("intent", { ...settled, auto: z.boolean() }),
+  "intent.voided": event("intent", { ...settled, auto: z.boolean(), reason: z.string().nullable() }),
+  "organization.frozen": event("organization", { reason: z.string().nullable() }),
+  "organization.unfrozen": event("organization", { frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() }),
+  "agent.frozen": event("agent", { reason: z.string().nullable() }),
+  "agent.unfrozen": event("agent", { frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -4,6 +4,8 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { formatMinorUnits } from "@/lib/policies/engine";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
+import { intentSummary } from "@/lib/webhooks/event-data";
 
 export type SettleRequest = { kind: "capture"; amount: number } | { kind: "void"; reason?: string };
 export type Settled = { intentId: string; orgId: string; kind: SettleRequest["kind"]; approved: number; captured: number; returned: number; currency: string };
@@ -32,9 +34,10 @@ export async function settleApprovedIntent(
     ]);
   }
   const captured = request.kind === "capture" ? request.amount : 0;
+  const settledAs = request.kind === "capture" ? "captured" : "voided";
   const settled = await tx.intent.updateMany({
     where: { id: intentId, status: "approved", settlement: null },
-    data: { settlement: request.kind === "capture" ? "captured" : "voided", capturedAmount: BigInt(captured), settledAt: at },
+    data: { settlement: settledAs, capturedAmount: BigInt(captured), settledAt: at },
   });
   if (settled.count !== 1) {
     const now = await tx.intent.findUniqueOrThrow({ where: { id: intentId }, select: { status: true, settlement: true } });
@@ -54,19 +57,15 @@ export async function settleApprovedIntent(
     const memo = request.kind === "void" ? "Voided: nothing was paid, all of it returned" : "Not paid: the rest of the approval returned";
     await postLedgerEntry(tx, { ...base, kind: "reversal", amount: returned, memo });
   }
-  await recordAuditEvent(tx, {
-    orgId: intent.orgId,
-    actor,
-    action: request.kind === "capture" ? "intent.captured" : "intent.voided",
-    targetType: "intent",
-    targetId: intentId,
-    data: {
-      approved_amount: approved,
-      captured_amount: captured,
-      returned_amount: returned,
-      currency: intent.currency,
-      ...(request.kind === "void" && request.reason ? { reason: request.reason } : {}),
-    },
-  });
+  const amounts = { approved_amount: approved, captured_amount: captured, returned_amount: returned, currency: intent.currency };
+  const auto = actor === "system";
+  if (request.kind === "capture") {
+    await recordAuditEvent(tx, { orgId: intent.orgId, actor, action: "intent.captured", targetId: intentId, at, data: { ...amounts, auto } });
+  } else {
+    const data = { ...amounts, auto, reason: request.reason ?? null };
+    await recordAuditEvent(tx, { orgId: intent.orgId, actor, action: "intent.voided", targetId: intentId, at, data });
+  }
+  const event = { intent: { ...intentSummary(intent), status: "approved", settlement: settledAs, settled_at: at.toISOString() }, ...amounts, auto };
+  await enqueueEvent(tx, { orgId: intent.orgId, type: request.kind === "capture" ? "intent.captured" : "intent.voided", data: event, at });
   return { intentId, orgId: intent.orgId, kind: request.kind, approved, captured, returned, currency: intent.currency };
 }

@@ -9,6 +9,12 @@ export const WEBHOOK_EVENT_TYPES = [
   "approval.expired",
   "agent.suspended",
   "wallet.low_balance",
+  "intent.captured",
+  "intent.voided",
+  "organization.frozen",
+  "organization.unfrozen",
+  "agent.frozen",
+  "agent.unfrozen",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -20,4 +26,10 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "approval.expired": "An approval ran out of time and its hold was released",
   "agent.suspended": "An admin suspended an agent",
   "wallet.low_balance": "A wallet's available balance fell below its low-balance threshold",
+  "intent.captured": "An approved intent reported what it paid; any unpaid rest went back to the wallet",
+  "intent.voided": "An approved intent paid nothing; all of it went back to the wallet",
+  "organization.frozen": "An admin froze all spending of the organisation (kill switch)",
+  "organization.unfrozen": "An admin lifted the organisation's spending freeze",
+  "agent.frozen": "An admin froze one agent's spending",
+  "agent.unfrozen": "An admin lifted one agent's spending freeze",
 };
