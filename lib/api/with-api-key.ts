@@ -17,13 +17,13 @@ type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | { status?: number; 
  * the dashboard's session cookie), per-key rate limit, and mapping every error to the
  * API error body. Handlers stay thin and never catch.
  */
-export function withApiKey<P = Record<string, never>>(handler: Handler<P>) {
+export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts: { bearerOnly?: boolean } = {}) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = randomId("req", 20);
     try {
       await ensureServerReady();
       const db = await getDb();
-      const principal = await authenticate(db, req);
+      const principal = await authenticate(db, req, opts.bearerOnly ?? false);
       checkRateLimit(principal.keyId ?? `session:${principal.kind === "user" ? principal.userId : ""}`);
       const result = await handler({ req, db, principal, params: await route.params, requestId });
       if (result instanceof Response) {
@@ -37,14 +37,14 @@ export function withApiKey<P = Record<string, never>>(handler: Handler<P>) {
   };
 }
 
-async function authenticate(db: Db, req: NextRequest): Promise<Principal> {
+async function authenticate(db: Db, req: NextRequest, bearerOnly: boolean): Promise<Principal> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new AppError("unauthenticated", "Use Authorization: Bearer <API key>");
     return authenticateApiKey(db, match[1]);
   }
-  const session = await sessionPrincipalFromRequest(db, req);
+  const session = bearerOnly ? null : await sessionPrincipalFromRequest(db, req);
   if (session) return session;
   throw new AppError("unauthenticated", "Missing API key: send Authorization: Bearer <API key>");
 }
