@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { idSchema as id } from "@/lib/db/id-schema";
+import { RISK_LEVELS } from "@/lib/policies/engine";
+import { CurrencySchema } from "@/lib/wallets/wallet-schemas";
 
 export const WalletSchema = z.object({ currency: z.string(), balance: z.number(), held: z.number(), available: z.number() });
 const SpendWindowSchema = z.object({
@@ -33,3 +36,24 @@ export const AgentListSchema = z.object({ object: z.literal("list"), data: z.arr
 export const ListAgentsQuerySchema = z
   .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).optional() })
   .strict();
+
+// Inputs of the admin verbs (CLI and dashboard).
+export const CreateAgentSchema = z.strictObject({
+  orgId: id("orgId"),
+  name: z.string().trim().min(1, "name is required").max(200),
+  owner: z.string().trim().max(200).optional(),
+  description: z.string().trim().max(2000).optional(),
+  currency: CurrencySchema.default("INR"),
+  initialBalance: z.number().int("initialBalance must be whole minor units").min(0).refine(Number.isSafeInteger).default(0),
+});
+export const SetAgentStatusSchema = z.strictObject({
+  orgId: id("orgId"),
+  agentId: id("agentId"),
+  status: z.enum(["active", "suspended"], { error: "status must be active or suspended" }),
+});
+export const SetRiskOverrideSchema = z.strictObject({
+  orgId: id("orgId"),
+  agentId: id("agentId"),
+  level: z.enum(RISK_LEVELS, { error: "level must be low, medium, high, critical or null" }).nullable(),
+});
+export type CreateAgentInput = z.input<typeof CreateAgentSchema>;

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newAgentId, newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
-import { CreateAgentSchema, type CreateAgentInput } from "@/lib/cli/admin.validation";
+import { CreateAgentSchema, type CreateAgentInput } from "@/lib/agents/agent-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import { actorLabel, type Actor } from "@/lib/auth/principal";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";

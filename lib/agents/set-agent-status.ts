@@ -2,7 +2,7 @@ import { describeAgent } from "@/lib/agents/describe-agent";
 import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { SetAgentStatusSchema } from "@/lib/cli/admin.validation";
+import { SetAgentStatusSchema } from "@/lib/agents/agent-schemas";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";

@@ -3,7 +3,7 @@ import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import type { RiskLevel } from "@/lib/policies/engine";
-import { SetRiskOverrideSchema } from "@/lib/cli/admin.validation";
+import { SetRiskOverrideSchema } from "@/lib/agents/agent-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { notFound } from "@/lib/errors/app-error";
-import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/cli/admin.validation";
+import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/api-keys/api-key-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";

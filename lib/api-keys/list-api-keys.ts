@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { ApiKey } from "@/lib/generated/prisma/client";
-import { ListApiKeysSchema } from "@/lib/cli/admin.validation";
+import { ListApiKeysSchema } from "@/lib/api-keys/api-key-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 

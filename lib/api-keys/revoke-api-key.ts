@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { RevokeApiKeySchema } from "@/lib/cli/admin.validation";
+import { RevokeApiKeySchema } from "@/lib/api-keys/api-key-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 

@@ -1,81 +1,12 @@
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
-import { newId } from "@/lib/db/ids";
-import { AppError, notFound } from "@/lib/errors/app-error";
-import { assertCan, assertPerson } from "@/lib/permissions/can";
 import type { RespondToApprovalInput } from "./approval-schemas";
+import { answerApproval } from "./answer-approval";
 import { approvalInclude, serializeApprovals } from "./serialize-approval";
-import { settleApproval } from "./settle-approval";
-import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
-import { intentSummary } from "@/lib/webhooks/event-data";
 
-/**
- * One person's answer to an approval. Who may answer is the "approval.answer" rule of
- * lib/permissions/can.ts (agents and viewers never, nor the intent's submitter; above the
- * admin threshold only admins; each person once); above the dual threshold two distinct
- * approvers are needed (one "reject" ends it). The approval row is locked for the whole
- * transaction, so of two concurrent answers exactly one wins and the other gets a 409.
- * `id` may be the approval's id or its intent's id.
- */
+/** POST /api/v1/approvals/{id} and the inbox: answers (see answerApproval) and returns the approval as the API shows it. */
 export async function respondToApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput) {
   const approvalId = await answerApproval(db, principal, id, input);
   const row = await db.approval.findUniqueOrThrow({ where: { id: approvalId }, include: approvalInclude });
   return (await serializeApprovals(db, [row]))[0];
-}
-
-/** The answer itself, at a given time (the demo seed plays its history through this); returns the approval id. */
-export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
-  assertPerson(principal, "approval.answer");
-
-  const found = await db.approval.findFirst({
-    where: { orgId: principal.orgId, OR: [{ id }, { intentId: id }] },
-    select: { id: true },
-  });
-  if (!found) throw notFound("Approval");
-  const approvalId = found.id;
-
-  const expired = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM approvals WHERE id = ${approvalId} FOR UPDATE`;
-    const approval = await tx.approval.findUniqueOrThrow({ where: { id: approvalId }, include: { intent: true, responses: true } });
-    if (approval.status !== "pending") {
-      throw new AppError("approval_already_answered", `This approval has already been answered (${approval.status})`);
-    }
-    if (approval.expiresAt <= now) {
-      await settleApproval(tx, approvalId, "expired", "system", now);
-      return true;
-    }
-    assertCan(principal, "approval.answer", {
-      orgId: approval.orgId,
-      requiredRole: approval.requiredRole,
-      submittedByUserId: approval.intent.submittedByUserId,
-      answeredBy: approval.responses.map((r) => r.userId),
-    });
-    await tx.approvalResponse.create({
-      data: { id: newId("rsp"), approvalId, userId: principal.userId, decision: input.decision, comment: input.comment ?? null, createdAt: now },
-    });
-    await recordAuditEvent(tx, {
-      orgId: principal.orgId,
-      actor: principal,
-      action: "approval.answered",
-      targetId: approvalId,
-      data: { decision: input.decision, comment: input.comment ?? null, intent_id: approval.intentId },
-    });
-    const approvals = approval.responses.filter((r) => r.decision === "approve").length + (input.decision === "approve" ? 1 : 0);
-    const settled = input.decision === "reject" ? "rejected" : approvals >= approval.approvalsRequired ? "approved" : null;
-    await enqueueEvent(tx, {
-      orgId: principal.orgId,
-      type: "approval.answered",
-      at: now,
-      data: {
-        approval: { id: approvalId, status: settled ?? "pending", approvals_required: approval.approvalsRequired, approvals_received: approvals },
-        answer: { decision: input.decision, comment: input.comment ?? null, user_id: principal.userId, email: principal.email, answered_at: now.toISOString() },
-        intent: intentSummary(approval.intent),
-      },
-    });
-    if (settled) await settleApproval(tx, approvalId, settled, principal, now);
-    return false;
-  });
-  if (expired) throw new AppError("approval_already_answered", "This approval expired before it was answered");
-  return approvalId;
 }

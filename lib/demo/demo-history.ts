@@ -7,7 +7,7 @@ import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import type { Db } from "@/lib/db/client";
 import { newIntentId } from "@/lib/db/ids";
 import { decideIntent } from "@/lib/intents/decide-intent";
-import { answerApproval } from "@/lib/approvals/respond-to-approval";
+import { answerApproval } from "@/lib/approvals/answer-approval";
 import { AppError } from "@/lib/errors/app-error";
 import type { DemoSetup } from "./demo-agents";
 import type { DemoPlan, PlannedEvent, PlannedIntent } from "./demo-plan";

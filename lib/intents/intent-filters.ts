@@ -1,12 +1,12 @@
 import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
 import type { IntentFilters } from "@/lib/intents/list-intents";
 import { parseMajorAmount } from "@/lib/format/money";
+import { isUuid } from "@/lib/db/ids";
 
 export type IntentSearchParams = Partial<Record<"status" | "agent" | "category" | "from" | "to" | "min" | "max" | "cursor", string>>;
 
 const DAY_MS = 86_400_000;
 const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-const isUuid = (s?: string) => !!s && /^[0-9a-f-]{36}$/i.test(s);
 
 /**
  * The intents page's query string as listIntents filters. Values that do not parse are

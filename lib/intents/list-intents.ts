@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
-import { intentScope } from "./get-intent";
+import { readScope } from "@/lib/permissions/read-scope";
 import type { ListIntentsQuery } from "./intent-schemas";
 import { intentInclude, serializeIntent } from "./serialize-intent";
 
@@ -15,7 +15,7 @@ export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFil
     return { object: "list" as const, data: [], has_more: false, next_cursor: null };
   }
   const where: Prisma.IntentWhereInput = {
-    ...intentScope(principal),
+    ...readScope.intents(principal),
     ...(q.agent_id ? { agentId: q.agent_id } : {}),
     ...(q.status?.length ? { status: { in: q.status } } : {}),
     ...(q.merchant_category ? { merchantCategory: q.merchant_category } : {}),

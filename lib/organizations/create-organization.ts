@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { CreateOrganizationSchema } from "@/lib/cli/admin.validation";
+import { CreateOrganizationSchema } from "@/lib/organizations/organization-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 

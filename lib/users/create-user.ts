@@ -5,7 +5,7 @@ import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { User } from "@/lib/generated/prisma/client";
-import { CreateUserSchema, type CreateUserInput } from "@/lib/cli/admin.validation";
+import { CreateUserSchema, type CreateUserInput } from "@/lib/users/user-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";

@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
-import { FundWalletSchema, type FundWalletInput } from "@/lib/cli/admin.validation";
+import { FundWalletSchema, type FundWalletInput } from "@/lib/wallets/wallet-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import { actorLabel, type Actor } from "@/lib/auth/principal";
 import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";

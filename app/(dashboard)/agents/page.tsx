@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
-import { listAgents } from "@/lib/agents/get-agent";
+import { listAgents } from "@/lib/agents/list-agents";
 import { requireSession } from "@/lib/auth/require-session";
 
 export const metadata: Metadata = { title: "Agents" };

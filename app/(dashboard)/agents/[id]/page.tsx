@@ -12,6 +12,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
 import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
+import { isUuid } from "@/lib/db/ids";
 import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { AppError } from "@/lib/errors/app-error";
 import { IntentsTable } from "@/app/(dashboard)/intents/intents-table";
@@ -23,7 +24,7 @@ import { RiskFactors } from "./risk-factors";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { db, principal } = await requireSession();
   const { id } = await params;
-  const agent = /^[0-9a-f-]{36}$/i.test(id) ? await db.agent.findFirst({ where: { id, orgId: principal.orgId }, select: { name: true } }) : null;
+  const agent = isUuid(id) ? await db.agent.findFirst({ where: { id, orgId: principal.orgId }, select: { name: true } }) : null;
   return { title: agent ? `${agent.name} · Agent` : "Agent" };
 }
 

@@ -1,7 +1,7 @@
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
-import { listAgents } from "@/lib/agents/get-agent";
+import { listAgents } from "@/lib/agents/list-agents";
 
 export const dynamic = "force-dynamic";
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

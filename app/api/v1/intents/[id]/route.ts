@@ -1,7 +1,8 @@
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { GetIntentQuerySchema } from "@/lib/intents/intent-schemas";
-import { getIntent, waitForIntent } from "@/lib/intents/get-intent";
+import { getIntent } from "@/lib/intents/get-intent";
+import { waitForIntent } from "@/lib/intents/wait-for-intent";
 
 export const dynamic = "force-dynamic";
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

@@ -1,0 +1,23 @@
+import type { Principal } from "@/lib/auth/principal";
+import type { DbOrTx } from "@/lib/db/client";
+import { afterCursor, page } from "@/lib/api/keyset-cursor";
+import { readScope } from "@/lib/permissions/read-scope";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
+import { describeAgent } from "./describe-agent";
+import { withWallets } from "./get-agent";
+
+/** Agents of the caller's organisation, newest first; an agent key sees only its own agent. */
+export async function listAgents(db: DbOrTx, principal: Principal, q: { limit: number; cursor?: string }) {
+  const rows = await db.agent.findMany({
+    where: { AND: [readScope.agents(principal), afterCursor(q.cursor)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    include: withWallets,
+  });
+  const p = page(rows, q.limit);
+  const [{ policy }, timeZone] = await Promise.all([getOrgPolicy(db, principal.orgId), getOrgTimeZone(db, principal.orgId)]);
+  const data = [];
+  for (const agent of p.data) data.push(await describeAgent(db, agent, policy, timeZone));
+  return { object: "list" as const, data, has_more: p.has_more, next_cursor: p.next_cursor };
+}
