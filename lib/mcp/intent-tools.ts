@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { getIntent, waitForIntent } from "@/lib/intents/get-intent";
+import { getIntent } from "@/lib/intents/get-intent";
+import { waitForIntent } from "@/lib/intents/wait-for-intent";
 import { SubmitIntentSchema, TERMINAL_STATUSES } from "@/lib/intents/intent-schemas";
 import { submitIntent } from "@/lib/intents/submit-intent";
 import type { ToolContext } from "./tool-context";
