@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
 import { ApprovalListSchema, ApprovalSchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
+import { policyComponents, policyPaths } from "./openapi-policy";
 import {
   CaptureIntentSchema,
   GetIntentQuerySchema,
@@ -37,13 +38,14 @@ const components = {
   Agent: AgentSchema,
   AgentList: AgentListSchema,
   Error: ErrorSchema,
+  ...policyComponents,
 };
 
 /** Request bodies are documented as clients send them (zod's input side). */
-const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent"]);
+const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy"]);
 
-const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: keyof typeof components) => ({ content: { "application/json": { schema: ref(name) } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
 const errors = Object.fromEntries(
   [
     ["400", "Invalid input (validation_error, invalid_json)"],
@@ -60,6 +62,7 @@ function queryParams(schema: z.ZodObject) {
   return Object.entries(js.properties).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
 }
 const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string" } });
+
 
 export function buildOpenApiDocument(serverUrl: string) {
   const schemas = Object.fromEntries(
@@ -119,6 +122,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/agents": { get: { summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
       "/agents/{id}": { get: { summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
+      ...policyPaths(json, errors),
     },
   };
 }

@@ -2,8 +2,7 @@ import { describeAgent } from "@/lib/agents/describe-agent";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { setOrgPolicy } from "@/lib/policies/set-org-policy";
-import { toPolicyDocument } from "@/lib/policies/engine";
+import { POLICY_COMMANDS } from "./policy-commands";
 import { demoBaseUrl } from "@/lib/demo/demo-base-url";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
@@ -128,22 +127,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
       return { agent_id: agentId, wallet };
     },
   },
-  "policy show": {
-    usage: "policy show --org ID",
-    run: async (db, a) => {
-      const org = await getOrganizationOrThrow(db, requireString(a, "org"));
-      return toPolicyDocument((await getOrgPolicy(db, org.id)).policy);
-    },
-  },
-  "policy set": {
-    usage: "policy set --org ID --file policy.json",
-    run: async (db, a) => {
-      const org = await getOrganizationOrThrow(db, requireString(a, "org"));
-      if (a.policy === undefined) throw new AppError("validation_error", "--file is required (a JSON policy document)");
-      const saved = await setOrgPolicy(db, "system", org.id, a.policy);
-      return { org_id: org.id, version: saved.version, policy: toPolicyDocument(saved.policy) };
-    },
-  },
+  ...POLICY_COMMANDS,
   "demo seed": {
     usage: "demo seed",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),

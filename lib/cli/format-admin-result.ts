@@ -2,6 +2,9 @@
  * One readable line (or a few) per admin command result, for the CLI without --json.
  * Pure: takes the JSON-able result of runAdminCommand.
  */
+import { describePolicyChange } from "@/lib/policies/diff-policy-documents";
+import type { PolicyVersionView } from "@/lib/policies/list-policy-versions";
+
 type Obj = Record<string, unknown>;
 const money = (minor: unknown, currency: unknown) => `${(Number(minor) / 100).toFixed(2)} ${String(currency ?? "")}`.trim();
 const walletLine = (w: Obj | null | undefined) =>
@@ -37,7 +40,14 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return JSON.stringify(result, null, 2);
     case "policy set":
       return `Saved policy version ${r.version} for ${r.org_id}`;
+    case "policy versions":
+      return formatPolicyVersions(result as PolicyVersionView[]);
     default:
       return typeof result === "string" ? result : JSON.stringify(result, null, 2);
   }
 }
+
+const formatPolicyVersions = (versions: PolicyVersionView[]) =>
+  versions
+    .map((v) => [`v${v.version}  ${v.created_at}  ${v.created_by}`, ...(v.changes ?? []).map((c) => `    ${describePolicyChange(c)}`)].join("\n"))
+    .join("\n") || "No saved versions: the default policy applies.";

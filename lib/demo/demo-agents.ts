@@ -56,6 +56,6 @@ export async function createDemoOrganization(db: Db): Promise<DemoSetup> {
   for (const spec of DEMO_AGENTS) {
     if (Object.keys(spec.overrides).length) document.agent_overrides[agents[spec.key].id] = spec.overrides;
   }
-  await setOrgPolicy(db, "system", org.id, document);
+  await setOrgPolicy(db, "system", org.id, document, 0); // the organisation was just created: version 0 is the default
   return { org, principals, agents, agentKeys, userKeys };
 }

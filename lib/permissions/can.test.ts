@@ -44,6 +44,9 @@ const SETUP_ACTIONS: Action[] = [
   "api_key.create",
   "api_key.revoke",
   "policy.update",
+  "policy.backtest",
+  "policy.shadow",
+  "audit.verify",
 ];
 
 /** Organisation set-up: admins and the system only; another organisation's admin gets a 404. */
@@ -113,7 +116,16 @@ const approvalRows: Row[] = [
   ["admin", "approval.answer", approval({ status: "expired" }), "approval_already_answered"],
 ];
 
-const rows = [...setupRows, ...submitRows, ...approvalRows];
+const policyReadRows: Row[] = [
+  ["viewer", "policy.read", own, "ok"],
+  ["approver", "policy.read", own, "ok"],
+  ["admin", "policy.read", own, "ok"],
+  ["system", "policy.read", own, "ok"],
+  ["agent", "policy.read", own, "forbidden"],
+  ["otherAdmin", "policy.read", own, "not_found"],
+];
+
+const rows = [...setupRows, ...submitRows, ...approvalRows, ...policyReadRows];
 
 describe("can: role × action × subject", () => {
   it.each(rows)("%s %s %j → %s", (who, action, subject, expected) => {

@@ -71,6 +71,10 @@ const RULES = {
   "api_key.create": adminOnly("create API keys"),
   "api_key.revoke": adminOnly("revoke API keys", "API key"),
   "policy.update": adminOnly("change the policy"),
+  "policy.backtest": adminOnly("backtest a policy"),
+  "policy.shadow": adminOnly("run a policy in shadow"),
+  "policy.read": people("read the policy"),
+  "audit.verify": adminOnly("verify the audit log"),
 
   // Approvals (agents never; a viewer's list is empty, see listApprovals).
   "approval.list": people("list approvals"),

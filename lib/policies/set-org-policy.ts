@@ -4,44 +4,39 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
-import { parsePolicyDocument, toPolicyDocument } from "@/lib/policies/engine";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { toPolicyDocument } from "@/lib/policies/engine";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getOrgPolicy, type VersionedPolicy } from "./get-org-policy";
-import { zodDetails } from "@/lib/api/zod-details";
-import { ZodError } from "zod";
+import { parseOrgPolicy } from "./parse-org-policy";
+
+/** The 409 a save gets when someone saved a newer version since the editor loaded its base. */
+export const staleVersion = (base: number, current: number) =>
+  new AppError("conflict", `The policy changed since you loaded it: you edited version ${base}, the current version is ${current}. Reload, re-apply your change and save again.`, [
+    { field: "base_version", issue: `current version is ${current}` },
+  ]);
 
 /**
- * Stores a new policy version (validated by the policy document schema) with an audit
- * event holding the previous and new documents. Versions are unique per organisation, so
- * two admins saving at once cannot both become version N+1: the loser retries on top.
+ * Stores a new policy version on top of `baseVersion`, the version the author edited. A
+ * save based on anything but the current version is refused (409), so two admins never
+ * overwrite each other silently; two saves on the same base race for one unique
+ * (org, version) row and the loser gets the same 409.
  */
-export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document: unknown): Promise<VersionedPolicy> {
+export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document: unknown, baseVersion: number): Promise<VersionedPolicy> {
   assertCan(actor, "policy.update", { orgId });
-  let policy;
-  try {
-    policy = parsePolicyDocument(document);
-  } catch (e) {
-    if (e instanceof ZodError) throw new AppError("validation_error", "The policy document is invalid", zodDetails(e));
-    throw new AppError("validation_error", (e as Error).message);
-  }
-  const agentIds = Object.keys(policy.agentOverrides);
-  if (agentIds.length) {
-    const found = await db.agent.count({ where: { orgId, id: { in: agentIds } } });
-    if (found !== agentIds.length) throw new AppError("validation_error", "agent_overrides names an agent that is not in this organisation");
-  }
-  const doc = toPolicyDocument(policy) as Prisma.InputJsonValue;
+  const policy = await parseOrgPolicy(db, orgId, document);
+  const doc = toPolicyDocument(policy);
   const by = actorLabel(actor);
-  return db.$transaction(async (tx) => {
-    const previous = await getOrgPolicy(tx, orgId);
-    const version = previous.version + 1;
-    await tx.policy.create({ data: { id: newId("pol"), orgId, version, document: doc, createdBy: by } });
-    await recordAuditEvent(tx, {
-      orgId,
-      actor,
-      action: "policy.updated",
-      targetId: orgId,
-      data: { version, previous: toPolicyDocument(previous.policy), document: toPolicyDocument(policy) },
+  try {
+    return await db.$transaction(async (tx) => {
+      const previous = await getOrgPolicy(tx, orgId);
+      if (previous.version !== baseVersion) throw staleVersion(baseVersion, previous.version);
+      const version = previous.version + 1;
+      await tx.policy.create({ data: { id: newId("pol"), orgId, version, document: doc as Prisma.InputJsonValue, createdBy: by, baseVersion } });
+      await recordAuditEvent(tx, { orgId, actor, action: "policy.updated", targetId: orgId, data: { version, base_version: baseVersion, previous: toPolicyDocument(previous.policy), document: doc } });
+      return { policy, version, updatedAt: new Date(), updatedBy: by };
     });
-    return { policy, version, updatedAt: new Date(), updatedBy: by };
-  });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw staleVersion(baseVersion, baseVersion + 1);
+    throw e;
+  }
 }

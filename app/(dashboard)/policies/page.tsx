@@ -61,7 +61,7 @@ export default async function PoliciesPage() {
       {can(principal, "policy.update") && (
         <Card className="mt-6" aria-labelledby="edit-h">
           <CardHeader id="edit-h" title="Edit policy" description="Saving creates a new version and an audit event. Pending approvals keep the decision they were given." />
-          <CardBody><PolicyEditor initial={JSON.stringify(doc, null, 2)} /></CardBody>
+          <CardBody><PolicyEditor key={current.version} version={current.version} initial={JSON.stringify(doc, null, 2)} /></CardBody>
         </Card>
       )}
     </>

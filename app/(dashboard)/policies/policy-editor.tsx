@@ -9,20 +9,25 @@ import { savePolicyAction } from "./actions";
 
 const noop = () => () => {};
 
-/** JSON editor for admins; validation problems are listed per field, as the API reports them. */
-export function PolicyEditor({ initial }: { initial: string }) {
+/**
+ * JSON editor for admins; validation problems are listed per field, as the API reports them.
+ * Saves name the version the editor loaded; when someone saved a newer one meanwhile the
+ * save is refused (409) and the editor offers to reload it (the page keys this component by
+ * version, so a refresh starts over on the new document).
+ */
+export function PolicyEditor({ initial, version }: { initial: string; version: number }) {
   const [text, setText] = useState(initial);
   // Typing before hydration would be lost when React takes over the textarea: editable once hydrated.
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
-  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
+  const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[]; stale: boolean } | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
   const router = useRouter();
 
   const save = () =>
     start(async () => {
-      const res = await savePolicyAction(text);
-      if (!res.ok) return setProblem({ message: res.message, details: res.details });
+      const res = await savePolicyAction(text, version);
+      if (!res.ok) return setProblem({ message: res.message, details: res.code === "conflict" ? [] : res.details, stale: res.code === "conflict" });
       setProblem(null);
       toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
       router.refresh();
@@ -47,6 +52,11 @@ export function PolicyEditor({ initial }: { initial: string }) {
       {problem && (
         <div id="policy-errors" role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-3 text-sm dark:border-rose-900 dark:bg-rose-950/50">
           <p className="font-medium text-rose-900 dark:text-rose-200">{problem.message}</p>
+          {problem.stale && (
+            <Button className="mt-2" size="sm" variant="secondary" onClick={() => router.refresh()}>
+              Reload the current version (discards your edits)
+            </Button>
+          )}
           {problem.details.length > 0 && (
             <ul className="mt-2 space-y-1">
               {problem.details.map((d, n) => (

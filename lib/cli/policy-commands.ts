@@ -1,0 +1,54 @@
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { getOrganizationOrThrow } from "@/lib/permissions/authorize-admin";
+import { toPolicyDocument } from "@/lib/policies/engine";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
+import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { optionalString, requireString, type AdminArgs } from "./admin-command-args";
+
+type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
+
+/**
+ * `policy show` writes the document with the version it is ("base_version"), so the file
+ * it produces, edited and given to `policy set`, names its base: a save on top of a
+ * version someone else has replaced since is refused (409) instead of overwriting theirs.
+ */
+function documentAndBase(args: AdminArgs): { document: Record<string, unknown>; baseVersion: number } {
+  const file = args.policy;
+  if (file === undefined) throw new AppError("validation_error", "--file is required (a JSON policy document)");
+  if (typeof file !== "object" || file === null || Array.isArray(file)) throw new AppError("validation_error", "The policy file must hold a JSON object");
+  const { base_version: fromFile, ...document } = file as Record<string, unknown>;
+  const given = optionalString(args, "base-version") ?? (fromFile === undefined ? undefined : String(fromFile));
+  if (given === undefined || !/^\d+$/.test(given)) {
+    throw new AppError("validation_error", 'Name the version this policy is based on: --base-version N, or "base_version" in the file (policy show writes it)', [
+      { field: "base_version", issue: "required" },
+    ]);
+  }
+  return { document, baseVersion: Number(given) };
+}
+
+const org = async (db: Db, a: AdminArgs) => (await getOrganizationOrThrow(db, requireString(a, "org"))).id;
+
+export const POLICY_COMMANDS: Record<string, Command> = {
+  "policy show": {
+    usage: "policy show --org ID",
+    run: async (db, a) => {
+      const current = await getOrgPolicy(db, await org(db, a));
+      return { base_version: current.version, ...toPolicyDocument(current.policy) };
+    },
+  },
+  "policy set": {
+    usage: "policy set --org ID --file policy.json [--base-version N]",
+    run: async (db, a) => {
+      const orgId = await org(db, a);
+      const { document, baseVersion } = documentAndBase(a);
+      const saved = await setOrgPolicy(db, "system", orgId, document, baseVersion);
+      return { org_id: orgId, version: saved.version, policy: toPolicyDocument(saved.policy) };
+    },
+  },
+  "policy versions": {
+    usage: "policy versions --org ID",
+    run: async (db, a) => listPolicyVersions(db, await org(db, a)),
+  },
+};
