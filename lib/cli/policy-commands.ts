@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { getOrganizationOrThrow } from "@/lib/permissions/authorize-admin";
+import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 import { toPolicyDocument } from "@/lib/policies/engine";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
