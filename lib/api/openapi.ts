@@ -63,7 +63,6 @@ function queryParams(schema: z.ZodObject) {
 }
 const idParam = (description: string) => ({ name: "id", in: "path", required: true, description, schema: { type: "string" } });
 
-
 export function buildOpenApiDocument(serverUrl: string) {
   const schemas = Object.fromEntries(
     Object.entries(components).map(([name, s]) => [name, z.toJSONSchema(s, { io: INPUTS.has(name) ? "input" : "output", unrepresentable: "any" })]),
