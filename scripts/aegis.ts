@@ -40,7 +40,9 @@ async function main(): Promise<number> {
     if (typeof values.file === "string") args.policy = readPolicyFile(values.file);
     const result = await execute(positionals, args, json);
     console.log(json ? JSON.stringify(result, null, 2) : humanReadable(positionals, result));
-    return 0;
+    // A broken audit chain is a failure a script or cron job must notice.
+    const brokenChain = positionals.join(" ") === "audit verify" && Array.isArray(result) && result.some((r) => !r.ok);
+    return brokenChain ? 1 : 0;
   } catch (e) {
     return fail(e, json);
   }

@@ -1,3 +1,4 @@
+import { AuditChainReportSchema } from "@/lib/audit/audit-schemas";
 import { PolicySchema, PolicyVersionListSchema, SetPolicySchema } from "@/lib/policies/policy-schemas";
 
 /**
@@ -9,6 +10,7 @@ export const policyComponents = {
   Policy: PolicySchema,
   SetPolicy: SetPolicySchema,
   PolicyVersionList: PolicyVersionListSchema,
+  AuditChainReport: AuditChainReportSchema,
 };
 
 type Ref = (name: string) => object;
@@ -26,6 +28,13 @@ export function policyPaths(json: Ref, errors: object) {
     },
     "/policy/versions": {
       get: { operationId: "listPolicyVersions", summary: "Every saved version, newest first, with author, time and the changes from the one before", responses: { "200": { description: "Versions", ...json("PolicyVersionList") }, ...errors } },
+    },
+    "/audit/verify": {
+      get: {
+        operationId: "verifyAuditChain",
+        summary: "Recompute the organisation's audit hash chain (admins) and point at the first broken link",
+        responses: { "200": { description: "The chain report", ...json("AuditChainReport") }, ...errors },
+      },
     },
   };
 }

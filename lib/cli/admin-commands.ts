@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { POLICY_COMMANDS } from "./policy-commands";
+import { AUDIT_COMMANDS } from "./audit-commands";
 import { demoBaseUrl } from "@/lib/demo/demo-base-url";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
@@ -128,6 +129,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     },
   },
   ...POLICY_COMMANDS,
+  ...AUDIT_COMMANDS,
   "demo seed": {
     usage: "demo seed",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),

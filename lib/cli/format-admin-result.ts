@@ -4,6 +4,7 @@
  */
 import { describePolicyChange } from "@/lib/policies/diff-policy-documents";
 import type { PolicyVersionView } from "@/lib/policies/list-policy-versions";
+import type { ChainReport } from "@/lib/audit/verify-audit-chain";
 
 type Obj = Record<string, unknown>;
 const money = (minor: unknown, currency: unknown) => `${(Number(minor) / 100).toFixed(2)} ${String(currency ?? "")}`.trim();
@@ -40,6 +41,8 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return JSON.stringify(result, null, 2);
     case "policy set":
       return `Saved policy version ${r.version} for ${r.org_id}`;
+    case "audit verify":
+      return formatChainReports(result as ChainReport[]);
     case "policy versions":
       return formatPolicyVersions(result as PolicyVersionView[]);
     default:
@@ -51,3 +54,14 @@ const formatPolicyVersions = (versions: PolicyVersionView[]) =>
   versions
     .map((v) => [`v${v.version}  ${v.created_at}  ${v.created_by}`, ...(v.changes ?? []).map((c) => `    ${describePolicyChange(c)}`)].join("\n"))
     .join("\n") || "No saved versions: the default policy applies.";
+
+/** One line per organisation: intact (with its head) or where it first breaks. */
+function formatChainReports(reports: ChainReport[]): string {
+  return reports
+    .map((r) =>
+      r.ok
+        ? `${r.org_id}  intact: ${r.checked} events${r.head ? `, head #${r.head.seq} ${r.head.hash}` : ""}${r.pending ? `, ${r.pending} not sealed yet` : ""}`
+        : `${r.org_id}  BROKEN at event #${r.first_broken!.seq} (${r.first_broken!.id}, ${r.first_broken!.action}, ${r.first_broken!.created_at}): ${r.first_broken!.detail}`,
+    )
+    .join("\n");
+}

@@ -1,6 +1,7 @@
 import { expireApprovals } from "@/lib/approvals/expire-approvals";
 import { getDb } from "@/lib/db/client";
 import { recoverPendingIntents } from "./recover-pending-intents";
+import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 
 const INTERVAL_MS = Number(process.env.AEGIS_SWEEP_INTERVAL_MS ?? 30_000);
 const holder = globalThis as { __aegisJobs?: NodeJS.Timeout };
@@ -24,9 +25,11 @@ export function startBackgroundJobs(): void {
   void tick();
   holder.__aegisJobs = setInterval(tick, INTERVAL_MS);
   holder.__aegisJobs.unref();
+  startAuditChainJob();
 }
 
 export function stopBackgroundJobs(): void {
   if (holder.__aegisJobs) clearInterval(holder.__aegisJobs);
   holder.__aegisJobs = undefined;
+  stopAuditChainJob();
 }

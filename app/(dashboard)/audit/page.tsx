@@ -9,6 +9,7 @@ import { auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/aud
 import { withParams } from "@/lib/intents/intent-filters";
 import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
 import { AuditTable } from "./audit-table";
+import { can } from "@/lib/permissions/can";
 
 export const metadata: Metadata = { title: "Audit log" };
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
@@ -24,7 +25,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Audit log"
         description="Every change to intents, approvals, wallets, agents, keys and policies, with who made it."
-        actions={<a href={`/audit/export${exportQuery}`} className={buttonClass("secondary", "md")} download>Export CSV</a>}
+        actions={
+          <>
+            {can(principal, "audit.verify", { orgId: principal.orgId }) && <ButtonLink href="/audit/verify">Verify chain</ButtonLink>}
+            <a href={`/audit/export${exportQuery}`} className={buttonClass("secondary", "md")} download>Export CSV</a>
+            <a href={`/audit/export${exportQuery}${exportQuery ? "&" : "?"}format=jsonl`} className={buttonClass("secondary", "md")} download>Export JSON lines</a>
+          </>
+        }
       />
       <Card>
         <form method="get" role="search" aria-label="Filter audit events" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6">

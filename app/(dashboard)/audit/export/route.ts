@@ -1,11 +1,15 @@
 import type { NextRequest } from "next/server";
 import { sessionOrNull } from "@/lib/auth/require-session";
 import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from "@/lib/audit/audit-csv";
+import { auditJsonLine } from "@/lib/audit/audit-json-line";
 import { iterateAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
 
 export const dynamic = "force-dynamic";
 
-/** The audit log as CSV, with the page's filters; streamed so a long log never sits in memory. */
+/**
+ * The audit log as CSV (default) or JSON lines (`format=jsonl`, with the chain fields), with
+ * the page's filters (a date range is from/to); streamed so a long log never sits in memory.
+ */
 export async function GET(req: NextRequest) {
   const session = await sessionOrNull();
   if (!session) return Response.json({ error: { code: "unauthenticated", message: "Sign in to export the audit log" } }, { status: 401 });
@@ -15,16 +19,18 @@ export async function GET(req: NextRequest) {
     const v = req.nextUrl.searchParams.get(k);
     if (v) sp[k] = v;
   }
+  const jsonl = req.nextUrl.searchParams.get("format") === "jsonl";
+  const line = jsonl ? auditJsonLine : auditCsvLine;
   const encoder = new TextEncoder();
   const events = iterateAuditEvents(db, principal.orgId, sp);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvLine(AUDIT_CSV_HEADER)));
+      if (!jsonl) controller.enqueue(encoder.encode(csvLine(AUDIT_CSV_HEADER)));
     },
     async pull(controller) {
       const next = await events.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(auditCsvLine(next.value)));
+      else controller.enqueue(encoder.encode(line(next.value)));
     },
     async cancel() {
       await events.return(undefined);
@@ -33,8 +39,8 @@ export async function GET(req: NextRequest) {
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="aegis-audit-${day}.csv"`,
+      "Content-Type": jsonl ? "application/jsonl; charset=utf-8" : "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="aegis-audit-${day}.${jsonl ? "jsonl" : "csv"}"`,
       "Cache-Control": "no-store",
     },
   });

@@ -1,0 +1,32 @@
+import { chainAuditEvents } from "@/lib/audit/chain-audit-events";
+import { getDb } from "@/lib/db/client";
+
+const INTERVAL_MS = Number(process.env.AEGIS_AUDIT_CHAIN_INTERVAL_MS ?? 1_000);
+const holder = globalThis as { __aegisAuditChain?: NodeJS.Timeout | null };
+
+/**
+ * Seals new audit events into their organisation's hash chain every second or so. Each pass
+ * runs after the previous one finished (no overlap); every instance runs it and the
+ * per-organisation advisory lock lets exactly one of them seal a given batch.
+ */
+export function startAuditChainJob(): void {
+  if (holder.__aegisAuditChain !== undefined && holder.__aegisAuditChain !== null) return;
+  const pass = async () => {
+    try {
+      await chainAuditEvents(await getDb());
+    } catch (e) {
+      console.error("[jobs] audit chain pass failed:", (e as Error).message);
+    }
+    if (holder.__aegisAuditChain !== null) schedule();
+  };
+  const schedule = () => {
+    holder.__aegisAuditChain = setTimeout(pass, INTERVAL_MS);
+    holder.__aegisAuditChain.unref();
+  };
+  schedule();
+}
+
+export function stopAuditChainJob(): void {
+  if (holder.__aegisAuditChain) clearTimeout(holder.__aegisAuditChain);
+  holder.__aegisAuditChain = null;
+}
