@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
 import { ApprovalListSchema, ApprovalSchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { policyComponents, policyPaths } from "./openapi-policy";
+import { webhookComponents, webhookInputComponents, webhookPaths } from "@/lib/webhooks/webhook-openapi";
 import {
   CaptureIntentSchema,
   GetIntentQuerySchema,
@@ -39,10 +40,11 @@ const components = {
   AgentList: AgentListSchema,
   Error: ErrorSchema,
   ...policyComponents,
+  ...webhookComponents,
 };
 
 /** Request bodies are documented as clients send them (zod's input side). */
-const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy"]);
+const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy", ...webhookInputComponents]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
@@ -122,6 +124,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/agents": { get: { summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
       "/agents/{id}": { get: { summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
       ...policyPaths(json, errors),
+      ...webhookPaths({ json, errors, idParam, queryParams }),
     },
   };
 }

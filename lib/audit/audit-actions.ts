@@ -38,6 +38,12 @@ export const AUDIT_ACTIONS = {
   "organization.unfrozen": event("organization", { frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() }),
   "agent.frozen": event("agent", { reason: z.string().nullable() }),
   "agent.unfrozen": event("agent", { frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() }),
+  "webhook_endpoint.created": event("webhook_endpoint", { url: z.string(), events: z.array(z.string()) }),
+  "webhook_endpoint.updated": event("webhook_endpoint", { url: z.string(), events: z.array(z.string()), status: z.string() }),
+  "webhook_endpoint.deleted": event("webhook_endpoint", { url: z.string() }),
+  "webhook_endpoint.secret_rotated": event("webhook_endpoint", { previous_secret_expires_at: z.string() }),
+  "webhook_endpoint.disabled": event("webhook_endpoint", { url: z.string(), reason: z.string() }),
+  "webhook_delivery.replayed": event("webhook_delivery", { endpoint_id: z.string(), event_id: z.string(), replay_id: z.string() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

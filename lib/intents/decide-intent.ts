@@ -9,6 +9,8 @@ import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { evaluatePolicy } from "@/lib/policies/engine";
 import type { Decision, Policy } from "@/lib/policies/engine/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { approvalMessage } from "@/lib/notifications/approval-message";
+import { notifyUsers } from "@/lib/notifications/notify-users";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentDecidedData, intentSummary } from "@/lib/webhooks/event-data";
 
@@ -51,7 +53,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
         now: at,
         timeZone,
       });
-      await applyDecision(tx, intent, wallet?.id ?? null, decision, policy, at);
+      await applyDecision(tx, { ...intent, agentName: agent.name }, wallet?.id ?? null, decision, policy, at);
       await tx.policyDecision.create({
         data: {
           id: newId("dec"),
@@ -80,7 +82,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
   );
 }
 
-type IntentFacts = Parameters<typeof intentSummary>[0] & { orgId: string };
+type IntentFacts = Parameters<typeof intentSummary>[0] & { orgId: string; submittedByUserId: string | null; agentName: string };
 
 async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | null, decision: Decision, policy: Policy, at: Date) {
   const amount = Number(intent.amount);
@@ -120,5 +122,15 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
       reason: decision.reason,
     };
     await enqueueEvent(tx, { orgId: intent.orgId, type: "approval.requested", data, at });
+    const facts = { ...intent, intentId: intent.id, amount, rule: decision.rule, ruleReason: decision.reason, expiresAt: approval.expiresAt, approvalsRequired: approval.approvalsRequired };
+    await notifyUsers(tx, {
+      ...approvalMessage(facts, "approval_requested"),
+      orgId: intent.orgId,
+      kind: "approval_requested",
+      subjectId: approval.id,
+      audience: approval.requiredRole === "admin" ? "admin" : "approver",
+      excludeUserId: intent.submittedByUserId,
+      at,
+    });
   }
 }

@@ -2,9 +2,11 @@ import { expireApprovals } from "@/lib/approvals/expire-approvals";
 import { getDb } from "@/lib/db/client";
 import { recoverPendingIntents } from "./recover-pending-intents";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
+import { runOutboxTick } from "./run-outbox-tick";
+import { webhookConfig } from "@/lib/webhooks/webhook-config";
 
 const INTERVAL_MS = Number(process.env.AEGIS_SWEEP_INTERVAL_MS ?? 30_000);
-const holder = globalThis as { __aegisJobs?: NodeJS.Timeout };
+const holder = globalThis as { __aegisJobs?: NodeJS.Timeout; __aegisOutbox?: NodeJS.Timeout };
 
 /** One sweep: decide leftover pending intents, expire overdue approvals. */
 export async function runSweep(): Promise<{ recovered: number; expired: number }> {
@@ -26,10 +28,13 @@ export function startBackgroundJobs(): void {
   holder.__aegisJobs = setInterval(tick, INTERVAL_MS);
   holder.__aegisJobs.unref();
   startAuditChainJob();
+  holder.__aegisOutbox = setInterval(runOutboxTick, webhookConfig().pollMs);
+  holder.__aegisOutbox.unref();
 }
 
 export function stopBackgroundJobs(): void {
   if (holder.__aegisJobs) clearInterval(holder.__aegisJobs);
-  holder.__aegisJobs = undefined;
+  if (holder.__aegisOutbox) clearInterval(holder.__aegisOutbox);
+  holder.__aegisJobs = holder.__aegisOutbox = undefined;
   stopAuditChainJob();
 }

@@ -13,6 +13,9 @@ export function testPort(offset: number) {
   return Number(process.env.AEGIS_TEST_PORT_BASE ?? 3150) + offset;
 }
 
+/** Where the app under test sends email; the notifications test listens there. */
+export const smtpTestPort = () => testPort(process.env.TEST_DATABASE === "postgres" ? 35 : 25);
+
 export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string> }): Promise<AppServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-"));
   const logFile = path.join(dataDir, "server.log");

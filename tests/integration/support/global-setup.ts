@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startAppServer, testPort, type AppServer } from "./app-server";
+import { smtpTestPort, startAppServer, testPort, type AppServer } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,7 +28,19 @@ export default async function setup(project: TestProject) {
     server = await startAppServer({
       port: testPort(usePostgres ? 10 : 0),
       databaseUrl,
-      env: { AEGIS_SWEEP_INTERVAL_MS: "1000", AEGIS_RATE_LIMIT_PER_MINUTE: "300" },
+      env: {
+        AEGIS_SWEEP_INTERVAL_MS: "1000",
+        AEGIS_RATE_LIMIT_PER_MINUTE: "300",
+        // Webhooks: loopback receivers allowed, fast retries in a short window (see tests/integration/webhooks.test.ts).
+        AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: "1",
+        AEGIS_WEBHOOK_POLL_MS: "200",
+        AEGIS_WEBHOOK_RETRY_BASE_MS: "300",
+        AEGIS_WEBHOOK_RETRY_MAX_DELAY_MS: "2000",
+        AEGIS_WEBHOOK_RETRY_WINDOW_MS: "8000",
+        // Email goes to the in-process SMTP server of tests/integration/notifications.test.ts.
+        SMTP_URL: `smtp://127.0.0.1:${smtpTestPort()}`,
+        AEGIS_PUBLIC_URL: "http://aegis.test",
+      },
     });
   } catch (e) {
     if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

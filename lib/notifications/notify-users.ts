@@ -1,0 +1,41 @@
+import type { DbOrTx } from "@/lib/db/client";
+import { notificationConfig, type NotificationKind } from "./notification-config";
+
+export type NotificationMessage = {
+  orgId: string;
+  kind: NotificationKind;
+  subjectId: string;
+  title: string;
+  body: string;
+  /** Path in the dashboard (e.g. /intents/int_…); the public URL is put in front for email. */
+  path: string;
+  /** "admin": admins only; "approver": admins and approvers. */
+  audience: "admin" | "approver";
+  excludeUserId?: string | null;
+  /** For approvals: skip people who already answered this one (reminders). */
+  skipAnsweredApprovalId?: string | null;
+  at?: Date;
+};
+
+/**
+ * Notifies the people of an organisation who can act, in ONE statement (so it can sit in
+ * the transaction of the change that calls for it): one row per person, deduplicated per
+ * person, kind and subject. Each row records how it will be emailed: `pending` (at once),
+ * `digest` (in the daily digest) or `skipped` (email off, or no SMTP configured); the
+ * dashboard's bell lists them all either way.
+ */
+export async function notifyUsers(tx: DbOrTx, m: NotificationMessage): Promise<number> {
+  const smtp = notificationConfig().smtpUrl !== null;
+  const at = m.at ?? new Date();
+  return tx.$executeRaw`
+    INSERT INTO notifications (id, org_id, user_id, kind, subject_id, title, body, link, created_at, email_status)
+    SELECT 'ntf_' || replace(gen_random_uuid()::text, '-', ''), u.org_id, u.id, ${m.kind}, ${m.subjectId}, ${m.title}, ${m.body}, ${m.path}, ${at},
+      CASE WHEN ${smtp} THEN (CASE COALESCE(s.preference::text, 'immediate') WHEN 'immediate' THEN 'pending' WHEN 'digest' THEN 'digest' ELSE 'skipped' END)
+      ELSE 'skipped' END
+    FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
+    WHERE u.org_id = ${m.orgId}
+      AND (u.role = 'admin' OR (${m.audience} = 'approver' AND u.role = 'approver'))
+      AND u.id IS DISTINCT FROM ${m.excludeUserId ?? null}
+      AND NOT EXISTS (SELECT 1 FROM approval_responses r WHERE r.approval_id = ${m.skipAnsweredApprovalId ?? null} AND r.user_id = u.id)
+    ON CONFLICT (user_id, kind, subject_id) DO NOTHING`;
+}

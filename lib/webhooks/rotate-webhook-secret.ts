@@ -1,0 +1,28 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import { getWebhookEndpointOrThrow } from "./get-webhook-endpoint";
+import { serializeEndpoint } from "./serialize-webhook";
+import { newWebhookSecret } from "./sign-webhook";
+import { RotateWebhookSecretSchema } from "./webhook-schemas";
+
+/**
+ * A new signing secret, shown once. Until the overlap ends every delivery carries a second
+ * signature made with the old secret, so receivers can switch without dropping events.
+ */
+export async function rotateWebhookSecret(db: Db, actor: AdminActor, orgId: string, id: string, input: { overlap_seconds?: number }, now = new Date()) {
+  assertAdmin(actor, orgId);
+  const { overlap_seconds } = RotateWebhookSecretSchema.parse(input);
+  const secret = newWebhookSecret();
+  const expiresAt = new Date(now.getTime() + overlap_seconds * 1000);
+  const row = await db.$transaction(async (tx) => {
+    const endpoint = await getWebhookEndpointOrThrow(tx, orgId, id);
+    const updated = await tx.webhookEndpoint.update({
+      where: { id },
+      data: { secret, previousSecret: endpoint.secret, previousSecretExpiresAt: expiresAt, updatedAt: now },
+    });
+    await recordAuditEvent(tx, { orgId, actor, action: "webhook_endpoint.secret_rotated", targetId: id, data: { previous_secret_expires_at: expiresAt.toISOString() } });
+    return updated;
+  });
+  return { ...serializeEndpoint(row, now), secret };
+}
