@@ -47,6 +47,8 @@ const SETUP_ACTIONS: Action[] = [
   "policy.backtest",
   "policy.shadow",
   "audit.verify",
+  "webhook.list",
+  "webhook.manage",
 ];
 
 /** Organisation set-up: admins and the system only; another organisation's admin gets a 404. */

@@ -75,6 +75,8 @@ const RULES = {
   "policy.shadow": adminOnly("run a policy in shadow"),
   "policy.read": people("read the policy"),
   "audit.verify": adminOnly("verify the audit log"),
+  "webhook.list": adminOnly("see webhook endpoints"),
+  "webhook.manage": adminOnly("manage webhook endpoints", "Webhook endpoint"),
 
   // Approvals (agents never; a viewer's list is empty, see listApprovals).
   "approval.list": people("list approvals"),

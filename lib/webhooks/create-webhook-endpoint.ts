@@ -1,7 +1,8 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import type { Actor } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/permissions/can";
 import { checkWebhookUrl } from "./check-webhook-url";
 import { serializeEndpoint } from "./serialize-webhook";
 import { newWebhookSecret } from "./sign-webhook";
@@ -9,8 +10,8 @@ import { webhookConfig } from "./webhook-config";
 import { CreateWebhookEndpointSchema, type CreateWebhookEndpointInput } from "./webhook-schemas";
 
 /** Registers an endpoint; the answer carries its signing secret, the only time it is shown. */
-export async function createWebhookEndpoint(db: Db, actor: AdminActor, orgId: string, input: CreateWebhookEndpointInput) {
-  assertAdmin(actor, orgId);
+export async function createWebhookEndpoint(db: Db, actor: Actor, orgId: string, input: CreateWebhookEndpointInput) {
+  assertCan(actor, "webhook.manage", { orgId });
   const data = CreateWebhookEndpointSchema.parse(input);
   const url = checkWebhookUrl(data.url, webhookConfig().allowPrivateUrls);
   const secret = newWebhookSecret();

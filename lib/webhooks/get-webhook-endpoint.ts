@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import type { Actor } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/permissions/can";
 import { serializeEndpoint } from "./serialize-webhook";
 import { notFound } from "@/lib/errors/app-error";
 
@@ -11,7 +12,7 @@ export async function getWebhookEndpointOrThrow(db: DbOrTx, orgId: string, id: s
 }
 
 /** The API's read of one endpoint (admins only). */
-export async function getWebhookEndpoint(db: DbOrTx, actor: AdminActor, orgId: string, id: string) {
-  assertAdmin(actor, orgId);
+export async function getWebhookEndpoint(db: DbOrTx, actor: Actor, orgId: string, id: string) {
+  assertCan(actor, "webhook.list", { orgId });
   return serializeEndpoint(await getWebhookEndpointOrThrow(db, orgId, id));
 }

@@ -1,13 +1,14 @@
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
 import type { DbOrTx } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import type { Actor } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/permissions/can";
 import { getWebhookEndpointOrThrow } from "./get-webhook-endpoint";
 import { deliveryInclude, serializeDelivery } from "./serialize-webhook";
 import { ListWebhookDeliveriesQuerySchema, type ListWebhookDeliveriesQuery } from "./webhook-schemas";
 
 /** An endpoint's deliveries, newest first, each with every attempt made. */
-export async function listWebhookDeliveries(db: DbOrTx, actor: AdminActor, orgId: string, endpointId: string, query: Partial<ListWebhookDeliveriesQuery> = {}) {
-  assertAdmin(actor, orgId);
+export async function listWebhookDeliveries(db: DbOrTx, actor: Actor, orgId: string, endpointId: string, query: Partial<ListWebhookDeliveriesQuery> = {}) {
+  assertCan(actor, "webhook.list", { orgId });
   const q = ListWebhookDeliveriesQuerySchema.parse(query);
   await getWebhookEndpointOrThrow(db, orgId, endpointId);
   const rows = await db.webhookDelivery.findMany({

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import type { Actor } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/permissions/can";
 import { getWebhookEndpointOrThrow } from "./get-webhook-endpoint";
 import { serializeEndpoint } from "./serialize-webhook";
 import { newWebhookSecret } from "./sign-webhook";
@@ -10,8 +11,8 @@ import { RotateWebhookSecretSchema } from "./webhook-schemas";
  * A new signing secret, shown once. Until the overlap ends every delivery carries a second
  * signature made with the old secret, so receivers can switch without dropping events.
  */
-export async function rotateWebhookSecret(db: Db, actor: AdminActor, orgId: string, id: string, input: { overlap_seconds?: number }, now = new Date()) {
-  assertAdmin(actor, orgId);
+export async function rotateWebhookSecret(db: Db, actor: Actor, orgId: string, id: string, input: { overlap_seconds?: number }, now = new Date()) {
+  assertCan(actor, "webhook.manage", { orgId });
   const { overlap_seconds } = RotateWebhookSecretSchema.parse(input);
   const secret = newWebhookSecret();
   const expiresAt = new Date(now.getTime() + overlap_seconds * 1000);

@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
-import { assertAdmin, type AdminActor } from "@/lib/permissions/authorize-admin";
+import type { Actor } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/permissions/can";
 import { checkWebhookUrl } from "./check-webhook-url";
 import { getWebhookEndpointOrThrow } from "./get-webhook-endpoint";
 import { serializeEndpoint } from "./serialize-webhook";
@@ -11,8 +12,8 @@ import { UpdateWebhookEndpointSchema, type UpdateWebhookEndpointInput } from "./
  * Changes url, events, description or status. Enabling a disabled endpoint clears its
  * failure streak; deliveries it missed while disabled stay failed (replay them if wanted).
  */
-export async function updateWebhookEndpoint(db: Db, actor: AdminActor, orgId: string, id: string, input: UpdateWebhookEndpointInput) {
-  assertAdmin(actor, orgId);
+export async function updateWebhookEndpoint(db: Db, actor: Actor, orgId: string, id: string, input: UpdateWebhookEndpointInput) {
+  assertCan(actor, "webhook.manage", { orgId });
   const data = UpdateWebhookEndpointSchema.parse(input);
   const url = data.url === undefined ? undefined : checkWebhookUrl(data.url, webhookConfig().allowPrivateUrls);
   const updated = await db.$transaction(async (tx) => {
