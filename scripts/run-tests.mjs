@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, HTTP integration tests against the real app on a fresh
 // embedded database, and the Python SDK's tests against a running server.
-// Usage: node scripts/run-tests.mjs [unit|integration|integration-pg|sdk|e2e ...]
-// (default: unit integration sdk). Prints one closing line "N passed, N failed".
+// Usage: node scripts/run-tests.mjs [unit|integration|integration-pg|sdk|sdk-ts|e2e ...]
+// (default: unit integration sdk sdk-ts). Prints one closing line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -58,15 +58,25 @@ function playwright() {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected + (run.status !== 0 && stats.unexpected === 0 ? 1 : 0) };
 }
 
+/** The TypeScript SDK: typecheck its sources, tests and examples, build dist/, then its tests against a fresh server. */
+function typescriptSdk() {
+  const sdk = path.join(root, "sdk", "typescript");
+  const typecheck = spawnSync(bin("tsc"), ["-p", "tsconfig.test.json"], { cwd: sdk, stdio: "inherit" });
+  const build = typecheck.status === 0 && spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: sdk, stdio: "inherit" });
+  if (!build || build.status !== 0) return { passed: 0, failed: 1 };
+  return vitest("sdk-ts", ["--config", path.join(sdk, "vitest.config.mts")]);
+}
+
 const steps = {
   unit: () => vitest("unit", []),
   integration: () => vitest("integration", ["--config", "vitest.integration.config.mts"]),
   "integration-pg": () => vitest("integration-pg", ["--config", "vitest.integration.config.mts"], { TEST_DATABASE: "postgres" }),
   sdk: pythonSdk,
+  "sdk-ts": typescriptSdk,
   e2e: playwright,
 };
 
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "integration", "sdk"];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "integration", "sdk", "sdk-ts"];
 let passed = 0;
 let failed = 0;
 for (const name of chosen) {

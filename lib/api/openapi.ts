@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
-import { ApprovalListSchema, ApprovalSchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
+import { ApprovalListSchema, ApprovalSchema, ListApprovalsQuerySchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { policyComponents, policyPaths } from "./openapi-policy";
 import { webhookComponents, webhookInputComponents, webhookPaths } from "@/lib/webhooks/webhook-openapi";
 import {
@@ -78,15 +78,17 @@ export function buildOpenApiDocument(serverUrl: string) {
     paths: {
       "/intents": {
         post: {
+          operationId: "submitIntent",
           summary: "Submit a spend intent; the policy engine decides it before the answer when it can",
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }],
           requestBody: { required: true, ...json("SubmitIntent") },
           responses: { "201": { description: "The stored (normally already decided) intent", ...json("Intent") }, ...errors },
         },
-        get: { summary: "List intents, newest first", parameters: queryParams(ListIntentsQuerySchema), responses: { "200": { description: "A page", ...json("IntentList") }, ...errors } },
+        get: { operationId: "listIntents", summary: "List intents, newest first", parameters: queryParams(ListIntentsQuerySchema), responses: { "200": { description: "A page", ...json("IntentList") }, ...errors } },
       },
       "/intents/{id}": {
         get: {
+          operationId: "getIntent",
           summary: "Get an intent; ?wait=N long-polls up to N (≤30) seconds for a terminal status",
           parameters: [idParam("int_… id"), ...queryParams(GetIntentQuerySchema)],
           responses: { "200": { description: "The intent", ...json("Intent") }, ...errors },
@@ -111,18 +113,24 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       "/approvals": {
-        get: { summary: "Pending approvals the caller may answer, oldest first", responses: { "200": { description: "Approvals", ...json("ApprovalList") }, ...errors } },
+        get: {
+          operationId: "listApprovals",
+          summary: "Pending approvals the caller may answer, oldest first",
+          parameters: queryParams(ListApprovalsQuerySchema),
+          responses: { "200": { description: "Approvals", ...json("ApprovalList") }, ...errors },
+        },
       },
       "/approvals/{id}": {
         post: {
+          operationId: "respondToApproval",
           summary: "Approve or reject (id may be the apr_… or the int_… id)",
           parameters: [idParam("apr_… or int_… id")],
           requestBody: { required: true, ...json("RespondToApproval") },
           responses: { "200": { description: "The approval after the answer", ...json("Approval") }, ...errors },
         },
       },
-      "/agents": { get: { summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
-      "/agents/{id}": { get: { summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
+      "/agents": { get: { operationId: "listAgents", summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
+      "/agents/{id}": { get: { operationId: "getAgent", summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
       ...policyPaths(json, errors),
       ...webhookPaths({ json, errors, idParam, queryParams }),
     },

@@ -24,6 +24,10 @@ describe("health and the OpenAPI document", () => {
     const submit = res.body.components.schemas.SubmitIntent;
     expect(submit.required).toEqual(expect.arrayContaining(["amount", "currency", "reason"]));
     expect(submit.additionalProperties).toBe(false);
+    // SDK generators name their methods after these.
+    const operations = Object.values(res.body.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p));
+    expect(operations.filter((o) => !o.operationId)).toEqual([]);
+    expect(operations.map((o) => o.operationId)).toEqual(expect.arrayContaining(["submitIntent", "getIntent", "listIntents", "listApprovals", "respondToApproval", "listAgents", "getAgent"]));
   });
 });
 
