@@ -9,7 +9,7 @@ describe("generated types", () => {
   it("src/generated/openapi.ts is what openapi-typescript makes of the live /api/v1/openapi.json", async () => {
     const doc = await (await fetch(`${inject("baseUrl")}/api/v1/openapi.json`)).json();
     const checkedIn = fs.readFileSync(path.join(import.meta.dirname, "..", "src", "generated", "openapi.ts"), "utf8");
-    // On failure: `npm run generate -- <base URL of a current server>` in sdk/typescript.
+    // On failure the API changed: run `npm run sdk:types` at the repository root and commit the result.
     expect(checkedIn).toBe(await typesFromDocument(doc));
   });
 
