@@ -10,6 +10,7 @@ const ICONS: Record<string, string> = {
   agents: "M12 3a4 4 0 110 8 4 4 0 010-8zM4 21c0-4 4-6 8-6s8 2 8 6",
   policies: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3z",
   audit: "M9 4h6l1 2h3v15H5V6h3l1-2zM9 12h6M9 16h4",
+  routing: "M6 3v6a3 3 0 003 3h6a3 3 0 013 3v6M6 21v-4M18 3v4",
 };
 
 export type NavItem = { href: string; label: string; short?: string; icon: keyof typeof ICONS };

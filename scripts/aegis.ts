@@ -13,7 +13,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { readAdminToken, runningServer, serverInfoPath } from "@/lib/server/server-info";
 import { formatDemoCredentials, type DemoCredentials } from "@/lib/demo/write-demo-credentials";
 
-const STRING_OPTIONS = ["name", "org", "email", "role", "password", "owner", "description", "balance", "currency", "agent", "user", "key", "amount", "memo", "file", "level", "base-url", "base-version", "days", "from", "to", "format"];
+/** Every --option named in a command's usage line takes a value (so a new command needs no edit here). */
+const STRING_OPTIONS = [...new Set(adminUsage().flatMap((u) => [...u.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1])))].filter((o) => o !== "json");
 type OptionSpec = { type: "string" | "boolean"; short?: string };
 const options: Record<string, OptionSpec> = {
   ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: "string" }])),

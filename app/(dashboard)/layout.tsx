@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { href: "/intents", label: "Intents", icon: "intents" },
   { href: "/agents", label: "Agents", icon: "agents" },
   { href: "/policies", label: "Policies", icon: "policies" },
+  { href: "/routing", label: "Approval routing", short: "Routing", icon: "routing" },
   { href: "/audit", label: "Audit log", short: "Audit", icon: "audit" },
 ];
 

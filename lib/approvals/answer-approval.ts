@@ -6,14 +6,15 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { assertCan, assertPerson } from "@/lib/permissions/can";
 import type { RespondToApprovalInput } from "./approval-schemas";
 import { settleApproval } from "./settle-approval";
+import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
 /**
  * One person's answer to an approval, at a given time (the demo seed plays its history
  * through this); returns the approval id. Who may answer is the "approval.answer" rule of
- * lib/permissions/can.ts; above the dual threshold two distinct approvers are needed (one
- * "reject" ends it). The approval row is locked for the whole transaction, so of two
+ * lib/permissions/can.ts (including approver-group routing); above the dual threshold two
+ * distinct approvers are needed, or the approver group's quorum (one "reject" ends it). The approval row is locked for the whole transaction, so of two
  * concurrent answers exactly one wins and the other gets a 409. `id` may be the approval's
  * id or its intent's id.
  */
@@ -29,7 +30,10 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
 
   const expired = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM approvals WHERE id = ${approvalId} FOR UPDATE`;
-    const approval = await tx.approval.findUniqueOrThrow({ where: { id: approvalId }, include: { intent: true, responses: true } });
+    const approval = await tx.approval.findUniqueOrThrow({
+      where: { id: approvalId },
+      include: { intent: true, responses: true, group: { select: { name: true, escalateToGroupId: true } } },
+    });
     if (approval.status !== "pending") {
       throw new AppError("approval_already_answered", `This approval has already been answered (${approval.status})`);
     }
@@ -42,6 +46,13 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
       requiredRole: approval.requiredRole,
       submittedByUserId: approval.intent.submittedByUserId,
       answeredBy: approval.responses.map((r) => r.userId),
+      routing: {
+        groupId: approval.groupId,
+        groupName: approval.group?.name ?? null,
+        escalated: approval.escalatedAt !== null,
+        escalateToGroupId: approval.group?.escalateToGroupId ?? null,
+        actorGroupIds: approval.groupId ? (await loadAnswerRights(tx, principal.orgId, principal.userId, now)).groupIds : new Set(),
+      },
     });
     await tx.approvalResponse.create({
       data: { id: newId("rsp"), approvalId, userId: principal.userId, decision: input.decision, comment: input.comment ?? null, createdAt: now },

@@ -47,6 +47,10 @@ export const ApprovalSchema = z.object({
   status: z.enum(["pending", "approved", "rejected", "expired"]),
   required_role: z.enum(["approver", "admin"]),
   approvals_required: z.number().int(),
+  /** The approver group it was routed to (null: anyone with the required role). */
+  group: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** When it waited past its group's escalation time and opened to the escalation tier. */
+  escalated_at: z.string().nullable(),
   responses: z.array(ApprovalResponseSchema),
   expires_at: z.string(),
   created_at: z.string(),

@@ -5,6 +5,7 @@ import { answerableApprovalsWhere } from "@/lib/permissions/answerable-approvals
 import { assertPerson, can } from "@/lib/permissions/can";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursorAscending, page } from "@/lib/api/keyset-cursor";
+import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
 import type { ListApprovalsQuery } from "./approval-schemas";
 import { approvalInclude, serializeApprovals } from "./serialize-approval";
 
@@ -12,7 +13,8 @@ export type ApprovalSort = ListApprovalsQuery["sort"];
 
 /**
  * Pending approvals the caller may answer: not their own submissions, not above their
- * role's threshold, not ones they already answered. Oldest first with a keyset cursor,
+ * role's threshold, not routed to a group they do not answer for, not ones they already
+ * answered. Oldest first with a keyset cursor,
  * or largest amount first (one page: `cursor` applies to the oldest-first order only).
  */
 export async function listApprovals(db: DbOrTx, principal: Principal, q: Partial<ListApprovalsQuery> = {}) {
@@ -20,7 +22,9 @@ export async function listApprovals(db: DbOrTx, principal: Principal, q: Partial
   const { sort = "oldest", limit = 100, cursor } = q;
   if (!can(principal, "approval.answer")) return { object: "list" as const, data: [], has_more: false, next_cursor: null };
   if (cursor && sort !== "oldest") throw new AppError("validation_error", "cursor can only be used with sort=oldest", [{ field: "cursor", issue: "only with sort=oldest" }]);
-  const where: Prisma.ApprovalWhereInput = { ...answerableApprovalsWhere(principal), status: "pending", expiresAt: { gt: new Date() } };
+  const now = new Date();
+  const groupIds = principal.role === "admin" ? [] : [...(await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds];
+  const where: Prisma.ApprovalWhereInput = { ...answerableApprovalsWhere(principal, groupIds), status: "pending", expiresAt: { gt: now } };
   const rows = await db.approval.findMany({
     where: { AND: [where, afterCursorAscending(cursor)] },
     include: approvalInclude,

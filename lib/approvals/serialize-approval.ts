@@ -8,6 +8,7 @@ import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
 import { ApprovalSchema, type ApprovalDto } from "./approval-schemas";
 
 export const approvalInclude = {
+  group: { select: { id: true, name: true } },
   responses: { include: { user: true }, orderBy: { createdAt: "asc" } },
   intent: { include: { ...intentInclude, agent: { include: { wallets: { orderBy: { createdAt: "asc" } } } } } },
 } satisfies Prisma.ApprovalInclude;
@@ -38,6 +39,8 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
       status: row.status,
       required_role: row.requiredRole,
       approvals_required: row.approvalsRequired,
+      group: row.group,
+      escalated_at: row.escalatedAt?.toISOString() ?? null,
       responses: row.responses.map((r) => ({
         user_email: r.user.email,
         user_name: r.user.name,

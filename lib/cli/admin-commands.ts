@@ -18,6 +18,7 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
+import { ROUTING_COMMANDS } from "./routing-commands";
 
 type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
 
@@ -130,8 +131,9 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   },
   ...POLICY_COMMANDS,
   ...AUDIT_COMMANDS,
+  ...ROUTING_COMMANDS,
   "demo seed": {
-    usage: "demo seed",
+    usage: "demo seed [--base-url URL]",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),
   },
 };

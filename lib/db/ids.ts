@@ -18,3 +18,6 @@ export const newAgentId = () => crypto.randomUUID();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Agent ids are UUIDs; a malformed one is "not found" without asking the database (which would reject it). */
 export const isUuid = (id: string | undefined): id is string => !!id && UUID.test(id);
+
+/** Whether a string has the shape of one of our prefixed ids; anything else is simply not found. */
+export const isPublicId = (prefix: string, id: string) => new RegExp(`^${prefix}_[${ALPHABET}]{24}$`).test(id);

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { assessAgentRisk } from "@/lib/agents/risk/assess-agent-risk";
 import type { Db, Tx } from "@/lib/db/client";
 import { newApprovalId, newId } from "@/lib/db/ids";
+import { routeApproval } from "@/lib/approver-groups/route-approval";
 import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
@@ -108,12 +109,19 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
       },
     });
     await tx.intent.update({ where: { id: intent.id }, data: { status: "pending_approval" } });
+    const route = await routeApproval(tx, approval.id);
     await recordAuditEvent(tx, {
       orgId: intent.orgId,
       actor: "system",
       action: "approval.requested",
       targetId: approval.id,
-      data: { intent_id: intent.id, required_role: approval.requiredRole, approvals_required: approval.approvalsRequired },
+      data: {
+        intent_id: intent.id,
+        required_role: approval.requiredRole,
+        approvals_required: route?.approvals_required ?? approval.approvalsRequired,
+        group_id: route?.group_id ?? null,
+        group_name: route?.group_name ?? null,
+      },
     });
     const data = {
       approval: { id: approval.id, status: "pending", required_role: approval.requiredRole, approvals_required: approval.approvalsRequired, expires_at: approval.expiresAt.toISOString() },

@@ -3,6 +3,7 @@ import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { getIntentRow } from "@/lib/intents/get-intent";
 import { serializeIntent } from "@/lib/intents/serialize-intent";
+import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
 
 export type TimelineEvent = { at: string; kind: "requested" | "approve" | "reject" | "approved" | "rejected" | "expired"; who: string; comment: string | null };
 
@@ -13,10 +14,15 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
     db.agent.findFirst({ where: { id: row.agentId, orgId: principal.orgId }, select: { id: true, name: true, status: true } }),
     db.approval.findFirst({
       where: { intentId: row.id, orgId: principal.orgId },
-      include: { responses: { include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } } },
+      include: {
+        responses: { include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } },
+        group: { select: { name: true, escalateToGroupId: true } },
+      },
     }),
     db.ledgerEntry.findMany({ where: { intentId: row.id, orgId: principal.orgId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
   ]);
+  // Approver-group routing decides who may answer; the page asks the same rule as the API.
+  const actorGroupIds = approval?.groupId ? (await loadAnswerRights(db, principal.orgId, principal.userId)).groupIds : new Set<string>();
   const timeline: TimelineEvent[] = [];
   if (approval) {
     timeline.push({ at: approval.createdAt.toISOString(), kind: "requested", who: "Policy engine", comment: null });
@@ -39,6 +45,14 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
       expiresAt: approval.expiresAt.toISOString(),
       answeredBy: approval.responses.map((r) => r.userId),
       submittedByUserId: row.submittedByUserId,
+      groupName: approval.group?.name ?? null,
+      routing: {
+        groupId: approval.groupId,
+        groupName: approval.group?.name ?? null,
+        escalated: approval.escalatedAt !== null,
+        escalateToGroupId: approval.group?.escalateToGroupId ?? null,
+        actorGroupIds,
+      },
     },
     timeline,
     ledger: ledger.map(toLedgerLine),

@@ -1,4 +1,5 @@
 import { expireApprovals } from "@/lib/approvals/expire-approvals";
+import { escalateOverdueApprovals } from "@/lib/approver-groups/escalate-overdue-approvals";
 import { getDb } from "@/lib/db/client";
 import { recoverPendingIntents } from "./recover-pending-intents";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
@@ -8,13 +9,15 @@ import { webhookConfig } from "@/lib/webhooks/webhook-config";
 const INTERVAL_MS = Number(process.env.AEGIS_SWEEP_INTERVAL_MS ?? 30_000);
 const holder = globalThis as { __aegisJobs?: NodeJS.Timeout; __aegisOutbox?: NodeJS.Timeout };
 
-/** One sweep: decide leftover pending intents, expire overdue approvals. */
-export async function runSweep(): Promise<{ recovered: number; expired: number }> {
+/** One sweep: decide leftover pending intents, expire overdue approvals, escalate slow ones. */
+export async function runSweep(): Promise<{ recovered: number; expired: number; escalated: number }> {
   const db = await getDb();
   const recovered = await recoverPendingIntents(db);
   let expired = 0;
   for (let n = -1; n !== 0; ) expired += n = await expireApprovals(db);
-  return { recovered, expired };
+  let escalated = 0;
+  for (let n = -1; n !== 0; ) escalated += n = await escalateOverdueApprovals(db);
+  return { recovered, expired, escalated };
 }
 
 /** Runs a sweep at start-up and then periodically (once per process). */
@@ -22,7 +25,7 @@ export function startBackgroundJobs(): void {
   if (holder.__aegisJobs) return;
   const tick = () =>
     runSweep()
-      .then((r) => (r.recovered || r.expired) && console.log(`[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals`))
+      .then((r) => (r.recovered || r.expired || r.escalated) && console.log(`[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals, escalated ${r.escalated}`))
       .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
   void tick();
   holder.__aegisJobs = setInterval(tick, INTERVAL_MS);

@@ -4,13 +4,20 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /**
  * The "approval.answer" rule of `can.ts` as a query, for lists: approvals of the person's
  * organisation that they did not submit, are not above their role's threshold and have not
- * answered yet. Change both together (the in-process approvals test checks they agree).
+ * answered yet, and (for non-admins) not routed to an approver group they do not answer for
+ * (`groupIds`: their groups by membership or active delegation, see loadAnswerRights).
+ * Change both together (the in-process approvals test checks they agree).
  * Open/expired state is the caller's filter, not a permission.
  */
-export function answerableApprovalsWhere(principal: UserPrincipal): Prisma.ApprovalWhereInput {
+export function answerableApprovalsWhere(principal: UserPrincipal, groupIds: readonly string[] = []): Prisma.ApprovalWhereInput {
+  const routedToThem: Prisma.ApprovalWhereInput[] = [
+    { groupId: null },
+    { groupId: { in: [...groupIds] } },
+    { escalatedAt: { not: null }, group: { escalateToGroupId: { in: [...groupIds] } } },
+  ];
   return {
     orgId: principal.orgId,
-    ...(principal.role === "admin" ? {} : { requiredRole: "approver" }),
+    ...(principal.role === "admin" ? {} : { requiredRole: "approver", OR: routedToThem }),
     responses: { none: { userId: principal.userId } },
     intent: { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
   };

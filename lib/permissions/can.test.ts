@@ -1,7 +1,8 @@
+import type { ApprovalRouting } from "@/lib/approver-groups/answer-rights";
 import { describe, expect, it } from "vitest";
 import type { Actor, UserPrincipal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors/app-error";
-import { ACTIONS, assertCan, can, whyNot, type Action, type ApprovalSubject } from "./can";
+import { ACTIONS, assertCan, can, whyNot, type Action, type ApprovalSubject, type DelegationSubject } from "./can";
 
 const ORG = "org_a";
 const user = (role: UserPrincipal["role"], userId = `usr_${role}`, orgId = ORG): UserPrincipal => ({
@@ -85,6 +86,15 @@ const approval = (over: Partial<ApprovalSubject> = {}): ApprovalSubject => ({
   ...over,
 });
 
+const routed = (over: Partial<ApprovalRouting> = {}): ApprovalRouting => ({
+  groupId: "grp_cloud",
+  groupName: "Cloud spend",
+  escalated: false,
+  escalateToGroupId: "grp_tier2",
+  actorGroupIds: new Set(),
+  ...over,
+});
+
 const approvalRows: Row[] = [
   ["approver", "approval.list", undefined, "ok"],
   ["viewer", "approval.list", undefined, "ok"], // allowed, and the list is empty
@@ -116,6 +126,13 @@ const approvalRows: Row[] = [
   // Closed approvals cannot be answered.
   ["admin", "approval.answer", approval({ status: "approved" }), "approval_already_answered"],
   ["admin", "approval.answer", approval({ status: "expired" }), "approval_already_answered"],
+  // Routed to an approver group: its people (members, delegates), the escalation tier once escalated, and admins.
+  ["approver", "approval.answer", approval({ routing: routed() }), "forbidden"],
+  ["approver", "approval.answer", approval({ routing: routed({ actorGroupIds: new Set(["grp_cloud"]) }) }), "ok"],
+  ["approver", "approval.answer", approval({ routing: routed({ actorGroupIds: new Set(["grp_tier2"]) }) }), "forbidden"],
+  ["approver", "approval.answer", approval({ routing: routed({ escalated: true, actorGroupIds: new Set(["grp_tier2"]) }) }), "ok"],
+  ["admin", "approval.answer", approval({ routing: routed() }), "ok"],
+  ["approver", "approval.answer", approval({ requiredRole: "admin", routing: routed({ actorGroupIds: new Set(["grp_cloud"]) }) }), "forbidden"],
 ];
 
 const policyReadRows: Row[] = [
@@ -127,7 +144,32 @@ const policyReadRows: Row[] = [
   ["otherAdmin", "policy.read", own, "not_found"],
 ];
 
-const rows = [...setupRows, ...submitRows, ...approvalRows, ...policyReadRows];
+const away = (over: Partial<DelegationSubject> = {}): DelegationSubject => ({ orgId: ORG, fromUserId: "usr_approver", ...over });
+const routingRows: Row[] = [
+  ["viewer", "approver_group.read", { orgId: ORG }, "ok"],
+  ["agent", "approver_group.read", { orgId: ORG }, "forbidden"],
+  ["otherAdmin", "approver_group.read", { orgId: ORG }, "not_found"],
+  ["admin", "approver_group.manage", { orgId: ORG }, "ok"],
+  ["system", "approver_group.manage", { orgId: ORG }, "ok"],
+  ["approver", "approver_group.manage", { orgId: ORG }, "forbidden"],
+  ["otherAdmin", "approver_group.manage", { orgId: ORG }, "not_found"],
+  ["approver", "delegation.read", { orgId: ORG }, "ok"],
+  ["agent", "delegation.read", { orgId: ORG }, "forbidden"],
+  // A person delegates their own approvals; an admin or the CLI anyone's.
+  ["approver", "delegation.create", away(), "ok"],
+  ["approver", "delegation.create", away({ fromUserId: "usr_admin" }), "forbidden"],
+  ["admin", "delegation.create", away(), "ok"],
+  ["system", "delegation.create", away(), "ok"],
+  ["viewer", "delegation.create", away({ fromUserId: "usr_viewer" }), "forbidden"],
+  ["agent", "delegation.create", away(), "forbidden"],
+  ["otherAdmin", "delegation.create", away(), "not_found"],
+  // Either person involved may end it; the delegate cannot create one "from" someone else.
+  ["approver", "delegation.end", away({ fromUserId: "usr_admin", toUserId: "usr_approver" }), "ok"],
+  ["approver", "delegation.end", away({ fromUserId: "usr_admin", toUserId: "usr_other" }), "forbidden"],
+  ["admin", "delegation.end", away({ fromUserId: "usr_approver", toUserId: "usr_other" }), "ok"],
+];
+
+const rows = [...setupRows, ...submitRows, ...approvalRows, ...policyReadRows, ...routingRows];
 
 describe("can: role × action × subject", () => {
   it.each(rows)("%s %s %j → %s", (who, action, subject, expected) => {
@@ -162,6 +204,7 @@ describe("can: role × action × subject", () => {
   });
 
   it("a viewer can change nothing", () => {
-    expect(ACTIONS.filter((a) => a !== "approval.list" && a !== "policy.read" && can(actors.viewer, a))).toEqual([]);
+    const reads = (a: string) => a.endsWith(".list") || a.endsWith(".read");
+    expect(ACTIONS.filter((a) => !reads(a) && can(actors.viewer, a))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Actor, Principal } from "@/lib/auth/principal";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { routingRefusal, type ApprovalRouting } from "@/lib/approver-groups/answer-rights";
 
 /**
  * Every "who may do what" rule of the product, in one table. Route handlers, server actions,
@@ -33,6 +34,8 @@ export type ApprovalSubject = {
   answeredBy: readonly string[];
   submittedByUserId?: string | null;
   status?: string;
+  /** Approver-group routing with the actor's groups; without it only role-level rules apply. */
+  routing?: ApprovalRouting;
 };
 
 const refuse = (message: string): Refusal => ({ code: "forbidden", message });
@@ -41,6 +44,18 @@ const refuse = (message: string): Refusal => ({ code: "forbidden", message });
 function outside(actor: Actor, subject: OrgSubject | undefined, what: string): Verdict {
   if (actor === "system" || !subject || actor.orgId === subject.orgId) return null;
   return { code: "not_found", message: `${what} not found` };
+}
+
+/** A delegation as its rules need it: who is away, and (when it exists) who stands in. */
+export type DelegationSubject = { orgId: string; fromUserId: string; toUserId?: string };
+
+/** Delegation rules: a person who answers approvals acting on their own delegation, an admin, or the system. */
+function answererFor(actor: Actor, s: DelegationSubject | undefined, what: string, involved: (string | undefined)[]): Verdict {
+  if (actor === "system") return outside(actor, s, "Delegation");
+  if (actor.kind === "agent") return refuse("Agent keys cannot delegate approvals");
+  if (actor.role === "viewer") return refuse("Viewers do not answer approvals, so they have nothing to delegate");
+  if (s && actor.role !== "admin" && !involved.includes(actor.userId)) return refuse(`Only an admin can ${what}`);
+  return outside(actor, s, "Delegation");
 }
 
 /** Organisation set-up: admins of that organisation, and the system. */
@@ -81,6 +96,15 @@ const RULES = {
   // Approvals (agents never; a viewer's list is empty, see listApprovals).
   "approval.list": people("list approvals"),
 
+  // Approval routing: groups are set up by admins and read by every person (they name people).
+  "approver_group.read": people("read approver groups"),
+  "approver_group.manage": adminOnly("manage approver groups", "Approver group"),
+  "delegation.read": people("read delegations"),
+  /** Out of office: a person delegates their own approvals; an admin (or the CLI) anyone's. */
+  "delegation.create": ((actor, s) => answererFor(actor, s, "set a delegation for someone else", [s?.fromUserId])) satisfies Rule<DelegationSubject>,
+  /** Ending one: either person involved, or an admin. */
+  "delegation.end": ((actor, s) => answererFor(actor, s, "end someone else's delegation", [s?.fromUserId, s?.toUserId])) satisfies Rule<DelegationSubject>,
+
   /** Agents submit for their own agent; approvers and admins for any agent of their organisation. */
   "intent.submit": ((actor, s) => {
     if (actor === "system") return refuse("Intents are submitted by an agent or a person");
@@ -94,7 +118,8 @@ const RULES = {
 
   /**
    * Answering an approval: approvers and admins only; never the person who submitted the
-   * intent; above the admin threshold only admins; each person once (a second approver is
+   * intent; above the admin threshold only admins; routed to an approver group, only the
+   * people who answer for it (admins always may); each person once (a second approver is
    * needed). Without a subject: may this principal answer approvals at all?
    */
   "approval.answer": ((actor, s) => {
@@ -108,6 +133,8 @@ const RULES = {
     }
     if (s.submittedByUserId === actor.userId) return refuse("You submitted this intent, so you cannot answer its approval");
     if (s.requiredRole === "admin" && actor.role !== "admin") return refuse("This amount is above the admin threshold: only an admin can answer");
+    const routed = actor.role === "admin" || !s.routing ? null : routingRefusal(s.routing);
+    if (routed) return refuse(routed);
     if (s.answeredBy.includes(actor.userId)) {
       return { code: "approval_already_answered", message: "You have already answered this approval; a second approver is needed" };
     }

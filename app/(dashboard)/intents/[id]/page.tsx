@@ -79,7 +79,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
         </div>
         <div className="space-y-6">
           <Card aria-labelledby="approval-h">
-            <CardHeader id="approval-h" title="Approval" description={approval ? `Needs ${approval.approvalsRequired} approver${approval.approvalsRequired > 1 ? "s" : ""}${approval.requiredRole === "admin" ? " (admin)" : ""}` : "No person was needed."} />
+            <CardHeader id="approval-h" title="Approval" description={approval ? `Needs ${approval.approvalsRequired} approver${approval.approvalsRequired > 1 ? "s" : ""}${approval.requiredRole === "admin" ? " (admin)" : ""}${approval.groupName ? ` from ${approval.groupName}` : ""}` : "No person was needed."} />
             <CardBody className="space-y-4">
               {approval && answerable && <ApprovalPanel approvalId={approval.id} />}
               {approval ? <ApprovalTimeline events={detail.timeline} expiresAt={approval.status === "pending" ? approval.expiresAt : null} /> : <p className="text-sm text-slate-500 dark:text-slate-400">The policy engine decided this intent on its own.</p>}
