@@ -71,6 +71,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/approver-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approver groups in routing order (the first match routes an approval) */
+        get: operations["listApproverGroups"];
+        put?: never;
+        /** Create an approver group (admin): members, agent / merchant category / amount filters, quorum, escalation */
+        post: operations["createApproverGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/approver-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One approver group */
+        get: operations["getApproverGroup"];
+        put?: never;
+        post?: never;
+        /** Delete an approver group (admin); its pending approvals fall back to role-based answering */
+        delete: operations["deleteApproverGroup"];
+        options?: never;
+        head?: never;
+        /** Change an approver group (admin); routed approvals follow the new membership at once */
+        patch: operations["updateApproverGroup"];
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -83,6 +120,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current and upcoming out-of-office delegations */
+        get: operations["listDelegations"];
+        put?: never;
+        /** Delegate one's approvals to a colleague for a period (admins may set one for anyone) */
+        post: operations["createDelegation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/delegations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a delegation now (the record stays) */
+        delete: operations["endDelegation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -422,7 +494,12 @@ export interface components {
             };
             approvals_required: number;
             created_at: string;
+            escalated_at: string | null;
             expires_at: string;
+            group: {
+                id: string;
+                name: string;
+            } | null;
             id: string;
             intent: {
                 agent_id: string;
@@ -515,7 +592,12 @@ export interface components {
                 };
                 approvals_required: number;
                 created_at: string;
+                escalated_at: string | null;
                 expires_at: string;
+                group: {
+                    id: string;
+                    name: string;
+                } | null;
                 id: string;
                 intent: {
                     agent_id: string;
@@ -598,6 +680,58 @@ export interface components {
             /** @constant */
             object: "list";
         };
+        ApproverGroup: {
+            agent_ids: string[];
+            created_at: string;
+            currency: string | null;
+            escalate_after_minutes: number | null;
+            escalate_to_group_id: string | null;
+            id: string;
+            max_amount: number | null;
+            members: {
+                email: string;
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "admin" | "approver" | "viewer";
+            }[];
+            merchant_categories: string[];
+            min_amount: number | null;
+            name: string;
+            /** @constant */
+            object: "approver_group";
+            priority: number;
+            quorum: number;
+        };
+        ApproverGroupList: {
+            data: {
+                agent_ids: string[];
+                created_at: string;
+                currency: string | null;
+                escalate_after_minutes: number | null;
+                escalate_to_group_id: string | null;
+                id: string;
+                max_amount: number | null;
+                members: {
+                    email: string;
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    role: "admin" | "approver" | "viewer";
+                }[];
+                merchant_categories: string[];
+                min_amount: number | null;
+                name: string;
+                /** @constant */
+                object: "approver_group";
+                priority: number;
+                quorum: number;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+            /** @constant */
+            object: "list";
+        };
         AuditChainReport: {
             /** @description Sealed events checked, up to the first broken link */
             checked: number;
@@ -626,12 +760,88 @@ export interface components {
             /** @description What was actually paid, in minor units; at most the approved amount. The rest returns to the wallet. */
             amount: number;
         };
+        CreateApproverGroup: {
+            /** @default [] */
+            agent_ids: string[];
+            /** @default null */
+            currency: string | null;
+            /** @default null */
+            escalate_after_minutes: number | null;
+            /** @default null */
+            escalate_to_group_id: string | null;
+            /** @default null */
+            max_amount: number | null;
+            /** @default [] */
+            members: string[];
+            merchant_categories?: string[];
+            /** @default null */
+            min_amount: number | null;
+            name: string;
+            /** @default 100 */
+            priority: number;
+            /** @default 1 */
+            quorum: number;
+        };
+        CreateDelegation: {
+            /** Format: date-time */
+            ends_at: string;
+            from_user?: string;
+            /** Format: date-time */
+            starts_at: string;
+            to_user: string;
+        };
         CreateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
             events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen")[];
             /** @description http(s) URL the events are POSTed to */
             url: string;
+        };
+        Delegation: {
+            active: boolean;
+            created_at: string;
+            created_by: string;
+            ends_at: string;
+            from_user: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            id: string;
+            /** @constant */
+            object: "delegation";
+            starts_at: string;
+            to_user: {
+                email: string;
+                id: string;
+                name: string;
+            };
+        };
+        DelegationList: {
+            data: {
+                active: boolean;
+                created_at: string;
+                created_by: string;
+                ends_at: string;
+                from_user: {
+                    email: string;
+                    id: string;
+                    name: string;
+                };
+                id: string;
+                /** @constant */
+                object: "delegation";
+                starts_at: string;
+                to_user: {
+                    email: string;
+                    id: string;
+                    name: string;
+                };
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+            /** @constant */
+            object: "list";
         };
         Error: {
             error: {
@@ -838,6 +1048,19 @@ export interface components {
                 [key: string]: string | number | boolean | null | (string | number | boolean)[];
             };
             reason: string;
+        };
+        UpdateApproverGroup: {
+            agent_ids?: string[];
+            currency?: string | null;
+            escalate_after_minutes?: number | null;
+            escalate_to_group_id?: string | null;
+            max_amount?: number | null;
+            members?: string[];
+            merchant_categories?: string[];
+            min_amount?: number | null;
+            name?: string;
+            priority?: number;
+            quorum?: number;
         };
         UpdateWebhookEndpoint: {
             description?: string;
@@ -1302,6 +1525,391 @@ export interface operations {
             };
         };
     };
+    listApproverGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproverGroupList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApproverGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApproverGroup"];
+            };
+        };
+        responses: {
+            /** @description The group */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproverGroup"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getApproverGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grp_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproverGroup"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApproverGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grp_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateApproverGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description grp_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApproverGroup"];
+            };
+        };
+        responses: {
+            /** @description The group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproverGroup"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     verifyAuditChain: {
         parameters: {
             query?: never;
@@ -1318,6 +1926,235 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditChainReport"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDelegations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delegations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegationList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDelegation"];
+            };
+        };
+        responses: {
+            /** @description The delegation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description dlg_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ended delegation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delegation"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
