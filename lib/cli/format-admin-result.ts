@@ -5,6 +5,7 @@
 import { describePolicyChange } from "@/lib/policies/diff-policy-documents";
 import type { PolicyVersionView } from "@/lib/policies/list-policy-versions";
 import type { ChainReport } from "@/lib/audit/verify-audit-chain";
+import type { BacktestResult } from "@/lib/policies/backtest/backtest-policy";
 
 type Obj = Record<string, unknown>;
 const money = (minor: unknown, currency: unknown) => `${(Number(minor) / 100).toFixed(2)} ${String(currency ?? "")}`.trim();
@@ -41,6 +42,8 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return JSON.stringify(result, null, 2);
     case "policy set":
       return `Saved policy version ${r.version} for ${r.org_id}`;
+    case "policy backtest":
+      return formatBacktest(result as BacktestResult);
     case "audit verify":
       return formatChainReports(result as ChainReport[]);
     case "policy versions":
@@ -64,4 +67,16 @@ function formatChainReports(reports: ChainReport[]): string {
         : `${r.org_id}  BROKEN at event #${r.first_broken!.seq} (${r.first_broken!.id}, ${r.first_broken!.action}, ${r.first_broken!.created_at}): ${r.first_broken!.detail}`,
     )
     .join("\n");
+}
+
+function formatBacktest(r: BacktestResult): string {
+  const flips = r.flips.by_outcome.map((f) => `    ${f.from} → ${f.to}: ${f.count} (${Object.entries(f.amounts).map(([c, v]) => money(v, c)).join(", ")})`);
+  return [
+    `Replayed ${r.evaluated} intents of the last ${r.days} days in ${r.timing_ms.total} ms (current policy v${r.current_version} vs draft)`,
+    `  ${r.flips.total} would flip${flips.length ? ":" : ""}`,
+    ...flips,
+    `  Inbox: ${r.inbox.current} → ${r.inbox.draft} intents for a person (${r.inbox.per_day_current}/day → ${r.inbox.per_day_draft}/day)`,
+    `  Agents affected: ${r.agents.length}`,
+    `  Replay fidelity: ${r.fidelity.matching} of ${r.fidelity.recorded} match the recorded decision`,
+  ].join("\n");
 }

@@ -5,6 +5,10 @@ import { toPolicyDocument } from "@/lib/policies/engine";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
 import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { BACKTEST_DAYS, backtestPolicy, type BacktestDays } from "@/lib/policies/backtest/backtest-policy";
+import { getShadowReport } from "@/lib/policies/shadow/get-shadow-report";
+import { startShadowPolicy } from "@/lib/policies/shadow/start-shadow-policy";
+import { stopShadowPolicy } from "@/lib/policies/shadow/stop-shadow-policy";
 import { optionalString, requireString, type AdminArgs } from "./admin-command-args";
 
 type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
@@ -28,6 +32,21 @@ function documentAndBase(args: AdminArgs): { document: Record<string, unknown>; 
   return { document, baseVersion: Number(given) };
 }
 
+/** A draft from --file; a "base_version" the file may carry (from policy show) is not part of it. */
+function draft(args: AdminArgs): Record<string, unknown> {
+  if (args.policy === undefined || typeof args.policy !== "object" || args.policy === null) throw new AppError("validation_error", "--file is required (a JSON policy document)");
+  const { base_version: _ignored, ...document } = args.policy as Record<string, unknown>;
+  return document;
+}
+
+function days(args: AdminArgs): BacktestDays {
+  const d = Number(optionalString(args, "days") ?? 30);
+  if (!(BACKTEST_DAYS as readonly number[]).includes(d)) throw new AppError("validation_error", "--days is 7, 30 or 90", [{ field: "days", issue: "7, 30 or 90" }]);
+  return d as BacktestDays;
+}
+
+const shadowReport = async (db: Db, orgId: string) => (await getShadowReport(db, "system", orgId)) ?? { running: false, message: "No draft has run in shadow yet." };
+
 const org = async (db: Db, a: AdminArgs) => (await getOrganizationOrThrow(db, requireString(a, "org"))).id;
 
 export const POLICY_COMMANDS: Record<string, Command> = {
@@ -50,5 +69,29 @@ export const POLICY_COMMANDS: Record<string, Command> = {
   "policy versions": {
     usage: "policy versions --org ID",
     run: async (db, a) => listPolicyVersions(db, await org(db, a)),
+  },
+  "policy backtest": {
+    usage: "policy backtest --org ID --file draft.json [--days 7|30|90]",
+    run: async (db, a) => backtestPolicy(db, "system", await org(db, a), draft(a), days(a)),
+  },
+  "policy shadow start": {
+    usage: "policy shadow start --org ID --file draft.json",
+    run: async (db, a) => {
+      const orgId = await org(db, a);
+      await startShadowPolicy(db, "system", orgId, draft(a));
+      return shadowReport(db, orgId);
+    },
+  },
+  "policy shadow stop": {
+    usage: "policy shadow stop --org ID",
+    run: async (db, a) => {
+      const orgId = await org(db, a);
+      await stopShadowPolicy(db, "system", orgId);
+      return shadowReport(db, orgId);
+    },
+  },
+  "policy shadow show": {
+    usage: "policy shadow show --org ID",
+    run: async (db, a) => shadowReport(db, await org(db, a)),
   },
 };

@@ -5,8 +5,8 @@ import { newApprovalId, newId } from "@/lib/db/ids";
 import { routeApproval } from "@/lib/approver-groups/route-approval";
 import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
-import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
+import { getDecisionPolicies } from "@/lib/policies/get-decision-policies";
+import { shadowDecision } from "@/lib/policies/shadow/shadow-decision";
 import { evaluatePolicy } from "@/lib/policies/engine";
 import type { Decision, Policy } from "@/lib/policies/engine/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -35,11 +35,10 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
       await tx.$queryRaw`SELECT id FROM agents WHERE id = ${intent.agentId}::uuid FOR UPDATE`;
       const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId } });
       const wallet = await tx.wallet.findUnique({ where: { agentId_currency: { agentId: agent.id, currency: intent.currency } } });
-      const { policy, version } = await getOrgPolicy(tx, intent.orgId);
-      const timeZone = await getOrgTimeZone(tx, intent.orgId);
+      const { policy, version, timeZone, shadow } = await getDecisionPolicies(tx, intent.orgId);
       const at = now();
       const { activity, risk } = await assessAgentRisk(tx, agent, policy, intent.currency, at, timeZone, intent.id);
-      const decision = evaluatePolicy({
+      const input = {
         intent: {
           amount: Number(intent.amount),
           currency: intent.currency,
@@ -53,7 +52,8 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
         policy,
         now: at,
         timeZone,
-      });
+      };
+      const decision = evaluatePolicy(input);
       await applyDecision(tx, { ...intent, agentName: agent.name }, wallet?.id ?? null, decision, policy, at);
       await tx.policyDecision.create({
         data: {
@@ -67,6 +67,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
           riskLevel: risk.level,
           policyVersion: version,
           createdAt: at,
+          ...shadowDecision(input, shadow),
         },
       });
       await recordAuditEvent(tx, {

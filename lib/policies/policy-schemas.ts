@@ -35,3 +35,62 @@ export const PolicyVersionSchema = z.object({
 });
 
 export const PolicyVersionListSchema = z.object({ object: z.literal("list"), data: z.array(PolicyVersionSchema) });
+
+export const BacktestPolicySchema = z
+  .object({
+    document: PolicyDocumentJson,
+    days: z.union([z.literal(7), z.literal(30), z.literal(90)]).default(30).describe("How far back to replay: 7, 30 or 90 days"),
+  })
+  .strict();
+
+const Outcome = z.enum(["approve", "require_approval", "deny"]);
+const OutcomeCounts = z.object({ approve: z.int(), require_approval: z.int(), deny: z.int() });
+const Amounts = z.record(z.string(), z.int()).describe("Minor units per currency");
+
+export const PolicyBacktestSchema = z.object({
+  object: z.literal("policy_backtest"),
+  days: z.int(),
+  from: z.string(),
+  to: z.string(),
+  current_version: z.int(),
+  evaluated: z.int().describe("Intents of the window replayed under both policies"),
+  outcomes: z.object({ current: OutcomeCounts, draft: OutcomeCounts }),
+  flips: z.object({ total: z.int(), by_outcome: z.array(z.object({ from: Outcome, to: Outcome, count: z.int(), amounts: Amounts })) }),
+  money: z.array(z.object({ currency: z.string(), approved_current: z.int(), approved_draft: z.int(), denied_current: z.int(), denied_draft: z.int() })),
+  inbox: z.object({ current: z.int(), draft: z.int(), change: z.int(), per_day_current: z.number(), per_day_draft: z.number() }),
+  agents: z.array(z.object({ agent_id: z.string(), flips: z.int(), amounts: Amounts })),
+  flipped: z.array(
+    z.object({ intent_id: z.string(), agent_id: z.string(), amount: z.int(), currency: z.string(), created_at: z.string(), from: Outcome, to: Outcome, rule: z.string(), reason: z.string() }),
+  ),
+  fidelity: z.object({ recorded: z.int(), matching: z.int() }).describe("How often the current policy's replay matches what was really decided"),
+  timing_ms: z.object({ load: z.int(), total: z.int() }),
+  approximations: z.array(z.string()),
+});
+
+export const StartShadowPolicySchema = z.object({ document: PolicyDocumentJson }).strict();
+
+export const PolicyShadowSchema = z.object({
+  object: z.literal("policy_shadow"),
+  id: z.string(),
+  running: z.boolean(),
+  based_on_version: z.int(),
+  created_by: z.string(),
+  started_at: z.string(),
+  stopped_at: z.string().nullable(),
+  document: PolicyDocumentJson,
+  decisions: z.int(),
+  disagreements_total: z.int(),
+  by_outcome: z.array(z.object({ live: Outcome, shadow: Outcome, count: z.int() })),
+  disagreements: z.array(
+    z.object({
+      intent_id: z.string(),
+      agent_id: z.string(),
+      agent_name: z.string(),
+      amount: z.int(),
+      currency: z.string(),
+      decided_at: z.string(),
+      live: z.object({ outcome: Outcome, rule: z.string() }),
+      shadow: z.object({ outcome: Outcome, rule: z.string(), reason: z.string() }),
+    }),
+  ),
+});
