@@ -1,6 +1,10 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { inject } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { AegisWebhookVerificationError, verifyWebhook } from "@aegis-os/sdk";
+import { client, createOrg, submitParams } from "./support/fixtures";
 
 const secret = "whsec_" + Buffer.from("a secret of thirty-two bytes!!!!").toString("base64");
 const payload = JSON.stringify({ type: "intent.decided", timestamp: "2026-11-29T07:00:00.000Z", data: { id: "int_123", status: "approved" } });
@@ -52,5 +56,41 @@ describe("verifyWebhook (Standard Webhooks)", () => {
     expect(globalThis.crypto).toBeUndefined();
     await expect(verifyWebhook(secret, payload, signed())).resolves.toEqual(JSON.parse(payload));
     await expect(verifyWebhook(secret, payload + " ", signed())).rejects.toBeInstanceOf(AegisWebhookVerificationError);
+  });
+});
+
+describe("verifyWebhook on the server's own deliveries", () => {
+  it("verifies an intent.decided delivery to a loopback receiver, and refuses it once altered", async () => {
+    const received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
+    const receiver = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      received.push({ body: Buffer.concat(chunks).toString("utf8"), headers: req.headers });
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+    try {
+      const org = await createOrg();
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+      const created = await fetch(`${inject("baseUrl")}/api/v1/webhook-endpoints`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${org.admin.key}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ url, events: ["intent.decided"] }),
+      });
+      const { secret } = await created.json();
+      expect(secret).toMatch(/^whsec_/);
+      const intent = await client(org.agent.key).intents.submit(submitParams());
+      await vi.waitFor(() => expect(received.length).toBeGreaterThan(0), { timeout: 20_000, interval: 100 });
+
+      const [delivery] = received;
+      const event = await verifyWebhook<{ id: string; status: string }>(secret, delivery.body, delivery.headers as Record<string, string>);
+      expect(event.type).toBe("intent.decided");
+      expect(JSON.stringify(event.data)).toContain(intent.id);
+      await expect(verifyWebhook(secret, delivery.body.replace(intent.id, "int_forged"), delivery.headers as Record<string, string>)).rejects.toBeInstanceOf(
+        AegisWebhookVerificationError,
+      );
+    } finally {
+      await new Promise<void>((r) => receiver.close(() => r()));
+    }
   });
 });
