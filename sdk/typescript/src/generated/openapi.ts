@@ -247,6 +247,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/policy/backtest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay the last 7/30/90 days of intents under a draft and the current policy (admins): flips, money, agents, inbox load */
+        post: operations["backtestPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policy/shadow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft in shadow (or the last one) and its disagreements with live decisions (admins) */
+        get: operations["getPolicyShadow"];
+        /** Run a draft in shadow: every new decision records what it would have said (admins); replaces a running one */
+        put: operations["startPolicyShadow"];
+        post?: never;
+        /** Stop the draft running in shadow (admins) */
+        delete: operations["stopPolicyShadow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policy/versions": {
         parameters: {
             query?: never;
@@ -756,6 +792,17 @@ export interface components {
             /** @description Events recorded but not sealed yet (sealed within seconds) */
             pending: number;
         };
+        BacktestPolicy: {
+            /**
+             * @description How far back to replay: 7, 30 or 90 days
+             * @default 30
+             */
+            days: 7 | 30 | 90;
+            /** @description A policy document (see the README's policy table); amounts in minor units */
+            document: {
+                [key: string]: unknown;
+            };
+        };
         CaptureIntent: {
             /** @description What was actually paid, in minor units; at most the approved amount. The rest returns to the wallet. */
             amount: number;
@@ -991,6 +1038,129 @@ export interface components {
             /** @description 0 while the default policy applies */
             version: number;
         };
+        PolicyBacktest: {
+            agents: {
+                agent_id: string;
+                /** @description Minor units per currency */
+                amounts: {
+                    [key: string]: number;
+                };
+                flips: number;
+            }[];
+            approximations: string[];
+            current_version: number;
+            days: number;
+            /** @description Intents of the window replayed under both policies */
+            evaluated: number;
+            /** @description How often the current policy's replay matches what was really decided */
+            fidelity: {
+                matching: number;
+                recorded: number;
+            };
+            flipped: {
+                agent_id: string;
+                amount: number;
+                created_at: string;
+                currency: string;
+                /** @enum {string} */
+                from: "approve" | "require_approval" | "deny";
+                intent_id: string;
+                reason: string;
+                rule: string;
+                /** @enum {string} */
+                to: "approve" | "require_approval" | "deny";
+            }[];
+            flips: {
+                by_outcome: {
+                    /** @description Minor units per currency */
+                    amounts: {
+                        [key: string]: number;
+                    };
+                    count: number;
+                    /** @enum {string} */
+                    from: "approve" | "require_approval" | "deny";
+                    /** @enum {string} */
+                    to: "approve" | "require_approval" | "deny";
+                }[];
+                total: number;
+            };
+            from: string;
+            inbox: {
+                change: number;
+                current: number;
+                draft: number;
+                per_day_current: number;
+                per_day_draft: number;
+            };
+            money: {
+                approved_current: number;
+                approved_draft: number;
+                currency: string;
+                denied_current: number;
+                denied_draft: number;
+            }[];
+            /** @constant */
+            object: "policy_backtest";
+            outcomes: {
+                current: {
+                    approve: number;
+                    deny: number;
+                    require_approval: number;
+                };
+                draft: {
+                    approve: number;
+                    deny: number;
+                    require_approval: number;
+                };
+            };
+            timing_ms: {
+                load: number;
+                total: number;
+            };
+            to: string;
+        };
+        PolicyShadow: {
+            based_on_version: number;
+            by_outcome: {
+                count: number;
+                /** @enum {string} */
+                live: "approve" | "require_approval" | "deny";
+                /** @enum {string} */
+                shadow: "approve" | "require_approval" | "deny";
+            }[];
+            created_by: string;
+            decisions: number;
+            disagreements: {
+                agent_id: string;
+                agent_name: string;
+                amount: number;
+                currency: string;
+                decided_at: string;
+                intent_id: string;
+                live: {
+                    /** @enum {string} */
+                    outcome: "approve" | "require_approval" | "deny";
+                    rule: string;
+                };
+                shadow: {
+                    /** @enum {string} */
+                    outcome: "approve" | "require_approval" | "deny";
+                    reason: string;
+                    rule: string;
+                };
+            }[];
+            disagreements_total: number;
+            /** @description A policy document (see the README's policy table); amounts in minor units */
+            document: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @constant */
+            object: "policy_shadow";
+            running: boolean;
+            started_at: string;
+            stopped_at: string | null;
+        };
         PolicyVersionList: {
             data: {
                 base_version: number | null;
@@ -1027,6 +1197,12 @@ export interface components {
         SetPolicy: {
             /** @description The version this document was edited from (GET /policy answers it); a stale one is refused with 409 */
             base_version: number;
+            /** @description A policy document (see the README's policy table); amounts in minor units */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        StartShadowPolicy: {
             /** @description A policy document (see the README's policy table); amounts in minor units */
             document: {
                 [key: string]: unknown;
@@ -2710,6 +2886,310 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    backtestPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BacktestPolicy"];
+            };
+        };
+        responses: {
+            /** @description What the draft would have decided differently */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyBacktest"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicyShadow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shadow report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyShadow"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startPolicyShadow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartShadowPolicy"];
+            };
+        };
+        responses: {
+            /** @description The shadow report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyShadow"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    stopPolicyShadow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The final shadow report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyShadow"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
