@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { POLICY_COMMANDS } from "./policy-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
+import { WEBHOOK_COMMANDS } from "./webhook-commands";
 import { demoBaseUrl } from "@/lib/demo/demo-base-url";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
@@ -132,6 +133,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   ...POLICY_COMMANDS,
   ...AUDIT_COMMANDS,
   ...ROUTING_COMMANDS,
+  ...WEBHOOK_COMMANDS,
   "demo seed": {
     usage: "demo seed [--base-url URL]",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),

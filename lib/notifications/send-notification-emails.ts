@@ -8,8 +8,9 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Emails notifications waiting to go out at once. Rows are claimed by one statement with
- * SKIP LOCKED and a lease (no transaction open while talking SMTP); a failure is retried on
- * later passes, up to 5 times. Does nothing without SMTP_URL.
+ * SKIP LOCKED and a lease (no transaction open while talking SMTP). A failed send keeps its
+ * claim, so it is retried when the lease ends (5 min later), up to 5 times, and a dead mail
+ * server never holds up newer mail. Does nothing without SMTP_URL.
  */
 export async function sendNotificationEmails(db: Db, now = new Date(), batch = 20): Promise<number> {
   const cfg = notificationConfig();
@@ -33,7 +34,7 @@ export async function sendNotificationEmails(db: Db, now = new Date(), batch = 2
       sent++;
     } catch (e) {
       console.warn(`[notifications] email to ${user.email} failed:`, (e as Error).message);
-      await db.notification.update({ where: { id: n.id }, data: { emailStatus: n.emailAttempts >= MAX_ATTEMPTS ? "failed" : "pending" } });
+      if (n.emailAttempts >= MAX_ATTEMPTS) await db.notification.update({ where: { id: n.id }, data: { emailStatus: "failed" } });
     }
   }
   return sent;
