@@ -18,6 +18,7 @@ function policyVariant(i: number): Policy {
   const base: Policy = {
     rules: { ...DEFAULT_POLICY.rules },
     approvals: { ...DEFAULT_POLICY.approvals },
+    settlement: { ...DEFAULT_POLICY.settlement },
     agentOverrides: {},
   };
   if (i % 3 === 1) base.rules = { ...base.rules, merchantBlocklist: ["Lucky Casino", "Shady Ltd"], categoryAllowlist: ["cloud", "saas", "ai"] };

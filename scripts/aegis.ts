@@ -19,6 +19,7 @@ type OptionSpec = { type: "string" | "boolean"; short?: string };
 const options: Record<string, OptionSpec> = {
   ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: "string" }])),
   json: { type: "boolean" },
+  "reject-pending": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 };
 

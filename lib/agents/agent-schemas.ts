@@ -26,6 +26,10 @@ export const AgentSchema = z.object({
   wallet: WalletSchema.nullable().describe("The agent's wallet in its primary currency"),
   wallets: z.array(WalletSchema),
   spend: z.object({ currency: z.string().nullable(), day: SpendWindowSchema, month: SpendWindowSchema }),
+  frozen: z
+    .object({ frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() })
+    .nullable()
+    .describe("Set while an admin froze this agent's spending (the organisation-wide freeze is at /organization/freeze)"),
   counts: z.object({ approved: z.number(), denied: z.number(), pending_approval: z.number(), pending: z.number(), expired: z.number() }),
   created_at: z.string(),
 });
@@ -50,6 +54,8 @@ export const SetAgentStatusSchema = z.strictObject({
   orgId: id("orgId"),
   agentId: id("agentId"),
   status: z.enum(["active", "suspended"], { error: "status must be active or suspended" }),
+  /** With a suspension: also reject every approval of the agent still waiting for a person. */
+  rejectPending: z.boolean().optional(),
 });
 export const SetRiskOverrideSchema = z.strictObject({
   orgId: id("orgId"),

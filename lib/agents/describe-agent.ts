@@ -52,6 +52,7 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?
       day: spendWindow(activity.spentToday, rules.dailyBudget, dayWindow(now, timeZone).resetsAt),
       month: spendWindow(activity.spentThisMonth, rules.monthlyBudget, monthWindow(now, timeZone).resetsAt),
     },
+    frozen: agent.frozenAt ? { frozen_at: agent.frozenAt.toISOString(), frozen_by: agent.frozenBy, reason: agent.frozenReason } : null,
     counts: {
       approved: count("approved"),
       denied: count("denied"),

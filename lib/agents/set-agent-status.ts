@@ -7,16 +7,18 @@ import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
+import { rejectPendingApprovals } from "@/lib/approvals/reject-pending-approvals";
 
 /**
  * Suspends or resumes an agent. A suspended agent's new intents are denied by the
- * agent_status rule; pending approvals stay for people to decide. Setting the status it
- * already has changes nothing and records nothing.
+ * agent_status rule, and its pending approvals take no answer until it is resumed (they
+ * expire as usual); with `rejectPending` they are all rejected now, releasing their holds.
+ * Setting the status it already has changes nothing and records nothing.
  */
 export async function setAgentStatus(
   db: Db,
   actor: Actor,
-  input: { orgId: string; agentId: string; status: "active" | "suspended" },
+  input: { orgId: string; agentId: string; status: "active" | "suspended"; rejectPending?: boolean },
 ): Promise<AgentDto> {
   const data = SetAgentStatusSchema.parse(input);
   assertCan(actor, "agent.set_status", { orgId: data.orgId });
@@ -39,6 +41,7 @@ export async function setAgentStatus(
       await enqueueEvent(tx, { orgId: data.orgId, type: "agent.suspended", data: { agent: { id: agent.id, name: agent.name, status: "suspended" }, suspended_by: by } });
     }
   });
+  if (data.status === "suspended" && data.rejectPending) await rejectPendingApprovals(db, actor, data.orgId, agent.id);
   const fresh = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, include: { wallets: { orderBy: { createdAt: "asc" } } } });
   return describeAgent(db, fresh);
 }

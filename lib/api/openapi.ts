@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
+import { FreezeSpendingSchema, OrganizationFreezeSchema, SpendingFreezeSchema } from "@/lib/organizations/spending-freeze-schemas";
 import { ApprovalListSchema, ApprovalSchema, ListApprovalsQuerySchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { policyComponents, policyPaths } from "./openapi-policy";
 import { webhookComponents, webhookInputComponents, webhookPaths } from "@/lib/webhooks/webhook-openapi";
@@ -35,6 +36,9 @@ const components = {
   SubmitIntent: SubmitIntentSchema,
   CaptureIntent: CaptureIntentSchema,
   VoidIntent: VoidIntentSchema,
+  FreezeSpending: FreezeSpendingSchema,
+  SpendingFreeze: SpendingFreezeSchema,
+  OrganizationFreeze: OrganizationFreezeSchema,
   Approval: ApprovalSchema,
   ApprovalList: ApprovalListSchema,
   RespondToApproval: RespondToApprovalSchema,
@@ -53,7 +57,7 @@ const components = {
 };
 
 /** Request bodies are documented as clients send them (zod's input side). */
-const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy", "CreateApproverGroup", "UpdateApproverGroup", "CreateDelegation", ...webhookInputComponents]);
+const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy", "CreateApproverGroup", "UpdateApproverGroup", "CreateDelegation", ...webhookInputComponents, "FreezeSpending"]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
@@ -139,6 +143,39 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       "/agents": { get: { operationId: "listAgents", summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
+      "/organization/freeze": {
+        get: {
+          operationId: "getSpendingFreeze",
+          summary: "The kill switch's state: the organisation's freeze and every agent frozen on its own",
+          responses: { "200": { description: "Freeze state", ...json("OrganizationFreeze") }, ...errors },
+        },
+        post: {
+          operationId: "freezeOrganization",
+          summary: "Kill switch (admin): deny every new intent (rule frozen) and block approvals until unfrozen",
+          requestBody: { required: false, ...json("FreezeSpending") },
+          responses: { "200": { description: "Frozen (idempotent)", ...json("SpendingFreeze") }, ...errors },
+        },
+        delete: {
+          operationId: "unfreezeOrganization",
+          summary: "Lift the organisation's freeze (admin)",
+          responses: { "200": { description: "Not frozen (idempotent)", ...json("SpendingFreeze") }, ...errors },
+        },
+      },
+      "/agents/{id}/freeze": {
+        post: {
+          operationId: "freezeAgent",
+          summary: "Freeze one agent's spending (admin)",
+          parameters: [idParam("agent UUID")],
+          requestBody: { required: false, ...json("FreezeSpending") },
+          responses: { "200": { description: "Frozen (idempotent)", ...json("SpendingFreeze") }, ...errors },
+        },
+        delete: {
+          operationId: "unfreezeAgent",
+          summary: "Lift one agent's freeze (admin)",
+          parameters: [idParam("agent UUID")],
+          responses: { "200": { description: "Not frozen (idempotent)", ...json("SpendingFreeze") }, ...errors },
+        },
+      },
       "/agents/{id}": { get: { operationId: "getAgent", summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
       "/approver-groups": {
         get: { operationId: "listApproverGroups", summary: "Approver groups in routing order (the first match routes an approval)", responses: { "200": { description: "Groups", ...json("ApproverGroupList") }, ...errors } },

@@ -7,6 +7,7 @@ import { assertCan, assertPerson } from "@/lib/permissions/can";
 import type { RespondToApprovalInput } from "./approval-schemas";
 import { settleApproval } from "./settle-approval";
 import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
+import { assertMoneyRulesAllow } from "./assert-money-rules-allow";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
@@ -15,8 +16,10 @@ import { intentSummary } from "@/lib/webhooks/event-data";
  * through this); returns the approval id. Who may answer is the "approval.answer" rule of
  * lib/permissions/can.ts (including approver-group routing); above the dual threshold two
  * distinct approvers are needed, or the approver group's quorum (one "reject" ends it). The approval row is locked for the whole transaction, so of two
- * concurrent answers exactly one wins and the other gets a 409. `id` may be the approval's
- * id or its intent's id.
+ * concurrent answers exactly one wins and the other gets a 409. A suspended agent's
+ * approvals take no answer, and an approve is re-checked against the rules that protect
+ * money at that moment (assertMoneyRulesAllow): the 409 names the rule. `id` may be the
+ * approval's id or its intent's id.
  */
 export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
   assertPerson(principal, "approval.answer");
@@ -54,6 +57,7 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
         actorGroupIds: approval.groupId ? (await loadAnswerRights(tx, principal.orgId, principal.userId, now)).groupIds : new Set(),
       },
     });
+    await assertMoneyRulesAllow(tx, approval.intent, input.decision, now);
     await tx.approvalResponse.create({
       data: { id: newId("rsp"), approvalId, userId: principal.userId, decision: input.decision, comment: input.comment ?? null, createdAt: now },
     });

@@ -18,6 +18,8 @@ import { fundWallet } from "@/lib/wallets/fund-wallet";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
+import { freezeSpending } from "@/lib/organizations/freeze-spending";
+import { unfreezeSpending } from "@/lib/organizations/unfreeze-spending";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import { ROUTING_COMMANDS } from "./routing-commands";
 
@@ -32,7 +34,15 @@ async function orgOfAgent(db: Db, agentId: string): Promise<string> {
 
 const setStatus = (status: "active" | "suspended") => async (db: Db, args: AdminArgs) => {
   const agentId = requireString(args, "agent");
-  return setAgentStatus(db, "system", { orgId: await orgOfAgent(db, agentId), agentId, status });
+  const rejectPending = status === "suspended" && args["reject-pending"] === true;
+  return setAgentStatus(db, "system", { orgId: await orgOfAgent(db, agentId), agentId, status, ...(rejectPending ? { rejectPending } : {}) });
+};
+
+/** Kill switch for an organisation (--org) or one agent (--agent). */
+const freeze = (on: boolean) => async (db: Db, args: AdminArgs) => {
+  const agentId = optionalString(args, "agent");
+  const target = agentId ? { orgId: await orgOfAgent(db, agentId), agentId } : { orgId: (await getOrganizationOrThrow(db, requireString(args, "org"))).id };
+  return on ? freezeSpending(db, "system", target, optionalString(args, "reason") ?? null) : unfreezeSpending(db, "system", target);
 };
 
 export const ADMIN_COMMANDS: Record<string, Command> = {
@@ -79,7 +89,11 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
       return Promise.all(agents.map((agent) => describeAgent(db, agent, policy)));
     },
   },
-  "agent suspend": { usage: "agent suspend --agent ID", run: setStatus("suspended") },
+  "org freeze": { usage: "org freeze --org ID [--reason TEXT]   (kill switch: deny all spending)", run: freeze(true) },
+  "org unfreeze": { usage: "org unfreeze --org ID", run: freeze(false) },
+  "agent freeze": { usage: "agent freeze --agent ID [--reason TEXT]", run: freeze(true) },
+  "agent unfreeze": { usage: "agent unfreeze --agent ID", run: freeze(false) },
+  "agent suspend": { usage: "agent suspend --agent ID [--reject-pending]", run: setStatus("suspended") },
   "agent resume": { usage: "agent resume --agent ID", run: setStatus("active") },
   "agent risk": {
     usage: "agent risk --agent ID --level low|medium|high|critical|none",

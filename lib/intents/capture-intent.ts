@@ -1,6 +1,6 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
-import { assertMaySettle } from "@/lib/permissions/authorize-settlement";
+import { assertCan } from "@/lib/permissions/can";
 import { getIntent, getIntentRow } from "./get-intent";
 import type { CaptureIntentInput } from "./intent-schemas";
 import { settleApprovedIntent } from "./settle-approved-intent";
@@ -11,8 +11,9 @@ import { settleApprovedIntent } from "./settle-approved-intent";
  * intents (others are not found); people need a role that acts (approver or admin).
  */
 export async function captureIntent(db: Db, principal: Principal, id: string, input: CaptureIntentInput) {
-  assertMaySettle(principal);
+  assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
+  assertCan(principal, "intent.settle", row);
   await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
   return getIntent(db, principal, row.id);
 }

@@ -7,6 +7,7 @@ import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { getDecisionPolicies } from "@/lib/policies/get-decision-policies";
 import { shadowDecision } from "@/lib/policies/shadow/shadow-decision";
+import { activeFreeze, FREEZE_COLUMNS } from "@/lib/organizations/active-freeze";
 import { evaluatePolicy } from "@/lib/policies/engine";
 import type { Decision, Policy } from "@/lib/policies/engine/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -33,7 +34,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
       if (claimed.length === 0) return false;
       const intent = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
       await tx.$queryRaw`SELECT id FROM agents WHERE id = ${intent.agentId}::uuid FOR UPDATE`;
-      const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId } });
+      const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId }, include: { org: { select: FREEZE_COLUMNS } } });
       const wallet = await tx.wallet.findUnique({ where: { agentId_currency: { agentId: agent.id, currency: intent.currency } } });
       const { policy, version, timeZone, shadow } = await getDecisionPolicies(tx, intent.orgId);
       const at = now();
@@ -52,6 +53,7 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
         policy,
         now: at,
         timeZone,
+        freeze: activeFreeze(agent.org, agent),
       };
       const decision = evaluatePolicy(input);
       await applyDecision(tx, { ...intent, agentName: agent.name }, wallet?.id ?? null, decision, policy, at);

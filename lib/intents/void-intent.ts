@@ -1,14 +1,15 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
-import { assertMaySettle } from "@/lib/permissions/authorize-settlement";
+import { assertCan } from "@/lib/permissions/can";
 import { getIntent, getIntentRow } from "./get-intent";
 import type { VoidIntentInput } from "./intent-schemas";
 import { settleApprovedIntent } from "./settle-approved-intent";
 
 /** The agent reports that an approved intent paid nothing: all of it returns to the wallet. */
 export async function voidIntent(db: Db, principal: Principal, id: string, input: VoidIntentInput) {
-  assertMaySettle(principal);
+  assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
+  assertCan(principal, "intent.settle", row);
   await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "void", reason: input.reason }, principal));
   return getIntent(db, principal, row.id);
 }

@@ -1,6 +1,7 @@
 import { expireApprovals } from "@/lib/approvals/expire-approvals";
 import { escalateOverdueApprovals } from "@/lib/approver-groups/escalate-overdue-approvals";
 import { getDb } from "@/lib/db/client";
+import { autoSettleIntents } from "./auto-settle-intents";
 import { recoverPendingIntents } from "./recover-pending-intents";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { runOutboxTick } from "./run-outbox-tick";
@@ -9,15 +10,16 @@ import { webhookConfig } from "@/lib/webhooks/webhook-config";
 const INTERVAL_MS = Number(process.env.AEGIS_SWEEP_INTERVAL_MS ?? 30_000);
 const holder = globalThis as { __aegisJobs?: NodeJS.Timeout; __aegisOutbox?: NodeJS.Timeout };
 
-/** One sweep: decide leftover pending intents, expire overdue approvals, escalate slow ones. */
-export async function runSweep(): Promise<{ recovered: number; expired: number; escalated: number }> {
+/** One sweep: decide leftover pending intents, expire overdue approvals, escalate slow ones, settle uncaptured approved intents. */
+export async function runSweep(): Promise<{ recovered: number; expired: number; escalated: number; settled: number }> {
   const db = await getDb();
   const recovered = await recoverPendingIntents(db);
   let expired = 0;
   for (let n = -1; n !== 0; ) expired += n = await expireApprovals(db);
   let escalated = 0;
   for (let n = -1; n !== 0; ) escalated += n = await escalateOverdueApprovals(db);
-  return { recovered, expired, escalated };
+  const settled = await autoSettleIntents(db);
+  return { recovered, expired, escalated, settled };
 }
 
 /** Runs a sweep at start-up and then periodically (once per process). */
@@ -25,7 +27,11 @@ export function startBackgroundJobs(): void {
   if (holder.__aegisJobs) return;
   const tick = () =>
     runSweep()
-      .then((r) => (r.recovered || r.expired || r.escalated) && console.log(`[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals, escalated ${r.escalated}`))
+      .then(
+        (r) =>
+          (r.recovered || r.expired || r.escalated || r.settled) &&
+          console.log(`[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`),
+      )
       .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
   void tick();
   holder.__aegisJobs = setInterval(tick, INTERVAL_MS);

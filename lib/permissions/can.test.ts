@@ -50,6 +50,7 @@ const SETUP_ACTIONS: Action[] = [
   "audit.verify",
   "webhook.list",
   "webhook.manage",
+  "spending.freeze",
 ];
 
 /** Organisation set-up: admins and the system only; another organisation's admin gets a 404. */
@@ -75,6 +76,18 @@ const submitRows: Row[] = [
   ["viewer", "intent.submit", undefined, "forbidden"],
   ["otherAdmin", "intent.submit", agent1, "not_found"],
   ["system", "intent.submit", agent1, "forbidden"],
+];
+
+const settleRows: Row[] = [
+  ["agent", "intent.settle", agent1, "ok"],
+  ["agent", "intent.settle", agent2, "not_found"],
+  ["agent", "intent.settle", { orgId: "org_b", agentId: "agt_1" }, "not_found"],
+  ["approver", "intent.settle", agent2, "ok"],
+  ["admin", "intent.settle", agent1, "ok"],
+  ["viewer", "intent.settle", agent1, "forbidden"],
+  ["viewer", "intent.settle", undefined, "forbidden"],
+  ["otherAdmin", "intent.settle", agent1, "not_found"],
+  ["system", "intent.settle", agent1, "ok"],
 ];
 
 const approval = (over: Partial<ApprovalSubject> = {}): ApprovalSubject => ({
@@ -169,7 +182,7 @@ const routingRows: Row[] = [
   ["admin", "delegation.end", away({ fromUserId: "usr_approver", toUserId: "usr_other" }), "ok"],
 ];
 
-const rows = [...setupRows, ...submitRows, ...approvalRows, ...policyReadRows, ...routingRows];
+const rows = [...setupRows, ...submitRows, ...settleRows, ...approvalRows, ...policyReadRows, ...routingRows];
 
 describe("can: role × action × subject", () => {
   it.each(rows)("%s %s %j → %s", (who, action, subject, expected) => {
@@ -198,9 +211,10 @@ describe("can: role × action × subject", () => {
     expect(ACTIONS.filter((a) => !covered.has(a))).toEqual([]);
   });
 
-  it("an agent key can do nothing but submit for its own agent", () => {
-    const allowed = ACTIONS.filter((a) => can(actors.agent, a, a === "intent.submit" ? (agent1 as never) : undefined));
-    expect(allowed).toEqual(["intent.submit"]);
+  it("an agent key can do nothing but submit, capture and void for its own agent", () => {
+    const ownAgent = (a: Action) => a === "intent.submit" || a === "intent.settle";
+    const allowed = ACTIONS.filter((a) => can(actors.agent, a, ownAgent(a) ? (agent1 as never) : undefined));
+    expect(allowed).toEqual(["intent.submit", "intent.settle"]);
   });
 
   it("a viewer can change nothing", () => {

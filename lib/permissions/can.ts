@@ -92,6 +92,8 @@ const RULES = {
   "audit.verify": adminOnly("verify the audit log"),
   "webhook.list": adminOnly("see webhook endpoints"),
   "webhook.manage": adminOnly("manage webhook endpoints", "Webhook endpoint"),
+  // Kill switch: the organisation's or one agent's spending.
+  "spending.freeze": adminOnly("freeze or unfreeze spending"),
 
   // Approvals (agents never; a viewer's list is empty, see listApprovals).
   "approval.list": people("list approvals"),
@@ -114,6 +116,20 @@ const RULES = {
     }
     if (actor.role === "viewer") return refuse("Viewers cannot submit intents");
     return outside(actor, s, "Agent");
+  }) satisfies Rule<AgentSubject>,
+
+  /**
+   * Capture / void an approved intent: its own agent's key (another agent's intent is not
+   * found, as on reads), approvers and admins; never viewers. The system settles overdue ones.
+   */
+  "intent.settle": ((actor, s) => {
+    if (actor === "system") return null;
+    if (actor.kind === "agent") {
+      if (s && s.agentId !== actor.agentId) return { code: "not_found", message: "Intent not found" };
+      return outside(actor, s, "Intent");
+    }
+    if (actor.role === "viewer") return refuse("Viewers cannot capture or void intents");
+    return outside(actor, s, "Intent");
   }) satisfies Rule<AgentSubject>,
 
   /**

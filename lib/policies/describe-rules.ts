@@ -1,4 +1,6 @@
 import type { PolicyRulesOverrideDocument } from "@/lib/policies/engine";
+import { describeTimeWindow } from "@/lib/policies/engine/time-window";
+import type { Weekday } from "@/lib/policies/engine/types";
 import { formatMoney } from "@/lib/format/money";
 
 /** Policy fields as label + readable value, for people rather than JSON parsers. */
@@ -15,6 +17,7 @@ const LABELS: Record<keyof PolicyRulesOverrideDocument, string> = {
   low_confidence_action: "Below minimum confidence",
   max_intents_per_hour: "Max intents per hour",
   approval_risk_levels: "Risk levels that need a person",
+  time_window: "Spending allowed",
 };
 
 const MONEY = new Set(["auto_approve_limit", "hard_limit", "daily_budget", "monthly_budget"]);
@@ -26,7 +29,11 @@ export function describeRules(rules: PolicyRulesOverrideDocument, currency = "IN
 }
 
 function show(key: string, v: unknown, currency: string): string {
-  if (v === null) return key === "max_intents_per_hour" ? "No limit" : "No budget";
+  if (v === null) return key === "max_intents_per_hour" ? "No limit" : key === "time_window" ? "Any time" : "No budget";
+  if (key === "time_window") {
+    const w = v as { days: string[]; start: string; end: string; time_zone: string | null };
+    return describeTimeWindow({ days: w.days as Weekday[], start: w.start, end: w.end, timeZone: w.time_zone }, "the organisation's time zone");
+  }
   if (MONEY.has(key)) return formatMoney(v as number, currency);
   if (Array.isArray(v)) return v.length ? v.join(", ") : key.endsWith("allowlist") ? "Any" : key === "approval_risk_levels" ? "None" : "None";
   if (key === "min_confidence") return `${Math.round((v as number) * 100)}%`;

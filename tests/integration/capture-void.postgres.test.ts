@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { api } from "./support/http";
-import { createAgent, createOrg, intentBody, type TestOrg } from "./support/factories";
-import { ledgerAgreesWithWallet, sql } from "./support/database";
+import { createAgent, createOrg, intentBody, setPolicy, type TestOrg } from "./support/factories";
+import { eventually, ledgerAgreesWithWallet, sql } from "./support/database";
 
 const onPostgres = inject("databaseKind") === "postgresql";
 let org: TestOrg;
@@ -55,5 +55,28 @@ describe.runIf(onPostgres)("capture and void on PostgreSQL", () => {
     const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 100_000 }))).body;
     await expect(sql(`UPDATE intents SET settlement = 'captured', captured_amount = 100001 WHERE id = $1`, [intent.id])).rejects.toThrow(/intents_captured_within_amount/);
     await expect(sql(`UPDATE intents SET settlement = 'captured' WHERE id = $1`, [intent.id])).rejects.toThrow(/intents_settlement_has_amount/);
+  });
+
+  it("the sweep settles approved intents left uncaptured past the policy's time: capture or void, once, by system", async () => {
+    for (const action of ["capture", "void"] as const) {
+      const own = await createOrg();
+      await setPolicy(own.id, (doc) => (doc.settlement = { auto_after_hours: 2, auto_action: action }));
+      const old = (await api(own.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 300_000 }))).body;
+      const fresh = (await api(own.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 100_000 }))).body;
+      const captured = (await api(own.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 50_000 }))).body;
+      await api(own.agent.key, "POST", `/api/v1/intents/${captured.id}/capture`, { amount: 40_000 });
+      await sql(`UPDATE intents SET decided_at = now() - interval '3 hours' WHERE id = ANY($1)`, [[old.id, captured.id]]);
+      const settled = await eventually(
+        async () => (await api(own.admin.key, "GET", `/api/v1/intents/${old.id}`)).body,
+        (i) => i.settlement !== "uncaptured",
+      );
+      expect(settled).toMatchObject(action === "capture" ? { settlement: "captured", captured_amount: 300_000 } : { settlement: "voided", captured_amount: 0 });
+      expect((await api(own.admin.key, "GET", `/api/v1/intents/${fresh.id}`)).body.settlement).toBe("uncaptured");
+      expect((await api(own.admin.key, "GET", `/api/v1/intents/${captured.id}`)).body.captured_amount).toBe(40_000);
+      const [event] = await sql(`SELECT actor_type, data FROM audit_events WHERE target_id = $1 AND action LIKE 'intent.%ed' AND action <> 'intent.decided' AND action <> 'intent.submitted'`, [old.id]);
+      expect(event).toMatchObject({ actor_type: "system", data: { auto: true } });
+      const balance = 10_000_000 - 100_000 - 40_000 - (action === "capture" ? 300_000 : 0);
+      expect(await ledgerAgreesWithWallet(own.agent.id)).toEqual({ balance, held: 0, ledgerBalance: balance, ledgerHeld: 0 });
+    }
   });
 });

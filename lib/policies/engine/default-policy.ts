@@ -21,6 +21,8 @@ import type { Policy } from "./types";
  * | admin_threshold          | ₹50,000        | above: only an admin may approve                                  |
  * | dual_approval_threshold  | ₹75,000        | above: two different people must approve                          |
  * | expiry_hours             | 72             | an unanswered approval expires after 3 days                       |
+ * | time_window              | none           | spending allowed at any hour (else: days, start, end, time_zone)  |
+ * | settlement               | never          | approved intents stay uncaptured until the agent captures/voids   |
  *
  * Every rule is checked for every intent and recorded in the decision's trace. A deny from
  * any rule wins; otherwise any "needs a human" wins; otherwise the intent is approved.
@@ -41,12 +43,14 @@ export const DEFAULT_POLICY: Policy = {
     lowConfidenceAction: "require_approval",
     maxIntentsPerHour: 60,
     approvalRiskLevels: ["high", "critical"],
+    timeWindow: null,
   },
   approvals: {
     adminThreshold: 5_000_000,
     dualApprovalThreshold: 7_500_000,
     expiryHours: 72,
   },
+  settlement: { autoAfterHours: null, autoAction: "capture" },
   agentOverrides: {},
 };
 

@@ -8,7 +8,7 @@ describe("evaluatePolicy: the trace", () => {
     const d = evaluatePolicy(input());
     expect(d.trace.map((s) => s.rule)).toEqual([...RULE_NAMES]);
     expect(RULE_NAMES).toEqual([
-      "agent_status", "currency", "hard_limit", "merchant_blocklist", "merchant_allowlist",
+      "frozen", "agent_status", "time_window", "currency", "hard_limit", "merchant_blocklist", "merchant_allowlist",
       "category_blocklist", "category_allowlist", "wallet_balance", "daily_budget", "monthly_budget",
       "velocity", "min_confidence", "risk_level", "auto_approve_limit",
     ]);

@@ -1,12 +1,14 @@
 import { agentRules } from "./agent-rules";
 import { amountRules } from "./amount-rules";
 import { budgetRules, describeBudgets } from "./budget-rules";
+import { controlRules } from "./control-rules";
 import { counterpartyRules } from "./counterparty-rules";
 import { resolveEffectiveRules } from "./resolve-effective-rules";
 import { createRuleContext, type RuleCheck } from "./rule-check";
 import { RULE_NAMES, type Decision, type EvaluationInput, type RuleName, type TraceStep } from "./types";
 
 const RULE_CHECKS: Record<RuleName, RuleCheck> = {
+  ...controlRules,
   ...agentRules,
   ...amountRules,
   ...counterpartyRules,

@@ -27,6 +27,7 @@ export function makeEvaluationInput(o: InputOverrides = {}): EvaluationInput {
     policy: {
       rules: { ...DEFAULT_POLICY.rules, ...o.rules },
       approvals: { ...DEFAULT_POLICY.approvals },
+      settlement: { ...DEFAULT_POLICY.settlement },
       agentOverrides: o.agentOverrides ?? {},
     },
     now: o.now ?? new Date("2025-03-15T10:00:00.000Z"),

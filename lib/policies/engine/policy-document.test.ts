@@ -9,9 +9,10 @@ const DOCUMENT = {
     auto_approve_limit: 1000000, hard_limit: 10000000, daily_budget: 5000000, monthly_budget: 50000000,
     merchant_allowlist: [], merchant_blocklist: [], category_allowlist: [], category_blocklist: ["gambling"],
     min_confidence: 0.6, low_confidence_action: "require_approval", max_intents_per_hour: 60,
-    approval_risk_levels: ["high", "critical"],
+    approval_risk_levels: ["high", "critical"], time_window: null,
   },
   approvals: { admin_threshold: 5000000, dual_approval_threshold: 7500000, expiry_hours: 72 },
+  settlement: { auto_after_hours: null, auto_action: "capture" },
   agent_overrides: { [AGENT_ID]: { daily_budget: 100000 } },
 };
 
@@ -38,6 +39,40 @@ describe("parsePolicyDocument", () => {
     const policy = parsePolicyDocument(DOCUMENT);
     expect(parsePolicyDocument(JSON.parse(JSON.stringify(toPolicyDocument(policy))))).toEqual(policy);
     expect(parsePolicyDocument(toPolicyDocument(DEFAULT_POLICY))).toEqual(DEFAULT_POLICY);
+  });
+
+  it("parses versions saved before time windows and settlement existed, with their defaults", () => {
+    const doc = clone();
+    delete doc.rules.time_window;
+    delete doc.settlement;
+    const policy = parsePolicyDocument(doc);
+    expect(policy.rules.timeWindow).toBeNull();
+    expect(policy.settlement).toEqual({ autoAfterHours: null, autoAction: "capture" });
+  });
+
+  it("time windows: org rule and agent override round-trip; bad days, times and zones are refused", () => {
+    const doc = clone();
+    doc.rules.time_window = { days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "18:00" };
+    doc.agent_overrides[AGENT_ID].time_window = { days: ["sat"], start: "22:00", end: "06:00", time_zone: "America/New_York" };
+    doc.settlement = { auto_after_hours: 48, auto_action: "void" };
+    const policy = parsePolicyDocument(doc);
+    expect(policy.rules.timeWindow).toEqual({ days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "18:00", timeZone: null });
+    expect(policy.agentOverrides[AGENT_ID].timeWindow).toMatchObject({ days: ["sat"], timeZone: "America/New_York" });
+    expect(policy.settlement).toEqual({ autoAfterHours: 48, autoAction: "void" });
+    expect(parsePolicyDocument(toPolicyDocument(policy))).toEqual(policy);
+    const bad = (w: object) => {
+      const d = clone();
+      d.rules.time_window = w;
+      return issuesOf(d).map((i) => i.path);
+    };
+    expect(bad({ days: ["mon"], start: "9:00", end: "18:00" })).toEqual(["rules.time_window.start"]);
+    expect(bad({ days: ["mon"], start: "09:00", end: "24:00" })).toEqual(["rules.time_window.end"]);
+    expect(bad({ days: ["monday"], start: "09:00", end: "18:00" })).toEqual(["rules.time_window.days.0"]);
+    expect(bad({ days: [], start: "09:00", end: "18:00" })).toEqual(["rules.time_window.days"]);
+    expect(bad({ days: ["mon"], start: "09:00", end: "18:00", time_zone: "Mars/Olympus" })).toEqual(["rules.time_window.time_zone"]);
+    const s = clone();
+    s.settlement = { auto_after_hours: 0, auto_action: "refund" };
+    expect(issuesOf(s).map((i) => i.path).sort()).toEqual(["settlement.auto_action", "settlement.auto_after_hours"]);
   });
 
   it("defaults agent_overrides to {} and expiry_hours to 72", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { resolveEffectiveRules } from "./resolve-effective-rules";
-import { RISK_LEVELS, type ApprovalSettings, type Policy, type PolicyRules } from "./types";
+import { RISK_LEVELS, WEEKDAYS, type ApprovalSettings, type Policy, type PolicyRules, type TimeWindowRule } from "./types";
 
 const minorUnits = (field: string) =>
   z
@@ -14,6 +14,31 @@ const nameList = (field: string) =>
   z.array(z.string().trim().min(1, `${field} entries must not be empty`).max(200), {
     error: `${field} must be an array of strings`,
   });
+
+const clock = (field: string) =>
+  z.string({ error: `${field} must be a time like "09:00"` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${field} must be a 24-hour time like "09:00"`);
+
+/** An IANA time zone this runtime knows (e.g. Asia/Kolkata, UTC). */
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "time_zone must be an IANA time zone such as Asia/Kolkata or UTC");
+
+const TimeWindowDocumentSchema = z
+  .strictObject({
+    days: z
+      .array(z.enum(WEEKDAYS, { error: `days are ${WEEKDAYS.join(", ")}` }))
+      .min(1, "time_window.days needs at least one day")
+      .refine((d) => new Set(d).size === d.length, "time_window.days lists a day twice"),
+    start: clock("time_window.start"),
+    end: clock("time_window.end"),
+    time_zone: timeZone.nullable().default(null).describe("IANA zone; null = the organisation's time zone"),
+  })
+  .describe("Spending allowed only on these local days from start (inclusive) to end (exclusive); end before start spans midnight");
 
 const ruleFields = {
   auto_approve_limit: minorUnits("auto_approve_limit"),
@@ -36,12 +61,28 @@ const ruleFields = {
     .min(1, "max_intents_per_hour must be at least 1 (use null for no limit; suspend the agent to stop all spending)")
     .nullable(),
   approval_risk_levels: z.array(z.enum(RISK_LEVELS, { error: "risk levels are low, medium, high or critical" })),
+  time_window: TimeWindowDocumentSchema.nullable(),
 };
 
-/** Rules for an org; every field must be given so a stored policy is never half-defined. */
-export const PolicyRulesDocumentSchema = z.strictObject(ruleFields);
+/**
+ * Rules for an org; every field must be given so a stored policy is never half-defined
+ * (except rules added later, which default so that stored versions still parse).
+ */
+export const PolicyRulesDocumentSchema = z.strictObject({ ...ruleFields, time_window: ruleFields.time_window.default(null) });
 /** An agent override: the same fields, each optional; present fields replace the org rule. */
 export const PolicyRulesOverrideDocumentSchema = z.strictObject(ruleFields).partial();
+
+export const SettlementSettingsDocumentSchema = z
+  .strictObject({
+    auto_after_hours: z
+      .int({ error: "auto_after_hours must be a whole number of hours or null" })
+      .min(1, "auto_after_hours must be at least 1")
+      .max(8760, "auto_after_hours must be at most 8760 (one year)")
+      .nullable()
+      .describe("Approved intents neither captured nor voided this many hours after approval are settled automatically; null = never"),
+    auto_action: z.enum(["capture", "void"], { error: 'auto_action must be "capture" or "void"' }).describe("capture = the approved amount was paid; void = nothing was"),
+  })
+  .default({ auto_after_hours: null, auto_action: "capture" });
 
 export const ApprovalSettingsDocumentSchema = z.strictObject({
   admin_threshold: nullableMinorUnits("admin_threshold", "any approver may approve"),
@@ -57,6 +98,7 @@ export const PolicyDocumentSchema = z
   .strictObject({
     rules: PolicyRulesDocumentSchema,
     approvals: ApprovalSettingsDocumentSchema,
+    settlement: SettlementSettingsDocumentSchema,
     agent_overrides: z
       .record(z.guid(), PolicyRulesOverrideDocumentSchema, {
         error: (issue) =>
@@ -113,20 +155,28 @@ const RULE_KEYS = {
   low_confidence_action: "lowConfidenceAction",
   max_intents_per_hour: "maxIntentsPerHour",
   approval_risk_levels: "approvalRiskLevels",
+  time_window: "timeWindow",
 } as const satisfies Record<keyof PolicyRulesDocument, keyof PolicyRules>;
 
 type DocKey = keyof typeof RULE_KEYS;
 const DOC_KEYS = Object.keys(RULE_KEYS) as DocKey[];
 
+type WindowDoc = { days: TimeWindowRule["days"]; start: string; end: string; time_zone: string | null };
+const windowFromDoc = (w: WindowDoc | null): TimeWindowRule | null =>
+  w && { days: [...w.days], start: w.start, end: w.end, timeZone: w.time_zone };
+const windowToDoc = (w: TimeWindowRule | null): WindowDoc | null => w && { days: [...w.days], start: w.start, end: w.end, time_zone: w.timeZone };
+
 function rulesFromDocument(doc: PolicyRulesOverrideDocument): Partial<PolicyRules> {
   const out: Record<string, unknown> = {};
   for (const key of DOC_KEYS) if (doc[key] !== undefined) out[RULE_KEYS[key]] = doc[key];
+  if (doc.time_window !== undefined) out.timeWindow = windowFromDoc(doc.time_window);
   return out as Partial<PolicyRules>;
 }
 
 function rulesToDocument(rules: Partial<PolicyRules>): PolicyRulesOverrideDocument {
   const out: Record<string, unknown> = {};
   for (const key of DOC_KEYS) if (rules[RULE_KEYS[key]] !== undefined) out[key] = rules[RULE_KEYS[key]];
+  if (rules.timeWindow !== undefined) out.time_window = windowToDoc(rules.timeWindow);
   return out as PolicyRulesOverrideDocument;
 }
 
@@ -140,7 +190,8 @@ function fromDocument(doc: PolicyDocument): Policy {
   for (const [agentId, override] of Object.entries(doc.agent_overrides)) {
     agentOverrides[agentId] = rulesFromDocument(override);
   }
-  return { rules: rulesFromDocument(doc.rules) as PolicyRules, approvals, agentOverrides };
+  const settlement = { autoAfterHours: doc.settlement.auto_after_hours, autoAction: doc.settlement.auto_action };
+  return { rules: rulesFromDocument(doc.rules) as PolicyRules, approvals, settlement, agentOverrides };
 }
 
 /** Parses the JSON form (API/CLI) into a Policy. Throws the ZodError when invalid. */
@@ -166,6 +217,7 @@ export function toPolicyDocument(policy: Policy): PolicyDocument {
       dual_approval_threshold: policy.approvals.dualApprovalThreshold,
       expiry_hours: policy.approvals.expiryHours,
     },
+    settlement: { auto_after_hours: policy.settlement.autoAfterHours, auto_action: policy.settlement.autoAction },
     agent_overrides,
   };
 }

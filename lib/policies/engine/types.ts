@@ -1,6 +1,8 @@
 /** Every rule the engine checks, in the order it checks them (and records them in the trace). */
 export const RULE_NAMES = [
+  "frozen",
   "agent_status",
+  "time_window",
   "currency",
   "hard_limit",
   "merchant_blocklist",
@@ -45,6 +47,37 @@ export interface PolicyRules {
   maxIntentsPerHour: number | null;
   /** Agent risk levels that require human approval. */
   approvalRiskLevels: RiskLevel[];
+  /** Spending allowed only on these days between these times; null = any time. */
+  timeWindow: TimeWindowRule | null;
+}
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface TimeWindowRule {
+  /** Local days on which spending is allowed. */
+  days: Weekday[];
+  /** "HH:MM", local; inclusive. */
+  start: string;
+  /** "HH:MM", local; exclusive. An end before the start spans midnight (22:00–06:00). */
+  end: string;
+  /** IANA zone; null = the organisation's time zone. */
+  timeZone: string | null;
+}
+
+/** Kill switch: an admin stopped all spending of the organisation or of this agent. */
+export interface SpendingFreeze {
+  scope: "organization" | "agent";
+  since: string;
+  by: string | null;
+  reason: string | null;
+}
+
+/** After approval: what happens to intents the agent never captures or voids. */
+export interface SettlementSettings {
+  /** Hours after approval; null = never settle automatically. */
+  autoAfterHours: number | null;
+  autoAction: "capture" | "void";
 }
 
 export interface ApprovalSettings {
@@ -58,6 +91,7 @@ export interface ApprovalSettings {
 export interface Policy {
   rules: PolicyRules;
   approvals: ApprovalSettings;
+  settlement: SettlementSettings;
   /** Key = agent UUID; each field present overrides the org rule for that agent. */
   agentOverrides: Record<string, Partial<PolicyRules>>;
 }
@@ -79,6 +113,8 @@ export interface EvaluationInput {
   now: Date;
   /** The organisation's IANA time zone: budget days and months follow it. */
   timeZone: string;
+  /** Set while the organisation or the agent is frozen (kill switch). */
+  freeze?: SpendingFreeze | null;
 }
 
 export type TraceResult = "pass" | "deny" | "require_approval" | "skipped";

@@ -1,0 +1,26 @@
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import type { ApprovalDecision } from "@/lib/generated/prisma/enums";
+import { recheckApproval } from "./recheck-approval";
+
+type HeldIntent = Parameters<typeof recheckApproval>[1];
+
+/**
+ * Refuses an answer the money rules forbid, inside the answering transaction. While the
+ * agent is suspended no answer is taken (409 agent_suspended; an admin may resume it, or
+ * suspend with "reject pending"). An approve is re-checked (freeze, time window, hard limit,
+ * balance, budgets); a reject always stands, since it only releases money.
+ */
+export async function assertMoneyRulesAllow(tx: Tx, intent: HeldIntent, decision: ApprovalDecision, at: Date): Promise<void> {
+  const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId }, select: { status: true, name: true } });
+  if (agent.status === "suspended") {
+    throw new AppError(
+      "agent_suspended",
+      `The agent ${agent.name} is suspended: its approvals cannot be answered until an admin resumes it.`,
+      [{ field: "rule", issue: "agent_status" }],
+    );
+  }
+  if (decision !== "approve") return;
+  const blocked = await recheckApproval(tx, intent, at);
+  if (blocked) throw new AppError(blocked.code, `Approving now would break the ${blocked.rule} rule: ${blocked.reason}`, [{ field: "rule", issue: blocked.rule }]);
+}

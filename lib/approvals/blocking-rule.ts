@@ -1,0 +1,18 @@
+import type { ErrorCode } from "@/lib/errors/app-error";
+import type { Decision, RuleName } from "@/lib/policies/engine/types";
+
+/** The rules that protect money, re-checked when a person approves (in this order). */
+export const MONEY_RULES = ["frozen", "agent_status", "time_window", "hard_limit", "wallet_balance", "daily_budget", "monthly_budget"] as const satisfies readonly RuleName[];
+
+export type Blocked = { rule: RuleName; reason: string; code: ErrorCode };
+
+const CODES: Partial<Record<RuleName, ErrorCode>> = { frozen: "spending_frozen", agent_status: "agent_suspended" };
+
+/** The first money-protecting rule that denies in `decision`, or null when approving is safe. */
+export function blockingRule(decision: Decision): Blocked | null {
+  for (const rule of MONEY_RULES) {
+    const step = decision.trace.find((s) => s.rule === rule);
+    if (step?.result === "deny") return { rule, reason: step.detail, code: CODES[rule] ?? "approval_blocked" };
+  }
+  return null;
+}
