@@ -58,9 +58,9 @@ export const PolicyBacktestSchema = z.object({
   flips: z.object({ total: z.int(), by_outcome: z.array(z.object({ from: Outcome, to: Outcome, count: z.int(), amounts: Amounts })) }),
   money: z.array(z.object({ currency: z.string(), approved_current: z.int(), approved_draft: z.int(), denied_current: z.int(), denied_draft: z.int() })),
   inbox: z.object({ current: z.int(), draft: z.int(), change: z.int(), per_day_current: z.number(), per_day_draft: z.number() }),
-  agents: z.array(z.object({ agent_id: z.string(), flips: z.int(), amounts: Amounts })),
+  agents: z.array(z.object({ agent_id: z.string(), agent_name: z.string(), flips: z.int(), amounts: Amounts })),
   flipped: z.array(
-    z.object({ intent_id: z.string(), agent_id: z.string(), amount: z.int(), currency: z.string(), created_at: z.string(), from: Outcome, to: Outcome, rule: z.string(), reason: z.string() }),
+    z.object({ intent_id: z.string(), agent_id: z.string(), agent_name: z.string(), amount: z.int(), currency: z.string(), created_at: z.string(), from: Outcome, to: Outcome, rule: z.string(), reason: z.string() }),
   ),
   fidelity: z.object({ recorded: z.int(), matching: z.int() }).describe("How often the current policy's replay matches what was really decided"),
   timing_ms: z.object({ load: z.int(), total: z.int() }),

@@ -35,7 +35,7 @@ describe("policy backtest", () => {
     expect(r.fidelity).toEqual({ recorded: 4, matching: 4 });
     expect(r.flips.by_outcome).toEqual([{ from: "approve", to: "require_approval", count: 2, amounts: { INR: 50_000 } }]);
     expect(r.inbox).toMatchObject({ current: 1, draft: 3, change: 2 });
-    expect(r.agents).toEqual([{ agent_id: agent.id, flips: 2, amounts: { INR: 50_000 } }]);
+    expect(r.agents).toEqual([{ agent_id: agent.id, agent_name: expect.stringMatching(/^agent-/), flips: 2, amounts: { INR: 50_000 } }]);
     expect(r.flipped.map((f: { intent_id: string }) => f.intent_id)).toEqual([submitted[2].id, submitted[1].id]);
     expect(r.flipped[0]).toMatchObject({ from: "approve", to: "require_approval", rule: "auto_approve_limit", currency: "INR" });
     expect(r.approximations.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format/time";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { toPolicyDocument } from "@/lib/policies/engine";
 import { PolicyEditor } from "./policy-editor";
+import { ButtonLink } from "@/components/button";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -25,6 +26,12 @@ export default async function PoliciesPage() {
     <>
       <PageHeader
         title="Policies"
+        actions={
+          <>
+            <ButtonLink href="/policies/versions">Version history</ButtonLink>
+            {can(principal, "policy.shadow", { orgId: principal.orgId }) && <ButtonLink href="/policies/shadow">Shadow</ButtonLink>}
+          </>
+        }
         description={current.version === 0 ? "The default policy: no one has changed it yet." : `Version ${current.version}, saved by ${current.updatedBy} on ${formatDateTime(current.updatedAt!)}.`}
       />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -5,7 +5,9 @@ import { useState, useSyncExternalStore, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
 import type { ErrorDetail } from "@/lib/errors/app-error";
-import { savePolicyAction } from "./actions";
+import type { BacktestResult } from "@/lib/policies/backtest/backtest-policy";
+import { backtestPolicyAction, savePolicyAction, startShadowAction } from "./actions";
+import { BacktestResults } from "./backtest-results";
 
 const noop = () => () => {};
 
@@ -21,6 +23,8 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
   const hydrated = useSyncExternalStore(noop, () => true, () => false);
   const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[]; stale: boolean } | null>(null);
   const [pending, start] = useTransition();
+  const [days, setDays] = useState(30);
+  const [backtest, setBacktest] = useState<BacktestResult | null>(null);
   const toast = useToast();
   const router = useRouter();
 
@@ -31,6 +35,23 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
       setProblem(null);
       toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
       router.refresh();
+    });
+
+  const tryDraft = () =>
+    start(async () => {
+      const res = await backtestPolicyAction(text, days);
+      if (!res.ok) return setProblem({ message: res.message, details: res.details, stale: false });
+      setProblem(null);
+      setBacktest(res.data);
+    });
+
+  const shadow = () =>
+    start(async () => {
+      const res = await startShadowAction(text);
+      if (!res.ok) return setProblem({ message: res.message, details: res.details, stale: false });
+      setProblem(null);
+      toast({ tone: "success", title: "Draft running in shadow", message: "Every new decision records what it would have said." });
+      router.push("/policies/shadow");
     });
 
   return (
@@ -70,8 +91,20 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
       )}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" disabled={pending} onClick={() => { setText(initial); setProblem(null); }}>Discard changes</Button>
-        <Button disabled={pending || text === initial} onClick={save}>{pending ? "Saving…" : "Save new version"}</Button>
+        <Button disabled={pending || text === initial} onClick={save}>{pending ? "Working…" : "Save new version"}</Button>
       </div>
+      <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3 dark:border-slate-800">
+        <span className="mr-auto text-sm text-slate-600 dark:text-slate-300">Before saving, try the draft:</span>
+        <label htmlFor="backtest-days" className="sr-only">Backtest window</label>
+        <select id="backtest-days" value={days} onChange={(e) => setDays(Number(e.target.value))} className="rounded-lg border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700">
+          <option value={7}>last 7 days</option>
+          <option value={30}>last 30 days</option>
+          <option value={90}>last 90 days</option>
+        </select>
+        <Button variant="secondary" disabled={pending} onClick={tryDraft}>Backtest</Button>
+        <Button variant="secondary" disabled={pending} onClick={shadow}>Run in shadow</Button>
+      </div>
+      {backtest && <BacktestResults result={backtest} />}
     </div>
   );
 }

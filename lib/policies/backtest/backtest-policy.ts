@@ -32,6 +32,8 @@ export async function backtestPolicy(db: DbOrTx, actor: Actor, orgId: string, do
   const history = await loadBacktestHistory(db, orgId, from, now, timeZone);
   const loadedMs = performance.now() - started;
   const summary = summarizeBacktest(history, replayPolicy(history, current.policy, from, timeZone), replayPolicy(history, draft, from, timeZone), days);
+  const named = await db.agent.findMany({ where: { orgId, id: { in: summary.agents.map((a) => a.agent_id) } }, select: { id: true, name: true } });
+  const names = new Map(named.map((a) => [a.id, a.name]));
   return {
     object: "policy_backtest" as const,
     days,
@@ -39,6 +41,8 @@ export async function backtestPolicy(db: DbOrTx, actor: Actor, orgId: string, do
     to: now.toISOString(),
     current_version: current.version,
     ...summary,
+    agents: summary.agents.map((a) => ({ ...a, agent_name: names.get(a.agent_id) ?? a.agent_id })),
+    flipped: summary.flipped.map((f) => ({ ...f, agent_name: names.get(f.agent_id) ?? f.agent_id })),
     timing_ms: { load: Math.round(loadedMs), total: Math.round(performance.now() - started) },
     approximations: BACKTEST_APPROXIMATIONS,
   };
