@@ -1,14 +1,76 @@
-import { withAuth } from "next-auth/middleware";
-import type { NextFetchEvent } from "next/server";
-import type { NextRequestWithAuth } from "next-auth/middleware";
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { clientAddress, trustedProxyCount } from "@/lib/api/client-address";
+import { checkRateLimit } from "@/lib/api/rate-limit";
+import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
+import { tokenSessionVersion, userPrincipal } from "@/lib/auth/session-principal";
+import { getDb } from "@/lib/db/client";
+import { randomId } from "@/lib/db/ids";
+import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 
-/** Every dashboard page needs a session; the API authenticates itself (keys or session). */
-const guard = withAuth({ pages: { signIn: "/sign-in" } });
+/**
+ * Runs before every request except static files: unknown methods are a 405, every
+ * response gets the security headers (a fresh CSP nonce per page), dashboard routes
+ * (pages, server actions, the CSV export, sign-in) are rate-limited per person or per
+ * address, and dashboard pages need a session whose version is still current.
+ */
+const PUBLIC_PAGES = /^\/(sign-in|favicon\.ico|robots\.txt)(\/|$)/;
 
-export default function proxy(req: NextRequestWithAuth, ev: NextFetchEvent) {
-  return guard(req, ev);
+export default async function proxy(req: NextRequest) {
+  const path = req.nextUrl.pathname;
+  const isApi = path.startsWith("/api/");
+  const https = req.nextUrl.protocol === "https:" || (trustedProxyCount() > 0 && req.headers.get("x-forwarded-proto") === "https");
+  const finish = (res: NextResponse, csp: string) => {
+    for (const [k, v] of Object.entries(securityHeaders(https))) res.headers.set(k, v);
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
+  };
+
+  if (!KNOWN_METHODS.has(req.method)) {
+    const requestId = randomId("req", 20);
+    const body = { error: { code: "method_not_allowed", message: `${req.method} is not supported`, status: 405, request_id: requestId, details: [] } };
+    return finish(NextResponse.json(body, { status: 405, headers: { Allow: [...KNOWN_METHODS].join(", "), "X-Request-Id": requestId } }), API_CSP);
+  }
+  // The API authenticates and rate-limits itself (keys or session); only next-auth's routes are the dashboard's.
+  if (isApi && !path.startsWith("/api/auth/")) return finish(NextResponse.next(), API_CSP);
+
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const userId = typeof token?.userId === "string" ? token.userId : null;
+  try {
+    checkRateLimit(userId ? `dash:user:${userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
+  } catch (e) {
+    const retryAfter = (e as { headers?: Record<string, string> }).headers?.["Retry-After"] ?? "60";
+    return finish(new NextResponse(`Too many requests. Try again in ${retryAfter} seconds.\n`, { status: 429, headers: { "Retry-After": retryAfter, "Content-Type": "text/plain; charset=utf-8" } }), API_CSP);
+  }
+
+  if (!isApi && !PUBLIC_PAGES.test(path) && !(userId && (await sessionIsCurrent(userId, tokenSessionVersion(token))))) {
+    const signIn = new URL("/sign-in", req.url);
+    signIn.searchParams.set("callbackUrl", `${path}${req.nextUrl.search}`);
+    return finish(NextResponse.redirect(signIn), API_CSP);
+  }
+
+  if (isApi) return finish(NextResponse.next(), API_CSP);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageCsp(nonce);
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  return finish(NextResponse.next({ request: { headers } }), csp);
+}
+
+/** AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE (default 600; 0 disables): requests per person, or per address before sign-in. */
+function dashboardLimit(): number {
+  const v = Number(process.env.AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE ?? 600);
+  return Number.isFinite(v) && v >= 0 ? v : 600;
+}
+
+async function sessionIsCurrent(userId: string, sv: number | null): Promise<boolean> {
+  if (sv === null) return false;
+  await ensureServerReady();
+  return (await userPrincipal(await getDb(), userId, sv)) !== null;
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/).*)"],
 };

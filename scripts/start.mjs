@@ -6,10 +6,14 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(root, process.env.AEGIS_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
+// Loopback unless asked: a fresh start serves a demo admin with a published password.
+const hostname = process.env.HOSTNAME?.trim() || "127.0.0.1";
+const exposed = !/^(127\.|localhost$|::1$)/.test(hostname);
 const next = path.join(root, "node_modules", ".bin", "next");
 
 function newestMtime(dir) {
@@ -34,7 +38,7 @@ function buildIsCurrent() {
 /** A stable session secret for the dashboard, generated once and kept in the data folder. */
 function sessionSecret() {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, "nextauth-secret");
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   return fs.readFileSync(file, "utf8").trim();
@@ -47,6 +51,9 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_MANUAL_SIG_HANDLE: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  AEGIS_LISTEN_HOST: hostname,
+  // The socket's address on every request, which a client cannot forge (see the file).
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${JSON.stringify(pathToFileURL(path.join(root, "scripts", "request-guard.mjs")).href)}`].filter(Boolean).join(" "),
 };
 
 /** Two starts at once (tests, a developer) must not both write .next: builds take turns. */
@@ -82,6 +89,13 @@ if (process.env.AEGIS_SKIP_BUILD !== "1") {
   });
 }
 
-const server = spawn(next, ["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], { cwd: root, stdio: "inherit", env });
+console.log(`[start] listening on ${hostname}:${port}${exposed ? "" : " (this machine only; HOSTNAME=0.0.0.0 serves the network)"}`);
+if (exposed && !process.env.DATABASE_URL) {
+  console.warn(
+    "[start] WARNING: served to the network. The demo users' password (aegis-demo) is public: change it first with\n" +
+      "        npm run aegis -- user password --email admin@acme.test --password '<new one>'   (and for every demo user)",
+  );
+}
+const server = spawn(next, ["start", "-p", port, "-H", hostname], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -10,7 +10,8 @@ export const withWallets = { wallets: { orderBy: { createdAt: "asc" as const } }
 /** One agent of the caller's organisation (an agent key: only its own); anything else is a 404. */
 export async function getAgent(db: DbOrTx, principal: Principal, id: string) {
   if (!isUuid(id)) throw notFound("Agent");
-  const agent = await db.agent.findFirst({ where: { ...readScope.agents(principal), id }, include: withWallets });
+  // AND, never a spread: the requested id must not replace an agent key's own-agent scope.
+  const agent = await db.agent.findFirst({ where: { AND: [readScope.agents(principal), { id }] }, include: withWallets });
   if (!agent) throw notFound("Agent");
   return describeAgent(db, agent);
 }

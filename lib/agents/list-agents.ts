@@ -1,6 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
+import { isUuid } from "@/lib/db/ids";
 import { readScope } from "@/lib/permissions/read-scope";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
@@ -10,7 +11,7 @@ import { withWallets } from "./get-agent";
 /** Agents of the caller's organisation, newest first; an agent key sees only its own agent. */
 export async function listAgents(db: DbOrTx, principal: Principal, q: { limit: number; cursor?: string }) {
   const rows = await db.agent.findMany({
-    where: { AND: [readScope.agents(principal), afterCursor(q.cursor)] },
+    where: { AND: [readScope.agents(principal), afterCursor(q.cursor, isUuid)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     include: withWallets,

@@ -18,7 +18,7 @@ export async function authenticateApiKey(db: DbOrTx, key: string): Promise<Princ
   if (row.kind === "agent" && row.agent) {
     return { kind: "agent", orgId: row.orgId, agentId: row.agent.id, keyId: row.id, label: `agent:${row.agent.name}` };
   }
-  if (row.kind === "user" && row.user) {
+  if (row.kind === "user" && row.user && !row.user.deactivatedAt) {
     const u = row.user;
     return { kind: "user", orgId: row.orgId, userId: u.id, role: u.role, email: u.email, keyId: row.id, label: u.email };
   }

@@ -24,15 +24,17 @@ export async function createApiKey(db: Db, actor: Actor, input: CreateApiKeyInpu
     owner = { agentId: null, userId: user.id, name: data.name ?? `${user.email} key` };
   }
   const { key, hash, prefix } = generateApiKey();
+  // Recorded so the person who holds a copy of this key cannot approve what it submits.
+  const createdByUserId = actor !== "system" && actor.kind === "user" ? actor.userId : null;
   const id = newId("key");
   await db.$transaction(async (tx) => {
-    await tx.apiKey.create({ data: { id, orgId: data.orgId, kind: data.kind, agentId: owner.agentId, userId: owner.userId, name: owner.name, prefix, hash } });
+    await tx.apiKey.create({ data: { id, orgId: data.orgId, kind: data.kind, agentId: owner.agentId, userId: owner.userId, name: owner.name, prefix, hash, createdByUserId } });
     await recordAuditEvent(tx, {
       orgId: data.orgId,
       actor,
       action: "api_key.created",
       targetId: id,
-      data: { kind: data.kind, name: owner.name, prefix, agent_id: owner.agentId, user_id: owner.userId },
+      data: { kind: data.kind, name: owner.name, prefix, agent_id: owner.agentId, user_id: owner.userId, created_by_user_id: createdByUserId },
     });
   });
   return {

@@ -16,6 +16,15 @@ describe("keyset cursor", () => {
     expect(() => decodeCursor(Buffer.from("not-a-date|x").toString("base64url"))).toThrow(/cursor/);
   });
 
+  it("rejects contents the database would choke on: NUL, years out of range, a non-UUID for UUID tables", () => {
+    const c = (s: string) => Buffer.from(s).toString("base64url");
+    expect(() => decodeCursor(c("2026-01-01T00:00:00.000Z|int_\u0000"))).toThrow(AppError);
+    expect(() => decodeCursor(c("-271821-04-20T00:00:00.000Z|int_a"))).toThrow(AppError);
+    expect(() => decodeCursor(c("0000-01-01T00:00:00.000Z|int_a"))).toThrow(AppError);
+    expect(() => decodeCursor(c("2026-01-01T00:00:00.000Z|int_a|x"))).toThrow(AppError);
+    expect(() => afterCursor(c("2026-01-01T00:00:00.000Z|int_a"), (id) => /^[0-9a-f-]{36}$/.test(id))).toThrow(AppError);
+  });
+
   it("pages from limit+1 rows", () => {
     const rows = [0, 1, 2].map((i) => ({ createdAt: new Date(3000 - i), id: `i${i}` }));
     expect(page(rows, 2)).toMatchObject({ has_more: true, next_cursor: encodeCursor(rows[1]) });

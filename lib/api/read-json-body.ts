@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { findUnsafeText } from "./unsafe-text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -25,7 +26,14 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S,
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new AppError("validation_error", "The request body must be a JSON object", [{ field: "(body)", issue: "expected an object" }]);
   }
+  rejectUnsafeText(json);
   return schema.parse(json);
+}
+
+/** NUL or a lone surrogate anywhere (keys included) is a 400 before any schema or database sees it. */
+export function rejectUnsafeText(value: unknown): void {
+  const at = findUnsafeText(value);
+  if (at) throw new AppError("validation_error", `${at}: text must not contain NUL characters or unpaired surrogates`, [{ field: at, issue: "contains NUL or an unpaired surrogate" }]);
 }
 
 const tooLarge = () => new AppError("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);

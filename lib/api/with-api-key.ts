@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { randomId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "./error-response";
+import { rejectUnsafeText } from "./read-json-body";
 import { checkRateLimit } from "./rate-limit";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 
@@ -49,9 +50,10 @@ async function authenticate(db: Db, req: NextRequest, bearerOnly: boolean): Prom
   throw new AppError("unauthenticated", "Missing API key: send Authorization: Bearer <API key>");
 }
 
-/** Query string as a plain object for zod (repeated keys are joined with commas). */
+/** Query string as a plain object for zod (repeated keys are joined with commas); NUL is a 400. */
 export function queryObject(req: NextRequest): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of req.nextUrl.searchParams) out[k] = k in out ? `${out[k]},${v}` : v;
+  for (const [k, v] of req.nextUrl.searchParams) out[k] = Object.hasOwn(out, k) ? `${out[k]},${v}` : v;
+  rejectUnsafeText(out);
   return out;
 }

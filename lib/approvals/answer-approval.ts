@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
-import { newId } from "@/lib/db/ids";
+import { looksLikeId, newId } from "@/lib/db/ids";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { assertCan, assertPerson } from "@/lib/permissions/can";
 import type { RespondToApprovalInput } from "./approval-schemas";
@@ -23,6 +23,7 @@ import { intentSummary } from "@/lib/webhooks/event-data";
  */
 export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
   assertPerson(principal, "approval.answer");
+  if (!looksLikeId(id)) throw notFound("Approval");
 
   const found = await db.approval.findFirst({
     where: { orgId: principal.orgId, OR: [{ id }, { intentId: id }] },
@@ -35,7 +36,7 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
     await tx.$queryRaw`SELECT id FROM approvals WHERE id = ${approvalId} FOR UPDATE`;
     const approval = await tx.approval.findUniqueOrThrow({
       where: { id: approvalId },
-      include: { intent: true, responses: true, group: { select: { name: true, escalateToGroupId: true } } },
+      include: { intent: { include: { apiKey: { select: { createdByUserId: true } } } }, responses: true, group: { select: { name: true, escalateToGroupId: true } } },
     });
     if (approval.status !== "pending") {
       throw new AppError("approval_already_answered", `This approval has already been answered (${approval.status})`);
@@ -48,6 +49,7 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
       orgId: approval.orgId,
       requiredRole: approval.requiredRole,
       submittedByUserId: approval.intent.submittedByUserId,
+      keyCreatedByUserId: approval.intent.apiKey?.createdByUserId ?? null,
       answeredBy: approval.responses.map((r) => r.userId),
       routing: {
         groupId: approval.groupId,
@@ -66,7 +68,13 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
       actor: principal,
       action: "approval.answered",
       targetId: approvalId,
-      data: { decision: input.decision, comment: input.comment ?? null, intent_id: approval.intentId },
+      // An admin whose one approval moves the money shows as acting alone (no second pair of eyes).
+      data: {
+        decision: input.decision,
+        comment: input.comment ?? null,
+        intent_id: approval.intentId,
+        acting_alone: principal.role === "admin" && input.decision === "approve" && approval.approvalsRequired <= 1,
+      },
     });
     const approvals = approval.responses.filter((r) => r.decision === "approve").length + (input.decision === "approve" ? 1 : 0);
     const settled = input.decision === "reject" ? "rejected" : approvals >= approval.approvalsRequired ? "approved" : null;

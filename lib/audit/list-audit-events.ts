@@ -1,24 +1,29 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
+import { inTimestampRange } from "@/lib/db/timestamp-range";
 import { AUDIT_ACTION_NAMES } from "./audit-actions";
 
-export type AuditSearchParams = Partial<Record<"action" | "actor" | "target" | "from" | "to" | "cursor", string>>;
+export const AUDIT_FILTER_KEYS = ["action", "actor", "target", "from", "to", "cursor"] as const;
+export type AuditSearchParams = Partial<Record<(typeof AUDIT_FILTER_KEYS)[number], string>>;
 
 const DAY_MS = 86_400_000;
-const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && inTimestampRange(new Date(s));
+/** LIKE wildcards and the escape character itself, matched literally (PostgreSQL's default escape is \). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Filters as a where clause, always inside the organisation. "to" includes its whole UTC day. */
 export function auditWhere(orgId: string, sp: AuditSearchParams): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [{ orgId }];
-  if (sp.action?.trim()) and.push({ action: { startsWith: sp.action.trim() } });
-  if (sp.actor?.trim()) and.push({ actorLabel: { contains: sp.actor.trim(), mode: "insensitive" } });
+  if (sp.action?.trim()) and.push({ action: { startsWith: escapeLike(sp.action.trim()) } });
+  if (sp.actor?.trim()) and.push({ actorLabel: { contains: escapeLike(sp.actor.trim()), mode: "insensitive" } });
   if (sp.target?.trim()) {
     const t = sp.target.trim();
     and.push({ OR: [{ targetId: t }, { targetType: t }, { data: { path: ["intent_id"], equals: t } }] });
   }
   if (isDate(sp.from)) and.push({ createdAt: { gte: new Date(sp.from!) } });
-  if (isDate(sp.to)) and.push({ createdAt: { lt: new Date(Date.parse(sp.to!) + DAY_MS) } });
+  const end = new Date(Date.parse(sp.to ?? "") + DAY_MS);
+  if (isDate(sp.to) && inTimestampRange(end)) and.push({ createdAt: { lt: end } });
   return { AND: and };
 }
 

@@ -1,25 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { clearLoginAttempts, takeLoginAttempt } from "./login-rate-limit";
+import { checkLoginAttempt, FREE_FAILURES, MAX_DELAY_MS, PER_ADDRESS, recordLoginFailure, recordLoginSuccess } from "./login-rate-limit";
 
-describe("takeLoginAttempt", () => {
-  it("allows 5 attempts per email and IP a minute, then says how long to wait", () => {
+describe("sign-in throttling", () => {
+  it("never refuses the owner because others guessed wrong from many addresses: it only slows the account down", () => {
+    const t0 = 1_000_000;
+    for (let i = 0; i < 500; i++) recordLoginFailure("victim@x.test", `10.0.${i >> 8}.${i & 255}`, t0 + i);
+    const owner = checkLoginAttempt("victim@x.test", "198.51.100.7", t0 + 1_000);
+    expect(owner).toEqual({ allowed: true, delayMs: MAX_DELAY_MS });
+    expect(checkLoginAttempt("someone-else@x.test", "198.51.100.7", t0 + 1_000)).toEqual({ allowed: true, delayMs: 0 });
+  });
+
+  it("the delay starts after a few failures and doubles with each further one", () => {
     const t0 = 5_000_000;
-    for (let i = 0; i < 5; i++) expect(takeLoginAttempt("A@x.test", "1.1.1.1", t0 + i).allowed).toBe(true);
-    expect(takeLoginAttempt("a@x.test", "1.1.1.1", t0 + 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50 });
-    expect(takeLoginAttempt("a@x.test", "1.1.1.1", t0 + 60_000).allowed).toBe(true);
+    const delays: number[] = [];
+    for (let i = 0; i < FREE_FAILURES + 3; i++) {
+      const gate = checkLoginAttempt("B@x.test", `192.0.2.${i}`, t0 + i);
+      delays.push(gate.allowed ? gate.delayMs : -1);
+      recordLoginFailure("b@x.test", `192.0.2.${i}`, t0 + i);
+    }
+    expect(delays).toEqual([0, 0, 0, 0, 0, 250, 500, 1000]);
+    recordLoginSuccess("b@x.test");
+    expect(checkLoginAttempt("b@x.test", "192.0.2.99", t0 + 100)).toEqual({ allowed: true, delayMs: 0 });
   });
 
-  it("caps one account at 20 a minute however the client IP is rotated", () => {
+  it("refuses an address after too many failures, only that address, until its window passes", () => {
     const t0 = 9_000_000;
-    for (let i = 0; i < 20; i++) expect(takeLoginAttempt("victim@x.test", `10.0.0.${i}`, t0 + i).allowed).toBe(true);
-    expect(takeLoginAttempt("victim@x.test", "10.0.1.1", t0 + 100).allowed).toBe(false);
-    expect(takeLoginAttempt("other@x.test", "10.0.1.1", t0 + 100).allowed).toBe(true);
-  });
-
-  it("a successful sign-in clears the client's count but not the account's", () => {
-    const t0 = 13_000_000;
-    for (let i = 0; i < 5; i++) takeLoginAttempt("b@x.test", "2.2.2.2", t0 + i);
-    clearLoginAttempts("b@x.test", "2.2.2.2");
-    expect(takeLoginAttempt("b@x.test", "2.2.2.2", t0 + 10).allowed).toBe(true);
+    for (let i = 0; i < PER_ADDRESS; i++) recordLoginFailure(`user${i}@x.test`, "203.0.113.5", t0 + i);
+    expect(checkLoginAttempt("anyone@x.test", "203.0.113.5", t0 + 1_000)).toEqual({ allowed: false, retryAfterSeconds: 599 });
+    expect(checkLoginAttempt("anyone@x.test", "203.0.113.6", t0 + 1_000).allowed).toBe(true);
+    expect(checkLoginAttempt("anyone@x.test", "203.0.113.5", t0 + 10 * 60_000 + 100).allowed).toBe(true);
   });
 });

@@ -1,41 +1,56 @@
 /**
- * Sign-in attempts, in a sliding WINDOW_MS: at most PER_CLIENT per (email, IP), and at most
- * PER_ACCOUNT per email from anywhere. The second bound matters because the IP comes from
- * X-Forwarded-For, which a client can set: rotating it must not buy unlimited guesses at one
- * account. In process memory: several instances each keep their own count. A successful
- * sign-in clears the client's count (not the account's, so it cannot be used to reset it).
+ * Slows password guessing without ever refusing a correct password because someone else
+ * guessed wrong (issue 9, finding 2). Two measures, in process memory per instance:
+ * - per client address (the socket's, or X-Forwarded-For behind AEGIS_TRUSTED_PROXIES):
+ *   at most PER_ADDRESS failed sign-ins in ADDRESS_WINDOW_MS; after that that address
+ *   is refused for a while. A forged X-Forwarded-For does not change the address.
+ * - per account: after FREE_FAILURES failures in ACCOUNT_WINDOW_MS, from anywhere, every
+ *   attempt at that account waits a delay that doubles with each further failure (capped
+ *   at MAX_DELAY_MS). The attempt is then checked as usual: the right password gets in.
+ * A successful sign-in clears its account's failures and its address's count for it.
  */
-const PER_CLIENT = 5;
-const PER_ACCOUNT = 20;
-const WINDOW_MS = 60_000;
+export const PER_ADDRESS = 20;
+const ADDRESS_WINDOW_MS = 10 * 60_000;
+export const FREE_FAILURES = 5;
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
+const BASE_DELAY_MS = 250;
+export const MAX_DELAY_MS = 4_000;
 
-const holder = globalThis as { __aegisLoginAttempts?: Map<string, number[]> };
-const attempts: Map<string, number[]> = (holder.__aegisLoginAttempts ??= new Map<string, number[]>());
+const holder = globalThis as { __aegisLoginFailures?: Map<string, number[]> };
+const failures: Map<string, number[]> = (holder.__aegisLoginFailures ??= new Map<string, number[]>());
 
 const normal = (email: string) => email.trim().toLowerCase();
-const clientKey = (email: string, ip: string) => `${normal(email)}|${ip}`;
-const accountKey = (email: string) => `${normal(email)}|*`;
+const addressKey = (address: string) => `addr|${address}`;
+const accountKey = (email: string) => `acct|${normal(email)}`;
 
-/** Records an attempt; returns how many seconds to wait if this one is over a limit. */
-export function takeLoginAttempt(email: string, ip: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
-  const buckets: [string, number][] = [
-    [clientKey(email, ip), PER_CLIENT],
-    [accountKey(email), PER_ACCOUNT],
-  ];
-  for (const [key, limit] of buckets) {
-    const recent = (attempts.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-    attempts.set(key, recent);
-    if (recent.length >= limit) return { allowed: false, retryAfterSeconds: Math.ceil((recent[0] + WINDOW_MS - now) / 1000) };
-  }
-  for (const [key] of buckets) attempts.get(key)!.push(now);
-  if (attempts.size > 10_000) pruneStale(now);
-  return { allowed: true };
+function recent(key: string, windowMs: number, now: number): number[] {
+  const times = (failures.get(key) ?? []).filter((t) => now - t < windowMs);
+  if (times.length) failures.set(key, times);
+  else failures.delete(key);
+  return times;
 }
 
-export function clearLoginAttempts(email: string, ip: string): void {
-  attempts.delete(clientKey(email, ip));
+export type LoginGate = { allowed: true; delayMs: number } | { allowed: false; retryAfterSeconds: number };
+
+/** Before checking a password: is this address still allowed, and how long must the attempt wait? */
+export function checkLoginAttempt(email: string, address: string, now = Date.now()): LoginGate {
+  const byAddress = recent(addressKey(address), ADDRESS_WINDOW_MS, now);
+  if (byAddress.length >= PER_ADDRESS) {
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((byAddress[0] + ADDRESS_WINDOW_MS - now) / 1000)) };
+  }
+  const extra = recent(accountKey(email), ACCOUNT_WINDOW_MS, now).length - FREE_FAILURES;
+  return { allowed: true, delayMs: extra < 0 ? 0 : Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** extra) };
+}
+
+export function recordLoginFailure(email: string, address: string, now = Date.now()): void {
+  for (const key of [addressKey(address), accountKey(email)]) failures.set(key, [...(failures.get(key) ?? []), now].slice(-100));
+  if (failures.size > 10_000) pruneStale(now);
+}
+
+export function recordLoginSuccess(email: string): void {
+  failures.delete(accountKey(email));
 }
 
 function pruneStale(now: number) {
-  for (const [key, times] of attempts) if (times.every((t) => now - t >= WINDOW_MS)) attempts.delete(key);
+  for (const [key, times] of failures) if (times.every((t) => now - t >= Math.max(ADDRESS_WINDOW_MS, ACCOUNT_WINDOW_MS))) failures.delete(key);
 }

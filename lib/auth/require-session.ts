@@ -5,23 +5,25 @@ import { getDb, type Db } from "@/lib/db/client";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 import { authOptions } from "./auth-options";
 import type { UserPrincipal } from "./principal";
-import { userPrincipal } from "./session-principal";
+import { tokenSessionVersion, userPrincipal } from "./session-principal";
 
 export type SessionContext = { db: Db; principal: UserPrincipal; name: string };
 
 /**
  * For server components, actions and dashboard route handlers: the signed-in person as a
- * principal, re-read from the database (a changed role applies at once). No session, or a
- * user who no longer exists, goes to the sign-in page.
+ * principal, re-read from the database (a changed role applies at once). No session, a
+ * session whose version is stale (signed out, new password or role, deactivated) or a user
+ * who no longer exists goes to the sign-in page.
  */
 export async function requireSession(): Promise<SessionContext> {
   await connection();
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== "string") redirect("/sign-in");
+  const sv = tokenSessionVersion(session?.user);
+  if (typeof userId !== "string" || sv === null) redirect("/sign-in");
   await ensureServerReady();
   const db = await getDb();
-  const principal = await userPrincipal(db, userId);
+  const principal = await userPrincipal(db, userId, sv);
   if (!principal) redirect("/sign-in");
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
   return { db, principal, name: user?.name ?? principal.email };
@@ -31,9 +33,10 @@ export async function requireSession(): Promise<SessionContext> {
 export async function sessionOrNull(): Promise<SessionContext | null> {
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
-  if (typeof userId !== "string") return null;
+  const sv = tokenSessionVersion(session?.user);
+  if (typeof userId !== "string" || sv === null) return null;
   await ensureServerReady();
   const db = await getDb();
-  const principal = await userPrincipal(db, userId);
+  const principal = await userPrincipal(db, userId, sv);
   return principal ? { db, principal, name: principal.email } : null;
 }

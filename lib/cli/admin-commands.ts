@@ -14,6 +14,9 @@ import { createAgent } from "@/lib/agents/create-agent";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser } from "@/lib/users/create-user";
+import { deactivateUser } from "@/lib/users/deactivate-user";
+import { setUserPassword } from "@/lib/users/set-user-password";
+import { setUserRole } from "@/lib/users/set-user-role";
 import { fundWallet } from "@/lib/wallets/fund-wallet";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
@@ -67,6 +70,18 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
         password: optionalString(a, "password"),
         name: optionalString(a, "name"),
       }),
+  },
+  "user password": {
+    usage: "user password --email EMAIL --password P   (ends the user's sessions)",
+    run: (db, a) => setUserPassword(db, "system", { email: requireString(a, "email"), password: requireString(a, "password") }),
+  },
+  "user role": {
+    usage: "user role --email EMAIL --role admin|approver|viewer",
+    run: (db, a) => setUserRole(db, "system", { email: requireString(a, "email"), role: requireString(a, "role") }),
+  },
+  "user deactivate": {
+    usage: "user deactivate --email EMAIL   (no sign-in, sessions and user keys stop working)",
+    run: (db, a) => deactivateUser(db, "system", { email: requireString(a, "email") }),
   },
   "agent create": {
     usage: "agent create --org ID --name NAME [--owner O] [--description D] [--balance MINOR] [--currency INR]",

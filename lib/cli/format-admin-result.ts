@@ -21,6 +21,12 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return (result as Obj[]).map((o) => `${o.id}  ${o.name}  (${o.users} users, ${o.agents} agents)`).join("\n") || "No organisations yet.";
     case "user create":
       return `Created ${r.role} ${r.email} (${r.id}) in ${r.org_id}${r.has_password ? "" : " (no password: sign-in disabled, use a user key)"}`;
+    case "user password":
+      return `Set a new password for ${r.email}; their open sessions have ended`;
+    case "user role":
+      return `${r.email} is now ${r.role}; their open sessions have ended`;
+    case "user deactivate":
+      return `Deactivated ${r.email}: no sign-in, sessions ended, user keys refused`;
     case "agent create":
       return `Created agent ${r.name} (${r.id}), wallet ${walletLine(r.wallet as Obj)}`;
     case "agent list":

@@ -21,3 +21,5 @@ export const isUuid = (id: string | undefined): id is string => !!id && UUID.tes
 
 /** Whether a string has the shape of one of our prefixed ids; anything else is simply not found. */
 export const isPublicId = (prefix: string, id: string) => new RegExp(`^${prefix}_[${ALPHABET}]{24}$`).test(id);
+/** Any of our id shapes (prefix_base32 or a UUID), for values that may be one of several kinds: anything else is not found, never a query. */
+export const looksLikeId = (id: string) => /^[A-Za-z0-9_-]{1,64}$/.test(id);

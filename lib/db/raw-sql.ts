@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
-import { databaseUrl, pgliteDir } from "./config";
+import { dataDir, databaseUrl, pgliteDir } from "./config";
+import { secureDataDir } from "./secure-data-dir";
 
 /**
  * The raw connection under Prisma: one PGlite per process (it is single-connection and
@@ -15,6 +16,8 @@ export async function getPGlite(): Promise<PGlite> {
   if (!state.pglite) {
     const dir = pgliteDir();
     state.pglite = (async () => {
+      const fixed = secureDataDir(dataDir());
+      if (fixed) console.warn(`[db] made ${fixed} files and folders in ${dataDir()} private to this user (they were readable by others)`);
       fs.mkdirSync(dir, { recursive: true });
       const { PGlite } = await import("@electric-sql/pglite");
       const db = new PGlite(dir);

@@ -2,11 +2,13 @@ import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
 import type { IntentFilters } from "@/lib/intents/list-intents";
 import { parseMajorAmount } from "@/lib/format/money";
 import { isUuid } from "@/lib/db/ids";
+import { isValidCursor } from "@/lib/api/keyset-cursor";
+import { inTimestampRange } from "@/lib/db/timestamp-range";
 
 export type IntentSearchParams = Partial<Record<"status" | "agent" | "category" | "from" | "to" | "min" | "max" | "cursor", string>>;
 
 const DAY_MS = 86_400_000;
-const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && inTimestampRange(new Date(s));
 
 /**
  * The intents page's query string as listIntents filters. Values that do not parse are
@@ -29,7 +31,8 @@ export function parseIntentFilters(sp: IntentSearchParams, currency = "INR"): { 
     else ignored.push("from");
   }
   if (sp.to) {
-    if (isDate(sp.to)) filters.created_before = new Date(Date.parse(sp.to) + DAY_MS).toISOString();
+    const end = new Date(Date.parse(sp.to) + DAY_MS);
+    if (isDate(sp.to) && inTimestampRange(end)) filters.created_before = end.toISOString();
     else ignored.push("to");
   }
   for (const [key, field] of [["min", "min_amount"], ["max", "max_amount"]] as const) {
@@ -39,7 +42,10 @@ export function parseIntentFilters(sp: IntentSearchParams, currency = "INR"): { 
     if (minor === null) ignored.push(key);
     else filters[field] = minor;
   }
-  if (sp.cursor) filters.cursor = sp.cursor;
+  if (sp.cursor) {
+    if (isValidCursor(sp.cursor)) filters.cursor = sp.cursor;
+    else ignored.push("cursor");
+  }
   if (filters.created_after && filters.created_before && filters.created_after > filters.created_before) {
     ignored.push("from");
     delete filters.created_after;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inTimestampRange } from "@/lib/db/timestamp-range";
 
 const METADATA_MAX_BYTES = 8 * 1024;
 const METADATA_MAX_KEYS = 50;
@@ -38,7 +39,10 @@ export const INTENT_STATUSES = ["pending", "approved", "denied", "pending_approv
 export const SETTLEMENT_STATES = ["uncaptured", "captured", "voided"] as const;
 export const TERMINAL_STATUSES = ["approved", "denied", "expired"] as const;
 
-const isoDate = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).or(z.iso.date({ message: "must be an ISO 8601 date" }));
+const isoDate = z.iso
+  .datetime({ offset: true, message: "must be an ISO 8601 date-time" })
+  .or(z.iso.date({ message: "must be an ISO 8601 date" }))
+  .refine((s) => inTimestampRange(new Date(s)), "must be a date between the years 0001 and 9999");
 
 export const ListIntentsQuerySchema = z
   .object({

@@ -15,7 +15,6 @@ export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFil
     return { object: "list" as const, data: [], has_more: false, next_cursor: null };
   }
   const where: Prisma.IntentWhereInput = {
-    ...readScope.intents(principal),
     ...(q.agent_id ? { agentId: q.agent_id } : {}),
     ...(q.status?.length ? { status: { in: q.status } } : {}),
     ...(q.merchant_category ? { merchantCategory: q.merchant_category } : {}),
@@ -30,7 +29,8 @@ export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFil
     throw new AppError("validation_error", "created_after must be before created_before", [{ field: "created_after", issue: "after created_before" }]);
   }
   const rows = await db.intent.findMany({
-    where: { AND: [where, afterCursor(q.cursor)] },
+    // The scope is its own AND term so no filter can widen it.
+    where: { AND: [readScope.intents(principal), where, afterCursor(q.cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     include: intentInclude,

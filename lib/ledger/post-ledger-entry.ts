@@ -3,6 +3,9 @@ import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
 
+/** Number.MAX_SAFE_INTEGER: the largest amount a JSON number carries exactly (a CHECK backs it). */
+const MAX_MINOR_UNITS = BigInt(Number.MAX_SAFE_INTEGER);
+
 export type LedgerInput = {
   orgId: string;
   walletId: string;
@@ -16,7 +19,7 @@ export type LedgerInput = {
 /**
  * Moves money: one guarded UPDATE of the wallet (it changes nothing unless the funds
  * are there, so no race can overspend) plus the ledger row, in the caller's transaction.
- *   credit: balance += a            debit:   balance -= a (needs available >= a)
+ *   credit: balance += a (up to 2^53−1)  debit:   balance -= a (needs available >= a)
  *   hold:   held += a (available)   release: held -= a (needs held >= a)
  *   capture: nothing moves (records what an approved, already debited intent paid)
  *   reversal: balance += a (the unpaid part of an approved intent comes back)
@@ -27,6 +30,11 @@ export async function postLedgerEntry(tx: Tx, e: LedgerInput): Promise<{ balance
   const a = BigInt(e.amount);
   const rows = await updateWallet(tx, e.kind, e.walletId, a);
   if (rows.length === 0) {
+    if (e.kind === "credit") {
+      throw new AppError("validation_error", `The balance may be at most ${MAX_MINOR_UNITS} minor units; this credit would pass it`, [
+        { field: "amount", issue: "would take the balance over the largest safe amount" },
+      ]);
+    }
     throw new AppError("conflict", e.kind === "release" ? "Nothing is held for this amount" : "Insufficient available balance");
   }
   const { balance, held } = rows[0];
@@ -52,7 +60,7 @@ type Row = { balance: bigint; held: bigint };
 function updateWallet(tx: Tx, kind: LedgerKind, id: string, a: bigint): Promise<Row[]> {
   switch (kind) {
     case "credit":
-      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} RETURNING balance, held`;
+      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} AND balance + ${a} <= ${MAX_MINOR_UNITS} RETURNING balance, held`;
     case "debit":
       return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance - ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
     case "hold":

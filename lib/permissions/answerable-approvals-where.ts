@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * The "approval.answer" rule of `can.ts` as a query, for lists: approvals of the person's
- * organisation that they did not submit, are not above their role's threshold and have not
+ * organisation that they did not submit (nor with a key they created), are not above their role's threshold and have not
  * answered yet, and (for non-admins) not routed to an approver group they do not answer for
  * (`groupIds`: their groups by membership or active delegation, see loadAnswerRights).
  * Change both together (the in-process approvals test checks they agree).
@@ -19,6 +19,11 @@ export function answerableApprovalsWhere(principal: UserPrincipal, groupIds: rea
     orgId: principal.orgId,
     ...(principal.role === "admin" ? {} : { requiredRole: "approver", OR: routedToThem }),
     responses: { none: { userId: principal.userId } },
-    intent: { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
+    intent: {
+      AND: [
+        { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
+        { OR: [{ apiKeyId: null }, { apiKey: { OR: [{ createdByUserId: null }, { createdByUserId: { not: principal.userId } }] } }] },
+      ],
+    },
   };
 }

@@ -133,6 +133,8 @@ const approvalRows: Row[] = [
   ["approver", "approval.answer", approval({ submittedByUserId: "usr_approver" }), "forbidden"],
   ["admin", "approval.answer", approval({ submittedByUserId: "usr_admin", requiredRole: "admin" }), "forbidden"],
   ["admin", "approval.answer", approval({ submittedByUserId: "usr_approver" }), "ok"],
+  ["admin", "approval.answer", approval({ keyCreatedByUserId: "usr_admin" }), "forbidden"],
+  ["approver", "approval.answer", approval({ keyCreatedByUserId: "usr_admin" }), "ok"],
   // Each person once: the second of a dual approval must be someone else.
   ["approver", "approval.answer", approval({ answeredBy: ["usr_approver"] }), "approval_already_answered"],
   ["admin", "approval.answer", approval({ answeredBy: ["usr_approver"] }), "ok"],

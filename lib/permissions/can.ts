@@ -33,6 +33,8 @@ export type ApprovalSubject = {
   requiredRole: Role;
   answeredBy: readonly string[];
   submittedByUserId?: string | null;
+  /** Who created the API key the intent was submitted with (null: the CLI, or no key). */
+  keyCreatedByUserId?: string | null;
   status?: string;
   /** Approver-group routing with the actor's groups; without it only role-level rules apply. */
   routing?: ApprovalRouting;
@@ -148,6 +150,8 @@ const RULES = {
       return { code: "approval_already_answered", message: `This approval has already been answered (${s.status})` };
     }
     if (s.submittedByUserId === actor.userId) return refuse("You submitted this intent, so you cannot answer its approval");
+    // Whoever created the submitting key may hold a copy of it: approving would be approving themselves.
+    if (s.keyCreatedByUserId === actor.userId) return refuse("This intent was submitted with an API key you created, so another person must answer it");
     if (s.requiredRole === "admin" && actor.role !== "admin") return refuse("This amount is above the admin threshold: only an admin can answer");
     const routed = actor.role === "admin" || !s.routing ? null : routingRefusal(s.routing);
     if (routed) return refuse(routed);

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/db/config";
+import { secureDataDir } from "@/lib/db/secure-data-dir";
 
 /**
  * PGlite does not lock its folder, so a second process must never write to it while the
@@ -15,10 +16,13 @@ export const serverInfoPath = () => path.join(dataDir(), "server.json");
 export const adminTokenPath = () => path.join(dataDir(), "admin-token");
 
 export function writeServerInfo(): void {
-  fs.mkdirSync(dataDir(), { recursive: true });
+  secureDataDir(dataDir());
   const info: ServerInfo = { pid: process.pid, url: `http://127.0.0.1:${process.env.PORT ?? 3000}`, started_at: new Date().toISOString() };
+  // writeFileSync's mode applies only when it creates the file: chmod on every write.
   fs.writeFileSync(adminTokenPath(), crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
-  fs.writeFileSync(serverInfoPath(), JSON.stringify(info, null, 2));
+  fs.chmodSync(adminTokenPath(), 0o600);
+  fs.writeFileSync(serverInfoPath(), JSON.stringify(info, null, 2), { mode: 0o600 });
+  fs.chmodSync(serverInfoPath(), 0o600);
 }
 
 export function removeServerInfo(): void {

@@ -10,9 +10,18 @@ import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
-const BCRYPT_COST = 10;
+export const BCRYPT_COST = 10;
 
-export type UserDto = { id: string; org_id: string; email: string; name: string; role: User["role"]; has_password: boolean; created_at: string };
+export type UserDto = {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: User["role"];
+  has_password: boolean;
+  deactivated_at: string | null;
+  created_at: string;
+};
 
 export const userView = (u: User): UserDto => ({
   id: u.id,
@@ -21,6 +30,7 @@ export const userView = (u: User): UserDto => ({
   name: u.name,
   role: u.role,
   has_password: u.passwordHash !== null,
+  deactivated_at: u.deactivatedAt?.toISOString() ?? null,
   created_at: u.createdAt.toISOString(),
 });
 

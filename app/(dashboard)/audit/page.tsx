@@ -5,7 +5,9 @@ import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
-import { auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
+import { cleanSearchParams } from "@/lib/api/search-params";
+import { isValidCursor } from "@/lib/api/keyset-cursor";
+import { AUDIT_FILTER_KEYS, auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
 import { withParams } from "@/lib/intents/intent-filters";
 import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
 import { AuditTable } from "./audit-table";
@@ -14,9 +16,10 @@ import { can } from "@/lib/permissions/can";
 export const metadata: Metadata = { title: "Audit log" };
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, principal } = await requireSession();
-  const sp = await searchParams;
+  const sp: AuditSearchParams = cleanSearchParams(await searchParams, AUDIT_FILTER_KEYS).params;
+  if (sp.cursor && !isValidCursor(sp.cursor)) delete sp.cursor;
   const events = await listAuditEvents(db, principal.orgId, sp);
   const actions = auditActions();
   const exportQuery = withParams({ ...sp, cursor: undefined }, {});

@@ -5,17 +5,22 @@ import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
 import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
-import { parseIntentFilters, withParams, type IntentSearchParams } from "@/lib/intents/intent-filters";
+import { cleanSearchParams } from "@/lib/api/search-params";
+import { parseIntentFilters, withParams } from "@/lib/intents/intent-filters";
 import { listIntents } from "@/lib/intents/list-intents";
 import { IntentFiltersForm } from "./intent-filters-form";
 import { IntentsTable } from "./intents-table";
 
 export const metadata: Metadata = { title: "Intents" };
 
-export default async function IntentsPage({ searchParams }: { searchParams: Promise<IntentSearchParams> }) {
+const KEYS = ["status", "agent", "category", "from", "to", "min", "max", "cursor"] as const;
+
+export default async function IntentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, principal } = await requireSession();
-  const sp = await searchParams;
-  const { filters, ignored } = parseIntentFilters(sp);
+  const { params: sp, dropped } = cleanSearchParams(await searchParams, KEYS);
+  const parsed = parseIntentFilters(sp);
+  const { filters } = parsed;
+  const ignored = [...dropped, ...parsed.ignored];
   const [list, options] = await Promise.all([listIntents(db, principal, filters), intentFilterOptions(db, principal.orgId)]);
   const names = new Map(options.agents.map((a) => [a.id, a.name]));
   return (

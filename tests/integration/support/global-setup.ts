@@ -40,6 +40,9 @@ export default async function setup(project: TestProject) {
         // Email goes to the in-process SMTP server of tests/integration/notifications.test.ts.
         SMTP_URL: `smtp://127.0.0.1:${smtpTestPort()}`,
         AEGIS_PUBLIC_URL: "http://aegis.test",
+        AEGIS_ADMIN_CHANNEL: "1", // the factories create data through it, on PostgreSQL too
+        AEGIS_LONGPOLL_PER_KEY: "4",
+        AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: "200",
       },
     });
   } catch (e) {

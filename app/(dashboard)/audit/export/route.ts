@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { sessionOrNull } from "@/lib/auth/require-session";
 import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from "@/lib/audit/audit-csv";
 import { auditJsonLine } from "@/lib/audit/audit-json-line";
-import { iterateAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
+import { cleanSearchParams } from "@/lib/api/search-params";
+import { AUDIT_FILTER_KEYS, iterateAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
 
 export const dynamic = "force-dynamic";
 
@@ -14,11 +15,9 @@ export async function GET(req: NextRequest) {
   const session = await sessionOrNull();
   if (!session) return Response.json({ error: { code: "unauthenticated", message: "Sign in to export the audit log" } }, { status: 401 });
   const { db, principal } = session;
-  const sp: AuditSearchParams = {};
-  for (const k of ["action", "actor", "target", "from", "to"] as const) {
-    const v = req.nextUrl.searchParams.get(k);
-    if (v) sp[k] = v;
-  }
+  // The same tolerant reading as the page; nothing the stream meets later can come from the query.
+  const sp: AuditSearchParams = cleanSearchParams(Object.fromEntries(req.nextUrl.searchParams), AUDIT_FILTER_KEYS).params;
+  delete sp.cursor;
   const jsonl = req.nextUrl.searchParams.get("format") === "jsonl";
   const line = jsonl ? auditJsonLine : auditCsvLine;
   const encoder = new TextEncoder();

@@ -1,6 +1,51 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
+import { errorResponse } from "@/lib/api/error-response";
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
+import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
+import { findUnsafeText } from "@/lib/api/unsafe-text";
 import { authOptions } from "@/lib/auth/auth-options";
+import { randomId } from "@/lib/db/ids";
+import { AppError } from "@/lib/errors/app-error";
 
 const handler = NextAuth(authOptions);
+type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+export const GET = guarded;
+export const POST = guarded;
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
+
+/**
+ * next-auth parses the body itself and answers malformed JSON with a 500 and no body.
+ * Checked here first: the body is read once (at most 64 KiB), must be a flat object of
+ * strings without NUL, and is handed on as a fresh request. Anything else is a 400 with
+ * the API error body; an unexpected failure is a 500 with that body, never a stack trace.
+ */
+async function guarded(req: NextRequest, ctx: Ctx): Promise<Response> {
+  const requestId = randomId("req", 20);
+  try {
+    if (req.method !== "POST") return await handler(req, ctx);
+    const text = await req.text();
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is too large");
+    const type = req.headers.get("content-type") ?? "";
+    const fields = type.includes("application/json") ? parseJsonObject(text) : Object.fromEntries(new URLSearchParams(text));
+    const bad = findUnsafeText(fields);
+    if (bad) throw new AppError("validation_error", `${bad}: text must not contain NUL characters or unpaired surrogates`, [{ field: bad, issue: "contains NUL or an unpaired surrogate" }]);
+    return await handler(new NextRequest(req.url, { method: "POST", headers: req.headers, body: text }), ctx);
+  } catch (e) {
+    return errorResponse(e, requestId);
+  }
+}
+
+function parseJsonObject(text: string): Record<string, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON");
+  }
+  if (json === null || typeof json !== "object" || Array.isArray(json) || !Object.values(json).every((v) => typeof v === "string")) {
+    throw new AppError("validation_error", "The body must be a JSON object of strings", [{ field: "(body)", issue: "expected an object of strings" }]);
+  }
+  return json as Record<string, string>;
+}

@@ -1,21 +1,25 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/error-response";
+import { databaseKind } from "@/lib/db/config";
 import { runAdminCommand } from "@/lib/cli/run-admin-command";
 import { getDb } from "@/lib/db/client";
 import { randomId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 import { readAdminToken } from "@/lib/server/server-info";
+import { adminChannelAllows } from "@/lib/server/admin-channel";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The CLI's way into the embedded database while this server owns it (PGlite does not
- * lock its folder, so the CLI must not open it beside us). Authenticated by the random
- * token the server wrote to its data folder at start-up. With PostgreSQL the CLI talks to
- * the database itself, but the endpoint stays available to whoever can read this
- * instance's data folder (the integration tests use it on both databases).
+ * lock its folder, so the CLI must not open it beside us). Only from this machine (the
+ * socket's address, which a client cannot forge: scripts/peer-address.cjs), and only with
+ * the random token the server wrote to its private data folder at start-up. With
+ * PostgreSQL the CLI talks to the database itself, so the channel is closed there unless
+ * AEGIS_ADMIN_CHANNEL=1 opens it (the integration tests use it on both databases).
+ * Anything refused looks like an unknown path.
  */
 const BodySchema = z.strictObject({
   command: z.array(z.string().max(50)).min(1).max(4),
@@ -23,6 +27,7 @@ const BodySchema = z.strictObject({
 });
 
 const hidden = () => new AppError("not_found", "Not found");
+
 
 function tokenMatches(header: string | null, token: string): boolean {
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1] ?? "";
@@ -34,6 +39,7 @@ function tokenMatches(header: string | null, token: string): boolean {
 export async function POST(req: Request): Promise<Response> {
   const requestId = randomId("req", 20);
   try {
+    if (!adminChannelAllows(req.headers, databaseKind())) throw hidden();
     await ensureServerReady();
     const token = readAdminToken();
     if (!token) throw hidden();

@@ -1,4 +1,5 @@
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
+import { acquireWaitSlot } from "@/lib/api/long-poll-slots";
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { GetIntentQuerySchema } from "@/lib/intents/intent-schemas";
 import { getIntent } from "@/lib/intents/get-intent";
@@ -9,6 +10,12 @@ export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
 
 export const GET = withApiKey<{ id: string }>(async ({ req, db, principal, params }) => {
   const { wait } = GetIntentQuerySchema.parse(queryObject(req));
-  const intent = wait ? await waitForIntent(db, principal, params.id, wait, req.signal) : await getIntent(db, principal, params.id);
-  return { body: intent };
+  if (!wait) return { body: await getIntent(db, principal, params.id) };
+  // Capped per key and per process; req.signal ends the wait (and frees the slot) when the client goes away.
+  const release = acquireWaitSlot(principal.keyId ?? `session:${principal.kind === "user" ? principal.userId : ""}`);
+  try {
+    return { body: await waitForIntent(db, principal, params.id, wait, req.signal) };
+  } finally {
+    release();
+  }
 });

@@ -1,0 +1,12 @@
+import { isLoopbackPeer } from "@/lib/api/client-address";
+import type { DatabaseKind } from "@/lib/db/config";
+
+/**
+ * Whether the CLI's admin channel (app/api/internal/admin) answers this request at all:
+ * only from this machine, and on PostgreSQL (where the CLI opens the database itself)
+ * only when AEGIS_ADMIN_CHANNEL=1 asks for it.
+ */
+export function adminChannelAllows(headers: Headers, kind: DatabaseKind, explicitlyEnabled = process.env.AEGIS_ADMIN_CHANNEL === "1"): boolean {
+  if (kind === "postgresql" && !explicitlyEnabled) return false;
+  return isLoopbackPeer(headers);
+}
