@@ -37,6 +37,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Freeze one agent's spending (admin) */
+        post: operations["freezeAgent"];
+        /** Lift one agent's freeze (admin) */
+        delete: operations["unfreezeAgent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/approvals": {
         parameters: {
             query?: never;
@@ -229,6 +247,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organization/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kill switch's state: the organisation's freeze and every agent frozen on its own */
+        get: operations["getSpendingFreeze"];
+        put?: never;
+        /** Kill switch (admin): deny every new intent (rule frozen) and block approvals until unfrozen */
+        post: operations["freezeOrganization"];
+        /** Lift the organisation's freeze (admin) */
+        delete: operations["unfreezeOrganization"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policy": {
         parameters: {
             query?: never;
@@ -402,6 +439,12 @@ export interface components {
             };
             created_at: string;
             description: string;
+            /** @description Set while an admin froze this agent's spending (the organisation-wide freeze is at /organization/freeze) */
+            frozen: {
+                frozen_at: string;
+                frozen_by: string | null;
+                reason: string | null;
+            } | null;
             id: string;
             name: string;
             /** @constant */
@@ -462,6 +505,12 @@ export interface components {
                 };
                 created_at: string;
                 description: string;
+                /** @description Set while an admin froze this agent's spending (the organisation-wide freeze is at /organization/freeze) */
+                frozen: {
+                    frozen_at: string;
+                    frozen_by: string | null;
+                    reason: string | null;
+                } | null;
                 id: string;
                 name: string;
                 /** @constant */
@@ -902,6 +951,10 @@ export interface components {
                 status: number;
             };
         };
+        FreezeSpending: {
+            /** @description Why spending is stopped (e.g. "Card leak suspected") */
+            reason?: string;
+        };
         Intent: {
             agent_id: string;
             amount: number;
@@ -1026,6 +1079,31 @@ export interface components {
             /** @constant */
             object: "list";
         };
+        OrganizationFreeze: {
+            agent_id: string | null;
+            frozen: boolean;
+            /** @description Agents frozen on their own (whatever the organisation's state) */
+            frozen_agents: {
+                agent_id: string | null;
+                frozen: boolean;
+                frozen_at: string | null;
+                frozen_by: string | null;
+                /** @constant */
+                object: "spending_freeze";
+                organization_id: string;
+                reason: string | null;
+                /** @enum {string} */
+                scope: "organization" | "agent";
+            }[];
+            frozen_at: string | null;
+            frozen_by: string | null;
+            /** @constant */
+            object: "spending_freeze";
+            organization_id: string;
+            reason: string | null;
+            /** @enum {string} */
+            scope: "organization" | "agent";
+        };
         Policy: {
             /** @description A policy document (see the README's policy table); amounts in minor units */
             document: {
@@ -1041,6 +1119,7 @@ export interface components {
         PolicyBacktest: {
             agents: {
                 agent_id: string;
+                agent_name: string;
                 /** @description Minor units per currency */
                 amounts: {
                     [key: string]: number;
@@ -1059,6 +1138,7 @@ export interface components {
             };
             flipped: {
                 agent_id: string;
+                agent_name: string;
                 amount: number;
                 created_at: string;
                 currency: string;
@@ -1201,6 +1281,18 @@ export interface components {
             document: {
                 [key: string]: unknown;
             };
+        };
+        SpendingFreeze: {
+            agent_id: string | null;
+            frozen: boolean;
+            frozen_at: string | null;
+            frozen_by: string | null;
+            /** @constant */
+            object: "spending_freeze";
+            organization_id: string;
+            reason: string | null;
+            /** @enum {string} */
+            scope: "organization" | "agent";
         };
         StartShadowPolicy: {
             /** @description A policy document (see the README's policy table); amounts in minor units */
@@ -1484,6 +1576,164 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    freezeAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agent UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FreezeSpending"];
+            };
+        };
+        responses: {
+            /** @description Frozen (idempotent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingFreeze"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unfreezeAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agent UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not frozen (idempotent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingFreeze"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
@@ -2734,6 +2984,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Intent"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSpendingFreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Freeze state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationFreeze"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    freezeOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FreezeSpending"];
+            };
+        };
+        responses: {
+            /** @description Frozen (idempotent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingFreeze"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unfreezeOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not frozen (idempotent) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendingFreeze"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
