@@ -46,6 +46,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { AEGIS_DATA_DIR: process.env.AEGIS_E2E_DIR, PORT: String(PORT)},
+    // Loopback webhook receivers are allowed here (tests/e2e/developers.spec.ts runs one).
+    env: { AEGIS_DATA_DIR: process.env.AEGIS_E2E_DIR, PORT: String(PORT), AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: "1", AEGIS_WEBHOOK_POLL_MS: "300" },
   },
 });

@@ -2,7 +2,10 @@ import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { Logo } from "@/components/logo";
 import { NavLinks, type NavItem } from "@/components/nav-links";
+import { NotificationBell } from "@/components/notification-bell";
 import { SignOutButton } from "@/components/sign-out-button";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
+import { can } from "@/lib/permissions/can";
 import { requireSession } from "@/lib/auth/require-session";
 import { Providers } from "./providers";
 
@@ -14,10 +17,16 @@ const NAV: NavItem[] = [
   { href: "/routing", label: "Approval routing", short: "Routing", icon: "routing" },
   { href: "/audit", label: "Audit log", short: "Audit", icon: "audit" },
 ];
+const DEVELOPERS: NavItem = { href: "/developers", label: "Developers", short: "Dev", icon: "developers" };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { db, principal, name } = await requireSession();
-  const org = await db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true } });
+  const [org, unread] = await Promise.all([
+    db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true } }),
+    countUnreadNotifications(db, principal.userId),
+  ]);
+  // Developers (API keys, webhooks, SDK snippets) is for admins only.
+  const nav = can(principal, "webhook.list", { orgId: principal.orgId }) ? [...NAV, DEVELOPERS] : NAV;
   return (
     <Providers>
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
@@ -30,7 +39,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <span className="text-[15px] font-semibold tracking-tight">AegisOS Comply</span>
           </Link>
           <nav aria-label="Main" className="flex-1 px-3 py-2">
-            <NavLinks items={NAV} variant="side" />
+            <NavLinks items={nav} variant="side" />
           </nav>
           <div className="border-t border-slate-200 p-4 dark:border-slate-800">
             <p className="truncate text-sm font-medium">{name}</p>
@@ -50,16 +59,19 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 </Link>
                 <span className="truncate text-sm font-medium text-slate-700 dark:text-slate-200">{org?.name ?? "Organisation"}</span>
               </div>
-              <div className="flex items-center gap-2 lg:hidden">
-                <Badge tone="blue" className="capitalize">{principal.role}</Badge>
-                <SignOutButton />
+              <div className="flex items-center gap-2">
+                <NotificationBell unread={unread} />
+                <div className="flex items-center gap-2 lg:hidden">
+                  <Badge tone="blue" className="capitalize">{principal.role}</Badge>
+                  <SignOutButton />
+                </div>
+                <p className="hidden text-sm text-slate-500 lg:block dark:text-slate-400">
+                  Signed in as <span className="font-medium text-slate-700 dark:text-slate-200">{principal.email}</span>
+                </p>
               </div>
-              <p className="hidden text-sm text-slate-500 lg:block dark:text-slate-400">
-                Signed in as <span className="font-medium text-slate-700 dark:text-slate-200">{principal.email}</span>
-              </p>
             </div>
             <nav aria-label="Main (compact)" className="border-t border-slate-100 px-2 py-1.5 lg:hidden dark:border-slate-800">
-              <NavLinks items={NAV} variant="top" />
+              <NavLinks items={nav} variant="top" />
             </nav>
           </header>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
