@@ -5,6 +5,7 @@ import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import type { ApprovalStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { closeApprovalNotifications } from "@/lib/notifications/close-approval-notifications";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentDecidedData, intentSummary } from "@/lib/webhooks/event-data";
 
@@ -41,5 +42,6 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
     const data = { approval: { id: approvalId, status: "expired", expires_at: approval.expiresAt.toISOString() }, intent: { ...intentSummary(intent), status } };
     await enqueueEvent(tx, { orgId: intent.orgId, type: "approval.expired", data, at });
   }
+  await closeApprovalNotifications(tx, approvalId, at);
   await notifyIntentChanged(tx, intent.id);
 }

@@ -127,13 +127,20 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
       },
     });
     const data = {
-      approval: { id: approval.id, status: "pending", required_role: approval.requiredRole, approvals_required: approval.approvalsRequired, expires_at: approval.expiresAt.toISOString() },
+      approval: {
+        id: approval.id,
+        status: "pending",
+        required_role: approval.requiredRole,
+        approvals_required: route?.approvals_required ?? approval.approvalsRequired,
+        group_id: route?.group_id ?? null,
+        expires_at: approval.expiresAt.toISOString(),
+      },
       intent: { ...intentSummary(intent), status: "pending_approval" },
       rule: decision.rule,
       reason: decision.reason,
     };
     await enqueueEvent(tx, { orgId: intent.orgId, type: "approval.requested", data, at });
-    const facts = { ...intent, intentId: intent.id, amount, rule: decision.rule, ruleReason: decision.reason, expiresAt: approval.expiresAt, approvalsRequired: approval.approvalsRequired };
+    const facts = { ...intent, intentId: intent.id, amount, rule: decision.rule, ruleReason: decision.reason, expiresAt: approval.expiresAt, approvalsRequired: route?.approvals_required ?? approval.approvalsRequired };
     await notifyUsers(tx, {
       ...approvalMessage(facts, "approval_requested"),
       orgId: intent.orgId,
@@ -141,6 +148,7 @@ async function applyDecision(tx: Tx, intent: IntentFacts, walletId: string | nul
       subjectId: approval.id,
       audience: approval.requiredRole === "admin" ? "admin" : "approver",
       excludeUserId: intent.submittedByUserId,
+      groupId: route?.group_id ?? null,
       at,
     });
   }

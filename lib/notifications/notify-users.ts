@@ -12,6 +12,8 @@ export type NotificationMessage = {
   /** "admin": admins only; "approver": admins and approvers. */
   audience: "admin" | "approver";
   excludeUserId?: string | null;
+  /** An approval routed to an approver group: approvers hear of it only as members or their active delegates (admins always). */
+  groupId?: string | null;
   /** For approvals: skip people who already answered this one (reminders). */
   skipAnsweredApprovalId?: string | null;
   at?: Date;
@@ -35,7 +37,9 @@ export async function notifyUsers(tx: DbOrTx, m: NotificationMessage): Promise<n
       ELSE 'skipped' END
     FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
     WHERE u.org_id = ${m.orgId}
-      AND (u.role = 'admin' OR (${m.audience} = 'approver' AND u.role = 'approver'))
+      AND (u.role = 'admin' OR (${m.audience} = 'approver' AND u.role = 'approver' AND (${m.groupId ?? null}::text IS NULL OR EXISTS (
+        SELECT 1 FROM approver_group_members g WHERE g.group_id = ${m.groupId ?? null} AND (g.user_id = u.id OR EXISTS (
+          SELECT 1 FROM delegations d WHERE d.from_user_id = g.user_id AND d.to_user_id = u.id AND d.starts_at <= ${at} AND d.ends_at > ${at}))))))
       AND u.id IS DISTINCT FROM ${m.excludeUserId ?? null}
       AND NOT EXISTS (SELECT 1 FROM approval_responses r WHERE r.approval_id = ${m.skipAnsweredApprovalId ?? null} AND r.user_id = u.id)
     ON CONFLICT (user_id, kind, subject_id) DO NOTHING`;

@@ -40,6 +40,7 @@ export async function remindApprovers(db: Db, now = new Date(), batch = 50): Pro
       audience: a.requiredRole === "admin" ? "admin" : "approver",
       excludeUserId: i.submittedByUserId,
       skipAnsweredApprovalId: a.id,
+      groupId: a.groupId,
       at: now,
     });
   }

@@ -70,6 +70,19 @@ describe("approval emails", () => {
     );
   });
 
+  it("for an approval routed to an approver group go to its members (and admins) only", async () => {
+    const o = await createOrg();
+    const agent = await createAgent(o.id);
+    await admin(["group", "create"], { org: o.id, name: "Cloud", members: o.approver2.email, agents: agent.id });
+    const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000 }))).body;
+    await waitFor(() => (asks(intent.id).length >= 2 ? true : undefined));
+    // A second, unrouted approval (another agent) reaches everyone: once it has, the first had its chance too.
+    const other = await createAgent(o.id);
+    const marker = (await api(other.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000 }))).body;
+    await waitFor(() => (asks(marker.id).length >= 3 ? true : undefined));
+    expect(recipients(asks(intent.id))).toEqual([o.admin.email, o.approver2.email].sort());
+  });
+
   it.runIf(inject("databaseKind") === "postgresql")("remind those who have not answered before an approval expires", async () => {
     const agent = await createAgent(org.id);
     const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000 }))).body;

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "notifications_subject_id_idx" ON "notifications"("subject_id");
