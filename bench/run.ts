@@ -9,6 +9,7 @@ import path from "node:path";
 import { runDatabase, type DbResult } from "./db-run";
 import { benchPolicyEval } from "./policy-eval";
 import { renderReport } from "./report";
+import { benchBacktest } from "./backtest-step";
 import { log, sleep } from "./stats";
 
 /** Other work on a small machine skews every figure: wait (bounded) for the load to settle. */
@@ -48,7 +49,9 @@ async function main() {
     if (lines.length) console.log(`${r.kind}: request failures (samples):\n  ${[...new Set(lines)].slice(0, 10).join("\n  ")}`);
     if (r.serverIssues.length) console.log(`${r.kind}: server log lines worth a look:\n  ${r.serverIssues.join("\n  ")}`);
   }
-  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}`);
+  const backtest = benchBacktest(kinds);
+  console.log("\n" + backtest);
+  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}\n\n${backtest}\n`);
   log(`3/3 done in ${seconds.toFixed(0)} s; table written to bench/latest-results.md`);
 }
 

@@ -10,6 +10,7 @@ const holder = globalThis as { __aegisAuditChain?: NodeJS.Timeout | null };
  * per-organisation advisory lock lets exactly one of them seal a given batch.
  */
 export function startAuditChainJob(): void {
+  if (INTERVAL_MS <= 0) return; // 0 turns chaining off (benchmarks compare with and without it)
   if (holder.__aegisAuditChain !== undefined && holder.__aegisAuditChain !== null) return;
   const pass = async () => {
     try {

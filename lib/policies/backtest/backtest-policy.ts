@@ -16,7 +16,7 @@ export const BACKTEST_APPROXIMATIONS = [
   "Both the current policy and the draft are replayed over the same intents, in order, and compared with each other; 'fidelity' says how often the current policy's replay matches what was really decided.",
   "Daily and monthly budgets are replayed from the window's history: spend before the window (from the start of its first budget month) counts as it really happened; inside it, an intent counts when the replayed policy approves it or sends it to a person who did not turn it down.",
   "The velocity rule counts every submitted intent of the agent in the hour before, as submitted.",
-  "The agent's risk level and status, and whether its wallet covered the amount, are taken from the original decision.",
+  "The agent's risk level and status, a freeze (kill switch), and whether its wallet covered the amount are taken from the original decision.",
 ];
 
 /**

@@ -50,6 +50,7 @@ export async function loadBacktestHistory(db: DbOrTx, orgId: string, from: Date,
     status: r.status,
     recorded: r.outcome ? { outcome: r.outcome, rule: r.rule ?? "", riskLevel: r.risk_level ?? "low" } : null,
     agentSuspended: r.outcome === "deny" && r.rule === "agent_status",
+    frozen: r.outcome === "deny" && r.rule === "frozen",
     walletShort: r.wallet_short === true,
     noWallet: r.no_wallet === true,
   }));

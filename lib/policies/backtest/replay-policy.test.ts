@@ -20,6 +20,7 @@ const intent = (amount: number, createdAt: Date, over: Partial<HistoricIntent> =
   recorded: { outcome: "approve", rule: "auto_approve_limit", riskLevel: "low" },
   status: "approved",
   agentSuspended: false,
+  frozen: false,
   walletShort: false,
   noWallet: false,
   ...over,

@@ -19,6 +19,8 @@ export type HistoricIntent = {
   status: string;
   /** Facts recorded with the original decision that the replay reuses as they were. */
   agentSuspended: boolean;
+  /** The organisation or agent was frozen (kill switch) when it was decided. */
+  frozen: boolean;
   walletShort: boolean;
   noWallet: boolean;
 };
@@ -35,7 +37,7 @@ const BIG = Number.MAX_SAFE_INTEGER;
  * then). The velocity window counts every submitted intent (submissions do not depend on the
  * policy). Intents before `from` are history only: they count with their real outcome.
  * What is not replayed is taken from the original decision: the agent's risk level and
- * status, and whether its wallet covered the amount.
+ * status, a freeze (kill switch), and whether its wallet covered the amount.
  */
 export function replayPolicy(intents: HistoricIntent[], policy: Policy, from: Date, timeZone: string): Map<string, ReplayedDecision> {
   const spend = new Map<string, { day: number; dayEnd: number; month: number; monthEnd: number }>();
@@ -69,6 +71,7 @@ export function replayPolicy(intents: HistoricIntent[], policy: Policy, from: Da
         policy,
         now: at,
         timeZone,
+        freeze: i.frozen ? { scope: "organization", since: at.toISOString(), by: null, reason: "frozen when it was decided" } : null,
       });
       out.set(i.id, { outcome: d.outcome, rule: d.rule, reason: d.reason });
       const turnedDown = i.recorded?.outcome === "require_approval" && (i.status === "denied" || i.status === "expired");
