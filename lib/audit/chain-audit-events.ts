@@ -26,6 +26,18 @@ export async function chainAuditEvents(db: Db, onlyOrgId?: string): Promise<numb
   return sealed;
 }
 
+/**
+ * Unseals an organisation's whole chain so the chainer seals it again from the start, in
+ * the events' time order. Only for history that is rewritten before anyone relies on it
+ * (the demo seed moves its events to when they happened); waits for a running chainer.
+ */
+export async function resetAuditChain(db: Db, orgId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${orgId}))::text`;
+    await tx.$executeRaw`UPDATE audit_events SET seq = NULL, prev_hash = NULL, hash = NULL WHERE org_id = ${orgId} AND seq IS NOT NULL`;
+  });
+}
+
 async function chainBatch(tx: Tx, orgId: string): Promise<number> {
   const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${orgId})) AS locked`;
   if (!locked) return 0;

@@ -56,5 +56,13 @@ describe("policy versions and stale saves", () => {
     const doc = (await api(null, "GET", "/api/v1/openapi.json")).body;
     expect(doc.paths["/policy"].put.operationId).toBe("setPolicy");
     expect(doc.paths["/policy/versions"].get.operationId).toBe("listPolicyVersions");
+    expect(doc.paths["/policy"].get.operationId).toBe("getPolicy");
+    expect(doc.paths["/policy/backtest"].post.operationId).toBe("backtestPolicy");
+    expect([doc.paths["/policy/shadow"].get.operationId, doc.paths["/policy/shadow"].put.operationId, doc.paths["/policy/shadow"].delete.operationId]).toEqual([
+      "getPolicyShadow",
+      "startPolicyShadow",
+      "stopPolicyShadow",
+    ]);
+    expect(doc.paths["/audit/verify"].get.operationId).toBe("verifyAuditChain");
   });
 });
