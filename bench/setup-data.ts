@@ -85,10 +85,11 @@ export async function createBenchAgent(env: NodeJS.ProcessEnv, creds: Json): Pro
   const agentKey = keyOut.key ?? keyOut.api_key;
   if (!isKey(agentKey)) throw new Error(`key create printed no key: ${JSON.stringify(keyOut).slice(0, 300)}`);
 
-  const shown = (await cli(["policy", "show", "--org", orgId, "--json"])) as PolicyDoc & { policy?: PolicyDoc };
+  const shown = (await cli(["policy", "show", "--org", orgId, "--json"])) as PolicyDoc & { policy?: PolicyDoc; base_version?: number };
   const doc: PolicyDoc = shown.policy && shown.policy.rules ? shown.policy : shown;
   const { auto_approve_limit, hard_limit } = doc.rules;
   const next = {
+    base_version: shown.base_version ?? 0, // the save names the version it edits
     rules: doc.rules,
     approvals: doc.approvals,
     agent_overrides: {
