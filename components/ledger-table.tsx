@@ -11,6 +11,8 @@ const KIND: Record<string, { tone: Tone; label: string; sign: string }> = {
   debit: { tone: "red", label: "Debit", sign: "−" },
   hold: { tone: "amber", label: "Hold", sign: "" },
   release: { tone: "neutral", label: "Release", sign: "" },
+  capture: { tone: "blue", label: "Captured", sign: "" },
+  reversal: { tone: "green", label: "Returned", sign: "+" },
 };
 
 /** Wallet ledger rows: what moved, and the balance and held amount after each. */

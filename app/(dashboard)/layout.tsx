@@ -8,6 +8,8 @@ import { countUnreadNotifications } from "@/lib/notifications/list-notifications
 import { can } from "@/lib/permissions/can";
 import { requireSession } from "@/lib/auth/require-session";
 import { Providers } from "./providers";
+import { FREEZE_COLUMNS } from "@/lib/organizations/active-freeze";
+import { FrozenBanner } from "./frozen-banner";
 
 const NAV: NavItem[] = [
   { href: "/inbox", label: "Approval inbox", short: "Inbox", icon: "inbox" },
@@ -15,6 +17,7 @@ const NAV: NavItem[] = [
   { href: "/agents", label: "Agents", icon: "agents" },
   { href: "/policies", label: "Policies", icon: "policies" },
   { href: "/routing", label: "Approval routing", short: "Routing", icon: "routing" },
+  { href: "/reconciliation", label: "Reconciliation", short: "Recon", icon: "reconciliation" },
   { href: "/audit", label: "Audit log", short: "Audit", icon: "audit" },
 ];
 const DEVELOPERS: NavItem = { href: "/developers", label: "Developers", short: "Dev", icon: "developers" };
@@ -22,7 +25,7 @@ const DEVELOPERS: NavItem = { href: "/developers", label: "Developers", short: "
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { db, principal, name } = await requireSession();
   const [org, unread] = await Promise.all([
-    db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true } }),
+    db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true, ...FREEZE_COLUMNS } }),
     countUnreadNotifications(db, principal.userId),
   ]);
   // Developers (API keys, webhooks, SDK snippets) is for admins only.
@@ -75,6 +78,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </nav>
           </header>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
+            {org?.frozenAt && <FrozenBanner since={org.frozenAt} by={org.frozenBy} reason={org.frozenReason} />}
             {children}
           </main>
         </div>

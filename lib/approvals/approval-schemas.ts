@@ -56,7 +56,11 @@ export const ApprovalSchema = z.object({
   created_at: z.string(),
   resolved_at: z.string().nullable(),
   intent: IntentSchema,
-  agent: z.object({ id: z.string(), name: z.string(), risk_level: z.string(), wallet: WalletSchema.nullable() }),
+  agent: z.object({ id: z.string(), name: z.string(), status: z.enum(["active", "suspended"]), risk_level: z.string(), wallet: WalletSchema.nullable() }),
+  blocked: z
+    .object({ rule: z.string(), code: z.string(), reason: z.string() })
+    .nullable()
+    .describe("A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering"),
 });
 export type ApprovalDto = z.infer<typeof ApprovalSchema>;
 

@@ -8,9 +8,12 @@ export type Blocked = { rule: RuleName; reason: string; code: ErrorCode };
 
 const CODES: Partial<Record<RuleName, ErrorCode>> = { frozen: "spending_frozen", agent_status: "agent_suspended" };
 
+/** Those of them the inbox can foresee without reading the agent's spend (budgets and balance are checked on answering). */
+export const FORESEEABLE_RULES = ["frozen", "agent_status", "time_window", "hard_limit"] as const satisfies readonly RuleName[];
+
 /** The first money-protecting rule that denies in `decision`, or null when approving is safe. */
-export function blockingRule(decision: Decision): Blocked | null {
-  for (const rule of MONEY_RULES) {
+export function blockingRule(decision: Decision, rules: readonly RuleName[] = MONEY_RULES): Blocked | null {
+  for (const rule of rules) {
     const step = decision.trace.find((s) => s.rule === rule);
     if (step?.result === "deny") return { rule, reason: step.detail, code: CODES[rule] ?? "approval_blocked" };
   }

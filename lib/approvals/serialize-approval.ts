@@ -6,6 +6,8 @@ import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
 import { ApprovalSchema, type ApprovalDto } from "./approval-schemas";
+import { activeFreeze, FREEZE_COLUMNS } from "@/lib/organizations/active-freeze";
+import { foreseeableBlock } from "./foreseeable-block";
 
 export const approvalInclude = {
   group: { select: { id: true, name: true } },
@@ -24,6 +26,7 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
   const now = new Date();
   const policy = rows.length ? (await getOrgPolicy(db, rows[0].orgId)).policy : null;
   const timeZone = rows.length ? await getOrgTimeZone(db, rows[0].orgId) : "UTC";
+  const orgFreeze = rows.length ? await db.organization.findUnique({ where: { id: rows[0].orgId }, select: FREEZE_COLUMNS }) : null;
   for (const row of rows) {
     const agent = row.intent.agent;
     if (risk.has(agent.id)) continue;
@@ -52,7 +55,11 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
       created_at: row.createdAt.toISOString(),
       resolved_at: row.resolvedAt?.toISOString() ?? null,
       intent: serializeIntent(row.intent),
-      agent: { id: agent.id, name: agent.name, risk_level: risk.get(agent.id)!, wallet: wallet ? walletView(wallet) : null },
+      agent: { id: agent.id, name: agent.name, status: agent.status, risk_level: risk.get(agent.id)!, wallet: wallet ? walletView(wallet) : null },
+      blocked:
+        row.status === "pending" && orgFreeze
+          ? foreseeableBlock({ intent: { amount: Number(row.intent.amount), currency: row.intent.currency }, agent, freeze: activeFreeze(orgFreeze, agent), policy: policy!, timeZone, now })
+          : null,
     });
   });
 }

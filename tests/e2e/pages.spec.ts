@@ -30,6 +30,7 @@ const PAGES: Shot[] = [
   { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()), title: /^Procurement Assistant · Agent · AegisOS Comply$/ },
   { name: "policies", url: "/policies", ready: heading("Policies"), title: /^Policies · AegisOS Comply$/ },
   { name: "audit", url: "/audit", ready: heading("Audit log"), title: /^Audit log · AegisOS Comply$/ },
+  { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^Reconciliation · AegisOS Comply$/ },
 ];
 
 const MODES = [

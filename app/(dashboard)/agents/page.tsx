@@ -9,15 +9,23 @@ import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
 import { listAgents } from "@/lib/agents/list-agents";
 import { requireSession } from "@/lib/auth/require-session";
+import { can } from "@/lib/permissions/can";
+import { FreezeControl } from "./freeze-control";
 
 export const metadata: Metadata = { title: "Agents" };
 
 export default async function AgentsPage() {
   const { db, principal } = await requireSession();
   const { data: agents } = await listAgents(db, principal, { limit: 100 });
+  const mayFreeze = can(principal, "spending.freeze", { orgId: principal.orgId });
+  const org = mayFreeze ? await db.organization.findUnique({ where: { id: principal.orgId }, select: { frozenAt: true } }) : null;
   return (
     <>
-      <PageHeader title="Agents" description="The AI agents allowed to ask for money, their risk, wallets and budgets." />
+      <PageHeader
+        title="Agents"
+        description="The AI agents allowed to ask for money, their risk, wallets and budgets."
+        actions={mayFreeze ? <FreezeControl agentId={null} frozen={Boolean(org?.frozenAt)} /> : undefined}
+      />
       {agents.length === 0 ? (
         <Card>
           <EmptyState title="No agents yet">An admin registers agents with the CLI or the API; they appear here with their wallets.</EmptyState>

@@ -75,6 +75,12 @@ export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, o
         </Fact>
       </dl>
       {d && <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">{d.reason}</p>}
+      {a.blocked && (
+        <p role="status" data-testid="approval-blocked" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-100">
+          <span className="font-semibold">{a.blocked.code === "agent_suspended" ? "Agent suspended: no answer until it is resumed." : "Cannot be approved now."}</span>{" "}
+          {a.blocked.reason}
+        </p>
+      )}
       {a.approvals_required > 1 && (
         <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
           Needs {a.approvals_required} approvers · {a.responses.length} answered
@@ -95,10 +101,10 @@ export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, o
             className="h-9 w-full min-w-0 rounded-lg sm:flex-1 border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
           />
           <div className="flex gap-2">
-            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("reject")}>
+            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" disabled={a.agent.status === "suspended"} onClick={() => onAnswer("reject")}>
               Reject
             </Button>
-            <Button variant="success" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("approve")}>
+            <Button variant="success" size="sm" className="flex-1 sm:flex-none" disabled={a.blocked !== null} onClick={() => onAnswer("approve")}>
               Approve
             </Button>
           </div>

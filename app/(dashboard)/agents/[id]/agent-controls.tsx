@@ -14,8 +14,9 @@ export function AgentControls({ agentId, status, riskOverride }: { agentId: stri
 
   const toggle = () =>
     start(async () => {
-      if (!suspended && !window.confirm("Suspend this agent? Its new intents will be denied until you resume it.")) return;
-      const res = await setAgentStatusAction(agentId, suspended ? "active" : "suspended");
+      if (!suspended && !window.confirm("Suspend this agent? Its new intents will be denied, and its approvals cannot be answered, until you resume it.")) return;
+      const rejectPending = !suspended && window.confirm("Also reject all of its approvals that are waiting for a person now? (Cancel keeps them waiting until you resume it.)");
+      const res = await setAgentStatusAction(agentId, suspended ? "active" : "suspended", rejectPending);
       toast(res.ok ? { tone: "success", title: suspended ? "Agent resumed" : "Agent suspended" } : { tone: "error", title: "Not changed", message: res.message });
     });
 

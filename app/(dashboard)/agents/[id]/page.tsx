@@ -17,6 +17,10 @@ import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { AppError } from "@/lib/errors/app-error";
 import { IntentsTable } from "@/app/(dashboard)/intents/intents-table";
 import { AgentControls } from "./agent-controls";
+import { Badge } from "@/components/badge";
+import { SettlementSummaryView } from "@/components/settlement-summary";
+import { loadSettlementSummary } from "@/lib/intents/load-settlement-summary";
+import { FreezeControl } from "../freeze-control";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { FundWalletForm } from "./fund-wallet-form";
 import { RiskFactors } from "./risk-factors";
@@ -40,7 +44,9 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const allowed = {
     status: can(principal, "agent.set_status", subject),
     fund: can(principal, "wallet.fund", subject),
+    freeze: can(principal, "spending.freeze", subject),
   };
+  const settlement = (await loadSettlementSummary(db, principal.orgId, a.id)).find((s) => s.currency === currency);
   return (
     <>
       <PageHeader
@@ -51,6 +57,8 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
             <RiskBadge level={a.risk_level} overridden={a.risk_override !== null} />
+            {a.frozen && <Badge tone="red" dot>Frozen</Badge>}
+            {allowed.freeze && <FreezeControl agentId={a.id} frozen={a.frozen !== null} />}
             {allowed.status && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} />}
           </div>
         }
@@ -79,6 +87,15 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           <RiskFactors agent={a} />
         </div>
       </div>
+      {a.frozen && (
+        <p role="status" className="mt-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-100">
+          This agent&apos;s spending is frozen{a.frozen.frozen_by ? ` by ${a.frozen.frozen_by}` : ""}{a.frozen.reason ? ` — ${a.frozen.reason}` : ""}: its new intents are denied and its approvals cannot be given.
+        </p>
+      )}
+      <Card className="mt-6" aria-labelledby="settled-h">
+        <CardHeader id="settled-h" title="Approved vs captured" description="What was approved, what the agent reported paying (capture), and what went back to the wallet." />
+        <CardBody>{settlement ? <SettlementSummaryView s={settlement} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing approved yet.</p>}</CardBody>
+      </Card>
       <Card className="mt-6" aria-labelledby="ledger-h">
         <CardHeader id="ledger-h" title="Wallet ledger" description="The 15 most recent movements." actions={allowed.fund ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
         <LedgerTable entries={page.ledger} currency={currency} />

@@ -58,6 +58,13 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
                 <Item label="Confidence">{formatConfidence(i.confidence)}</Item>
                 <Item label="Submitted">{formatDateTime(i.created_at)}</Item>
                 <Item label="Decided">{i.decided_at ? formatDateTime(i.decided_at) : "Not yet"}</Item>
+                {i.settlement && (
+                  <Item label="Paid (capture)">
+                    <span data-testid="intent-settlement">
+                      {i.settlement === "uncaptured" ? "Awaiting capture" : i.settlement === "voided" ? "Voided: nothing paid" : <MoneyText amount={i.captured_amount ?? 0} currency={i.currency} />}
+                    </span>
+                  </Item>
+                )}
               </dl>
             </CardBody>
           </Card>

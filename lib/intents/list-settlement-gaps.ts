@@ -1,0 +1,42 @@
+import type { DbOrTx } from "@/lib/db/client";
+
+export type SettlementGap = {
+  intentId: string;
+  agentId: string;
+  agentName: string;
+  merchant: string | null;
+  currency: string;
+  approved: number;
+  captured: number | null;
+  kind: "uncaptured" | "partial" | "voided";
+  decidedAt: string;
+  settledAt: string | null;
+};
+
+/**
+ * Where approved and paid differ: approvals still waiting for a capture or void (oldest
+ * first, since those are the ones to chase), then partial captures and voids, newest first.
+ */
+export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100): Promise<SettlementGap[]> {
+  const select = { id: true, agentId: true, merchant: true, currency: true, amount: true, capturedAmount: true, settlement: true, decidedAt: true, settledAt: true, agent: { select: { name: true } } } as const;
+  const [open, settled] = await Promise.all([
+    db.intent.findMany({ where: { orgId, status: "approved", settlement: null }, orderBy: [{ decidedAt: "asc" }, { id: "asc" }], take: limit, select }),
+    db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM intents WHERE org_id = ${orgId} AND status = 'approved' AND settlement IS NOT NULL AND captured_amount < amount
+      ORDER BY settled_at DESC LIMIT ${limit}`.then((ids) =>
+      db.intent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ settledAt: "desc" }, { id: "asc" }], select }),
+    ),
+  ]);
+  return [...open, ...settled].map((i) => ({
+    intentId: i.id,
+    agentId: i.agentId,
+    agentName: i.agent.name,
+    merchant: i.merchant,
+    currency: i.currency,
+    approved: Number(i.amount),
+    captured: i.capturedAmount === null ? null : Number(i.capturedAmount),
+    kind: i.settlement === null ? "uncaptured" : i.settlement === "voided" ? "voided" : "partial",
+    decidedAt: (i.decidedAt ?? new Date(0)).toISOString(),
+    settledAt: i.settledAt?.toISOString() ?? null,
+  }));
+}
