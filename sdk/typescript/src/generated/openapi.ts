@@ -570,6 +570,8 @@ export interface components {
                 id: string;
                 name: string;
                 risk_level: string;
+                /** @enum {string} */
+                status: "active" | "suspended";
                 wallet: {
                     available: number;
                     balance: number;
@@ -578,6 +580,12 @@ export interface components {
                 } | null;
             };
             approvals_required: number;
+            /** @description A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering */
+            blocked: {
+                code: string;
+                reason: string;
+                rule: string;
+            } | null;
             created_at: string;
             escalated_at: string | null;
             expires_at: string;
@@ -668,6 +676,8 @@ export interface components {
                     id: string;
                     name: string;
                     risk_level: string;
+                    /** @enum {string} */
+                    status: "active" | "suspended";
                     wallet: {
                         available: number;
                         balance: number;
@@ -676,6 +686,12 @@ export interface components {
                     } | null;
                 };
                 approvals_required: number;
+                /** @description A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering */
+                blocked: {
+                    code: string;
+                    reason: string;
+                    rule: string;
+                } | null;
                 created_at: string;
                 escalated_at: string | null;
                 expires_at: string;
