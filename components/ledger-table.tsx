@@ -2,7 +2,7 @@ import { Badge, type Tone } from "./badge";
 import { EmptyState } from "./empty-state";
 import { MoneyText } from "./money-text";
 import { Table, TBody, THead, Td, Th, Tr } from "./table";
-import { formatDateTime } from "@/lib/format/time";
+import { Time } from "./org-time";
 
 export type LedgerLine = { id: string; kind: string; amount: number; balanceAfter: number; heldAfter: number; memo: string; actor: string; createdAt: string };
 
@@ -19,14 +19,28 @@ const KIND: Record<string, { tone: Tone; label: string; sign: string }> = {
 export function LedgerTable({ entries, currency, compact }: { entries: LedgerLine[]; currency: string; compact?: boolean }) {
   if (entries.length === 0) return <EmptyState title="No ledger entries" className="py-8">No money was held or moved.</EmptyState>;
   if (compact) return <LedgerList entries={entries} currency={currency} />;
+  // On a phone the one-line-per-entry list, so the ledger never scrolls sideways.
+  return (
+    <>
+      <div className="sm:hidden">
+        <LedgerList entries={entries} currency={currency} />
+      </div>
+      <div className="hidden sm:block">
+        <LedgerRows entries={entries} currency={currency} />
+      </div>
+    </>
+  );
+}
+
+function LedgerRows({ entries, currency }: { entries: LedgerLine[]; currency: string }) {
   return (
     <Table label="Ledger entries">
       <THead>
         <Th>Entry</Th>
         <Th align="right">Amount</Th>
-        {!compact && <Th align="right">Balance after</Th>}
-        {!compact && <Th align="right">Held after</Th>}
-        {!compact && <Th className="hidden md:table-cell">By</Th>}
+        <Th align="right">Balance after</Th>
+        <Th align="right">Held after</Th>
+        <Th className="hidden md:table-cell">By</Th>
       </THead>
       <TBody>
         {entries.map((e) => {
@@ -38,15 +52,15 @@ export function LedgerTable({ entries, currency, compact }: { entries: LedgerLin
                   <Badge tone={k.tone}>{k.label}</Badge>
                   <span className="truncate text-slate-700 dark:text-slate-200">{e.memo}</span>
                 </div>
-                <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)}</div>
+                <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400"><Time at={e.createdAt} /></div>
               </Td>
               <Td align="right" className="font-medium whitespace-nowrap">
                 {k.sign}
                 <MoneyText amount={e.amount} currency={currency} />
               </Td>
-              {!compact && <Td align="right"><MoneyText amount={e.balanceAfter} currency={currency} /></Td>}
-              {!compact && <Td align="right" className="text-slate-500 dark:text-slate-400"><MoneyText amount={e.heldAfter} currency={currency} /></Td>}
-              {!compact && <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{e.actor}</Td>}
+              <Td align="right"><MoneyText amount={e.balanceAfter} currency={currency} /></Td>
+              <Td align="right" className="text-slate-500 dark:text-slate-400"><MoneyText amount={e.heldAfter} currency={currency} /></Td>
+              <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{e.actor}</Td>
             </Tr>
           );
         })}
@@ -66,7 +80,7 @@ function LedgerList({ entries, currency }: { entries: LedgerLine[]; currency: st
             <div className="min-w-0">
               <Badge tone={k.tone}>{k.label}</Badge>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{e.memo}</p>
-              <p className="text-xs text-slate-500 dark:text-slate-400">{formatDateTime(e.createdAt)} · {e.actor}</p>
+              <p className="text-xs text-slate-500 dark:text-slate-400"><Time at={e.createdAt} /> · {e.actor}</p>
             </div>
             <span className="shrink-0 text-sm font-medium whitespace-nowrap">
               {k.sign}

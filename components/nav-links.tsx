@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "./cn";
+import { InboxCountBadge } from "./inbox-count";
 
 const ICONS: Record<string, string> = {
   inbox: "M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z",
@@ -15,11 +16,14 @@ const ICONS: Record<string, string> = {
   developers: "M8 8l-4 4 4 4M16 8l4 4-4 4M14 5l-4 14",
   keys: "M15 7a4 4 0 11-3.9 4.9L4 19v2h3v-2h2v-2h2l1.1-1.1A4 4 0 0115 7z",
   webhooks: "M12 4a4 4 0 00-3.5 6L5 16M12 4a4 4 0 013.5 6l3.5 6M5 16a3 3 0 106 0h8a3 3 0 10-.5-1.7",
+  people: "M9 11a3.5 3.5 0 110-7 3.5 3.5 0 010 7zM2.5 20c0-3.5 3-5.5 6.5-5.5s6.5 2 6.5 5.5M16 4.5a3.5 3.5 0 010 6.5M18 14.8c2 .6 3.5 2.2 3.5 5.2",
 };
 
 export type NavItem = { href: string; label: string; short?: string; icon: keyof typeof ICONS };
+type Counts = { yours: number; others: number };
 
-export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side" | "top" }) {
+/** The main navigation; the inbox link carries the live count of waiting items. */
+export function NavLinks({ items, variant, counts, role = "viewer" }: { items: NavItem[]; variant: "side" | "top"; counts?: Counts; role?: string }) {
   const path = usePathname();
   return (
     <ul className={variant === "side" ? "space-y-1" : "flex gap-0.5 overflow-x-auto"}>
@@ -41,6 +45,7 @@ export function NavLinks({ items, variant }: { items: NavItem[]; variant: "side"
                 <path d={ICONS[item.icon]} />
               </svg>
               {variant === "top" && item.short ? item.short : item.label}
+              {item.href === "/inbox" && counts && <InboxCountBadge initial={counts} role={role} />}
             </Link>
           </li>
         );

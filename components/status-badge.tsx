@@ -1,25 +1,26 @@
 import { Badge, type Tone } from "./badge";
+import { statusLabel } from "@/lib/format/labels";
 
-const STATUS: Record<string, { tone: Tone; label: string }> = {
-  pending: { tone: "neutral", label: "Pending" },
-  approved: { tone: "green", label: "Approved" },
-  denied: { tone: "red", label: "Denied" },
-  rejected: { tone: "red", label: "Rejected" },
-  pending_approval: { tone: "amber", label: "Awaiting approval" },
-  expired: { tone: "neutral", label: "Expired" },
-  active: { tone: "green", label: "Active" },
-  suspended: { tone: "red", label: "Suspended" },
-  approve: { tone: "green", label: "Approve" },
-  deny: { tone: "red", label: "Deny" },
-  require_approval: { tone: "amber", label: "Needs approval" },
+const TONE: Record<string, Tone> = {
+  pending: "neutral",
+  approved: "green",
+  denied: "red",
+  rejected: "red",
+  pending_approval: "amber",
+  expired: "neutral",
+  active: "green",
+  suspended: "red",
+  frozen: "red",
+  approve: "green",
+  deny: "red",
+  require_approval: "amber",
 };
 
-/** An intent, approval or agent status as a coloured badge. */
+/** An intent, approval or agent status as a coloured badge, in the one status vocabulary. */
 export function StatusBadge({ status }: { status: string }) {
-  const s = STATUS[status] ?? { tone: "neutral" as const, label: status };
   return (
-    <Badge tone={s.tone} dot>
-      {s.label}
+    <Badge tone={TONE[status] ?? "neutral"} dot>
+      {statusLabel(status)}
     </Badge>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/badge";
+import { TitleCount } from "@/components/inbox-count";
+import { IntentSearch } from "@/components/intent-search";
 import { Logo } from "@/components/logo";
 import { NavLinks, type NavItem } from "@/components/nav-links";
 import { NotificationBell } from "@/components/notification-bell";
@@ -7,6 +9,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 import { can } from "@/lib/permissions/can";
 import { requireSession } from "@/lib/auth/require-session";
+import { countInbox } from "@/lib/approvals/load-inbox";
 import { Providers } from "./providers";
 import { FREEZE_COLUMNS } from "@/lib/organizations/active-freeze";
 import { FrozenBanner } from "./frozen-banner";
@@ -21,17 +24,21 @@ const NAV: NavItem[] = [
   { href: "/audit", label: "Audit log", short: "Audit", icon: "audit" },
 ];
 const DEVELOPERS: NavItem = { href: "/developers", label: "Developers", short: "Dev", icon: "developers" };
+const SETTINGS: NavItem = { href: "/settings", label: "People & settings", short: "Settings", icon: "people" };
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { db, principal, name } = await requireSession();
-  const [org, unread] = await Promise.all([
-    db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true, ...FREEZE_COLUMNS } }),
+  const [org, unread, counts] = await Promise.all([
+    db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true, timeZone: true, ...FREEZE_COLUMNS } }),
     countUnreadNotifications(db, principal.userId),
+    countInbox(db, principal),
   ]);
-  // Developers (API keys, webhooks, SDK snippets) is for admins only.
-  const nav = can(principal, "webhook.list", { orgId: principal.orgId }) ? [...NAV, DEVELOPERS] : NAV;
+  // Developers (API keys, webhooks, SDK snippets) and People & settings are for admins only.
+  const nav = [...NAV, ...(can(principal, "webhook.list", { orgId: principal.orgId }) ? [DEVELOPERS] : []), ...(can(principal, "organization.update", { orgId: principal.orgId }) ? [SETTINGS] : [])];
+  const timeZone = org?.timeZone ?? "UTC";
   return (
-    <Providers>
+    <Providers timeZone={timeZone}>
+      <TitleCount initial={counts} role={principal.role} />
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
         Skip to content
       </a>
@@ -42,7 +49,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <span className="text-[15px] font-semibold tracking-tight">AegisOS Comply</span>
           </Link>
           <nav aria-label="Main" className="flex-1 px-3 py-2">
-            <NavLinks items={nav} variant="side" />
+            <NavLinks items={nav} variant="side" counts={counts} role={principal.role} />
           </nav>
           <div className="border-t border-slate-200 p-4 dark:border-slate-800">
             <p className="truncate text-sm font-medium">{name}</p>
@@ -60,21 +67,25 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 <Link href="/" className="lg:hidden" aria-label="AegisOS Comply home">
                   <Logo className="size-7" />
                 </Link>
-                <span className="truncate text-sm font-medium text-slate-700 dark:text-slate-200">{org?.name ?? "Organisation"}</span>
+                <span className="hidden truncate text-sm font-medium text-slate-700 sm:inline dark:text-slate-200">{org?.name ?? "Organisation"}</span>
+                <span className="hidden text-xs text-slate-500 md:inline dark:text-slate-400" title="Times are shown in the organisation's time zone; hover a time for UTC.">
+                  · {timeZone}
+                </span>
               </div>
+              <IntentSearch className="min-w-0 flex-1 sm:max-w-xs" />
               <div className="flex items-center gap-2">
                 <NotificationBell unread={unread} />
                 <div className="flex items-center gap-2 lg:hidden">
-                  <Badge tone="blue" className="capitalize">{principal.role}</Badge>
+                  <Badge tone="blue" className="hidden capitalize sm:inline-flex">{principal.role}</Badge>
                   <SignOutButton />
                 </div>
-                <p className="hidden text-sm text-slate-500 lg:block dark:text-slate-400">
+                <p className="hidden text-sm text-slate-500 xl:block dark:text-slate-400">
                   Signed in as <span className="font-medium text-slate-700 dark:text-slate-200">{principal.email}</span>
                 </p>
               </div>
             </div>
             <nav aria-label="Main (compact)" className="border-t border-slate-100 px-2 py-1.5 lg:hidden dark:border-slate-800">
-              <NavLinks items={nav} variant="top" />
+              <NavLinks items={nav} variant="top" counts={counts} role={principal.role} />
             </nav>
           </header>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">

@@ -2,13 +2,16 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { OrgTimeZoneProvider } from "@/components/org-time";
 import { ToastProvider } from "@/components/toast";
 
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ timeZone, children }: { timeZone: string; children: React.ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } }));
   return (
     <QueryClientProvider client={client}>
-      <ToastProvider>{children}</ToastProvider>
+      <OrgTimeZoneProvider timeZone={timeZone}>
+        <ToastProvider>{children}</ToastProvider>
+      </OrgTimeZoneProvider>
     </QueryClientProvider>
   );
 }

@@ -61,5 +61,7 @@ export const SetRiskOverrideSchema = z.strictObject({
   orgId: id("orgId"),
   agentId: id("agentId"),
   level: z.enum(RISK_LEVELS, { error: "level must be low, medium, high, critical or null" }).nullable(),
+  /** Why the admin pins the level (the dashboard asks for it; the CLI may omit it). */
+  reason: z.string().trim().max(500).optional(),
 });
 export type CreateAgentInput = z.input<typeof CreateAgentSchema>;

@@ -11,7 +11,7 @@ import { spendPerDay } from "./spend-per-day";
 export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId: string) {
   const agent = await getAgent(db, principal, agentId); // 404 for unknown or another org's
   const currency = agent.wallet?.currency ?? "INR";
-  const [ledger, spend, intents, keys] = await Promise.all([
+  const [ledger, spend, intents, keys, waiting, override] = await Promise.all([
     db.ledgerEntry.findMany({
       where: { orgId: principal.orgId, wallet: { agentId: agent.id } },
       include: { wallet: { select: { currency: true } } },
@@ -21,6 +21,20 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     spendPerDay(db, principal.orgId, agent.id, currency, agent.spend.day.time_zone),
     listIntents(db, principal, { agent_id: agent.id, limit: 10 }),
     can(principal, "api_key.list", { orgId: principal.orgId }) ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id }) : Promise.resolve(null),
+    // What a suspension would leave waiting: the oldest few open approvals of this agent (and a capped count).
+    db.approval.findMany({
+      where: { orgId: principal.orgId, status: "pending", intent: { agentId: agent.id } },
+      select: { id: true, intent: { select: { id: true, merchant: true, amount: true, currency: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 100,
+    }),
+    agent.risk_override
+      ? db.auditEvent.findFirst({
+          where: { orgId: principal.orgId, targetType: "agent", targetId: agent.id, action: "agent.risk_override_set" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { actorLabel: true, createdAt: true, data: true },
+        })
+      : Promise.resolve(null),
   ]);
   return {
     agent,
@@ -28,6 +42,15 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     spend,
     intents: intents.data,
     keys,
+    waiting: {
+      count: waiting.length,
+      items: waiting.slice(0, 5).map((w) => ({ intentId: w.intent.id, merchant: w.intent.merchant, amount: Number(w.intent.amount), currency: w.intent.currency })),
+    },
+    override: override && {
+      by: override.actorLabel,
+      at: override.createdAt.toISOString(),
+      reason: ((override.data ?? {}) as { reason?: string | null }).reason ?? null,
+    },
     ledger: ledger.map((e) => ({ ...toLedgerLine(e), currency: e.wallet.currency })),
   };
 }

@@ -12,7 +12,7 @@ import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
 export async function setRiskOverride(
   db: Db,
   actor: Actor,
-  input: { orgId: string; agentId: string; level: RiskLevel | null },
+  input: { orgId: string; agentId: string; level: RiskLevel | null; reason?: string },
 ): Promise<AgentDto> {
   const data = SetRiskOverrideSchema.parse(input);
   assertCan(actor, "agent.set_risk_override", { orgId: data.orgId });
@@ -28,7 +28,7 @@ export async function setRiskOverride(
       actor,
       action: "agent.risk_override_set",
       targetId: agent.id,
-      data: { previous: previous.risk_override, level: data.level },
+      data: { previous: previous.risk_override, level: data.level, reason: data.reason || null },
     });
   });
   const fresh = await db.agent.findUniqueOrThrow({ where: { id: agent.id }, include: { wallets: { orderBy: { createdAt: "asc" } } } });

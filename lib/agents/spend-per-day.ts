@@ -30,7 +30,8 @@ export async function spendPerDay(
   // Midday of the first date, in UTC, always falls inside that local date's window.
   const from = dayWindow(new Date(`${dates[0]}T12:00:00Z`), timeZone).start;
   const rows = await db.$queryRaw<{ day: string; amount: bigint }[]>`
-    SELECT to_char((created_at AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day, SUM(amount)::bigint AS amount
+    -- created_at is a UTC wall time without a zone: read it as UTC first, then as the zone's wall time.
+    SELECT to_char(((created_at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day, SUM(amount)::bigint AS amount
     FROM intents
     WHERE org_id = ${orgId} AND agent_id = ${agentId}::uuid AND currency = ${currency}
       AND status IN ('approved', 'pending_approval') AND created_at >= ${from}

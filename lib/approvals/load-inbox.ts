@@ -1,20 +1,98 @@
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
-import { listApprovals, type ApprovalSort } from "@/lib/approvals/list-approvals";
-import { approvalInclude, serializeApprovals } from "@/lib/approvals/serialize-approval";
-import type { ApprovalDto } from "@/lib/approvals/approval-schemas";
+import { AppError } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursorAscending, encodeCursor } from "@/lib/api/keyset-cursor";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { answerableApprovalsWhere } from "@/lib/permissions/answerable-approvals-where";
+import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
+import { WAITING_CHIPS, type InboxQuery } from "./inbox-query";
+import { buildInboxItems, inboxInclude, type InboxItem } from "./inbox-items";
+
+export type InboxPage = {
+  items: InboxItem[];
+  next_cursor: string | null;
+  /** Open items this person may answer, and open items only others can answer (capped at COUNT_CAP). */
+  counts: { yours: number; others: number; capped: boolean };
+  time_zone: string;
+  /** When this page was read: items created later are new to whoever opened the inbox then. */
+  generated_at: string;
+};
+
+/** Counting stops here: the inbox says "500+" instead of counting every pending row. */
+export const COUNT_CAP = 500;
+
+/** What this person may answer (the "approval.answer" rule as a query, with their approver groups); a viewer nothing. */
+const answerableWhere = (p: UserPrincipal, groupIds: ReadonlySet<string>): Prisma.ApprovalWhereInput =>
+  p.role === "viewer" ? { id: { in: [] } } : answerableApprovalsWhere(p, [...groupIds]);
+
+/** Open = pending and not past its expiry (the sweep may not have closed it yet). */
+const openWhere = (orgId: string, now: Date): Prisma.ApprovalWhereInput => ({ orgId, status: "pending", expiresAt: { gt: now } });
 
 /**
- * The inbox's first render. Approvers and admins get what they may answer (listApprovals,
- * as GET /api/v1/approvals); viewers get every open approval of the organisation to read.
+ * One page of the inbox. "yours" holds what this person may answer (the rules of
+ * respondToApproval, as a filter); "others" what waits for someone else (an admin, a second
+ * approver) — a viewer's whole inbox. Keyset-paginated, so a page costs the same at 10,000
+ * open approvals; the context on each card is loaded for the page in a fixed number of queries.
  */
-export async function loadInbox(db: DbOrTx, principal: UserPrincipal, sort: ApprovalSort): Promise<ApprovalDto[]> {
-  if (principal.role !== "viewer") return (await listApprovals(db, principal, { sort })).data;
-  const rows = await db.approval.findMany({
-    where: { orgId: principal.orgId, status: "pending", expiresAt: { gt: new Date() } },
-    include: approvalInclude,
-    orderBy: sort === "amount" ? [{ intent: { amount: "desc" } }, { createdAt: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
-    take: 200,
-  });
-  return serializeApprovals(db, rows);
+export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQuery, now = new Date()): Promise<InboxPage> {
+  const open = openWhere(principal.orgId, now);
+  const { groupIds } = await loadAnswerRights(db, principal.orgId, principal.userId, now);
+  const mine = answerableWhere(principal, groupIds);
+  const view = principal.role === "viewer" ? "others" : q.view;
+  const filters: Prisma.ApprovalWhereInput[] = [open, view === "yours" ? mine : { NOT: mine }];
+  if (q.agent) filters.push({ intent: { agentId: q.agent } });
+  if (q.min !== undefined || q.max !== undefined) filters.push({ intent: { amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } } });
+  if (q.rule) filters.push({ intent: { decision: { rule: q.rule } } });
+  if (q.waiting) filters.push({ createdAt: { lte: new Date(now.getTime() - WAITING_CHIPS[q.waiting] * 3_600_000) } });
+  if (q.cursor) filters.push(q.sort === "amount" ? afterAmountCursor(q.cursor) : afterCursorAscending(q.cursor));
+
+  const [rows, yours, others, org, { policy }] = await Promise.all([
+    db.approval.findMany({
+      where: { AND: filters },
+      include: inboxInclude,
+      orderBy: q.sort === "amount" ? [{ intent: { amount: "desc" } }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+      take: q.limit + 1,
+    }),
+    cappedCount(db, { AND: [open, mine] }),
+    cappedCount(db, { AND: [open, { NOT: mine }] }),
+    db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: { timeZone: true } }),
+    getOrgPolicy(db, principal.orgId),
+  ]);
+  const more = rows.length > q.limit;
+  const pageRows = rows.slice(0, q.limit);
+  const last = pageRows[pageRows.length - 1];
+  const next = !more || !last ? null : q.sort === "amount" ? encodeAmountCursor(Number(last.intent.amount), last.id) : encodeCursor(last);
+  return {
+    items: await buildInboxItems(db, principal, pageRows, policy, org.timeZone, groupIds, now),
+    next_cursor: next,
+    counts: { yours: principal.role === "viewer" ? 0 : yours, others, capped: yours >= COUNT_CAP || others >= COUNT_CAP },
+    time_zone: org.timeZone,
+    generated_at: now.toISOString(),
+  };
+}
+
+/** How many rows match, reading at most COUNT_CAP of them. */
+async function cappedCount(db: DbOrTx, where: Prisma.ApprovalWhereInput): Promise<number> {
+  return (await db.approval.findMany({ where, select: { id: true }, take: COUNT_CAP })).length;
+}
+
+/** The open approvals this person may answer, for the navigation badge and tab title. */
+export async function countInbox(db: DbOrTx, principal: UserPrincipal, now = new Date()): Promise<{ yours: number; others: number }> {
+  const open = openWhere(principal.orgId, now);
+  const mine = answerableWhere(principal, (await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds);
+  const [yours, others] = await Promise.all([principal.role === "viewer" ? 0 : cappedCount(db, { AND: [open, mine] }), cappedCount(db, { AND: [open, { NOT: mine }] })]);
+  return { yours, others };
+}
+
+function encodeAmountCursor(amount: number, id: string): string {
+  return Buffer.from(`${amount}|${id}`).toString("base64url");
+}
+
+/** Largest-first order: strictly after (amount, id) of the last row. */
+function afterAmountCursor(cursor: string): Prisma.ApprovalWhereInput {
+  const [amount, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  if (!id || !/^\d+$/.test(amount ?? "")) throw new AppError("validation_error", "cursor is not valid", [{ field: "cursor", issue: "not a cursor for this order" }]);
+  const a = BigInt(amount);
+  return { OR: [{ intent: { amount: { lt: a } } }, { intent: { amount: a }, id: { gt: id } }] };
 }

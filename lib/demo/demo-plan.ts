@@ -65,6 +65,7 @@ export function buildDemoPlan(now: Date, seed = 20_261_128): DemoPlan {
     }
   }
   intents.push(...specialIntents(now, (agent, extra) => meta(agent, extra)));
+  intents.push(...lateNightIntents(now, (agent, extra) => meta(agent, extra)));
   intents.sort((a, b) => a.at.getTime() - b.at.getTime());
   const events: PlannedEvent[] = [
     { kind: "suspend", agent: "travel", at: new Date(now.getTime() - 6 * DAY) },
@@ -85,6 +86,36 @@ function regularFate(rng: Rng, spec: DemoAgentSpec, at: Date, now: Date): Fate {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Where UTC and the organisation's calendar disagree (the demo runs on Asia/Kolkata, UTC+5:30):
+ * two days ago at 19:00 and 23:30 UTC, and five minutes past the next UTC midnight, the
+ * procurement agent bought small things. In India all three fall on one day (00:30, 05:00 and
+ * 05:35), so the third one's daily budget counts the two before it although UTC puts them on
+ * the previous day. Small enough to be approved by the policy on their own.
+ */
+export const LATE_NIGHT_MERCHANTS = { first: "Early Bird Stationery", late: "Dawn Print House", next: "Sunrise Snacks" } as const;
+
+function lateNightIntents(now: Date, meta: Meta): PlannedIntent[] {
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 2);
+  const at = (h: number, m: number) => new Date(day + (h * 60 + m) * 60_000);
+  const item = (when: Date, rupees: number, merchant: string, reason: string): PlannedIntent => ({
+    agent: "procurement",
+    at: when,
+    amount: rupees * 100,
+    merchant,
+    category: "office",
+    reason,
+    confidence: 0.96,
+    metadata: meta("procurement"),
+    fate: { kind: "expire" }, // approved by the policy: no approval is opened
+  });
+  return [
+    item(at(19, 0), 9_000, LATE_NIGHT_MERCHANTS.first, "Printer paper and toner for the finance floor"),
+    item(at(23, 30), 9_500, LATE_NIGHT_MERCHANTS.late, "Printed audit binders for the morning review"),
+    item(at(24, 5), 1_200, LATE_NIGHT_MERCHANTS.next, "Breakfast for the audit team"),
+  ];
+}
 
 type Meta = (agent: AgentKey, extra?: Record<string, string>) => Record<string, string>;
 

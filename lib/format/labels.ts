@@ -7,3 +7,24 @@ export function humanize(code: string): string {
 export function formatConfidence(c: number | null): string {
   return c === null ? "—" : `${Math.round(c * 100)}%`;
 }
+
+/**
+ * The one status vocabulary of the dashboard (badges, filters, counts): an intent waiting for a
+ * person is "Awaiting approval" everywhere; one not yet decided by the engine is "Deciding".
+ */
+export const STATUS_LABELS: Record<string, string> = {
+  pending: "Deciding",
+  approved: "Approved",
+  denied: "Denied",
+  rejected: "Rejected",
+  pending_approval: "Awaiting approval",
+  expired: "Expired",
+  active: "Active",
+  suspended: "Suspended",
+  frozen: "Frozen",
+  approve: "Approve",
+  deny: "Deny",
+  require_approval: "Needs approval",
+};
+
+export const statusLabel = (s: string) => STATUS_LABELS[s] ?? humanize(s);

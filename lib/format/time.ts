@@ -1,13 +1,43 @@
-const dateTime = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", timeZone: "UTC" });
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Dates are shown in UTC, like budget windows, so a day's spend means the same everywhere. */
-export function formatDateTime(iso: string | Date): string {
-  return `${dateTime.format(new Date(iso))} UTC`;
+function formatter(kind: "dateTime" | "date" | "day", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === "dateTime"
+        ? { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }
+        : kind === "date"
+          ? { day: "numeric", month: "short", year: "numeric" }
+          : { day: "numeric", month: "short" };
+    f = new Intl.DateTimeFormat("en-IN", { ...options, timeZone });
+    if (formatters.size < 200) formatters.set(key, f);
+  }
+  return f;
 }
 
-export function formatShortDate(iso: string | Date): string {
-  return dateOnly.format(new Date(iso));
+/**
+ * A moment in the organisation's time zone, with the zone's short name:
+ * formatDateTime("2026-11-28T23:30:00Z", "Asia/Kolkata") → "29 Nov 2026, 5:00 am IST".
+ * The zone is the organisation's, not the browser's, so server and client render the same.
+ */
+export function formatDateTime(iso: string | Date, timeZone = "UTC"): string {
+  return formatter("dateTime", timeZone).format(new Date(iso));
+}
+
+/** The same moment in UTC, for the hover text beside every local time. */
+export function formatUtc(iso: string | Date): string {
+  return formatter("dateTime", "UTC").format(new Date(iso));
+}
+
+/** The calendar date of a moment in a zone: "29 Nov 2026". */
+export function formatDate(iso: string | Date, timeZone = "UTC"): string {
+  return formatter("date", timeZone).format(new Date(iso));
+}
+
+/** A calendar day written as YYYY-MM-DD (already in the organisation's zone): "29 Nov". */
+export function formatShortDate(day: string): string {
+  return formatter("day", "UTC").format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
 /** A span of time as "3 min", "2 h 5 min", "4 d". */

@@ -4,14 +4,17 @@ import type { DbOrTx } from "@/lib/db/client";
 import { getIntentRow } from "@/lib/intents/get-intent";
 import { serializeIntent } from "@/lib/intents/serialize-intent";
 import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
+import { approvalAccess } from "@/lib/approvals/approval-access";
+import { formatMoney } from "@/lib/format/money";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 
 export type TimelineEvent = { at: string; kind: "requested" | "approve" | "reject" | "approved" | "rejected" | "expired"; who: string; comment: string | null };
 
 /** Everything the intent page shows: the intent, its agent, approval timeline and ledger effects. */
 export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: string) {
   const row = await getIntentRow(db, principal, id); // not found (or another org's) → 404
-  const [agent, approval, ledger] = await Promise.all([
-    db.agent.findFirst({ where: { id: row.agentId, orgId: principal.orgId }, select: { id: true, name: true, status: true } }),
+  const [agent, approval, ledger, { policy }] = await Promise.all([
+    db.agent.findFirst({ where: { id: row.agentId, orgId: principal.orgId }, select: { id: true, name: true, status: true, frozenAt: true } }),
     db.approval.findFirst({
       where: { intentId: row.id, orgId: principal.orgId },
       include: {
@@ -20,9 +23,25 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
       },
     }),
     db.ledgerEntry.findMany({ where: { intentId: row.id, orgId: principal.orgId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    getOrgPolicy(db, principal.orgId),
   ]);
   // Approver-group routing decides who may answer; the page asks the same rule as the API.
   const actorGroupIds = approval?.groupId ? (await loadAnswerRights(db, principal.orgId, principal.userId)).groupIds : new Set<string>();
+  const threshold = policy.approvals.adminThreshold;
+  const routing = approval && {
+    groupId: approval.groupId,
+    groupName: approval.group?.name ?? null,
+    escalated: approval.escalatedAt !== null,
+    escalateToGroupId: approval.group?.escalateToGroupId ?? null,
+    actorGroupIds,
+  };
+  const access =
+    approval &&
+    approvalAccess(
+      principal,
+      { orgId: approval.orgId, status: approval.status, requiredRole: approval.requiredRole, approvalsRequired: approval.approvalsRequired, submittedByUserId: row.submittedByUserId, responses: approval.responses, routing: routing!, agentStatus: agent?.status },
+      threshold === null ? null : formatMoney(threshold, row.currency),
+    );
   const timeline: TimelineEvent[] = [];
   if (approval) {
     timeline.push({ at: approval.createdAt.toISOString(), kind: "requested", who: "Policy engine", comment: null });
@@ -46,13 +65,10 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
       answeredBy: approval.responses.map((r) => r.userId),
       submittedByUserId: row.submittedByUserId,
       groupName: approval.group?.name ?? null,
-      routing: {
-        groupId: approval.groupId,
-        groupName: approval.group?.name ?? null,
-        escalated: approval.escalatedAt !== null,
-        escalateToGroupId: approval.group?.escalateToGroupId ?? null,
-        actorGroupIds,
-      },
+      routing: routing!,
+      canAnswer: access!.canAnswer,
+      waitingFor: access!.waitingFor,
+      blockedBecause: access!.blockedBecause,
     },
     timeline,
     ledger: ledger.map(toLedgerLine),

@@ -16,3 +16,5 @@ export const CreateOrganizationSchema = z.strictObject({
 });
 
 export type CreateOrganizationInput = z.input<typeof CreateOrganizationSchema>;
+
+export const SetTimeZoneSchema = z.strictObject({ orgId: z.string().trim().min(1, "orgId is required"), timeZone: TimeZoneSchema });

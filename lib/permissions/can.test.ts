@@ -37,6 +37,8 @@ const agent2 = { orgId: ORG, agentId: "agt_2" };
 const SETUP_ACTIONS: Action[] = [
   "organization.create",
   "user.create",
+  "user.update",
+  "organization.update",
   "agent.create",
   "agent.set_status",
   "agent.set_risk_override",

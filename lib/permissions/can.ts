@@ -80,6 +80,8 @@ const RULES = {
   // Organisation set-up (CLI as "system", dashboard as an admin).
   "organization.create": adminOnly("create organisations"),
   "user.create": adminOnly("add users"),
+  "user.update": adminOnly("change people's roles, passwords or access", "User"),
+  "organization.update": adminOnly("change the organisation's settings"),
   "agent.create": adminOnly("register agents"),
   "agent.set_status": adminOnly("suspend or resume agents", "Agent"),
   "agent.set_risk_override": adminOnly("override an agent's risk level", "Agent"),

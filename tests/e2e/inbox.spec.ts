@@ -57,7 +57,7 @@ test("two approvers answer the same approval: the second is told", async ({ brow
   const two = await browser.newContext({ storageState: statePath("approver2") });
   const [p1, p2] = [await one.newPage(), await two.newPage()];
   // The second inbox stops refreshing, so it still shows the item when its person clicks.
-  await p2.route("**/api/v1/approvals?**", (route) => route.abort());
+  await p2.route("**/inbox/feed?**", (route) => route.abort());
   await p1.goto("/inbox");
   await p2.goto("/inbox");
   await expect(card(p1, intent.id)).toBeVisible();

@@ -23,20 +23,22 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 let intentId = "";
 const PAGES: Shot[] = [
 
-  { name: "inbox", url: "/inbox", ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()), title: /^Approval inbox · AegisOS Comply$/ },
-  { name: "intents", url: "/intents", ready: heading("Intents"), title: /^Intents · AegisOS Comply$/ },
-  { name: "intent-detail", url: () => `/intents/${intentId}`, ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()), title: /^Screenshot Studio · int_\w+ · AegisOS Comply$/ },
-  { name: "agents", url: "/agents", ready: heading("Agents"), title: /^Agents · AegisOS Comply$/ },
-  { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()), title: /^Procurement Assistant · Agent · AegisOS Comply$/ },
-  { name: "policies", url: "/policies", ready: heading("Policies"), title: /^Policies · AegisOS Comply$/ },
-  { name: "audit", url: "/audit", ready: heading("Audit log"), title: /^Audit log · AegisOS Comply$/ },
-  { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^Reconciliation · AegisOS Comply$/ },
+  { name: "inbox", url: "/inbox", ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()), title: /^(\(\d+\+?\) )?Approval inbox · AegisOS Comply$/ },
+  { name: "intents", url: "/intents", ready: heading("Intents"), title: /^(\(\d+\+?\) )?Intents · AegisOS Comply$/ },
+  { name: "intent-detail", url: () => `/intents/${intentId}`, ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()), title: /^(\(\d+\+?\) )?Screenshot Studio · int_\w+ · AegisOS Comply$/ },
+  { name: "agents", url: "/agents", ready: heading("Agents"), title: /^(\(\d+\+?\) )?Agents · AegisOS Comply$/ },
+  { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()), title: /^(\(\d+\+?\) )?Procurement Assistant · Agent · AegisOS Comply$/ },
+  { name: "policies", url: "/policies", ready: heading("Policies"), title: /^(\(\d+\+?\) )?Policies · AegisOS Comply$/ },
+  { name: "audit", url: "/audit", ready: heading("Audit log"), title: /^(\(\d+\+?\) )?Audit log · AegisOS Comply$/ },
+  { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^(\(\d+\+?\) )?Reconciliation · AegisOS Comply$/ },
+  { name: "settings", url: "/settings", ready: heading("People & settings"), title: /^(\(\d+\+?\) )?People & settings · AegisOS Comply$/ },
 ];
 
 const MODES = [
   { mode: "light", colorScheme: "light" as const, viewport: { width: 1280, height: 800 } },
   { mode: "dark", colorScheme: "dark" as const, viewport: { width: 1280, height: 800 } },
   { mode: "phone", colorScheme: "light" as const, viewport: { width: 390, height: 844 } },
+  { mode: "phone-dark", colorScheme: "dark" as const, viewport: { width: 390, height: 844 } },
 ];
 
 test.describe("main pages", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_AGENTS } from "@/lib/demo/demo-catalog";
-import { buildDemoPlan } from "@/lib/demo/demo-plan";
+import { buildDemoPlan, LATE_NIGHT_MERCHANTS } from "@/lib/demo/demo-plan";
 import { createRng } from "@/lib/demo/prng";
 
 const NOW = new Date("2026-11-28T17:55:00Z");
@@ -63,5 +63,15 @@ describe("createRng", () => {
     }
     const r = createRng(1);
     for (let i = 0; i < 100; i++) expect([1, 2, 3]).toContain(r.int(1, 3));
+  });
+});
+
+describe("the demo's late-night intents", () => {
+  it("fall on one day in India but on two days in UTC", () => {
+    const late = buildDemoPlan(NOW).intents.filter((p) => Object.values(LATE_NIGHT_MERCHANTS).includes(p.merchant as never));
+    expect(late.map((p) => p.at.toISOString())).toEqual(["2026-11-26T19:00:00.000Z", "2026-11-26T23:30:00.000Z", "2026-11-27T00:05:00.000Z"]);
+    const ist = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" });
+    expect(new Set(late.map((p) => ist.format(p.at)))).toEqual(new Set(["2026-11-27"]));
+    expect(late.every((p) => p.amount <= 1_000_000)).toBe(true); // within the auto-approve limit
   });
 });

@@ -11,6 +11,7 @@ import { listAgents } from "@/lib/agents/list-agents";
 import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { FreezeControl } from "./freeze-control";
+import { CreateAgentForm } from "./create-agent-form";
 
 export const metadata: Metadata = { title: "Agents" };
 
@@ -26,9 +27,14 @@ export default async function AgentsPage() {
         description="The AI agents allowed to ask for money, their risk, wallets and budgets."
         actions={mayFreeze ? <FreezeControl agentId={null} frozen={Boolean(org?.frozenAt)} /> : undefined}
       />
+      {can(principal, "agent.create", { orgId: principal.orgId }) && (
+        <div className="mb-4 flex justify-end">
+          <CreateAgentForm />
+        </div>
+      )}
       {agents.length === 0 ? (
         <Card>
-          <EmptyState title="No agents yet">An admin registers agents with the CLI or the API; they appear here with their wallets.</EmptyState>
+          <EmptyState title="No agents yet">An admin registers agents here or with the CLI; they appear here with their wallets.</EmptyState>
         </Card>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Agents">
@@ -56,7 +62,7 @@ export default async function AgentsPage() {
                         <dd className="font-semibold text-slate-900 dark:text-white">{a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}</dd>
                       </div>
                       <div>
-                        <dt className="text-xs text-slate-500 dark:text-slate-400">Held for approval</dt>
+                        <dt className="text-xs text-slate-500 dark:text-slate-400">Held, awaiting approval</dt>
                         <dd className="font-medium text-slate-700 dark:text-slate-200">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</dd>
                       </div>
                     </dl>

@@ -3,7 +3,7 @@ import { Badge, type Tone } from "@/components/badge";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
 import type { AuditEvent } from "@/lib/generated/prisma/client";
 import { formatMoney } from "@/lib/format/money";
-import { formatDateTime } from "@/lib/format/time";
+import { Time } from "@/components/org-time";
 
 const TONE: Record<string, Tone> = { intent: "blue", approval: "amber", wallet: "green", agent: "purple", policy: "orange", api_key: "neutral", user: "neutral" };
 
@@ -30,7 +30,7 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
   return (
     <Table label="Audit events">
       <THead>
-        <Th className="hidden sm:table-cell">Time (UTC)</Th>
+        <Th className="hidden sm:table-cell">Time</Th>
         <Th>Action</Th>
         <Th>Actor</Th>
         <Th>Target</Th>
@@ -41,10 +41,10 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           const href = targetHref(e, data);
           return (
             <Tr key={e.id}>
-              <Td className="hidden whitespace-nowrap align-top text-slate-500 sm:table-cell dark:text-slate-400">{formatDateTime(e.createdAt)}</Td>
+              <Td className="hidden whitespace-nowrap align-top text-slate-500 sm:table-cell dark:text-slate-400"><Time at={e.createdAt} /></Td>
               <Td className="min-w-[14rem]">
                 <Badge tone={TONE[e.action.split(".")[0]] ?? "neutral"}>{e.action}</Badge>
-                <p className="mt-1 text-xs text-slate-500 sm:hidden dark:text-slate-400">{formatDateTime(e.createdAt)}</p>
+                <p className="mt-1 text-xs text-slate-500 sm:hidden dark:text-slate-400"><Time at={e.createdAt} /></p>
                 {summary(data) && <p className="mt-1 max-w-sm text-xs text-slate-500 dark:text-slate-400">{summary(data)}</p>}
               </Td>
               <Td className="whitespace-nowrap">

@@ -1,56 +1,81 @@
 "use client";
 
 import Link from "next/link";
+import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { cn } from "@/components/cn";
 import { MoneyText } from "@/components/money-text";
-import { RiskBadge } from "@/components/risk-badge";
-import type { ApprovalDto } from "@/lib/approvals/approval-schemas";
+import { RiskInfo } from "@/components/risk-info";
+import { AgentStateBadge } from "@/components/agent-state-badge";
+import type { InboxItem } from "@/lib/approvals/inbox-items";
 import { formatConfidence, humanize } from "@/lib/format/labels";
+import { withDisplayAmounts } from "@/lib/format/reason-amounts";
 import { timeAgo, timeUntil } from "@/lib/format/time";
+import { CardContext } from "./card-context";
+import { ResponsesLine } from "./responses-line";
 
 type Props = {
-  approval: ApprovalDto;
+  item: InboxItem;
   now: number;
-  selected: boolean;
-  canAnswer: boolean;
+  current: boolean;
+  isNew: boolean;
+  checked: boolean;
   comment: string;
   onSelect: () => void;
+  onCheck: (checked: boolean) => void;
   onComment: (c: string) => void;
   onAnswer: (decision: "approve" | "reject") => void;
 };
 
-export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, onSelect, onComment, onAnswer }: Props) {
+/** One approval with everything needed to decide it without leaving the inbox. */
+export function ApprovalCard({ item: a, now, current, isNew, checked, comment, onSelect, onCheck, onComment, onAnswer }: Props) {
   const i = a.intent;
-  const d = i.policy_decision;
+  const merchant = i.merchant ?? "Unknown merchant";
   const soon = new Date(a.expires_at).getTime() - now < 6 * 3_600_000;
   return (
     <article
-      aria-label={`${i.merchant ?? "Unknown merchant"}, ${a.agent.name}`}
+      aria-label={`${merchant}, ${a.agent.name}`}
       data-testid="approval-card"
       data-approval-id={a.id}
-      data-intent-id={i.id}
+      data-intent-id={a.intent_id}
+      data-new={isNew ? "true" : undefined}
       onClick={onSelect}
       className={cn(
         "rounded-xl border bg-white p-4 shadow-sm transition-shadow sm:p-5 dark:bg-slate-900",
-        selected ? "border-brand-400 ring-2 ring-brand-500/30 dark:border-brand-500" : "border-slate-200 dark:border-slate-800",
+        current ? "border-brand-400 ring-2 ring-brand-500/30 dark:border-brand-500" : "border-slate-200 dark:border-slate-800",
+        isNew && !current && "border-sky-300 bg-sky-50/40 dark:border-sky-800 dark:bg-sky-950/20",
       )}
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-2">
-            <Link href={`/intents/${i.id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
-              {i.merchant ?? "Unknown merchant"}
-            </Link>
-            {i.merchant_category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{i.merchant_category}</span>}
+        <div className="flex min-w-0 items-start gap-3">
+          {a.can_answer && (
+            <input
+              type="checkbox"
+              aria-label={`Select ${merchant}`}
+              checked={checked}
+              onClick={(e) => e.stopPropagation()}
+              onChange={(e) => onCheck(e.target.checked)}
+              className="mt-1 size-4 shrink-0 rounded border-slate-300 accent-brand-600"
+            />
+          )}
+          <div className="min-w-0">
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/intents/${a.intent_id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
+                {merchant}
+              </Link>
+              {i.merchant_category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{i.merchant_category}</span>}
+              {a.new_merchant && <Badge tone="purple">New merchant for this agent</Badge>}
+              {isNew && <Badge tone="blue">New</Badge>}
+            </div>
+            <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-sm text-slate-500 dark:text-slate-400">
+              by
+              <Link href={`/agents/${a.agent.id}`} className="font-medium text-slate-700 hover:underline dark:text-slate-200">
+                {a.agent.name}
+              </Link>
+              <RiskInfo id={a.id} {...a.agent.risk} />
+              <AgentStateBadge status={a.agent.status} frozen={a.agent.frozen} />
+            </p>
           </div>
-          <p className="mt-0.5 text-sm text-slate-500 dark:text-slate-400">
-            by{" "}
-            <Link href={`/agents/${a.agent.id}`} className="font-medium text-slate-700 hover:underline dark:text-slate-200">
-              {a.agent.name}
-            </Link>{" "}
-            <RiskBadge level={a.agent.risk_level} />
-          </p>
         </div>
         <div className="sm:text-right">
           <MoneyText amount={i.amount} currency={i.currency} className="text-xl font-semibold tracking-tight text-slate-900 dark:text-white" />
@@ -66,7 +91,7 @@ export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, o
 
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
         <Fact label="Confidence">{formatConfidence(i.confidence)}</Fact>
-        <Fact label="Deciding rule">{d ? humanize(d.rule) : "—"}</Fact>
+        <Fact label="Deciding rule">{i.rule ? humanize(i.rule) : "—"}</Fact>
         <Fact label="Waiting">
           <span suppressHydrationWarning>{timeAgo(a.created_at, now)}</span>
         </Fact>
@@ -74,34 +99,39 @@ export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, o
           <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>{timeUntil(a.expires_at, now)}</span>
         </Fact>
       </dl>
-      {d && <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">{d.reason}</p>}
+      {i.decision_reason && <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">{withDisplayAmounts(i.decision_reason)}</p>}
+
       {a.blocked && (
         <p role="status" data-testid="approval-blocked" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-100">
-          <span className="font-semibold">{a.blocked.code === "agent_suspended" ? "Agent suspended: no answer until it is resumed." : "Cannot be approved now."}</span>{" "}
-          {a.blocked.reason}
+          <span className="font-semibold">{a.blocked.code === "agent_suspended" ? "Agent suspended: no answer until it is resumed." : "Cannot be approved now."}</span> {a.blocked.reason}
         </p>
       )}
-      {a.approvals_required > 1 && (
-        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-          Needs {a.approvals_required} approvers · {a.responses.length} answered
+      <div className="mt-2 text-sm">
+        <p data-testid="waiting-for" className="font-medium text-slate-800 dark:text-slate-100">
+          {a.waiting_for}
+          {a.approvals_required > 1 && <span className="font-normal text-slate-500 dark:text-slate-400"> · needs {a.approvals_required} different people to approve</span>}
         </p>
-      )}
+        <ResponsesLine responses={a.responses} />
+      </div>
 
-      {canAnswer && (
+      <CardContext item={a} />
+
+      {a.can_answer ? (
         <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-center dark:border-slate-800">
           <label className="sr-only" htmlFor={`comment-${a.id}`}>
-            Comment for {i.merchant ?? "this intent"} (optional)
+            Comment for {merchant} (optional)
           </label>
           <input
             id={`comment-${a.id}`}
             value={comment}
             onChange={(e) => onComment(e.target.value)}
+            onClick={(e) => e.stopPropagation()}
             placeholder="Add a comment (optional)"
             maxLength={2000}
-            className="h-9 w-full min-w-0 rounded-lg sm:flex-1 border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
+            className="h-9 w-full min-w-0 rounded-lg border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 sm:flex-1 dark:bg-slate-950 dark:ring-slate-700"
           />
           <div className="flex gap-2">
-            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" disabled={a.agent.status === "suspended"} onClick={() => onAnswer("reject")}>
+            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("reject")}>
               Reject
             </Button>
             <Button variant="success" size="sm" className="flex-1 sm:flex-none" disabled={a.blocked !== null} onClick={() => onAnswer("approve")}>
@@ -109,6 +139,8 @@ export function ApprovalCard({ approval: a, now, selected, canAnswer, comment, o
             </Button>
           </div>
         </div>
+      ) : (
+        a.blocked_because && <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">{a.blocked_because}.</p>
       )}
     </article>
   );

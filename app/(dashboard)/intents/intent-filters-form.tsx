@@ -1,6 +1,6 @@
 import { buttonClass } from "@/components/button";
 import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
-import { humanize } from "@/lib/format/labels";
+import { statusLabel } from "@/lib/format/labels";
 import type { IntentSearchParams } from "@/lib/intents/intent-filters";
 import Link from "next/link";
 
@@ -19,7 +19,7 @@ export function IntentFiltersForm({ sp, options }: { sp: IntentSearchParams; opt
         <select id="f-status" name="status" defaultValue={sp.status ?? ""} className={fieldClass}>
           <option value="">Any</option>
           {INTENT_STATUSES.map((s) => (
-            <option key={s} value={s}>{s === "pending_approval" ? "Awaiting approval" : humanize(s)}</option>
+            <option key={s} value={s}>{statusLabel(s)}</option>
           ))}
         </select>
       </div>

@@ -4,53 +4,79 @@ import { StatusBadge } from "@/components/status-badge";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
 import type { IntentDto } from "@/lib/intents/intent-schemas";
 import { humanize } from "@/lib/format/labels";
-import { formatDateTime } from "@/lib/format/time";
+import { Time } from "@/components/org-time";
 
-/** Intents as rows; shared by the intents page and the agent page's recent intents. */
+/**
+ * Intents as rows; shared by the intents page and the agent page's recent intents. On a
+ * phone each intent is a card row instead, so nothing is cut off at the right.
+ */
 export function IntentsTable({ intents, agentNames, showAgent = true }: { intents: IntentDto[]; agentNames: Map<string, string>; showAgent?: boolean }) {
+  return (
+    <>
+      <ul aria-label="Intents" className="divide-y divide-slate-100 sm:hidden dark:divide-slate-800">
+        {intents.map((i) => (
+          <li key={i.id} className="px-4 py-3">
+            <div className="flex items-start justify-between gap-3">
+              <Link href={`/intents/${i.id}`} className="min-w-0 font-medium text-slate-900 hover:underline dark:text-white">
+                {i.merchant ?? "Unknown merchant"}
+              </Link>
+              <MoneyText amount={i.amount} currency={i.currency} className="shrink-0 font-semibold" />
+            </div>
+            <p className="mt-0.5 truncate text-sm text-slate-600 dark:text-slate-300">{i.reason}</p>
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
+              <StatusBadge status={i.status} />
+              {showAgent && <span>{agentNames.get(i.agent_id) ?? "Agent"}</span>}
+              <Time at={i.created_at} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <IntentRows intents={intents} agentNames={agentNames} showAgent={showAgent} />
+      </div>
+    </>
+  );
+}
+
+/** Five columns that fit beside the side navigation at 1280 px: agent under merchant, rule under status. */
+function IntentRows({ intents, agentNames, showAgent }: { intents: IntentDto[]; agentNames: Map<string, string>; showAgent: boolean }) {
   return (
     <Table label="Intents">
       <THead>
         <Th>Intent</Th>
-        {showAgent && <Th className="hidden md:table-cell">Agent</Th>}
-        <Th className="hidden sm:table-cell">Merchant</Th>
+        <Th>{showAgent ? "Merchant · agent" : "Merchant"}</Th>
         <Th align="right">Amount</Th>
-        <Th>Status</Th>
-        <Th className="hidden xl:table-cell">Deciding rule</Th>
+        <Th>Status · rule</Th>
         <Th className="hidden lg:table-cell">Created</Th>
       </THead>
       <TBody>
         {intents.map((i) => (
           <Tr key={i.id}>
-            <Td className="max-w-[16rem]">
+            <Td className="max-w-[14rem]">
               <Link href={`/intents/${i.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline dark:text-white dark:hover:text-brand-300">
                 {i.reason}
               </Link>
               <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{i.id}</span>
-              <span className="block truncate text-xs text-slate-500 sm:hidden dark:text-slate-400">
-                {i.merchant ?? "—"}
-                {showAgent ? ` · ${agentNames.get(i.agent_id) ?? "Agent"}` : ""}
-              </span>
             </Td>
-            {showAgent && (
-              <Td className="hidden whitespace-nowrap md:table-cell">
-                <Link href={`/agents/${i.agent_id}`} className="text-slate-700 hover:underline dark:text-slate-200">
+            <Td className="max-w-[13rem]">
+              <div className="truncate text-slate-800 dark:text-slate-100">
+                {i.merchant ?? "—"}
+                {i.merchant_category && <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{i.merchant_category}</span>}
+              </div>
+              {showAgent && (
+                <Link href={`/agents/${i.agent_id}`} className="block truncate text-xs text-slate-500 hover:underline dark:text-slate-400">
                   {agentNames.get(i.agent_id) ?? "Agent"}
                 </Link>
-              </Td>
-            )}
-            <Td className="hidden whitespace-nowrap sm:table-cell">
-              <div className="text-slate-800 dark:text-slate-100">{i.merchant ?? "—"}</div>
-              <div className="text-xs text-slate-500 dark:text-slate-400">{i.merchant_category ?? ""}</div>
+              )}
             </Td>
             <Td align="right" className="font-medium">
               <MoneyText amount={i.amount} currency={i.currency} />
             </Td>
             <Td>
               <StatusBadge status={i.status} />
+              <div className="mt-0.5 text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">{i.policy_decision ? humanize(i.policy_decision.rule) : "—"}</div>
             </Td>
-            <Td className="hidden whitespace-nowrap text-slate-600 xl:table-cell dark:text-slate-300">{i.policy_decision ? humanize(i.policy_decision.rule) : "—"}</Td>
-            <Td className="hidden whitespace-nowrap text-slate-500 lg:table-cell dark:text-slate-400">{formatDateTime(i.created_at)}</Td>
+            <Td className="hidden max-w-[9rem] text-xs text-slate-500 lg:table-cell dark:text-slate-400"><Time at={i.created_at} /></Td>
           </Tr>
         ))}
       </TBody>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/button";
+import { ButtonLink, buttonClass } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
@@ -17,7 +17,9 @@ const KEYS = ["status", "agent", "category", "from", "to", "min", "max", "cursor
 
 export default async function IntentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, principal } = await requireSession();
-  const { params: sp, dropped } = cleanSearchParams(await searchParams, KEYS);
+  const raw = await searchParams;
+  const missing = typeof raw.missing === "string" ? raw.missing : undefined; // from the "go to an intent" box
+  const { params: sp, dropped } = cleanSearchParams({ ...raw, missing: undefined }, KEYS);
   const parsed = parseIntentFilters(sp);
   const { filters } = parsed;
   const ignored = [...dropped, ...parsed.ignored];
@@ -25,7 +27,16 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
   const names = new Map(options.agents.map((a) => [a.id, a.name]));
   return (
     <>
-      <PageHeader title="Intents" description="Every spend request your agents made, and what the policy engine or a person decided." />
+      <PageHeader
+        title="Intents"
+        description="Every spend request your agents made, and what the policy engine or a person decided."
+        actions={<a href={`/intents/export${withParams({ ...sp, cursor: undefined }, {})}`} className={buttonClass("secondary", "md")} download>Export CSV</a>}
+      />
+      {missing !== undefined && (
+        <p role="status" className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+          {missing ? <>No intent or approval with the id <span className="font-mono">{missing}</span> in this organisation.</> : "Type an intent id (int_…) or approval id (apr_…) to open it."}
+        </p>
+      )}
       <Card>
         <IntentFiltersForm sp={sp} options={options} />
         {ignored.length > 0 && (

@@ -6,7 +6,7 @@ import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { describeRules } from "@/lib/policies/describe-rules";
 import { formatMoney } from "@/lib/format/money";
-import { formatDateTime } from "@/lib/format/time";
+import { Time } from "@/components/org-time";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { toPolicyDocument } from "@/lib/policies/engine";
 import { PolicyEditor } from "./policy-editor";
@@ -32,7 +32,7 @@ export default async function PoliciesPage() {
             {can(principal, "policy.shadow", { orgId: principal.orgId }) && <ButtonLink href="/policies/shadow">Shadow</ButtonLink>}
           </>
         }
-        description={current.version === 0 ? "The default policy: no one has changed it yet." : `Version ${current.version}, saved by ${current.updatedBy} on ${formatDateTime(current.updatedAt!)}.`}
+        description={current.version === 0 ? "The default policy: no one has changed it yet." : <>Version {current.version}, saved by {current.updatedBy} on <Time at={current.updatedAt!} />.</>}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="rules-h">
@@ -67,7 +67,7 @@ export default async function PoliciesPage() {
       </div>
       {can(principal, "policy.update") && (
         <Card className="mt-6" aria-labelledby="edit-h">
-          <CardHeader id="edit-h" title="Edit policy" description="Saving creates a new version and an audit event. Pending approvals keep the decision they were given." />
+          <CardHeader id="edit-h" title="Edit policy" description="Saving creates a new version and an audit event. Intents awaiting approval keep the decision they were given." />
           <CardBody><PolicyEditor key={current.version} version={current.version} initial={JSON.stringify(doc, null, 2)} /></CardBody>
         </Card>
       )}

@@ -11,8 +11,8 @@ import type { Policy } from "./types";
  * |--------------------------|----------------|-------------------------------------------------------------------|
  * | auto_approve_limit       | ₹10,000        | at or below: approved without a human, if every other rule passes |
  * | hard_limit               | ₹1,00,000      | above: denied outright (exactly at the limit is allowed)          |
- * | daily_budget             | ₹50,000        | per agent per UTC day; an intent that would go over is denied     |
- * | monthly_budget           | ₹5,00,000      | per agent per UTC calendar month; going over is denied            |
+ * | daily_budget             | ₹50,000        | per agent per day of the organisation's time zone; over: denied   |
+ * | monthly_budget           | ₹5,00,000      | per agent per calendar month in that zone; going over is denied   |
  * | merchant allow/blocklist | none           | any merchant may be paid                                          |
  * | category_blocklist       | gambling       | merchant_category "gambling" is denied                            |
  * | min_confidence           | 0.6            | below 0.6 a human must approve (low_confidence_action)            |

@@ -52,3 +52,26 @@ export async function fillSignIn(page: Page, email: string, password: string) {
 }
 
 export const card = (page: Page, intentId: string) => page.locator(`[data-testid="approval-card"][data-intent-id="${intentId}"]`);
+
+/**
+ * Submits an intent of `amount` paise through a demo agent whose policy sends it to a person:
+ * the last agents first, so the first one's daily budget stays free for the specs that use it.
+ */
+export async function submitForApproval(request: APIRequestContext, merchant: string, amount: number, agentIndex?: number) {
+  const agents = agentIndex === undefined ? [...credentials().agent_keys].reverse() : [credentials().agent_keys[agentIndex]];
+  for (const agent of agents) {
+    const res = await request.post("/api/v1/intents", {
+      headers: bearer(agent.key),
+      data: { amount, currency: "INR", reason: `E2E: ${merchant}`, confidence: 0.92, merchant, merchant_category: "saas" },
+    });
+    expect(res.status()).toBe(201);
+    const intent = await res.json();
+    if (intent.status === "pending_approval") return { intent, agent };
+  }
+  throw new Error(`No demo agent could submit ${amount} paise that needs approval`);
+}
+
+/** The intent as the API (an admin's user key) sees it now. */
+export async function intentStatus(request: APIRequestContext, id: string): Promise<string> {
+  return (await (await request.get(`/api/v1/intents/${id}`, { headers: bearer(userKey("admin")) })).json()).status;
+}

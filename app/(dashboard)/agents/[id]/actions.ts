@@ -24,8 +24,11 @@ export async function setAgentStatusAction(agentId: string, status: "active" | "
   return run(agentId, async ({ db, principal }) => (await setAgentStatus(db, principal, { orgId: principal.orgId, agentId, status, rejectPending: rejectPending === true })).status);
 }
 
-export async function setRiskOverrideAction(agentId: string, level: RiskLevel | null) {
-  return run(agentId, async ({ db, principal }) => (await setRiskOverride(db, principal, { orgId: principal.orgId, agentId, level })).risk_level);
+export async function setRiskOverrideAction(agentId: string, level: RiskLevel | null, reason: string) {
+  return run(agentId, async ({ db, principal }) => {
+    if (reason.trim().length < 3) throw validationError("Say why you set the risk level", [{ field: "reason", issue: "required" }]);
+    return (await setRiskOverride(db, principal, { orgId: principal.orgId, agentId, level, reason: reason.trim() })).risk_level;
+  });
 }
 
 export async function fundWalletAction(agentId: string, currency: string, amountText: string, memo: string) {

@@ -6,7 +6,7 @@ import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
 import type { ApiKeyDto } from "@/lib/api-keys/list-api-keys";
-import { formatDateTime } from "@/lib/format/time";
+import { Time } from "@/components/org-time";
 import { createAgentKeyAction, revokeApiKeyAction } from "./actions";
 
 /** The agent's API keys; a new key is shown once, here, and never again. */
@@ -50,7 +50,7 @@ export function ApiKeysPanel({ agentId, keys }: { agentId: string; keys: ApiKeyD
                 {k.name} <span className="ml-1 font-mono text-xs text-slate-500 dark:text-slate-400">{k.prefix}…</span>
               </p>
               <p className="text-xs text-slate-500 dark:text-slate-400">
-                Created {formatDateTime(k.created_at)} · {k.last_used_at ? `last used ${formatDateTime(k.last_used_at)}` : "never used"}
+                Created <Time at={k.created_at} /> · {k.last_used_at ? <>last used <Time at={k.last_used_at} /></> : "never used"}
               </p>
             </div>
             {k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : <Button size="sm" variant="danger" disabled={pending} onClick={() => revoke(k)}>Revoke</Button>}

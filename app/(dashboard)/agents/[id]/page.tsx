@@ -59,18 +59,18 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
             <RiskBadge level={a.risk_level} overridden={a.risk_override !== null} />
             {a.frozen && <Badge tone="red" dot>Frozen</Badge>}
             {allowed.freeze && <FreezeControl agentId={a.id} frozen={a.frozen !== null} />}
-            {allowed.status && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} />}
+            {allowed.status && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} waitingCount={page.waiting.count} />}
           </div>
         }
       />
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label="Wallet available" testId="wallet-available">{a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}</Stat>
         <Stat label="Balance">{a.wallet ? <MoneyText amount={a.wallet.balance} currency={currency} /> : "—"}</Stat>
-        <Stat label="Held for pending approvals">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</Stat>
+        <Stat label="Held for intents awaiting approval">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</Stat>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="spend-h">
-          <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per UTC day." />
+          <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per day, in the organisation's time zone." />
           <CardBody><SpendChart data={page.spend} currency={currency} /></CardBody>
         </Card>
         <div className="space-y-6">
@@ -84,7 +84,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
               </p>
             </CardBody>
           </Card>
-          <RiskFactors agent={a} />
+          <RiskFactors agent={a} override={page.override} />
         </div>
       </div>
       {a.frozen && (

@@ -1,9 +1,10 @@
 import { Card, CardHeader } from "@/components/card";
 import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { humanize } from "@/lib/format/labels";
+import { Time } from "@/components/org-time";
 
 /** Why the agent has its risk level: each factor with the points it adds. */
-export function RiskFactors({ agent }: { agent: AgentDto }) {
+export function RiskFactors({ agent, override }: { agent: AgentDto; override: { by: string; at: string; reason: string | null } | null }) {
   const total = agent.risk_factors.reduce((s, f) => s + f.points, 0);
   return (
     <Card aria-labelledby="risk-h">
@@ -12,6 +13,12 @@ export function RiskFactors({ agent }: { agent: AgentDto }) {
         title="Risk factors"
         description={agent.risk_override ? `Computed ${agent.risk_computed}; an admin set it to ${agent.risk_override}.` : `Computed from the last 30 days: ${total} points.`}
       />
+      {agent.risk_override && override && (
+        <p data-testid="risk-override-note" className="border-b border-slate-100 px-5 py-3 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300">
+          Set to <span className="font-medium">{agent.risk_override}</span> by {override.by} on <Time at={override.at} />
+          {override.reason ? <>: &ldquo;{override.reason}&rdquo;</> : " (no reason given)"}
+        </p>
+      )}
       <ul className="divide-y divide-slate-100 dark:divide-slate-800">
         {agent.risk_factors.length === 0 && <li className="px-5 py-4 text-sm text-slate-500 dark:text-slate-400">No risk factors recorded.</li>}
         {agent.risk_factors.map((f) => (

@@ -1,25 +1,52 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
 import { respondToApprovalAction } from "@/app/(dashboard)/inbox/actions";
+import { UNDO_MS } from "@/app/(dashboard)/inbox/use-answers";
 
-/** Approve / reject from the intent page, through the same server action as the inbox. */
+type Decision = "approve" | "reject";
+
+/**
+ * Approve / reject from the intent page, through the same server action as the inbox and
+ * with the same Undo window. On a phone the buttons sit in a bar fixed to the bottom of the
+ * screen, so they stay in reach however long the page is.
+ */
 export function ApprovalPanel({ approvalId }: { approvalId: string }) {
   const [comment, setComment] = useState("");
+  const [waiting, setWaiting] = useState<Decision | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
 
-  const answer = (decision: "approve" | "reject") =>
+  const send = (decision: Decision) =>
     start(async () => {
+      setWaiting(null);
       const res = await respondToApprovalAction(approvalId, decision, comment);
       if (res.ok) toast({ tone: "success", title: decision === "approve" ? "Approved" : "Rejected", message: res.data.status === "pending" ? "A second approver must also approve." : undefined });
       else toast({ tone: "error", title: res.code === "approval_already_answered" ? "Someone else answered first" : "Your answer was not recorded", message: res.message });
       router.refresh();
     });
+  const sendRef = useRef(send);
+  useEffect(() => {
+    sendRef.current = send;
+  });
+
+  const answer = (decision: Decision) => {
+    setWaiting(decision);
+    timer.current = setTimeout(() => sendRef.current(decision), UNDO_MS);
+  };
+  const undo = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setWaiting(null);
+  };
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
 
   return (
     <div className="rounded-lg border border-amber-200 bg-amber-50/60 p-3 dark:border-amber-900 dark:bg-amber-950/30">
@@ -34,9 +61,23 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
         onChange={(e) => setComment(e.target.value)}
         className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
       />
-      <div className="mt-3 flex gap-2">
-        <Button variant="danger" className="flex-1" disabled={pending} onClick={() => answer("reject")}>Reject</Button>
-        <Button variant="success" className="flex-1" disabled={pending} onClick={() => answer("approve")}>Approve</Button>
+      <div
+        data-testid="approval-actions"
+        className="fixed inset-x-0 bottom-0 z-40 flex items-center gap-2 border-t border-slate-200 bg-white/95 p-3 backdrop-blur lg:static lg:mt-3 lg:border-0 lg:bg-transparent lg:p-0 lg:backdrop-blur-none dark:border-slate-800 dark:bg-slate-900/95 lg:dark:bg-transparent"
+      >
+        {waiting ? (
+          <>
+            <p role="status" className="flex-1 text-sm font-medium text-slate-800 dark:text-slate-100">
+              {waiting === "approve" ? "Approving" : "Rejecting"} in {UNDO_MS / 1000} s…
+            </p>
+            <Button variant="secondary" onClick={undo}>Undo</Button>
+          </>
+        ) : (
+          <>
+            <Button variant="danger" className="flex-1" disabled={pending} onClick={() => answer("reject")}>Reject</Button>
+            <Button variant="success" className="flex-1" disabled={pending} onClick={() => answer("approve")}>Approve</Button>
+          </>
+        )}
       </div>
     </div>
   );

@@ -5,6 +5,8 @@ import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge } from "@/components/status-badge";
 import type { IntentDto } from "@/lib/intents/intent-schemas";
 import { humanize } from "@/lib/format/labels";
+import { withDisplayAmounts } from "@/lib/format/reason-amounts";
+import { Time } from "@/components/org-time";
 
 const RESULT: Record<string, { tone: Tone; label: string }> = {
   pass: { tone: "green", label: "Pass" },
@@ -29,7 +31,7 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
       <CardBody className="space-y-4">
         <div className="rounded-lg bg-slate-50 px-4 py-3 dark:bg-slate-800/60">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Deciding rule · {humanize(d.rule)}</p>
-          <p className="mt-1 text-sm text-slate-900 dark:text-slate-100">{d.reason}</p>
+          <p className="mt-1 text-sm text-slate-900 dark:text-slate-100">{withDisplayAmounts(d.reason)}</p>
         </div>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">Agent risk at decision <RiskBadge level={d.risk_level} /></span>
@@ -46,7 +48,7 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
                   {humanize(step.rule)}
                 </span>
                 <span className="w-32 shrink-0"><Badge tone={r.tone}>{r.label}</Badge></span>
-                <span className="text-sm text-slate-600 dark:text-slate-300">{step.detail}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-300">{withDisplayAmounts(step.detail)}</span>
               </li>
             );
           })}
@@ -56,11 +58,17 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
   );
 }
 
-function Budget({ label, w, currency }: { label: string; w: { limit: number | null; spent: number }; currency: string }) {
+/** The budget window the decision used: spent before this intent, the limit, and when it reset. */
+function Budget({ label, w, currency }: { label: string; w: { limit: number | null; spent: number; resets_at?: string | null }; currency: string }) {
   return (
-    <span className="text-slate-600 dark:text-slate-300">
+    <span className="text-slate-600 dark:text-slate-300" data-testid={`budget-${label.split(" ")[0].toLowerCase()}`}>
       {label}: <MoneyText amount={w.spent} currency={currency} className="font-medium text-slate-900 dark:text-white" /> of{" "}
       {w.limit === null ? "no limit" : <MoneyText amount={w.limit} currency={currency} />}
+      {w.resets_at && (
+        <>
+          {" "}· resets <Time at={w.resets_at} />
+        </>
+      )}
     </span>
   );
 }

@@ -6,12 +6,12 @@ import { LedgerTable } from "@/components/ledger-table";
 import { MoneyText } from "@/components/money-text";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
+import { Time } from "@/components/org-time";
 import { requireSession } from "@/lib/auth/require-session";
-import { can } from "@/lib/permissions/can";
+import { AgentStateBadge } from "@/components/agent-state-badge";
 import { getIntentDetail } from "@/lib/intents/get-intent-detail";
 import { AppError } from "@/lib/errors/app-error";
 import { formatConfidence } from "@/lib/format/labels";
-import { formatDateTime } from "@/lib/format/time";
 import { ApprovalPanel } from "./approval-panel";
 import { ApprovalTimeline } from "./approval-timeline";
 import { DecisionTrace } from "./decision-trace";
@@ -31,7 +31,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
     throw e;
   });
   const { intent: i, agent, approval } = detail;
-  const answerable = approval !== null && can(principal, "approval.answer", approval);
+  const answerable = approval?.canAnswer === true;
   return (
     <>
       <PageHeader
@@ -42,22 +42,32 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
           <div className="flex items-center gap-3">
             <MoneyText amount={i.amount} currency={i.currency} className="text-2xl font-semibold tracking-tight" />
             <StatusBadge status={i.status} />
+            {agent && <AgentStateBadge status={agent.status} frozen={agent.frozenAt !== null} />}
           </div>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className={answerable ? "grid gap-6 pb-20 lg:grid-cols-3 lg:pb-0" : "grid gap-6 lg:grid-cols-3"}>
         <div className="space-y-6 lg:col-span-2">
           <Card aria-labelledby="summary-h">
             <CardHeader id="summary-h" title="Request" />
             <CardBody>
               <p className="text-sm text-slate-800 dark:text-slate-100">&ldquo;{i.reason}&rdquo;</p>
               <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-                <Item label="Agent">{agent ? <Link className="font-medium text-brand-700 hover:underline dark:text-brand-300" href={`/agents/${agent.id}`}>{agent.name}</Link> : "—"}</Item>
+                <Item label="Agent">
+                  {agent ? (
+                    <span className="flex flex-wrap items-center gap-1.5">
+                      <Link className="font-medium text-brand-700 hover:underline dark:text-brand-300" href={`/agents/${agent.id}`}>{agent.name}</Link>
+                      <AgentStateBadge status={agent.status} frozen={agent.frozenAt !== null} />
+                    </span>
+                  ) : (
+                    "—"
+                  )}
+                </Item>
                 <Item label="Merchant">{i.merchant ?? "—"}</Item>
                 <Item label="Category">{i.merchant_category ?? "—"}</Item>
                 <Item label="Confidence">{formatConfidence(i.confidence)}</Item>
-                <Item label="Submitted">{formatDateTime(i.created_at)}</Item>
-                <Item label="Decided">{i.decided_at ? formatDateTime(i.decided_at) : "Not yet"}</Item>
+                <Item label="Submitted"><Time at={i.created_at} /></Item>
+                <Item label="Decided">{i.decided_at ? <Time at={i.decided_at} /> : "Not yet"}</Item>
                 {i.settlement && (
                   <Item label="Paid (capture)">
                     <span data-testid="intent-settlement">
@@ -86,8 +96,18 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
         </div>
         <div className="space-y-6">
           <Card aria-labelledby="approval-h">
-            <CardHeader id="approval-h" title="Approval" description={approval ? `Needs ${approval.approvalsRequired} approver${approval.approvalsRequired > 1 ? "s" : ""}${approval.requiredRole === "admin" ? " (admin)" : ""}${approval.groupName ? ` from ${approval.groupName}` : ""}` : "No person was needed."} />
+            <CardHeader
+              id="approval-h"
+              title="Approval"
+              description={approval ? `Needs ${approval.approvalsRequired === 1 ? "one person" : `${approval.approvalsRequired} different people`} to approve${approval.requiredRole === "admin" ? ", admins only" : ""}${approval.groupName ? `, from ${approval.groupName}` : ""}.` : "No person was needed."}
+            />
             <CardBody className="space-y-4">
+              {approval && (
+                <div className="text-sm">
+                  <p data-testid="waiting-for" className="font-medium text-slate-900 dark:text-white">{approval.waitingFor}</p>
+                  {!answerable && approval.status === "pending" && approval.blockedBecause && <p className="text-slate-500 dark:text-slate-400">{approval.blockedBecause}.</p>}
+                </div>
+              )}
               {approval && answerable && <ApprovalPanel approvalId={approval.id} />}
               {approval ? <ApprovalTimeline events={detail.timeline} expiresAt={approval.status === "pending" ? approval.expiresAt : null} /> : <p className="text-sm text-slate-500 dark:text-slate-400">The policy engine decided this intent on its own.</p>}
             </CardBody>

@@ -1,0 +1,46 @@
+import type { NextRequest } from "next/server";
+import { csvLine } from "@/lib/audit/audit-csv";
+import { sessionOrNull } from "@/lib/auth/require-session";
+import { parseIntentFilters, type IntentSearchParams } from "@/lib/intents/intent-filters";
+import { INTENTS_CSV_HEADER, intentCsvLine } from "@/lib/intents/intents-csv";
+import { listIntents } from "@/lib/intents/list-intents";
+
+export const dynamic = "force-dynamic";
+
+const PAGE = 100;
+
+/**
+ * The intents list as CSV with the page's filters, streamed page by page along the keyset
+ * cursor, so a long history never sits in memory and every page costs the same.
+ */
+export async function GET(req: NextRequest) {
+  const session = await sessionOrNull();
+  if (!session) return Response.json({ error: { code: "unauthenticated", message: "Sign in to export intents" } }, { status: 401 });
+  const { db, principal } = session;
+  const sp: IntentSearchParams = {};
+  for (const k of ["status", "agent", "category", "from", "to", "min", "max"] as const) {
+    const v = req.nextUrl.searchParams.get(k);
+    if (v) sp[k] = v;
+  }
+  const { filters } = parseIntentFilters(sp);
+  const agents = new Map((await db.agent.findMany({ where: { orgId: principal.orgId }, select: { id: true, name: true } })).map((a) => [a.id, a.name]));
+  const encoder = new TextEncoder();
+  let cursor: string | undefined;
+  let done = false;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(csvLine(INTENTS_CSV_HEADER)));
+    },
+    async pull(controller) {
+      if (done) return controller.close();
+      const page = await listIntents(db, principal, { ...filters, limit: PAGE, cursor });
+      controller.enqueue(encoder.encode(page.data.map((i) => intentCsvLine(i, agents.get(i.agent_id) ?? "")).join("")));
+      cursor = page.next_cursor ?? undefined;
+      done = !page.has_more;
+    },
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(stream, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="aegis-intents-${day}.csv"`, "Cache-Control": "no-store" },
+  });
+}

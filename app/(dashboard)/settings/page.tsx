@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, CardBody, CardHeader } from "@/components/card";
+import { PageHeader } from "@/components/page-header";
+import { requireSession } from "@/lib/auth/require-session";
+import { can } from "@/lib/permissions/can";
+import { listUsers } from "@/lib/users/list-users";
+import { timeZoneChoices } from "@/lib/format/time-zones";
+import { PeoplePanel } from "./people-panel";
+import { TimeZoneForm } from "./time-zone-form";
+
+export const metadata: Metadata = { title: "People & settings" };
+
+/** Admins only: the organisation's time zone and its people (invite, role, access, password). */
+export default async function SettingsPage() {
+  const { db, principal } = await requireSession();
+  if (!can(principal, "organization.update", { orgId: principal.orgId })) notFound();
+  const [org, users] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: { name: true, timeZone: true } }),
+    listUsers(db, principal.orgId),
+  ]);
+  return (
+    <>
+      <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone.`} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-1" aria-labelledby="tz-h">
+          <CardHeader
+            id="tz-h"
+            title="Time zone"
+            description="Every time in the dashboard is shown in it (UTC on hover), and budget days and months follow it."
+          />
+          <CardBody>
+            <TimeZoneForm current={org.timeZone} zones={timeZoneChoices(org.timeZone)} />
+          </CardBody>
+        </Card>
+        <div className="lg:col-span-2">
+          <PeoplePanel users={users} me={principal.userId} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { bearer, card, credentials, fillSignIn, signIn, statePath, submitForApproval, userKey } from "./support/demo";
+
+test.describe("admins manage people and agents", () => {
+  test.use({ storageState: statePath("admin") });
+
+  test("register an agent with a starting balance", async ({ page }) => {
+    await page.goto("/agents");
+    await page.getByRole("button", { name: "Register agent" }).click();
+    await page.getByLabel("Name").fill(`E2E Ledger Bot ${Date.now()}`);
+    await page.getByLabel("Owner").fill("Finance Ops");
+    await page.getByLabel("Starting balance").fill("1,50,000");
+    await page.getByRole("button", { name: "Register agent" }).last().click();
+    await expect(page).toHaveURL(/\/agents\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("wallet-available")).toHaveText("₹1,50,000.00");
+  });
+
+  test("invite with a role, change the role, reset the password, deactivate", async ({ page, browser }) => {
+    const email = `e2e-${Date.now()}@acme.test`;
+    await page.goto("/settings");
+    const invite = page.getByRole("form", { name: "Invite a person" });
+    await invite.getByLabel("Email").fill(email);
+    await invite.getByLabel("Name").fill("Priya Shah");
+    await invite.getByLabel("Role").selectOption("viewer");
+    await invite.getByRole("button", { name: "Invite" }).click();
+    const first = (await page.getByTestId("temporary-password").textContent())!.trim();
+
+    const ctx = await browser.newContext();
+    const them = await ctx.newPage();
+    await signIn(them, email, first);
+    await expect(them).toHaveURL(/\/intents$/); // viewers land on the intents list
+    await expect(them.getByText(/^viewer$/i).first()).toBeVisible();
+
+    const row = page.locator(`[data-testid="person"][data-email="${email}"]`);
+    await row.getByLabel(`Role of ${email}`).selectOption("approver");
+    await expect(page.getByTestId("toast-success")).toContainText(`${email} is now approver`);
+    await them.goto("/inbox");
+    await expect(them.getByText(/^approver$/i).first()).toBeVisible(); // the next page has the new role
+
+    await row.getByRole("button", { name: "Reset password" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `New password for ${email}` })).toBeVisible();
+    const second = (await page.getByTestId("temporary-password").textContent())!.trim();
+    expect(second).not.toBe(first);
+    const fresh = await browser.newContext();
+    const again = await fresh.newPage();
+    await signIn(again, email, second);
+    await expect(again).toHaveURL(/\/inbox$/);
+
+    await row.getByRole("button", { name: "Deactivate" }).click();
+    await expect(row.getByText("Deactivated")).toBeVisible();
+    await them.goto("/agents");
+    await expect(them).toHaveURL(/\/sign-in/); // the open session ends
+    await fillSignIn(them, email, second);
+    await expect(them.getByText("The email or password is not correct.")).toBeVisible();
+    await ctx.close();
+    await fresh.close();
+  });
+
+  test("a risk override asks why and shows who set it and when", async ({ page }) => {
+    const agent = credentials().agent_keys[2];
+    await page.goto(`/agents/${agent.agent_id}`);
+    page.once("dialog", (d) => void d.accept("Vendor review pending"));
+    await page.getByLabel("Risk override").selectOption("medium");
+    await expect(page.getByTestId("risk-override-note")).toContainText("Set to medium by admin@acme.test on");
+    await expect(page.getByTestId("risk-override-note")).toContainText("“Vendor review pending”");
+    page.once("dialog", (d) => void d.accept("Review done"));
+    await page.getByLabel("Risk override").selectOption("");
+    await expect(page.getByTestId("risk-override-note")).toHaveCount(0);
+  });
+
+  test("suspending shows what waits for the agent; suspended agents are marked on cards and intent pages", async ({ page, request }) => {
+    const { intent, agent } = await submitForApproval(request, "Suspense Ltd", 1_009_000, 1);
+    await page.goto(`/agents/${agent.agent_id}`);
+    const messages: string[] = [];
+    // First: confirm the suspension (it says what is waiting); second: keep those approvals waiting.
+    page.on("dialog", (d) => {
+      messages.push(d.message());
+      void (messages.length === 1 ? d.accept() : d.dismiss());
+    });
+    await page.getByRole("button", { name: "Suspend agent" }).click();
+    await expect(page.getByTestId("toast-success")).toContainText("Agent suspended");
+    expect(messages[0]).toMatch(/\d+\+? of its intents are awaiting approval/);
+    try {
+      await page.goto("/inbox?min=10090&max=10090");
+      await expect(card(page, intent.id)).toContainText("Agent suspended");
+      await page.goto(`/intents/${intent.id}`);
+      await expect(page.getByText("Agent suspended").first()).toBeVisible();
+    } finally {
+      const res = await request.get(`/api/v1/agents/${agent.agent_id}`, { headers: bearer(userKey("admin")) });
+      if ((await res.json()).status === "suspended") {
+        await page.goto(`/agents/${agent.agent_id}`);
+        await page.getByRole("button", { name: "Resume agent" }).click();
+        await expect(page.getByTestId("toast-success")).toContainText("Agent resumed");
+      }
+    }
+  });
+});
