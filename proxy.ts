@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress, trustedProxyCount } from "@/lib/api/client-address";
 import { checkRateLimit } from "@/lib/api/rate-limit";
+import { hasUnsafeText } from "@/lib/api/unsafe-text";
 import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
 import { tokenSessionVersion, userPrincipal } from "@/lib/auth/session-principal";
 import { getDb } from "@/lib/db/client";
@@ -34,6 +35,12 @@ export default async function proxy(req: NextRequest) {
   // The API authenticates and rate-limits itself (keys or session); only next-auth's routes are the dashboard's.
   if (isApi && !path.startsWith("/api/auth/")) return finish(NextResponse.next(), API_CSP);
 
+  if (req.method === "POST" && req.headers.has("next-action") && !(await readableActionBody(req))) {
+    const requestId = randomId("req", 20);
+    const body = { error: { code: "validation_error", message: "The server action's arguments are not readable", status: 400, request_id: requestId, details: [] } };
+    return finish(NextResponse.json(body, { status: 400, headers: { "X-Request-Id": requestId } }), API_CSP);
+  }
+
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
   const userId = typeof token?.userId === "string" ? token.userId : null;
   try {
@@ -57,6 +64,22 @@ export default async function proxy(req: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
   return finish(NextResponse.next({ request: { headers } }), csp);
+}
+
+/**
+ * A server action's arguments arrive as JSON text (or a multipart form, left to Next.js).
+ * Next.js answers a body it cannot decode with a bare 500; refuse it here instead, along
+ * with text the database could not store.
+ */
+async function readableActionBody(req: NextRequest): Promise<boolean> {
+  if (!(req.headers.get("content-type") ?? "").startsWith("text/plain")) return true;
+  try {
+    const text = await req.clone().text();
+    JSON.parse(text);
+    return !hasUnsafeText(text.replace(/\\u0000/g, "\u0000"));
+  } catch {
+    return false;
+  }
 }
 
 /** AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE (default 600; 0 disables): requests per person, or per address before sign-in. */

@@ -18,6 +18,7 @@ import { deactivateUser } from "@/lib/users/deactivate-user";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { setUserRole } from "@/lib/users/set-user-role";
 import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
@@ -142,6 +143,14 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
       const key = await db.apiKey.findUnique({ where: { id: keyId }, select: { orgId: true } });
       if (!key) throw notFound("API key");
       return revokeApiKey(db, "system", { orgId: key.orgId, keyId });
+    },
+  },
+  "wallet ledger": {
+    usage: "wallet ledger --agent ID   (the newest 100 entries and the total count)",
+    run: async (db, a) => {
+      const agentId = requireString(a, "agent");
+      await orgOfAgent(db, agentId);
+      return listLedgerEntries(db, agentId);
     },
   },
   "wallet fund": {

@@ -21,6 +21,8 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return (result as Obj[]).map((o) => `${o.id}  ${o.name}  (${o.users} users, ${o.agents} agents)`).join("\n") || "No organisations yet.";
     case "user create":
       return `Created ${r.role} ${r.email} (${r.id}) in ${r.org_id}${r.has_password ? "" : " (no password: sign-in disabled, use a user key)"}`;
+    case "wallet ledger":
+      return [`${r.count} ledger entries for agent ${r.agent_id}; newest first:`, ...(r.entries as Obj[]).map((e) => `${e.created_at}  ${e.kind}  ${money(e.amount, e.currency)}  → ${money(e.balance_after, e.currency)}  ${e.memo}`)].join("\n");
     case "user password":
       return `Set a new password for ${r.email}; their open sessions have ended`;
     case "user role":

@@ -20,7 +20,7 @@ export function ensureServerReady(): Promise<void> {
       if (applied.length) console.log(`[startup] applied migrations: ${applied.join(", ")}`);
       const db = await getDb();
       writeServerInfo();
-      if (databaseKind() === "pglite") await seedDemoIfEmpty(db, baseUrl());
+      if (databaseKind() === "pglite" && process.env.AEGIS_DEMO !== "0") await seedDemoIfEmpty(db, baseUrl());
       if (process.env.AEGIS_DISABLE_JOBS !== "1") startBackgroundJobs();
       console.log(`[startup] ready on ${databaseKind()}`);
     })();

@@ -62,6 +62,22 @@ describe("API", () => {
   });
 });
 
+describe("found by the hostile-input suite", () => {
+  it("paths that are not UTF-8, junk callback URLs and unreadable server-action bodies are 400 with the error body", async () => {
+    for (const [method, path, extra] of [
+      ["GET", "/api/v1/intents/%FF", {}],
+      ["GET", "/agents/%ED%A0%80", {}],
+      ["GET", "/api/auth/session?callbackUrl=%25", {}],
+      ["GET", "/api/auth/providers?callbackUrl=------", {}],
+      ["POST", "/policies", { body: "\u0000{[", headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", Cookie: cookie } }],
+    ] as const) {
+      const res = await raw(method, path, extra as { body?: string; headers?: Record<string, string> });
+      expect(res.status, path).toBe(400);
+      expect(JSON.parse(res.body).error).toMatchObject({ status: 400, code: "validation_error" });
+    }
+  });
+});
+
 describe("dashboard", () => {
   const page = (path: string) => raw("GET", path, { headers: { Cookie: cookie } });
 

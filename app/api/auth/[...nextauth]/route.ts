@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { errorResponse } from "@/lib/api/error-response";
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
-import { findUnsafeText } from "@/lib/api/unsafe-text";
+import { findUnsafeText, hasUnsafeText } from "@/lib/api/unsafe-text";
 import { authOptions } from "@/lib/auth/auth-options";
 import { randomId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
@@ -24,17 +24,34 @@ export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
 async function guarded(req: NextRequest, ctx: Ctx): Promise<Response> {
   const requestId = randomId("req", 20);
   try {
+    checkCallbackUrl(req.nextUrl.searchParams.get("callbackUrl"));
     if (req.method !== "POST") return await handler(req, ctx);
     const text = await req.text();
     if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is too large");
     const type = req.headers.get("content-type") ?? "";
     const fields = type.includes("application/json") ? parseJsonObject(text) : Object.fromEntries(new URLSearchParams(text));
+    checkCallbackUrl(fields.callbackUrl ?? null);
     const bad = findUnsafeText(fields);
     if (bad) throw new AppError("validation_error", `${bad}: text must not contain NUL characters or unpaired surrogates`, [{ field: bad, issue: "contains NUL or an unpaired surrogate" }]);
     return await handler(new NextRequest(req.url, { method: "POST", headers: req.headers, body: text }), ctx);
   } catch (e) {
     return errorResponse(e, requestId);
   }
+}
+
+/** next-auth parses callbackUrl as a URL and throws on junk: only this site's paths or URLs pass. */
+function checkCallbackUrl(value: string | null) {
+  if (value === null) return;
+  let ok = false;
+  try {
+    const base = new URL(process.env.NEXTAUTH_URL ?? "http://localhost");
+    // A relative value must start with "/" (next-auth refuses anything else with a 500).
+    const url = value.startsWith("/") && !value.startsWith("//") ? new URL(value, base) : new URL(value);
+    ok = url.origin === base.origin && !hasUnsafeText(value);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new AppError("validation_error", "callbackUrl must be a path on this site", [{ field: "callbackUrl", issue: "not a path on this site" }]);
 }
 
 function parseJsonObject(text: string): Record<string, string> {
