@@ -34,7 +34,10 @@ from typing import Any, Dict, List, Optional, Tuple
 
 SDK_ROOT = Path(__file__).resolve().parents[1]
 REPO_ROOT = SDK_ROOT.parents[1]
-SEED_DOC = REPO_ROOT.parent / "shared" / "seed" / "aegis-os-python-sdk.txt"
+# The public document, kept in the SDK so a clean clone tests against it; the team's shared
+# original (when present beside the repository) must be identical (test_document_examples).
+SEED_DOC = SDK_ROOT / "docs" / "aegis-os-python-sdk.txt"
+SHARED_SEED_DOC = REPO_ROOT.parent / "shared" / "seed" / "aegis-os-python-sdk.txt"
 
 _lock = threading.Lock()
 _server: Optional["TestServer"] = None
