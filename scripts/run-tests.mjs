@@ -29,7 +29,21 @@ function vitest(name, args, env = {}) {
   return { passed, failed };
 }
 
+/** mypy over the Python SDK (Debian's python3-mypy when the python3 on PATH has none). Counts as one test. */
+function pythonTypes() {
+  const cwd = path.join(root, "sdk", "python");
+  for (const py of ["python3", "/usr/bin/python3"]) {
+    const run = spawnSync(py, ["-m", "mypy"], { cwd, encoding: "utf8" });
+    if (/No module named mypy/.test(run.stderr ?? "") || run.error) continue;
+    process.stdout.write(`mypy (${py}): ${run.stdout}${run.stderr}`);
+    return run.status === 0;
+  }
+  console.error("mypy is not installed: apt-get install -y python3-mypy");
+  return false;
+}
+
 function pythonSdk() {
+  const typed = pythonTypes();
   const run = spawnSync("python3", ["-m", "unittest", "discover", "-s", "sdk/python/tests", "-t", "sdk/python", "-v"], {
     cwd: root,
     encoding: "utf8",
@@ -43,7 +57,7 @@ function pythonSdk() {
   const count = (k) => Number(new RegExp(`${k}=(\\d+)`).exec(m?.[1] ?? "")?.[1] ?? 0);
   const failed = m ? count("failures") + count("errors") : run.status === 0 ? 0 : 1;
   const skipped = Number(/skipped=(\d+)/.exec(out)?.[1] ?? 0);
-  return { passed: Math.max(0, ran - failed - skipped), failed };
+  return { passed: Math.max(0, ran - failed - skipped) + (typed ? 1 : 0), failed: failed + (typed ? 0 : 1) };
 }
 
 function playwright() {

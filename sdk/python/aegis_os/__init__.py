@@ -8,7 +8,18 @@ Standard library only; Python 3.9+.
 from ._version import __version__
 from .async_client import AsyncAegisClient, AsyncPaginator
 from .client import AegisClient, SyncPaginator
-from .errors import AegisConnectionError, AegisError, AegisTimeoutError
+from .errors import (
+    AegisAuthenticationError,
+    AegisConflictError,
+    AegisConnectionError,
+    AegisError,
+    AegisNotFoundError,
+    AegisPermissionError,
+    AegisRateLimitError,
+    AegisServerError,
+    AegisTimeoutError,
+    AegisValidationError,
+)
 from .models import (
     TERMINAL_STATUSES,
     Agent,
@@ -34,6 +45,13 @@ __all__ = [
     "AegisError",
     "AegisConnectionError",
     "AegisTimeoutError",
+    "AegisAuthenticationError",
+    "AegisPermissionError",
+    "AegisNotFoundError",
+    "AegisConflictError",
+    "AegisRateLimitError",
+    "AegisValidationError",
+    "AegisServerError",
     "TERMINAL_STATUSES",
     "Intent",
     "PolicyDecision",

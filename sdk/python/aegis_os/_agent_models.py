@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
+from ._literals import AgentStatus, RiskLevel
 from ._model_fields import Model, _count, _int, _parse_time, many, one, parsed, raw_field
 
 
@@ -76,11 +77,12 @@ class Agent(Model):
     id: Optional[str] = None
     object: Optional[str] = None
     name: Optional[str] = None
-    status: Optional[str] = None
+    status: Optional[AgentStatus] = None
     owner: Any = None
-    risk_level: Optional[str] = None
+    risk_level: Optional[RiskLevel] = None
+    risk_computed: Optional[RiskLevel] = None
     risk_factors: List[RiskFactor] = parsed(many(lambda: RiskFactor), default_factory=list)
-    risk_override: Any = None
+    risk_override: Optional[RiskLevel] = None
     wallet: Optional[Wallet] = parsed(one(lambda: Wallet))
     spend: Optional[AgentSpend] = parsed(one(lambda: AgentSpend))
     counts: Optional[IntentCounts] = parsed(one(lambda: IntentCounts))

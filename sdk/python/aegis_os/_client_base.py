@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from ._transport import DEFAULT_MAX_RETRIES, Transport
+from ._retry import DEFAULT_MAX_RETRIES
+from ._transport import Transport
 
 
 class ClientBase:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
+from ._literals import ApprovalDecision, ApprovalStatus, DecisionOutcome, IntentStatus, RequiredRole, RiskLevel, Settlement
+
 from ._model_fields import Model, _int, _parse_time, many, one, parsed, raw_field
 
 #: Statuses after which an intent never changes again.
-TERMINAL_STATUSES = frozenset({"approved", "denied", "expired", "cancelled"})
+TERMINAL_STATUSES = frozenset({"approved", "denied", "expired"})
 
 
 @dataclass
@@ -49,7 +51,7 @@ class PolicyDecision(Model):
 
     _none_from_none = True
 
-    outcome: Optional[str] = None
+    outcome: Optional[DecisionOutcome] = None
     rule: Optional[str] = None
     reason: Optional[str] = None
     trace: List[PolicyTraceEntry] = parsed(many(lambda: PolicyTraceEntry), default_factory=list)
@@ -77,7 +79,7 @@ class ApprovalResponse(Model):
     """One human answer to an approval request."""
 
     user_email: Optional[str] = None
-    decision: Optional[str] = None
+    decision: Optional[ApprovalDecision] = None
     comment: Optional[str] = None
     created_at: Any = parsed(_parse_time)
     raw: Dict[str, Any] = raw_field()
@@ -91,7 +93,7 @@ class AgentSummary(Model):
 
     id: Optional[str] = None
     name: Optional[str] = None
-    risk_level: Optional[str] = None
+    risk_level: Optional[RiskLevel] = None
     raw: Dict[str, Any] = raw_field()
 
 
@@ -109,7 +111,8 @@ class Approval(Model):
     id: Optional[str] = None
     object: Optional[str] = None
     intent_id: Optional[str] = None
-    status: Optional[str] = None
+    status: Optional[ApprovalStatus] = None
+    required_role: Optional[RequiredRole] = None
     approvals_required: Optional[int] = None
     responses: List[ApprovalResponse] = parsed(many(lambda: ApprovalResponse), default_factory=list)
     expires_at: Any = parsed(_parse_time)
@@ -133,14 +136,17 @@ class Intent(Model):
     merchant: Optional[str] = None
     merchant_category: Optional[str] = None
     metadata: Optional[Dict[str, Any]] = None
-    status: Optional[str] = None
+    status: Optional[IntentStatus] = None
     policy_decision: Optional[PolicyDecision] = parsed(one(lambda: PolicyDecision))
     approval: Optional[Approval] = parsed(one(lambda: Approval))
     created_at: Any = parsed(_parse_time)
     decided_at: Any = parsed(_parse_time)
+    captured_amount: Optional[int] = parsed(_int)
+    settlement: Optional[Settlement] = None
+    settled_at: Any = parsed(_parse_time)
     raw: Dict[str, Any] = raw_field()
 
     @property
     def is_terminal(self) -> bool:
-        """True once the status can no longer change (approved/denied/expired/cancelled)."""
+        """True once the status can no longer change (approved/denied/expired)."""
         return self.status in TERMINAL_STATUSES

@@ -94,7 +94,7 @@ class Model:
             return None  # type: ignore[return-value]
         d = _dict(data)
         values: Dict[str, Any] = {}
-        for f in fields(cls):  # type: ignore[arg-type]
+        for f in fields(cls):
             if f.name == "raw":
                 continue
             parse = f.metadata.get("parse")

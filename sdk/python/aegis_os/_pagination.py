@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Deque, Dict, Generator, Generic, Optional, Tuple, TypeVar
 
 from ._retry import READ, with_retries
-from ._transport import Request, Transport
+from ._connection_pool import Request
+from ._transport import Transport
 from .errors import AegisError
 
 T = TypeVar("T")

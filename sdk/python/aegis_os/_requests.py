@@ -16,7 +16,8 @@ from typing import Any, Dict, Generator, Optional, TypeVar
 from ._pagination import ListSpec
 from ._query import intent_filters
 from ._retry import IDEMPOTENT_WRITE, READ, UNSAFE_WRITE, with_retries
-from ._transport import Request, Transport, path_segment
+from ._connection_pool import Request
+from ._transport import Transport, path_segment
 from .errors import AegisError
 from .models import Agent, Approval, Intent
 
@@ -48,7 +49,7 @@ def parse_intent(data: Any) -> Intent:
 def parse_approval(data: Any) -> Approval:
     if not isinstance(data, dict):
         raise AegisError("Unexpected approval answer from the server", code="invalid_response", body=data)
-    return Approval.from_dict(data)  # type: ignore[return-value]
+    return Approval.from_dict(data)
 
 
 def parse_agent(data: Any) -> Agent:
@@ -110,6 +111,21 @@ def respond_approval(
 ) -> Operation[Approval]:
     req = respond_request(transport, approval_id, decision, comment)
     return parse_approval((yield from with_retries(transport, req)))
+
+
+def capture_intent(transport: Transport, intent_id: Any, amount: int) -> Operation[Intent]:
+    """``POST /intents/{id}/capture``: what an approved intent actually paid. Not retried once
+    sent (a second capture is a 409), like an approval answer."""
+    intent_id = getattr(intent_id, "id", intent_id)
+    req = transport.build("POST", "/intents/" + path_segment(intent_id) + "/capture", json_body={"amount": amount}, policy=UNSAFE_WRITE)
+    return parse_intent((yield from with_retries(transport, req)))
+
+
+def void_intent(transport: Transport, intent_id: Any) -> Operation[Intent]:
+    """``POST /intents/{id}/void``: the approved intent paid nothing; all of it returns to the wallet."""
+    intent_id = getattr(intent_id, "id", intent_id)
+    req = transport.build("POST", "/intents/" + path_segment(intent_id) + "/void", json_body={}, policy=UNSAFE_WRITE)
+    return parse_intent((yield from with_retries(transport, req)))
 
 
 def get_agent(transport: Transport, agent_id: Any) -> Operation[Agent]:

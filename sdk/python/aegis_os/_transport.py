@@ -17,21 +17,9 @@ from typing import Any, List, Mapping, Optional, Tuple
 from urllib.parse import quote, urlencode, urlsplit
 
 from ._connection_pool import UNSAFE_MAX_IDLE_S, ConnectionPool, Request, Response
-from ._connection_pool import _connection_dropped, _quiet_close  # noqa: F401  (old home)
-from ._retry import (  # noqa: F401  (re-exported: their old home was here)
-    DEFAULT_MAX_RETRIES,
-    IDEMPOTENT_WRITE,
-    MAX_RETRY_AFTER_S,
-    READ,
-    UNSAFE_WRITE,
-    AttemptFailure,
-    RetryPolicy,
-    backoff,
-    parse_retry_after,
-    retry_delay,
-)
+from ._retry import DEFAULT_MAX_RETRIES, READ, AttemptFailure, RetryPolicy, retry_delay
 from ._version import __version__
-from .errors import AegisConnectionError, AegisError, AegisTimeoutError
+from .errors import AegisConnectionError, AegisError, AegisTimeoutError, error_class_for_status
 
 DEFAULT_BASE_URL = "http://localhost:3000"
 API_PREFIX = "/api/v1"
@@ -249,7 +237,7 @@ def error_from_response(resp: Response, idempotency_key: Optional[str] = None) -
         if snippet:
             message += ": " + snippet
     code = err.get("code") if isinstance(err.get("code"), str) else _STATUS_CODES.get(resp.status)
-    return AegisError(
+    return error_class_for_status(resp.status)(
         message,
         status_code=resp.status,
         code=code,

@@ -18,7 +18,8 @@ from ._client_base import ClientBase, Resource
 from ._pagination import ListSpec, PaginatorBase
 from ._requests import Operation
 from ._retry import AttemptFailure, Sleep
-from ._transport import DEFAULT_MAX_RETRIES, Request
+from ._connection_pool import Request
+from ._retry import DEFAULT_MAX_RETRIES
 from ._waiting import wait_for_decision
 from .models import Agent, Approval, Intent
 
@@ -88,6 +89,14 @@ class AsyncIntents(Resource):
     async def get(self, intent_id: str) -> Intent:
         """Retrieve the current state of an intent."""
         return await self._client._run(ops.get_intent(self._client._transport, intent_id))
+
+    async def capture(self, intent_id: str, amount: int) -> Intent:
+        """Report what an approved intent actually paid (at most the approved amount)."""
+        return await self._client._run(ops.capture_intent(self._client._transport, intent_id, amount))
+
+    async def void(self, intent_id: str) -> Intent:
+        """Report that an approved intent paid nothing: all of it returns to the wallet."""
+        return await self._client._run(ops.void_intent(self._client._transport, intent_id))
 
     def list(self, **filters: Any) -> AsyncPaginator[Intent]:
         """Async iterator over intents (``async for``), or ``await`` for a list."""

@@ -14,7 +14,8 @@ from ._client_base import ClientBase, Resource
 from ._pagination import ListSpec, PaginatorBase
 from ._requests import Operation
 from ._retry import AttemptFailure, Sleep
-from ._transport import DEFAULT_MAX_RETRIES, Request
+from ._connection_pool import Request
+from ._retry import DEFAULT_MAX_RETRIES
 from ._waiting import wait_for_decision
 from .models import Agent, Approval, Intent
 
@@ -80,6 +81,18 @@ class Intents(Resource):
         """Retrieve the current state of an intent (``GET /intents/{id}``)."""
         return self._client._run(ops.get_intent(self._client._transport, intent_id))
 
+    def capture(self, intent_id: str, amount: int) -> Intent:
+        """Report what an approved intent actually paid (``POST /intents/{id}/capture``).
+
+        ``amount`` (minor units) is at most the approved amount; the rest returns to the
+        wallet. A second capture or void raises :class:`AegisConflictError`.
+        """
+        return self._client._run(ops.capture_intent(self._client._transport, intent_id, amount))
+
+    def void(self, intent_id: str) -> Intent:
+        """Report that an approved intent paid nothing (``POST /intents/{id}/void``)."""
+        return self._client._run(ops.void_intent(self._client._transport, intent_id))
+
     def list(self, **filters: Any) -> SyncPaginator[Intent]:
         """Iterate over intents, newest first, across all pages.
 
@@ -93,7 +106,7 @@ class Intents(Resource):
     def wait_for_decision(self, id: str, poll_interval_s: float = 0.5, timeout_s: Optional[float] = 15) -> Intent:
         """Block until the intent reaches a terminal status and return it.
 
-        Terminal: ``approved``, ``denied``, ``expired``, ``cancelled``
+        Terminal: ``approved``, ``denied``, ``expired``
         (``pending_approval`` is not terminal: it waits for the humans).
         Uses the server's long-poll (``?wait=N``), falling back to polling every
         ``poll_interval_s`` seconds. Raises :class:`AegisTimeoutError` (with

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-__all__ = ["AegisError", "AegisConnectionError", "AegisTimeoutError"]
+__all__ = [
+    "AegisError",
+    "AegisConnectionError",
+    "AegisTimeoutError",
+    "AegisAuthenticationError",
+    "AegisPermissionError",
+    "AegisNotFoundError",
+    "AegisConflictError",
+    "AegisRateLimitError",
+    "AegisValidationError",
+    "AegisServerError",
+    "error_class_for_status",
+]
 
 
 class AegisError(Exception):
@@ -84,6 +96,54 @@ class AegisTimeoutError(AegisError):
     def __init__(self, message: str, *, intent: Any = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.intent = intent
+
+
+class AegisValidationError(AegisError):
+    """400 (and 413, 415, 422): the request was malformed; ``details`` names the fields."""
+
+
+class AegisAuthenticationError(AegisError):
+    """401: the API key is missing, unknown or revoked."""
+
+
+class AegisPermissionError(AegisError):
+    """403: the key or role may not do this (e.g. an agent key answering an approval)."""
+
+
+class AegisNotFoundError(AegisError):
+    """404: no such object in your organisation (another organisation's objects are 404 too)."""
+
+
+class AegisConflictError(AegisError):
+    """409: already answered or settled, an idempotency key reused with another body, or blocked by a rule."""
+
+
+class AegisRateLimitError(AegisError):
+    """429: too many requests; the SDK already waited ``Retry-After`` and retried before raising."""
+
+
+class AegisServerError(AegisError):
+    """5xx: the server failed; safe to retry a submit with the same ``idempotency_key``."""
+
+
+_BY_STATUS = {
+    400: AegisValidationError,
+    401: AegisAuthenticationError,
+    403: AegisPermissionError,
+    404: AegisNotFoundError,
+    409: AegisConflictError,
+    413: AegisValidationError,
+    415: AegisValidationError,
+    422: AegisValidationError,
+    429: AegisRateLimitError,
+}
+
+
+def error_class_for_status(status: int) -> "type[AegisError]":
+    """The exception class for an HTTP error status (``AegisError`` for any other)."""
+    if status >= 500:
+        return AegisServerError
+    return _BY_STATUS.get(status, AegisError)
 
 
 def _format_details(details: Any) -> str:

@@ -20,7 +20,6 @@ from ._intent_models import (
     PolicyDecision,
     PolicyTraceEntry,
 )
-from ._model_fields import _dict, _int, _parse_time  # noqa: F401  (their old home was here)
 
 __all__ = [
     "TERMINAL_STATUSES",

@@ -73,7 +73,7 @@ AUTO = 12_500  # ₹125: auto-approved by the default policy
 NEEDS_APPROVAL = 2_000_000  # ₹20,000: above ₹10,000 -> a human must approve
 TWO_APPROVERS = 8_000_000  # ₹80,000: admin only, two approvers
 HARD_LIMIT = 20_000_000  # ₹200,000: above ₹100,000 -> denied (hard_limit)
-TERMINAL = {"approved", "denied", "expired", "cancelled"}
+TERMINAL = {"approved", "denied", "expired"}
 
 # Agents made once per ``agent_group`` and shared by every test class of that
 # group: all sync integration tests use one pair, the async tests another.
