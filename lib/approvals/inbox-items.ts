@@ -32,6 +32,8 @@ export type InboxItem = {
   approvals_required: number;
   responses: { name: string; email: string; decision: "approve" | "reject"; comment: string | null; at: string }[];
   can_answer: boolean;
+  /** Could answer but the agent is suspended: the buttons show, disabled, until it is resumed. */
+  held_by_suspension: boolean;
   waiting_for: string;
   blocked_because: string | null;
   intent: { amount: number; currency: string; reason: string; merchant: string | null; merchant_category: string | null; confidence: number | null; rule: string | null; decision_reason: string | null };
@@ -90,6 +92,7 @@ export async function buildInboxItems(db: DbOrTx, principal: UserPrincipal, rows
       approvals_required: row.approvalsRequired,
       responses: row.responses.map((r) => ({ name: r.user.name, email: r.user.email, decision: r.decision, comment: r.comment, at: r.createdAt.toISOString() })),
       can_answer: access.canAnswer,
+      held_by_suspension: !access.canAnswer && agent.status === "suspended" && access.waitingFor === "Waiting for an admin to resume the agent",
       waiting_for: access.waitingFor,
       blocked_because: access.blockedBecause,
       intent: {

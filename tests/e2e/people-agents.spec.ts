@@ -35,7 +35,9 @@ test.describe("admins manage people and agents", () => {
     await row.getByLabel(`Role of ${email}`).selectOption("approver");
     await expect(page.getByTestId("toast-success")).toContainText(`${email} is now approver`);
     await them.goto("/inbox");
-    await expect(them.getByText(/^approver$/i).first()).toBeVisible(); // the next page has the new role
+    await expect(them).toHaveURL(/\/sign-in/); // a role change ends open sessions (session version)
+    await fillSignIn(them, email, first);
+    await expect(them.getByText(/^approver$/i).first()).toBeVisible();
 
     await row.getByRole("button", { name: "Reset password" }).click();
     await expect(page.getByRole("status").filter({ hasText: `New password for ${email}` })).toBeVisible();

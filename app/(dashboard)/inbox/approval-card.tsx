@@ -116,7 +116,7 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
 
       <CardContext item={a} />
 
-      {a.can_answer ? (
+      {a.can_answer || a.held_by_suspension ? (
         <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-center dark:border-slate-800">
           <label className="sr-only" htmlFor={`comment-${a.id}`}>
             Comment for {merchant} (optional)
@@ -131,10 +131,10 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
             className="h-9 w-full min-w-0 rounded-lg border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 sm:flex-1 dark:bg-slate-950 dark:ring-slate-700"
           />
           <div className="flex gap-2">
-            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" onClick={() => onAnswer("reject")}>
+            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" disabled={!a.can_answer} onClick={() => onAnswer("reject")}>
               Reject
             </Button>
-            <Button variant="success" size="sm" className="flex-1 sm:flex-none" disabled={a.blocked !== null} onClick={() => onAnswer("approve")}>
+            <Button variant="success" size="sm" className="flex-1 sm:flex-none" disabled={!a.can_answer || a.blocked !== null} onClick={() => onAnswer("approve")}>
               Approve
             </Button>
           </div>
