@@ -17,13 +17,14 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("repeated failures are rate limited", async ({ page }) => {
-    for (let n = 0; n < 5; n++) {
-      await signIn(page, "ratelimit@acme.test", "wrong-password");
-      await expect(page.getByTestId("sign-in-error")).toBeVisible();
+  test("repeated wrong passwords never lock the owner out", async ({ page }) => {
+    const viewer = userOf("viewer");
+    for (let n = 0; n < 6; n++) {
+      await signIn(page, viewer.email, "wrong-password");
+      await expect(page.getByTestId("sign-in-error")).toHaveText("The email or password is not correct.");
     }
-    await signIn(page, "ratelimit@acme.test", "wrong-password");
-    await expect(page.getByTestId("sign-in-error")).toContainText("Too many sign-in attempts");
+    await fillSignIn(page, viewer.email, viewer.password);
+    await expect(page).toHaveURL(/\/intents$/);
   });
 });
 
@@ -36,6 +37,11 @@ for (const role of ["admin", "approver", "viewer"] as const) {
       await expect(page.getByText(role, { exact: true }).first()).toBeVisible();
       await page.getByRole("button", { name: "Sign out" }).first().click();
       await expect(page).toHaveURL(/\/sign-in/);
+      // Sign-out ends every session of this user (issue 9): sign in again for the specs that follow.
+      const user = userOf(role);
+      await fillSignIn(page, user.email, user.password);
+      await expect(page).toHaveURL(role === "viewer" ? /\/intents$/ : /\/inbox$/);
+      await page.context().storageState({ path: statePath(role) });
     });
   });
 }
