@@ -5,7 +5,8 @@ import { dayWindow, monthWindow, resolveEffectiveRules } from "@/lib/policies/en
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import type { Policy } from "@/lib/policies/engine/types";
 import { AgentSchema, type AgentDto } from "./agent-schemas";
-import { assessAgentRisk } from "./risk/assess-agent-risk";
+import { riskFromActivity } from "./risk/assess-agent-risk";
+import { loadAgentActivity, type AgentActivity } from "./risk/load-agent-activity";
 
 export type AgentWithWallets = Agent & { wallets: Wallet[] };
 
@@ -16,17 +17,24 @@ export const walletView = (w: Wallet) => {
 };
 
 /** Full API view of an agent: risk with its factors, wallets, spend against budgets, counts. */
-export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?: Policy, timeZone?: string, now = new Date()): Promise<AgentDto> {
-  policy ??= (await getOrgPolicy(db, agent.orgId)).policy;
-  timeZone ??= await getOrgTimeZone(db, agent.orgId);
+export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, now = new Date()): Promise<AgentDto> {
+  return (await describeAgents(db, agent.orgId, [agent], now))[0];
+}
+
+/** Several agents of one organisation: its policy once, every agent's counters in one query. */
+export async function describeAgents(db: DbOrTx, orgId: string, agents: AgentWithWallets[], now = new Date()): Promise<AgentDto[]> {
+  const [{ policy }, timeZone] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId)]);
+  const activity = await loadAgentActivity(db, agents.map((a) => a.id), now, timeZone);
+  return agents.map((agent) => agentView(agent, activity.get(agent.id)!, policy, timeZone, now));
+}
+
+/** The API view from counters already loaded (lists load them for a whole page at once). */
+export function agentView(agent: AgentWithWallets, activity: AgentActivity, policy: Policy, timeZone: string, now: Date): AgentDto {
   const rules = resolveEffectiveRules(policy, agent.id);
   const primary = agent.wallets[0] ?? null;
   const currency = primary?.currency ?? "INR";
-  const [{ activity, risk }, grouped] = await Promise.all([
-    assessAgentRisk(db, agent, policy, currency, now, timeZone),
-    db.intent.groupBy({ by: ["status"], where: { agentId: agent.id }, _count: { _all: true } }),
-  ]);
-  const count = (s: string) => grouped.find((g) => g.status === s)?._count._all ?? 0;
+  const risk = riskFromActivity(activity, agent, policy, currency, now, timeZone);
+  const spent = activity.spend.get(currency) ?? { today: 0, month: 0 };
   const spendWindow = (spent: number, limit: number | null, resetsAt: Date) => ({
     spent,
     limit,
@@ -49,17 +57,11 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, policy?
     wallets: agent.wallets.map(walletView),
     spend: {
       currency: primary?.currency ?? null,
-      day: spendWindow(activity.spentToday, rules.dailyBudget, dayWindow(now, timeZone).resetsAt),
-      month: spendWindow(activity.spentThisMonth, rules.monthlyBudget, monthWindow(now, timeZone).resetsAt),
+      day: spendWindow(spent.today, rules.dailyBudget, dayWindow(now, timeZone).resetsAt),
+      month: spendWindow(spent.month, rules.monthlyBudget, monthWindow(now, timeZone).resetsAt),
     },
     frozen: agent.frozenAt ? { frozen_at: agent.frozenAt.toISOString(), frozen_by: agent.frozenBy, reason: agent.frozenReason } : null,
-    counts: {
-      approved: count("approved"),
-      denied: count("denied"),
-      pending_approval: count("pending_approval"),
-      pending: count("pending"),
-      expired: count("expired"),
-    },
+    counts: activity.counts,
     created_at: agent.createdAt.toISOString(),
   });
 }

@@ -3,12 +3,10 @@ import type { DbOrTx } from "@/lib/db/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
 import { isUuid } from "@/lib/db/ids";
 import { readScope } from "@/lib/permissions/read-scope";
-import { getOrgPolicy } from "@/lib/policies/get-org-policy";
-import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
-import { describeAgent } from "./describe-agent";
+import { describeAgents } from "./describe-agent";
 import { withWallets } from "./get-agent";
 
-/** Agents of the caller's organisation, newest first; an agent key sees only its own agent. */
+/** Agents of the caller's organisation, newest first; an agent key sees only its own agent. Risk and counts come from counters, one query per page. */
 export async function listAgents(db: DbOrTx, principal: Principal, q: { limit: number; cursor?: string }) {
   const rows = await db.agent.findMany({
     where: { AND: [readScope.agents(principal), afterCursor(q.cursor, isUuid)] },
@@ -17,8 +15,6 @@ export async function listAgents(db: DbOrTx, principal: Principal, q: { limit: n
     include: withWallets,
   });
   const p = page(rows, q.limit);
-  const [{ policy }, timeZone] = await Promise.all([getOrgPolicy(db, principal.orgId), getOrgTimeZone(db, principal.orgId)]);
-  const data = [];
-  for (const agent of p.data) data.push(await describeAgent(db, agent, policy, timeZone));
+  const data = await describeAgents(db, principal.orgId, p.data);
   return { object: "list" as const, data, has_more: p.has_more, next_cursor: p.next_cursor };
 }

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { dayWindow, localDate } from "@/lib/policies/engine";
+import { localDate } from "@/lib/policies/engine";
 
 export type DaySpend = { day: string; amount: number }; // day = YYYY-MM-DD in the organisation's time zone
 
@@ -14,8 +14,8 @@ export function lastDays(now: Date, timeZone: string, days: number): string[] {
 
 /**
  * An agent's spend per day of the organisation's calendar for the last `days` days (today
- * included), zero-filled: approved intents plus those held for approval, the same measure
- * as the budget rules.
+ * included), zero-filled, from its day counters: approved intents (what they captured, once
+ * settled) plus those held for approval, the same measure as the budget rules.
  */
 export async function spendPerDay(
   db: DbOrTx,
@@ -27,15 +27,10 @@ export async function spendPerDay(
   now = new Date(),
 ): Promise<DaySpend[]> {
   const dates = lastDays(now, timeZone, days);
-  // Midday of the first date, in UTC, always falls inside that local date's window.
-  const from = dayWindow(new Date(`${dates[0]}T12:00:00Z`), timeZone).start;
   const rows = await db.$queryRaw<{ day: string; amount: bigint }[]>`
-    -- created_at is a UTC wall time without a zone: read it as UTC first, then as the zone's wall time.
-    SELECT to_char(((created_at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD') AS day, SUM(amount)::bigint AS amount
-    FROM intents
-    WHERE org_id = ${orgId} AND agent_id = ${agentId}::uuid AND currency = ${currency}
-      AND status IN ('approved', 'pending_approval') AND created_at >= ${from}
-    GROUP BY 1`;
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, spent AS amount
+    FROM agent_day_counters
+    WHERE org_id = ${orgId} AND agent_id = ${agentId}::uuid AND currency = ${currency} AND day >= ${dates[0]}::date`;
   const byDay = new Map(rows.map((r) => [r.day, Number(r.amount)]));
   return dates.map((day) => ({ day, amount: byDay.get(day) ?? 0 }));
 }

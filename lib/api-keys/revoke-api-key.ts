@@ -1,4 +1,5 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notifyCacheChanged } from "@/lib/events/cache-events";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { RevokeApiKeySchema } from "@/lib/api-keys/api-key-schemas";
@@ -25,6 +26,7 @@ export async function revokeApiKey(db: Db, actor: Actor, input: { orgId: string;
       targetId: key.id,
       data: { kind: key.kind, name: key.name, prefix: key.prefix },
     });
+    await notifyCacheChanged(tx, `apikey:${key.hash}`); // every instance's key cache drops it at commit
     return { id: key.id, kind: key.kind, name: key.name, prefix: key.prefix, revoked_at: revokedAt.toISOString() };
   });
 }

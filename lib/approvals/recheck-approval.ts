@@ -33,7 +33,8 @@ export async function recheckApproval(tx: Tx, intent: HeldIntent, at: Date): Pro
   const wallet = await tx.wallet.findUnique({ where: { agentId_currency: { agentId: agent.id, currency: intent.currency } } });
   const { policy } = await getOrgPolicy(tx, intent.orgId);
   const timeZone = agent.org.timeZone;
-  const activity = await loadAgentActivity(tx, agent.id, intent.currency, at, timeZone, intent.id);
+  const activity = (await loadAgentActivity(tx, [agent.id], at, timeZone)).get(agent.id)!;
+  const spent = activity.spend.get(intent.currency) ?? { today: 0, month: 0 };
   const amount = Number(intent.amount);
   const own = (start: Date) => (intent.createdAt >= start ? amount : 0);
   const decision = evaluatePolicy({
@@ -41,8 +42,8 @@ export async function recheckApproval(tx: Tx, intent: HeldIntent, at: Date): Pro
     agent: { id: agent.id, status: agent.status, riskLevel: "low" }, // risk is a person's call here, not re-checked
     wallet: wallet && { currency: wallet.currency, balance: Number(wallet.balance), held: Math.max(0, Number(wallet.held) - amount) },
     usage: {
-      spentToday: Math.max(0, activity.spentToday - own(dayWindow(at, timeZone).start)),
-      spentThisMonth: Math.max(0, activity.spentThisMonth - own(monthWindow(at, timeZone).start)),
+      spentToday: Math.max(0, spent.today - own(dayWindow(at, timeZone).start)),
+      spentThisMonth: Math.max(0, spent.month - own(monthWindow(at, timeZone).start)),
       intentsLastHour: 0,
     },
     policy,

@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { walletView } from "@/lib/agents/describe-agent";
-import { assessAgentRisk } from "@/lib/agents/risk/assess-agent-risk";
+import { assessAgentsRisk } from "@/lib/agents/risk/assess-agent-risk";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { intentInclude, serializeIntent } from "@/lib/intents/serialize-intent";
@@ -18,20 +18,16 @@ export type ApprovalRow = Prisma.ApprovalGetPayload<{ include: typeof approvalIn
 
 /**
  * The API view of approvals, with the intent and an agent summary (risk level, wallet in
- * the intent's currency) embedded. Risk is computed once per agent for a whole page (one
- * history query each; all rows belong to one organisation, so its policy is read once).
+ * the intent's currency) embedded. Risk comes from the agents' counters, one query for a
+ * whole page (all rows belong to one organisation, so its policy is read once).
  */
 export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promise<ApprovalDto[]> {
-  const risk = new Map<string, string>();
   const now = new Date();
   const policy = rows.length ? (await getOrgPolicy(db, rows[0].orgId)).policy : null;
   const timeZone = rows.length ? await getOrgTimeZone(db, rows[0].orgId) : "UTC";
   const orgFreeze = rows.length ? await db.organization.findUnique({ where: { id: rows[0].orgId }, select: FREEZE_COLUMNS }) : null;
-  for (const row of rows) {
-    const agent = row.intent.agent;
-    if (risk.has(agent.id)) continue;
-    risk.set(agent.id, (await assessAgentRisk(db, agent, policy!, row.intent.currency, now, timeZone)).risk.level);
-  }
+  const agents = rows.map((row) => ({ ...row.intent.agent, currency: row.intent.currency }));
+  const risk = policy ? await assessAgentsRisk(db, agents, policy, now, timeZone) : new Map();
   return rows.map((row) => {
     const agent = row.intent.agent;
     const wallet = agent.wallets.find((w) => w.currency === row.intent.currency) ?? null;
@@ -55,7 +51,7 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
       created_at: row.createdAt.toISOString(),
       resolved_at: row.resolvedAt?.toISOString() ?? null,
       intent: serializeIntent(row.intent),
-      agent: { id: agent.id, name: agent.name, status: agent.status, risk_level: risk.get(agent.id)!, wallet: wallet ? walletView(wallet) : null },
+      agent: { id: agent.id, name: agent.name, status: agent.status, risk_level: risk.get(`${agent.id}:${row.intent.currency}`)!.level, wallet: wallet ? walletView(wallet) : null },
       blocked:
         row.status === "pending" && orgFreeze
           ? foreseeableBlock({ intent: { amount: Number(row.intent.amount), currency: row.intent.currency }, agent, freeze: activeFreeze(orgFreeze, agent), policy: policy!, timeZone, now })

@@ -36,3 +36,8 @@ export function auditRow<A extends AuditAction>(e: AuditInput<A>) {
 export async function recordAuditEvent<A extends AuditAction>(tx: Tx, e: AuditInput<A>): Promise<void> {
   await tx.auditEvent.create({ data: auditRow(e) });
 }
+
+/** Several audit rows of one change in one statement (same checks as recordAuditEvent). */
+export async function recordAuditEvents(tx: Tx, events: { [A in AuditAction]: AuditInput<A> }[AuditAction][]): Promise<void> {
+  await tx.auditEvent.createMany({ data: events.map((e) => auditRow(e)) });
+}

@@ -1,10 +1,10 @@
-import { describeAgent } from "@/lib/agents/describe-agent";
+import { describeAgents } from "@/lib/agents/describe-agent";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { POLICY_COMMANDS } from "./policy-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
 import { WEBHOOK_COMMANDS } from "./webhook-commands";
+import { COUNTER_COMMANDS } from "./counter-commands";
 import { demoBaseUrl } from "@/lib/demo/demo-base-url";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
@@ -100,9 +100,8 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     usage: "agent list --org ID",
     run: async (db, a) => {
       const org = await getOrganizationOrThrow(db, requireString(a, "org"));
-      const { policy } = await getOrgPolicy(db, org.id);
       const agents = await db.agent.findMany({ where: { orgId: org.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { wallets: { orderBy: { createdAt: "asc" } } } });
-      return Promise.all(agents.map((agent) => describeAgent(db, agent, policy)));
+      return describeAgents(db, org.id, agents);
     },
   },
   "org freeze": { usage: "org freeze --org ID [--reason TEXT]   (kill switch: deny all spending)", run: freeze(true) },
@@ -172,6 +171,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   ...AUDIT_COMMANDS,
   ...ROUTING_COMMANDS,
   ...WEBHOOK_COMMANDS,
+  ...COUNTER_COMMANDS,
   "demo seed": {
     usage: "demo seed [--base-url URL]",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),

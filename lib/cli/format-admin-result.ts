@@ -38,6 +38,14 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return `Agent ${r.name} (${r.id}) is ${r.status}`;
     case "agent risk":
       return `Agent ${r.name} risk level ${r.risk_level}${r.risk_override ? " (override)" : " (computed)"}`;
+    case "counters rebuild":
+      return (result as Obj[]).map((o) => `Rebuilt counters of ${o.orgId}: ${o.days} day rows, ${o.minutes} minute rows`).join("\n") || "No organisations.";
+    case "counters check": {
+      const drift = r.drift as Obj[];
+      if (drift.length === 0) return `Counters of ${r.organizations} organisation(s) agree with their intents.`;
+      const lines = drift.slice(0, 20).map((d) => `${d.org_id} ${d.kind} ${d.agentId} ${d.key}: stored ${JSON.stringify(d.stored)} vs ${JSON.stringify(d.recomputed)}`);
+      return [`${drift.length} counter row(s) drifted (fix: npm run aegis -- counters rebuild --org ID):`, ...lines].join("\n");
+    }
     case "key create":
       return [`Created ${r.kind} key ${r.name} (${r.id})`, `  ${r.key}`, "Store it now: it is not shown again."].join("\n");
     case "key list":

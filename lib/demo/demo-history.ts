@@ -7,6 +7,7 @@ import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import type { Db } from "@/lib/db/client";
 import { newIntentId } from "@/lib/db/ids";
 import { decideIntent } from "@/lib/intents/decide-intent";
+import { countIntentTransition } from "@/lib/counters/apply-counter-delta";
 import { answerApproval } from "@/lib/approvals/answer-approval";
 import { AppError } from "@/lib/errors/app-error";
 import type { DemoSetup } from "./demo-agents";
@@ -122,6 +123,7 @@ async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise
       targetId: id,
       data: { amount: p.amount, currency: "INR", merchant: p.merchant },
     });
+    await countIntentTransition(tx, id, { from: null, to: "pending", amount: p.amount, confidence: p.confidence });
   });
   return id;
 }

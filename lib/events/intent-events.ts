@@ -1,64 +1,56 @@
-import { EventEmitter } from "node:events";
 import type { DbOrTx } from "@/lib/db/client";
-import { databaseKind, databaseUrl } from "@/lib/db/config";
-import { getPGlite } from "@/lib/db/raw-sql";
+import { channelEvents, ensureListening } from "./listen";
 
 /**
  * "This intent changed" signals, carried by PostgreSQL's NOTIFY so they reach every app
- * instance sharing the database (and, being transactional, only after the change
- * commits). Each process LISTENs once and fans the payloads out locally.
+ * instance sharing the database (and, being transactional, only after the change commits).
  */
 const CHANNEL = "aegis_intent_changed";
-
-type State = { emitter: EventEmitter; listening?: Promise<void> };
-const state: State = ((globalThis as { __aegisEvents?: State }).__aegisEvents ??= { emitter: new EventEmitter().setMaxListeners(0) });
 
 /** Queues the signal inside the caller's transaction; it is delivered at commit. */
 export async function notifyIntentChanged(tx: DbOrTx, intentId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${intentId})`;
 }
 
-function startListening(): Promise<void> {
-  if (!state.listening) {
-    const emit = (payload: string) => state.emitter.emit(payload);
-    state.listening = (databaseKind() === "pglite" ? listenPGlite(emit) : listenPostgres(emit)).catch((e) => {
-      state.listening = undefined; // retry on the next wait; waits still fall back to re-reading
-      console.warn("[events] LISTEN failed:", (e as Error).message);
-    });
-  }
-  return state.listening;
+type Waiter = { wake: () => void };
+type Waiters = { byIntent: Map<string, Set<Waiter>>; subscribed: boolean };
+const waiters: Waiters = ((globalThis as { __aegisWaiters?: Waiters }).__aegisWaiters ??= { byIntent: new Map(), subscribed: false });
+
+function wakeIntent(intentId: string) {
+  for (const w of waiters.byIntent.get(intentId) ?? []) w.wake();
 }
 
-async function listenPGlite(emit: (p: string) => void) {
-  await (await getPGlite()).listen(CHANNEL, emit);
+/** The intents someone is waiting on in this process (the long-poll's shared re-check reads them). */
+export function waitedIntentIds(): string[] {
+  return [...waiters.byIntent.keys()];
 }
 
-async function listenPostgres(emit: (p: string) => void) {
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: databaseUrl()! });
-  client.on("notification", (n) => n.payload && emit(n.payload));
-  client.on("error", () => {
-    state.listening = undefined; // reconnect lazily on the next wait
-    client.end().catch(() => {});
-  });
-  await client.connect();
-  await client.query(`LISTEN ${CHANNEL}`);
+/** Wakes the waiters of these intents, as a signal would (used by the shared re-check). */
+export function wakeIntents(ids: Iterable<string>): void {
+  for (const id of ids) wakeIntent(id);
 }
 
 /** Resolves true when the intent changes, false when the time is up or the signal aborts. */
 export async function waitForIntentSignal(intentId: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
-  await startListening();
+  if (!waiters.subscribed) {
+    waiters.subscribed = true;
+    channelEvents.on(CHANNEL, wakeIntent);
+  }
+  await ensureListening();
   return new Promise((resolve) => {
+    const set = waiters.byIntent.get(intentId) ?? new Set<Waiter>();
+    waiters.byIntent.set(intentId, set);
     const done = (changed: boolean) => {
       clearTimeout(timer);
-      state.emitter.off(intentId, onChange);
+      set.delete(waiter);
+      if (set.size === 0 && waiters.byIntent.get(intentId) === set) waiters.byIntent.delete(intentId);
       signal?.removeEventListener("abort", onAbort);
       resolve(changed);
     };
-    const onChange = () => done(true);
+    const waiter: Waiter = { wake: () => done(true) };
     const onAbort = () => done(false);
     const timer = setTimeout(() => done(false), Math.max(0, timeoutMs));
-    state.emitter.on(intentId, onChange);
+    set.add(waiter);
     signal?.addEventListener("abort", onAbort);
   });
 }

@@ -4,6 +4,8 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { formatMinorUnits } from "@/lib/policies/engine";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
+import { ZERO_DELTA } from "@/lib/counters/counter-delta";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
@@ -46,6 +48,9 @@ export async function settleApprovedIntent(
     }
     throw new AppError("intent_already_settled", `This intent was already ${now.settlement}; a second capture or void is refused`);
   }
+  // Budgets count what was paid: the unpaid rest leaves the day's spend (before the wallet,
+  // in the same order a decision takes the counters and the wallet).
+  await applyCounterDelta(tx, intentId, { ...ZERO_DELTA, spent: -(approved - captured) });
 
   const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
   const base = { orgId: intent.orgId, walletId: wallet.id, intentId, actor: actor === "system" ? "system" : actor.label };

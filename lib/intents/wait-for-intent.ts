@@ -3,21 +3,23 @@ import type { DbOrTx } from "@/lib/db/client";
 import { waitForIntentSignal } from "@/lib/events/intent-events";
 import { getIntentRow } from "./get-intent";
 import { TERMINAL_STATUSES } from "./intent-schemas";
+import { startWaitingIntentsRecheck } from "./recheck-waiting-intents";
 import { serializeIntent } from "./serialize-intent";
 
 const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly string[]).includes(status);
-/** Re-read at least this often while waiting, in case a signal was missed. */
-const SAFETY_RECHECK_MS = Number(process.env.AEGIS_LONGPOLL_RECHECK_MS ?? 2_000);
 
 /**
  * Long-poll: answers as soon as the intent is terminal or `waitSeconds` have passed. Woken
- * by the database's NOTIFY (so an approval given on another instance wakes it too).
+ * by the database's NOTIFY (so an approval given on another instance wakes it too); one
+ * process-wide re-check covers missed signals for every waiter at once, instead of a timer
+ * and a query per waiter.
  */
 export async function waitForIntent(db: DbOrTx, principal: Principal, id: string, waitSeconds: number, signal?: AbortSignal) {
   const deadline = Date.now() + waitSeconds * 1000;
   let row = await getIntentRow(db, principal, id);
+  if (!isTerminal(row.status)) startWaitingIntentsRecheck(db);
   while (!isTerminal(row.status) && Date.now() < deadline && !signal?.aborted) {
-    await waitForIntentSignal(id, Math.min(deadline - Date.now(), SAFETY_RECHECK_MS), signal);
+    if (!(await waitForIntentSignal(id, deadline - Date.now(), signal))) break;
     row = await getIntentRow(db, principal, id);
   }
   return serializeIntent(row);

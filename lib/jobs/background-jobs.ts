@@ -2,6 +2,7 @@ import { expireApprovals } from "@/lib/approvals/expire-approvals";
 import { escalateOverdueApprovals } from "@/lib/approver-groups/escalate-overdue-approvals";
 import { getDb } from "@/lib/db/client";
 import { autoSettleIntents } from "./auto-settle-intents";
+import { pruneMinuteCounters } from "@/lib/counters/prune-minute-counters";
 import { recoverPendingIntents } from "./recover-pending-intents";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { runOutboxTick } from "./run-outbox-tick";
@@ -19,6 +20,7 @@ export async function runSweep(): Promise<{ recovered: number; expired: number; 
   let escalated = 0;
   for (let n = -1; n !== 0; ) escalated += n = await escalateOverdueApprovals(db);
   const settled = await autoSettleIntents(db);
+  await pruneMinuteCounters(db);
   return { recovered, expired, escalated, settled };
 }
 

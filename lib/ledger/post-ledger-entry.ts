@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Number.MAX_SAFE_INTEGER: the largest amount a JSON number carries exactly (a CHECK backs it). */
 const MAX_MINOR_UNITS = BigInt(Number.MAX_SAFE_INTEGER);
@@ -28,7 +29,12 @@ export type LedgerInput = {
 export async function postLedgerEntry(tx: Tx, e: LedgerInput): Promise<{ balance: number; held: number }> {
   if (!Number.isSafeInteger(e.amount) || e.amount <= 0) throw new AppError("validation_error", "amount must be a positive integer");
   const a = BigInt(e.amount);
-  const rows = await updateWallet(tx, e.kind, e.walletId, a);
+  // One statement: the guarded wallet update feeds the ledger insert, so a refused update writes no row.
+  const rows = await tx.$queryRaw<Row[]>`
+    WITH w AS (${walletUpdate(e.kind, e.walletId, a)})
+    INSERT INTO ledger_entries (id, org_id, wallet_id, intent_id, kind, amount, balance_after, held_after, memo, actor)
+    SELECT ${newId("led")}, ${e.orgId}, ${e.walletId}, ${e.intentId ?? null}, ${e.kind}::"LedgerKind", ${a}, w.balance, w.held, ${e.memo}, ${e.actor} FROM w
+    RETURNING balance_after AS balance, held_after AS held`;
   if (rows.length === 0) {
     if (e.kind === "credit") {
       throw new AppError("validation_error", `The balance may be at most ${MAX_MINOR_UNITS} minor units; this credit would pass it`, [
@@ -37,39 +43,24 @@ export async function postLedgerEntry(tx: Tx, e: LedgerInput): Promise<{ balance
     }
     throw new AppError("conflict", e.kind === "release" ? "Nothing is held for this amount" : "Insufficient available balance");
   }
-  const { balance, held } = rows[0];
-  await tx.ledgerEntry.create({
-    data: {
-      id: newId("led"),
-      orgId: e.orgId,
-      walletId: e.walletId,
-      intentId: e.intentId ?? null,
-      kind: e.kind,
-      amount: a,
-      balanceAfter: balance,
-      heldAfter: held,
-      memo: e.memo,
-      actor: e.actor,
-    },
-  });
-  return { balance: Number(balance), held: Number(held) };
+  return { balance: Number(rows[0].balance), held: Number(rows[0].held) };
 }
 
 type Row = { balance: bigint; held: bigint };
 
-function updateWallet(tx: Tx, kind: LedgerKind, id: string, a: bigint): Promise<Row[]> {
+function walletUpdate(kind: LedgerKind, id: string, a: bigint): Prisma.Sql {
   switch (kind) {
     case "credit":
-      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} AND balance + ${a} <= ${MAX_MINOR_UNITS} RETURNING balance, held`;
+      return Prisma.sql`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} AND balance + ${a} <= ${MAX_MINOR_UNITS} RETURNING balance, held`;
     case "debit":
-      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance - ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
+      return Prisma.sql`UPDATE wallets SET balance = balance - ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
     case "hold":
-      return tx.$queryRaw<Row[]>`UPDATE wallets SET held = held + ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
+      return Prisma.sql`UPDATE wallets SET held = held + ${a} WHERE id = ${id} AND balance - held >= ${a} RETURNING balance, held`;
     case "release":
-      return tx.$queryRaw<Row[]>`UPDATE wallets SET held = held - ${a} WHERE id = ${id} AND held >= ${a} RETURNING balance, held`;
+      return Prisma.sql`UPDATE wallets SET held = held - ${a} WHERE id = ${id} AND held >= ${a} RETURNING balance, held`;
     case "capture":
-      return tx.$queryRaw<Row[]>`SELECT balance, held FROM wallets WHERE id = ${id}`;
+      return Prisma.sql`SELECT balance, held FROM wallets WHERE id = ${id}`;
     case "reversal":
-      return tx.$queryRaw<Row[]>`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} RETURNING balance, held`;
+      return Prisma.sql`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} RETURNING balance, held`;
   }
 }

@@ -1,6 +1,7 @@
 import { actorLabel, type Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/permissions/can";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notifyCacheChanged } from "@/lib/events/cache-events";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
@@ -33,6 +34,7 @@ export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document
       const version = previous.version + 1;
       await tx.policy.create({ data: { id: newId("pol"), orgId, version, document: doc as Prisma.InputJsonValue, createdBy: by, baseVersion } });
       await recordAuditEvent(tx, { orgId, actor, action: "policy.updated", targetId: orgId, data: { version, base_version: baseVersion, previous: toPolicyDocument(previous.policy), document: doc } });
+      await notifyCacheChanged(tx, `org:${orgId}`); // every instance's decision settings (getDecisionSettings)
       return { policy, version, updatedAt: new Date(), updatedBy: by };
     });
   } catch (e) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer, testPort, type AppServer } from "./support/app-server";
 import { api } from "./support/http";
-import { createOrg, intentBody, type TestOrg } from "./support/factories";
+import { admin, createAgent, createOrg, intentBody, setPolicy, type TestOrg } from "./support/factories";
+import { eventually } from "./support/database";
 
 const onPostgres = inject("databaseKind") === "postgresql";
 let second: AppServer | null = null;
@@ -48,5 +49,30 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
       onB(`/api/v1/approvals/${intent.approval.id}`, { decision: "reject" }, org.approver2.key),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
+  });
+
+  it("a key revoked through instance A stops working on instance B within a second", async () => {
+    const agent = await createAgent(org.id);
+    const onB = () => fetch(`${second!.baseUrl}/api/v1/agents/${agent.id}`, { headers: { Authorization: `Bearer ${agent.key}` } }).then((r) => r.status);
+    expect(await onB()).toBe(200); // B now holds the key in its cache
+    const keys = await admin<{ id: string; agent_id?: string }[]>(["key", "list"], { org: org.id, agent: agent.id });
+    await admin(["key", "revoke"], { key: keys[0].id });
+    const revokedAt = Date.now();
+    // B hears the revocation by NOTIFY; at worst its cache entry expires 1 s after it was read.
+    const status = await eventually(onB, (s) => s === 401, 1_000);
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThanOrEqual(1_500);
+  });
+
+  it("a policy saved through instance A decides the next intent on instance B", async () => {
+    const agent = await createAgent(org.id);
+    const submitOnB = () =>
+      fetch(`${second!.baseUrl}/api/v1/intents`, { method: "POST", headers: { Authorization: `Bearer ${agent.key}`, "Content-Type": "application/json" }, body: JSON.stringify(intentBody({ amount: 5_000 })) }).then((r) => r.json());
+    expect((await submitOnB()).status).toBe("approved"); // B caches the policy
+    await setPolicy(org.id, (doc) => {
+      doc.rules.category_blocklist = [...doc.rules.category_blocklist, "saas"];
+    });
+    const denied = await eventually(submitOnB, (b) => b.status === "denied", 1_000);
+    expect(denied).toMatchObject({ status: "denied", policy_decision: { rule: "category_blocklist" } });
   });
 });

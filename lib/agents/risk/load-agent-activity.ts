@@ -1,57 +1,78 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { dayWindow, monthWindow } from "@/lib/policies/engine";
-import { LOW_CONFIDENCE, type RiskHistory } from "@/lib/agents/risk/compute-risk-level";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RiskHistory } from "@/lib/agents/risk/compute-risk-level";
+import { todaySql } from "@/lib/counters/counter-sql";
+
+export type StatusCounts = { pending: number; pending_approval: number; approved: number; denied: number; expired: number };
 
 export type AgentActivity = {
-  spentToday: number; // in `currency`, approved + held
-  spentThisMonth: number;
-  intentsLastHour: number;
-  history: Omit<RiskHistory, "monthlyBudget" | "now">;
+  /** Per currency, approved + held, by the day the intents were created (organisation's calendar). */
+  spend: Map<string, { today: number; month: number }>;
+  /** The last 30 days of the organisation's calendar, every currency. */
+  recent: Omit<RiskHistory, "monthlyBudget" | "now" | "timeZone" | "spentThisMonth">;
+  /** Every intent the agent ever submitted, by current status. */
+  counts: StatusCounts;
 };
 
-const DAY_MS = 86_400_000;
+/** Days of the organisation's calendar the risk score looks back over, today included. */
+export const RISK_WINDOW_DAYS = 30;
+
+const emptyActivity = (): AgentActivity => ({
+  spend: new Map(),
+  recent: { decided: 0, denied: 0, lowConfidence: 0, rejectedApprovals: 0 },
+  counts: { pending: 0, pending_approval: 0, approved: 0, denied: 0, expired: 0 },
+});
+
+type Row = {
+  agent_id: string;
+  currency: string;
+  spent_today: bigint;
+  spent_month: bigint;
+  decided: bigint;
+  denied30: bigint;
+  low_conf: bigint;
+  rejected: bigint;
+  pending: bigint;
+  pending_approval: bigint;
+  approved: bigint;
+  denied: bigint;
+  expired: bigint;
+};
 
 /**
- * Everything the policy engine and the risk score need from an agent's history, in one
- * round trip. Spend counts approved intents (what they captured, once settled) and those held
- * for approval, by creation time.
+ * Activity of several agents from their day counters, in one query whose cost grows with
+ * the days an agent has been active, never with its intents.
  */
-export async function loadAgentActivity(
-  db: DbOrTx,
-  agentId: string,
-  currency: string,
-  now: Date,
-  timeZone: string,
-  excludeIntentId = "",
-): Promise<AgentActivity> {
-  const day = dayWindow(now, timeZone).start;
-  const month = monthWindow(now, timeZone).start;
-  const hourAgo = new Date(now.getTime() - 3_600_000);
-  const since30 = new Date(now.getTime() - 30 * DAY_MS);
-  const from = month < since30 ? month : since30;
-  const [row] = await db.$queryRaw<
-    { spent_today: bigint; spent_month: bigint; last_hour: bigint; decided: bigint; denied: bigint; low_conf: bigint; rejected: bigint }[]
-  >`
-    SELECT
-      COALESCE(SUM(COALESCE(i.captured_amount, i.amount)) FILTER (WHERE i.currency = ${currency} AND i.status IN ('approved','pending_approval') AND i.created_at >= ${day}), 0)::bigint AS spent_today,
-      COALESCE(SUM(COALESCE(i.captured_amount, i.amount)) FILTER (WHERE i.currency = ${currency} AND i.status IN ('approved','pending_approval') AND i.created_at >= ${month}), 0)::bigint AS spent_month,
-      COUNT(*) FILTER (WHERE i.created_at >= ${hourAgo} AND i.id <> ${excludeIntentId}) AS last_hour,
-      COUNT(*) FILTER (WHERE i.status <> 'pending' AND i.created_at >= ${since30}) AS decided,
-      COUNT(*) FILTER (WHERE i.status = 'denied' AND i.created_at >= ${since30}) AS denied,
-      COUNT(*) FILTER (WHERE i.confidence < ${LOW_CONFIDENCE} AND i.status <> 'pending' AND i.created_at >= ${since30}) AS low_conf,
-      COUNT(a.id) FILTER (WHERE a.status = 'rejected' AND i.created_at >= ${since30}) AS rejected
-    FROM intents i LEFT JOIN approvals a ON a.intent_id = i.id
-    WHERE i.agent_id = ${agentId}::uuid AND i.created_at >= ${from}`;
-  return {
-    spentToday: Number(row.spent_today),
-    spentThisMonth: Number(row.spent_month),
-    intentsLastHour: Number(row.last_hour),
-    history: {
-      decided: Number(row.decided),
-      denied: Number(row.denied),
-      lowConfidence: Number(row.low_conf),
-      rejectedApprovals: Number(row.rejected),
-      spentThisMonth: Number(row.spent_month),
-    },
-  };
+export async function loadAgentActivity(db: DbOrTx, agentIds: string[], now: Date, timeZone: string): Promise<Map<string, AgentActivity>> {
+  const out = new Map(agentIds.map((id) => [id, emptyActivity()]));
+  if (agentIds.length === 0) return out;
+  const today = todaySql(now, timeZone);
+  const recent = Prisma.sql`day > ${today} - ${RISK_WINDOW_DAYS}::int`;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT agent_id::text AS agent_id, currency,
+      COALESCE(SUM(spent) FILTER (WHERE day = ${today}), 0)::bigint AS spent_today,
+      COALESCE(SUM(spent) FILTER (WHERE day >= date_trunc('month', ${today})::date), 0)::bigint AS spent_month,
+      COALESCE(SUM(pending_approval + approved + denied + expired) FILTER (WHERE ${recent}), 0)::bigint AS decided,
+      COALESCE(SUM(denied) FILTER (WHERE ${recent}), 0)::bigint AS denied30,
+      COALESCE(SUM(low_confidence) FILTER (WHERE ${recent}), 0)::bigint AS low_conf,
+      COALESCE(SUM(rejected) FILTER (WHERE ${recent}), 0)::bigint AS rejected,
+      SUM(pending)::bigint AS pending, SUM(pending_approval)::bigint AS pending_approval, SUM(approved)::bigint AS approved,
+      SUM(denied)::bigint AS denied, SUM(expired)::bigint AS expired
+    FROM agent_day_counters
+    WHERE agent_id = ANY(${agentIds}::uuid[])
+    GROUP BY agent_id, currency`;
+  for (const r of rows) {
+    const a = out.get(r.agent_id)!;
+    a.spend.set(r.currency, { today: Number(r.spent_today), month: Number(r.spent_month) });
+    a.recent.decided += Number(r.decided);
+    a.recent.denied += Number(r.denied30);
+    a.recent.lowConfidence += Number(r.low_conf);
+    a.recent.rejectedApprovals += Number(r.rejected);
+    a.counts.pending += Number(r.pending);
+    a.counts.pending_approval += Number(r.pending_approval);
+    a.counts.approved += Number(r.approved);
+    a.counts.denied += Number(r.denied);
+    a.counts.expired += Number(r.expired);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
+import { notifyCacheChanged } from "@/lib/events/cache-events";
 
-/**
- * Tells every instance that the organisation's decision settings (which carry the shadow
- * draft) changed. A no-op until the decision-settings cache exists; see get-decision-settings.
- */
-export async function announceShadowChange(_tx: Tx, _orgId: string): Promise<void> {}
+/** Tells every instance (at commit) that the organisation's decision settings, which carry the shadow draft, changed. */
+export async function announceShadowChange(tx: Tx, orgId: string): Promise<void> {
+  await notifyCacheChanged(tx, `org:${orgId}`);
+}

@@ -1,0 +1,58 @@
+import { LOW_CONFIDENCE } from "@/lib/agents/risk/compute-risk-level";
+
+export type CountedStatus = "pending" | "pending_approval" | "approved" | "denied" | "expired";
+
+/** Changes to one day-counter row; every field is added to the stored value. */
+export type CounterDelta = {
+  spent: number;
+  pending: number;
+  pendingApproval: number;
+  approved: number;
+  denied: number;
+  expired: number;
+  lowConfidence: number;
+  rejected: number;
+};
+
+export const ZERO_DELTA: CounterDelta = { spent: 0, pending: 0, pendingApproval: 0, approved: 0, denied: 0, expired: 0, lowConfidence: 0, rejected: 0 };
+
+const FIELD: Record<CountedStatus, keyof CounterDelta> = {
+  pending: "pending",
+  pending_approval: "pendingApproval",
+  approved: "approved",
+  denied: "denied",
+  expired: "expired",
+};
+
+/** Statuses whose amount counts against budgets: approved, and held while a person decides. */
+const COMMITS_SPEND = new Set<CountedStatus>(["approved", "pending_approval"]);
+
+export type Transition = {
+  /** null: the intent is being created with status `to`. */
+  from: CountedStatus | null;
+  to: CountedStatus;
+  amount: number;
+  confidence: number | null;
+  /** A person rejected its approval request (pending_approval → denied). */
+  rejectedByPerson?: boolean;
+};
+
+/**
+ * What one intent's status change does to its day's counters (the day it was created, in
+ * the organisation's time zone). Spend follows COMMITS_SPEND; a decided intent with low
+ * confidence is counted once, when it leaves `pending`.
+ */
+export function counterDelta(t: Transition): CounterDelta {
+  const d = { ...ZERO_DELTA };
+  if (t.from === t.to) return d;
+  if (t.from) d[FIELD[t.from]] -= 1;
+  d[FIELD[t.to]] += 1;
+  const before = t.from !== null && COMMITS_SPEND.has(t.from);
+  const after = COMMITS_SPEND.has(t.to);
+  if (after && !before) d.spent += t.amount;
+  if (before && !after) d.spent -= t.amount;
+  const decidedNow = (t.from === null || t.from === "pending") && t.to !== "pending";
+  if (decidedNow && t.confidence !== null && t.confidence < LOW_CONFIDENCE) d.lowConfidence += 1;
+  if (t.rejectedByPerson) d.rejected += 1;
+  return d;
+}

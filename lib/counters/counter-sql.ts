@@ -1,0 +1,41 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CounterDelta } from "./counter-delta";
+
+/**
+ * The calendar day, in time zone `tz`, of a `timestamp` column (Prisma stores DateTime as
+ * UTC wall-clock time without a zone). Writes, reads and the rebuild all key days this way.
+ */
+export const localDaySql = (column: Prisma.Sql, tz: Prisma.Sql | string) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;
+
+/** Today in `tz` at instant `now` (a parameter), as a date. */
+export const todaySql = (now: Date, tz: string) => Prisma.sql`((${now.toISOString()}::timestamptz) AT TIME ZONE ${tz})::date`;
+
+/**
+ * Adds `d` to the day-counter row of every intent `source` yields (columns agent_id,
+ * currency, created_at, org_id, time_zone), creating the row on first use.
+ */
+export function upsertDayCountersSql(source: Prisma.Sql, d: CounterDelta): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO agent_day_counters AS c (agent_id, currency, day, org_id, spent, pending, pending_approval, approved, denied, expired, low_confidence, rejected)
+    SELECT s.agent_id, s.currency, ${localDaySql(Prisma.sql`s.created_at`, Prisma.sql`s.time_zone`)}, s.org_id,
+      ${BigInt(d.spent)}, ${d.pending}, ${d.pendingApproval}, ${d.approved}, ${d.denied}, ${d.expired}, ${d.lowConfidence}, ${d.rejected}
+    FROM (${source}) s
+    ON CONFLICT (agent_id, currency, day) DO UPDATE SET
+      spent = c.spent + EXCLUDED.spent, pending = c.pending + EXCLUDED.pending,
+      pending_approval = c.pending_approval + EXCLUDED.pending_approval, approved = c.approved + EXCLUDED.approved,
+      denied = c.denied + EXCLUDED.denied, expired = c.expired + EXCLUDED.expired,
+      low_confidence = c.low_confidence + EXCLUDED.low_confidence, rejected = c.rejected + EXCLUDED.rejected`;
+}
+
+/** Counts each intent `source` yields (columns agent_id, created_at) in its minute's velocity bucket. */
+export function upsertMinuteCountersSql(source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO agent_minute_counters AS m (agent_id, minute, intents)
+    SELECT s.agent_id, date_trunc('minute', s.created_at), 1 FROM (${source}) s
+    ON CONFLICT (agent_id, minute) DO UPDATE SET intents = m.intents + EXCLUDED.intents`;
+}
+
+/** The intent with its organisation's time zone, as the source of a counter upsert. */
+export const intentSourceSql = (intentId: string) => Prisma.sql`
+  SELECT i.agent_id, i.currency, i.created_at, i.org_id, o.time_zone
+  FROM intents i JOIN organizations o ON o.id = i.org_id WHERE i.id = ${intentId}`;

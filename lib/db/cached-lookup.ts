@@ -1,0 +1,31 @@
+import { onCacheChanged } from "@/lib/events/cache-events";
+
+/**
+ * A per-process cache of something that rarely changes. An entry is dropped when any
+ * instance announces a change to it (notifyCacheChanged with `${name}:${key}`, delivered
+ * at commit), and is never used more than `ttlMs` after it was read, so even a missed
+ * announcement cannot keep a stale value for longer than that.
+ */
+export function cachedLookup<V>(name: string, ttlMs: number, load: (key: string) => Promise<V>) {
+  const entries = new Map<string, { value: Promise<V>; at: number }>();
+  let subscribed = false;
+  const prefix = `${name}:`;
+  return {
+    get(key: string): Promise<V> {
+      if (!subscribed) {
+        subscribed = true;
+        onCacheChanged((k) => k.startsWith(prefix) && entries.delete(k.slice(prefix.length)));
+      }
+      const hit = entries.get(key);
+      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+      const value = load(key);
+      entries.set(key, { value, at: Date.now() });
+      if (entries.size > 10_000) entries.delete(entries.keys().next().value!);
+      value.catch(() => entries.delete(key)); // never cache a failure
+      return value;
+    },
+    invalidate(key: string) {
+      entries.delete(key);
+    },
+  };
+}

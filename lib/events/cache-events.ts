@@ -1,0 +1,15 @@
+import type { DbOrTx } from "@/lib/db/client";
+import { channelEvents, ensureListening } from "./listen";
+
+const CHANNEL = "aegis_cache_changed";
+
+/** Tells every instance (at commit) that what `key` names changed, e.g. `policy:<orgId>`. */
+export async function notifyCacheChanged(tx: DbOrTx, key: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${key})`;
+}
+
+/** Calls `onChange(key)` for every change any instance announces. */
+export function onCacheChanged(onChange: (key: string) => void): void {
+  void ensureListening();
+  channelEvents.on(CHANNEL, onChange);
+}
