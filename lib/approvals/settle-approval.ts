@@ -26,17 +26,18 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
   // Decisions lock the agent before its counters and wallet; taking the same order here means
   // a settlement and a decision of one agent queue instead of deadlocking.
   await tx.$queryRaw`SELECT id FROM agents WHERE id = ${intent.agentId}::uuid FOR UPDATE`;
-  const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
   const amount = Number(intent.amount);
-  const who = actor === "system" ? "system" : actor.label;
-  const base = { orgId: intent.orgId, walletId: wallet.id, intentId: intent.id, amount, actor: who };
-  await postLedgerEntry(tx, { ...base, kind: "release", memo: `Hold released: approval ${outcome}` });
-  if (outcome === "approved") await postLedgerEntry(tx, { ...base, kind: "debit", memo: "Spend approved by a person" });
+  // Counters before the wallet: the order decisions and captures take them in.
   const moved = await tx.intent.updateMany({ where: { id: intent.id, status: "pending_approval" }, data: { status: INTENT_STATUS[outcome], decidedAt: at } });
   if (moved.count === 1) {
     const transition = { from: "pending_approval", to: INTENT_STATUS[outcome], amount, confidence: intent.confidence, rejectedByPerson: outcome === "rejected" } as const;
     await countIntentTransition(tx, intent.id, transition);
   }
+  const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
+  const who = actor === "system" ? "system" : actor.label;
+  const base = { orgId: intent.orgId, walletId: wallet.id, intentId: intent.id, amount, actor: who };
+  await postLedgerEntry(tx, { ...base, kind: "release", memo: `Hold released: approval ${outcome}` });
+  if (outcome === "approved") await postLedgerEntry(tx, { ...base, kind: "debit", memo: "Spend approved by a person" });
   await recordAuditEvent(tx, {
     orgId: intent.orgId,
     actor,
