@@ -112,7 +112,7 @@ export async function buildInboxItems(db: DbOrTx, principal: UserPrincipal, rows
         frozen: agent.frozenAt !== null,
         risk: { level: risk.level, computed: risk.computed, override: risk.override, factors: risk.factors },
         wallet: wallet ? { currency: wallet.currency, available: walletView(wallet).available } : null,
-        budget: { day: { spent: activity.spentToday, limit: rules.dailyBudget }, month: { spent: activity.spentThisMonth, limit: rules.monthlyBudget } },
+        budget: { day: { spent: activity.spend.get(intent.currency)?.today ?? 0, limit: rules.dailyBudget }, month: { spent: activity.spend.get(intent.currency)?.month ?? 0, limit: rules.monthlyBudget } },
       },
       recent: (recent.get(agent.id) ?? []).filter((r) => r.id !== row.intentId).slice(0, 5),
       new_merchant: intent.merchant !== null && fresh.has(row.intentId),
