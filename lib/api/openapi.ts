@@ -60,7 +60,15 @@ const components = {
 const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy", "CreateApproverGroup", "UpdateApproverGroup", "CreateDelegation", ...webhookInputComponents, "FreezeSpending"]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
+const json = (name: string, example?: unknown) => ({ content: { "application/json": { schema: ref(name), ...(example === undefined ? {} : { example }) } } });
+
+/** Request examples, so generated clients and readers of the document see a real call. */
+const EXAMPLES = {
+  submitIntent: { amount: 12500, currency: "INR", reason: "Monthly SaaS renewal", confidence: 0.97, merchant: "Notion", merchant_category: "saas", metadata: { invoice: "INV-2041" } },
+  captureIntent: { amount: 11800 },
+  respondToApproval: { decision: "approve", comment: "Renewal budgeted for Q3" },
+  error: { error: { code: "validation_error", message: "amount must be a positive integer", status: 400, request_id: "req_8f3k2m9x1q7w4e6r5t0y", details: [{ field: "amount", issue: "must be a positive integer" }] } },
+};
 const errors = Object.fromEntries(
   [
     ["400", "Invalid input (validation_error, invalid_json)"],
@@ -69,7 +77,7 @@ const errors = Object.fromEntries(
     ["404", "Not found (also another organisation's objects)"],
     ["409", "Conflict (already answered or settled, idempotency key reused, blocked by a rule)"],
     ["429", "Rate limited; see Retry-After"],
-  ].map(([code, description]) => [code, { description, ...json("Error") }]),
+  ].map(([code, description]) => [code, { description, ...json("Error", code === "400" ? EXAMPLES.error : undefined) }]),
 );
 
 function queryParams(schema: z.ZodObject) {
@@ -94,7 +102,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "submitIntent",
           summary: "Submit a spend intent; the policy engine decides it before the answer when it can",
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 255 } }],
-          requestBody: { required: true, ...json("SubmitIntent") },
+          requestBody: { required: true, ...json("SubmitIntent", EXAMPLES.submitIntent) },
           responses: { "201": { description: "The stored (normally already decided) intent", ...json("Intent") }, ...errors },
         },
         get: { operationId: "listIntents", summary: "List intents, newest first", parameters: queryParams(ListIntentsQuerySchema), responses: { "200": { description: "A page", ...json("IntentList") }, ...errors } },
@@ -112,7 +120,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "captureIntent",
           summary: "Report what an approved intent actually paid (at most the approved amount; the rest returns to the wallet)",
           parameters: [idParam("int_… id")],
-          requestBody: { required: true, ...json("CaptureIntent") },
+          requestBody: { required: true, ...json("CaptureIntent", EXAMPLES.captureIntent) },
           responses: { "200": { description: "The intent, settlement captured", ...json("Intent") }, ...errors },
         },
       },
@@ -138,7 +146,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           operationId: "respondToApproval",
           summary: "Approve or reject (id may be the apr_… or the int_… id)",
           parameters: [idParam("apr_… or int_… id")],
-          requestBody: { required: true, ...json("RespondToApproval") },
+          requestBody: { required: true, ...json("RespondToApproval", EXAMPLES.respondToApproval) },
           responses: { "200": { description: "The approval after the answer", ...json("Approval") }, ...errors },
         },
       },

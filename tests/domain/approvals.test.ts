@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerApproval } from "@/lib/approvals/answer-approval";
+import { listApprovals } from "@/lib/approvals/list-approvals";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { submitIntent } from "@/lib/intents/submit-intent";
+import { can } from "@/lib/permissions/can";
+import { toPolicyDocument } from "@/lib/policies/engine";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { createTestDb } from "./support/test-db";
+import { seedOrg } from "./support/seed";
+
+let db: Db;
+let close: () => Promise<void>;
+beforeAll(async () => ({ db, close } = await createTestDb()), 120_000); // migrating a fresh PGlite takes seconds
+afterAll(() => close());
+
+/** An organisation whose policy sends everything above ₹100 to a person (no budgets in the way). */
+async function setup() {
+  const s = await seedOrg(db, { admin: "admin", approver: "approver", approver2: "approver", viewer: "viewer" });
+  const current = await getOrgPolicy(db, s.org.id);
+  const doc = toPolicyDocument(current.policy);
+  doc.rules = { ...doc.rules, auto_approve_limit: 10_000, daily_budget: null, monthly_budget: null };
+  await setOrgPolicy(db, "system", s.org.id, doc, current.version);
+  const key = await createApiKey(db, "system", { orgId: s.org.id, kind: "agent", agentId: s.agent.id });
+  const agent = await authenticateApiKey(db, key.key);
+  const submit = async (by: Principal, amount: number) =>
+    (await submitIntent(db, by, { agent_id: s.agent.id, amount, currency: "INR", reason: "test", confidence: 0.9, merchant: "Acme", merchant_category: "saas", metadata: {} }, null)).intent;
+  return { ...s, agent, submit };
+}
+
+describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
+  it("listApprovals shows each person exactly the approvals can() lets them answer", async () => {
+    const { people, agent, submit } = await setup();
+    await submit(agent, 2_000_000); // approver level
+    await submit(agent, 6_000_000); // above the admin threshold
+    await submit(people.approver, 2_000_000); // the approver's own submission
+    const dual = await submit(agent, 8_000_000); // admin and two people
+    expect(dual.status).toBe("pending_approval");
+    await answerApproval(db, people.admin, dual.id, { decision: "approve", comment: null });
+
+    const open = await db.approval.findMany({ where: { orgId: people.admin.orgId, status: "pending" }, include: { intent: true, responses: true } });
+    expect(open).toHaveLength(4);
+    for (const p of Object.values(people)) {
+      const listed = (await listApprovals(db, p, {})).data.map((a) => a.id).sort();
+      const allowed = open
+        .filter((a) =>
+          can(p, "approval.answer", {
+            orgId: a.orgId,
+            status: a.status,
+            requiredRole: a.requiredRole,
+            submittedByUserId: a.intent.submittedByUserId,
+            answeredBy: a.responses.map((r) => r.userId),
+          }),
+        )
+        .map((a) => a.id)
+        .sort();
+      expect({ who: p.email, listed }).toEqual({ who: p.email, listed: allowed });
+    }
+    expect((await listApprovals(db, people.approver2, {})).data).toHaveLength(2); // both approver-level ones
+    expect((await listApprovals(db, people.admin, {})).data).toHaveLength(3); // all but the one it answered
+  });
+
+  it("a dual approval needs a second person; the wallet's hold becomes a debit", async () => {
+    const { people, agent, submit } = await setup();
+    const intent = await submit(agent, 8_000_000);
+    const before = await db.wallet.findFirstOrThrow({ where: { agentId: intent.agent_id } });
+    expect(Number(before.held)).toBe(8_000_000);
+
+    await answerApproval(db, people.admin, intent.id, { decision: "approve", comment: null });
+    await expect(answerApproval(db, people.admin, intent.id, { decision: "approve", comment: null })).rejects.toMatchObject({ code: "approval_already_answered" });
+    await expect(answerApproval(db, people.approver, intent.id, { decision: "approve", comment: null })).rejects.toMatchObject({ code: "forbidden" });
+    expect((await db.intent.findUniqueOrThrow({ where: { id: intent.id } })).status).toBe("pending_approval");
+
+    const second = await db.user.create({ data: { id: `usr_second_${Date.now()}`, orgId: people.admin.orgId, email: `second-${Date.now()}@test.local`, name: "Second", role: "admin" } });
+    await answerApproval(db, { ...people.admin, userId: second.id, email: second.email, label: second.email }, intent.id, { decision: "approve", comment: null });
+
+    const after = await db.wallet.findFirstOrThrow({ where: { agentId: intent.agent_id } });
+    expect((await db.intent.findUniqueOrThrow({ where: { id: intent.id } })).status).toBe("approved");
+    expect(Number(after.held)).toBe(0);
+    expect(Number(after.balance)).toBe(Number(before.balance) - 8_000_000);
+    const kinds = (await db.ledgerEntry.findMany({ where: { intentId: intent.id }, orderBy: { createdAt: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(["hold", "release", "debit"]);
+  });
+});
