@@ -5,7 +5,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "sdk/**", ".data/**", "test-results/**", "playwright-report/**", "tests/artifacts/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "sdk/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "tests/artifacts/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {

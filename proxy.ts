@@ -37,7 +37,9 @@ export default async function proxy(req: NextRequest) {
 
   if (req.method === "POST" && req.headers.has("next-action") && !(await readableActionBody(req))) {
     const requestId = randomId("req", 20);
-    const body = { error: { code: "validation_error", message: "The server action's arguments are not readable", status: 400, request_id: requestId, details: [] } };
+    const body = {
+      error: { code: "validation_error", message: "The server action's arguments are not readable", status: 400, request_id: requestId, details: [] },
+    };
     return finish(NextResponse.json(body, { status: 400, headers: { "X-Request-Id": requestId } }), API_CSP);
   }
 
@@ -47,7 +49,13 @@ export default async function proxy(req: NextRequest) {
     checkRateLimit(userId ? `dash:user:${userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
   } catch (e) {
     const retryAfter = (e as { headers?: Record<string, string> }).headers?.["Retry-After"] ?? "60";
-    return finish(new NextResponse(`Too many requests. Try again in ${retryAfter} seconds.\n`, { status: 429, headers: { "Retry-After": retryAfter, "Content-Type": "text/plain; charset=utf-8" } }), API_CSP);
+    return finish(
+      new NextResponse(`Too many requests. Try again in ${retryAfter} seconds.\n`, {
+        status: 429,
+        headers: { "Retry-After": retryAfter, "Content-Type": "text/plain; charset=utf-8" },
+      }),
+      API_CSP,
+    );
   }
 
   if (!isApi && !PUBLIC_PAGES.test(path) && !(userId && (await sessionIsCurrent(userId, tokenSessionVersion(token))))) {

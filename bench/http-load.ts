@@ -84,6 +84,10 @@ export async function closedLoop(baseUrl: string, key: string, concurrency: numb
     }),
   );
   const result = collect(`closed loop c=${concurrency}`, samples, (performance.now() - start) / 1000);
-  log(`${result.label}: ${result.perSecond.toFixed(1)} submits/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`, result.statuses, result.intentStatuses);
+  log(
+    `${result.label}: ${result.perSecond.toFixed(1)} submits/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
+    result.statuses,
+    result.intentStatuses,
+  );
   return result;
 }

@@ -20,7 +20,12 @@ async function waitForQuiet(maxSeconds = 120) {
     log(`load average ${os.loadavg()[0].toFixed(1)} on ${cores} cores; waiting for it to settle (at most ${maxSeconds} s)`);
     await sleep(15_000);
   }
-  log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} at start`);
+  log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} at start`,
+  );
 }
 
 async function main() {
@@ -41,11 +46,7 @@ async function main() {
   const table = renderReport(policy, results, seconds);
   console.log("\n" + table);
   for (const r of results) {
-    const lines = [
-      ...(r.open?.errors ?? []),
-      ...(r.runs ?? []).flatMap((x) => x.errors),
-      ...(r.longPoll?.failures ?? []),
-    ];
+    const lines = [...(r.open?.errors ?? []), ...(r.runs ?? []).flatMap((x) => x.errors), ...(r.longPoll?.failures ?? [])];
     if (lines.length) console.log(`${r.kind}: request failures (samples):\n  ${[...new Set(lines)].slice(0, 10).join("\n  ")}`);
     if (r.serverIssues.length) console.log(`${r.kind}: server log lines worth a look:\n  ${r.serverIssues.join("\n  ")}`);
   }

@@ -27,7 +27,13 @@ export function parseCredentials(creds: Json): { orgId: string; approverKey: str
   walk(creds, (obj) => {
     for (const [k, v] of Object.entries(obj)) {
       if (!orgId && typeof v === "string" && (k === "org_id" || k === "orgId") && v) orgId = v;
-      if (!orgId && (k === "org" || k === "organization" || k === "organisation") && v && typeof v === "object" && typeof (v as { id?: Json }).id === "string") {
+      if (
+        !orgId &&
+        (k === "org" || k === "organization" || k === "organisation") &&
+        v &&
+        typeof v === "object" &&
+        typeof (v as { id?: Json }).id === "string"
+      ) {
         orgId = (v as { id: string }).id;
       }
     }
@@ -35,7 +41,8 @@ export function parseCredentials(creds: Json): { orgId: string; approverKey: str
     if (!approverKey && strings.some((s) => s.toLowerCase().startsWith("approver@"))) approverKey = strings.find(isKey);
   });
   if (!orgId) walk(creds, (obj) => Object.values(obj).forEach((v) => typeof v === "string" && !orgId && /^org_\w+$/.test(v) && (orgId = v)));
-  if (!orgId || !approverKey) throw new Error(`demo credentials lack ${!orgId ? "an org id" : "approver@acme.test's API key"}: ${JSON.stringify(creds).slice(0, 600)}`);
+  if (!orgId || !approverKey)
+    throw new Error(`demo credentials lack ${!orgId ? "an org id" : "approver@acme.test's API key"}: ${JSON.stringify(creds).slice(0, 600)}`);
   return { orgId, approverKey };
 }
 

@@ -2,10 +2,7 @@ import { cn } from "./cn";
 
 export function Card({ className, children, ...rest }: React.HTMLAttributes<HTMLElement> & { as?: "section" | "div" | "article" }) {
   return (
-    <section
-      className={cn("rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900", className)}
-      {...rest}
-    >
+    <section className={cn("rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900", className)} {...rest}>
       {children}
     </section>
   );

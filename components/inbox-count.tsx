@@ -29,7 +29,11 @@ export function InboxCountBadge({ initial, role }: { initial: Counts; role: stri
   const n = useInboxCount(initial, role);
   if (n === 0) return null;
   return (
-    <span data-testid="nav-inbox-count" aria-label={`${label(n)} waiting`} className="ml-auto rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular dark:bg-brand-500">
+    <span
+      data-testid="nav-inbox-count"
+      aria-label={`${label(n)} waiting`}
+      className="ml-auto rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular dark:bg-brand-500"
+    >
       {label(n)}
     </span>
   );

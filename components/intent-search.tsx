@@ -17,7 +17,9 @@ export function IntentSearch({ className }: { className?: string }) {
   }, []);
   return (
     <form method="get" action="/go" role="search" aria-label="Go to an intent" className={className}>
-      <label htmlFor="intent-search" className="sr-only">Intent or approval id</label>
+      <label htmlFor="intent-search" className="sr-only">
+        Intent or approval id
+      </label>
       <input
         ref={ref}
         id="intent-search"

@@ -17,7 +17,12 @@ const KIND: Record<string, { tone: Tone; label: string; sign: string }> = {
 
 /** Wallet ledger rows: what moved, and the balance and held amount after each. */
 export function LedgerTable({ entries, currency, compact }: { entries: LedgerLine[]; currency: string; compact?: boolean }) {
-  if (entries.length === 0) return <EmptyState title="No ledger entries" className="py-8">No money was held or moved.</EmptyState>;
+  if (entries.length === 0)
+    return (
+      <EmptyState title="No ledger entries" className="py-8">
+        No money was held or moved.
+      </EmptyState>
+    );
   if (compact) return <LedgerList entries={entries} currency={currency} />;
   // On a phone the one-line-per-entry list, so the ledger never scrolls sideways.
   return (
@@ -52,14 +57,20 @@ function LedgerRows({ entries, currency }: { entries: LedgerLine[]; currency: st
                   <Badge tone={k.tone}>{k.label}</Badge>
                   <span className="truncate text-slate-700 dark:text-slate-200">{e.memo}</span>
                 </div>
-                <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400"><Time at={e.createdAt} /></div>
+                <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
+                  <Time at={e.createdAt} />
+                </div>
               </Td>
               <Td align="right" className="font-medium whitespace-nowrap">
                 {k.sign}
                 <MoneyText amount={e.amount} currency={currency} />
               </Td>
-              <Td align="right"><MoneyText amount={e.balanceAfter} currency={currency} /></Td>
-              <Td align="right" className="text-slate-500 dark:text-slate-400"><MoneyText amount={e.heldAfter} currency={currency} /></Td>
+              <Td align="right">
+                <MoneyText amount={e.balanceAfter} currency={currency} />
+              </Td>
+              <Td align="right" className="text-slate-500 dark:text-slate-400">
+                <MoneyText amount={e.heldAfter} currency={currency} />
+              </Td>
               <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{e.actor}</Td>
             </Tr>
           );
@@ -80,7 +91,9 @@ function LedgerList({ entries, currency }: { entries: LedgerLine[]; currency: st
             <div className="min-w-0">
               <Badge tone={k.tone}>{k.label}</Badge>
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-200">{e.memo}</p>
-              <p className="text-xs text-slate-500 dark:text-slate-400"><Time at={e.createdAt} /> · {e.actor}</p>
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                <Time at={e.createdAt} /> · {e.actor}
+              </p>
             </div>
             <span className="shrink-0 text-sm font-medium whitespace-nowrap">
               {k.sign}

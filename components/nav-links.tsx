@@ -41,7 +41,16 @@ export function NavLinks({ items, variant, counts, role = "viewer" }: { items: N
                   : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-white",
               )}
             >
-              <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" className={cn("size-5 shrink-0", variant === "top" && "hidden sm:block")} aria-hidden>
+              <svg
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.7}
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                className={cn("size-5 shrink-0", variant === "top" && "hidden sm:block")}
+                aria-hidden
+              >
                 <path d={ICONS[item.icon]} />
               </svg>
               {variant === "top" && item.short ? item.short : item.label}

@@ -15,7 +15,10 @@ export function NotificationBell({ unread }: { unread: number }) {
         <path d="M6 8a6 6 0 1112 0c0 7 3 8 3 8H3s3-1 3-8M10 20a2 2 0 004 0" />
       </svg>
       {unread > 0 && (
-        <span data-testid="notification-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-rose-600 px-1 text-center text-[11px] font-semibold leading-5 text-white">
+        <span
+          data-testid="notification-count"
+          className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-rose-600 px-1 text-center text-[11px] font-semibold leading-5 text-white"
+        >
           {unread > 99 ? "99+" : unread}
         </span>
       )}

@@ -9,12 +9,29 @@ const SCALE = "Scale: low 0–1 points · medium 2–3 · high 4–5 · critical
  * The risk badge with its scale and the factors behind it, shown on hover or keyboard focus
  * (the badge is a button so it can take focus; the panel is its accessible description).
  */
-export function RiskInfo({ id, level, computed, override, factors }: { id: string; level: string; computed: string; override: string | null; factors: Factor[] }) {
+export function RiskInfo({
+  id,
+  level,
+  computed,
+  override,
+  factors,
+}: {
+  id: string;
+  level: string;
+  computed: string;
+  override: string | null;
+  factors: Factor[];
+}) {
   const panel = `risk-${id}`;
   const total = factors.reduce((s, f) => s + f.points, 0);
   return (
     <span className="group relative inline-flex">
-      <button type="button" aria-describedby={panel} className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" onClick={(e) => e.stopPropagation()}>
+      <button
+        type="button"
+        aria-describedby={panel}
+        className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        onClick={(e) => e.stopPropagation()}
+      >
         <RiskBadge level={level} overridden={override !== null} />
       </button>
       <span

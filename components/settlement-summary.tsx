@@ -5,10 +5,18 @@ import { MoneyText } from "./money-text";
 export function SettlementSummaryView({ s }: { s: SettlementSummary }) {
   return (
     <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4" data-testid={`settlement-${s.currency}`}>
-      <Item label={`Approved (${s.approvedCount})`} testId="settlement-approved"><MoneyText amount={s.approved} currency={s.currency} /></Item>
-      <Item label="Captured (paid)" testId="settlement-captured"><MoneyText amount={s.captured} currency={s.currency} /></Item>
-      <Item label={`Returned (${s.partialCount} partial, ${s.voidedCount} void)`} testId="settlement-returned"><MoneyText amount={s.returned} currency={s.currency} /></Item>
-      <Item label={`Awaiting capture (${s.uncapturedCount})`} testId="settlement-uncaptured"><MoneyText amount={s.uncaptured} currency={s.currency} /></Item>
+      <Item label={`Approved (${s.approvedCount})`} testId="settlement-approved">
+        <MoneyText amount={s.approved} currency={s.currency} />
+      </Item>
+      <Item label="Captured (paid)" testId="settlement-captured">
+        <MoneyText amount={s.captured} currency={s.currency} />
+      </Item>
+      <Item label={`Returned (${s.partialCount} partial, ${s.voidedCount} void)`} testId="settlement-returned">
+        <MoneyText amount={s.returned} currency={s.currency} />
+      </Item>
+      <Item label={`Awaiting capture (${s.uncapturedCount})`} testId="settlement-uncaptured">
+        <MoneyText amount={s.uncaptured} currency={s.currency} />
+      </Item>
     </dl>
   );
 }
@@ -17,7 +25,9 @@ function Item({ label, testId, children }: { label: string; testId: string; chil
   return (
     <div className="min-w-0">
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd data-testid={testId} className="mt-0.5 text-lg font-semibold tracking-tight text-slate-900 dark:text-white">{children}</dd>
+      <dd data-testid={testId} className="mt-0.5 text-lg font-semibold tracking-tight text-slate-900 dark:text-white">
+        {children}
+      </dd>
     </div>
   );
 }

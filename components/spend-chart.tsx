@@ -17,21 +17,48 @@ export function SpendChart({ data, currency }: { data: DaySpend[]; currency: str
   const ticks = [0, Math.floor(data.length / 2), data.length - 1];
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-48 w-full" role="img" aria-label={`Spend per day over the last ${data.length} days, ${formatMoney(total, currency)} in total; highest day ${formatMoney(max === 1 && total === 0 ? 0 : max, currency)}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-48 w-full"
+        role="img"
+        aria-label={`Spend per day over the last ${data.length} days, ${formatMoney(total, currency)} in total; highest day ${formatMoney(max === 1 && total === 0 ? 0 : max, currency)}`}
+      >
         {[0.25, 0.5, 0.75, 1].map((f) => (
-          <line key={f} x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH * (1 - f)} y2={PAD.top + innerH * (1 - f)} className="stroke-slate-100 dark:stroke-slate-800" strokeWidth={1} />
+          <line
+            key={f}
+            x1={PAD.left}
+            x2={W - PAD.right}
+            y1={PAD.top + innerH * (1 - f)}
+            y2={PAD.top + innerH * (1 - f)}
+            className="stroke-slate-100 dark:stroke-slate-800"
+            strokeWidth={1}
+          />
         ))}
         <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + innerH} y2={PAD.top + innerH} className="stroke-slate-300 dark:stroke-slate-700" strokeWidth={1} />
         {data.map((d, n) => {
           const h = d.amount === 0 ? 0 : Math.max(2, (d.amount / max) * innerH);
           return (
-            <rect key={d.day} x={PAD.left + n * slot + (slot - barW) / 2} y={PAD.top + innerH - h} width={barW} height={h} rx={2} className="fill-brand-500 dark:fill-brand-400">
+            <rect
+              key={d.day}
+              x={PAD.left + n * slot + (slot - barW) / 2}
+              y={PAD.top + innerH - h}
+              width={barW}
+              height={h}
+              rx={2}
+              className="fill-brand-500 dark:fill-brand-400"
+            >
               <title>{`${formatShortDate(d.day)}: ${formatMoney(d.amount, currency)}`}</title>
             </rect>
           );
         })}
         {ticks.map((n) => (
-          <text key={n} x={PAD.left + n * slot + slot / 2} y={H - 6} textAnchor={n === 0 ? "start" : n === data.length - 1 ? "end" : "middle"} className="fill-slate-500 text-[11px] dark:fill-slate-400">
+          <text
+            key={n}
+            x={PAD.left + n * slot + slot / 2}
+            y={H - 6}
+            textAnchor={n === 0 ? "start" : n === data.length - 1 ? "end" : "middle"}
+            className="fill-slate-500 text-[11px] dark:fill-slate-400"
+          >
             {formatShortDate(data[n].day)}
           </text>
         ))}

@@ -3,7 +3,14 @@
 import { createContext, useCallback, useContext, useState } from "react";
 import { cn } from "./cn";
 
-type Toast = { id: number; tone: "success" | "error" | "info"; title: string; message?: string; action?: { label: string; onClick: () => void }; durationMs?: number };
+type Toast = {
+  id: number;
+  tone: "success" | "error" | "info";
+  title: string;
+  message?: string;
+  action?: { label: string; onClick: () => void };
+  durationMs?: number;
+};
 type Show = (t: Omit<Toast, "id">) => number;
 
 const ToastContext = createContext<{ show: Show; dismiss: (id: number) => void }>({ show: () => 0, dismiss: () => {} });
@@ -51,7 +58,10 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
             key={t.id}
             role={t.tone === "error" ? "alert" : "status"}
             data-testid={`toast-${t.tone}`}
-            className={cn("pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border bg-white p-4 shadow-lg dark:bg-slate-900", TONE[t.tone])}
+            className={cn(
+              "pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border bg-white p-4 shadow-lg dark:bg-slate-900",
+              TONE[t.tone],
+            )}
           >
             <span aria-hidden className={cn("mt-0.5 text-lg leading-none", ICON[t.tone])}>
               {t.tone === "success" ? "✓" : t.tone === "error" ? "!" : "i"}

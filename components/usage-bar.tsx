@@ -2,7 +2,19 @@ import { cn } from "./cn";
 import { MoneyText } from "./money-text";
 
 /** Spend against a budget: a bar that turns amber past 75 % and red past 100 %. */
-export function UsageBar({ label, spent, limit, currency, compact }: { label: string; spent: number; limit: number | null; currency: string; compact?: boolean }) {
+export function UsageBar({
+  label,
+  spent,
+  limit,
+  currency,
+  compact,
+}: {
+  label: string;
+  spent: number;
+  limit: number | null;
+  currency: string;
+  compact?: boolean;
+}) {
   const pct = limit ? Math.min(100, Math.round((spent / limit) * 100)) : 0;
   const tone = !limit ? "bg-slate-300 dark:bg-slate-600" : pct >= 100 ? "bg-rose-500" : pct >= 75 ? "bg-amber-500" : "bg-brand-500";
   return (

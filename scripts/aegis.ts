@@ -34,7 +34,9 @@ async function main(): Promise<number> {
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const json = values.json === true;
   if (values.help || positionals.length === 0) {
-    console.log(["Usage: npm run aegis -- <command> [--json]", "", ...adminUsage().map((u) => `  ${u}`), "", "Amounts are in minor units (paise, cents)."].join("\n"));
+    console.log(
+      ["Usage: npm run aegis -- <command> [--json]", "", ...adminUsage().map((u) => `  ${u}`), "", "Amounts are in minor units (paise, cents)."].join("\n"),
+    );
     return 0;
   }
   const args: AdminArgs = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "json" && k !== "help" && k !== "file"));
@@ -115,7 +117,9 @@ async function viaServer(url: string, pid: number, command: string[], args: Admi
 function humanReadable(command: string[], result: unknown): string {
   if (command.join(" ") === "demo seed") {
     const r = result as { credentials: DemoCredentials; credentials_file: string; intents: Record<string, number>; seconds: number };
-    const counts = Object.entries(r.intents).map(([s, n]) => `${n} ${s}`).join(", ");
+    const counts = Object.entries(r.intents)
+      .map(([s, n]) => `${n} ${s}`)
+      .join(", ");
     return `${formatDemoCredentials(r.credentials, r.credentials_file)}\nSeeded in ${r.seconds}s: ${counts}`;
   }
   return formatAdminResult(command, result);

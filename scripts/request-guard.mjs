@@ -31,7 +31,9 @@ http.Server.prototype.emit = function guardRequest(event, req, res, ...rest) {
     if (socket?.writable && err?.code !== "ECONNRESET") {
       const id = requestId();
       const body = errorBody(id, 400, "validation_error", "The request is not valid HTTP");
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+      );
     } else socket?.destroy();
     return true;
   }
@@ -45,7 +47,12 @@ http.Server.prototype.emit = function guardRequest(event, req, res, ...rest) {
     }
     if (FORBIDDEN.has(req.method)) {
       const id = requestId();
-      res.writeHead(405, { "Content-Type": "application/json", Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS", "X-Request-Id": id, "X-Content-Type-Options": "nosniff" });
+      res.writeHead(405, {
+        "Content-Type": "application/json",
+        Allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+        "X-Request-Id": id,
+        "X-Content-Type-Options": "nosniff",
+      });
       res.end(errorBody(id, 405, "method_not_allowed", `${req.method} is not supported`));
       return true;
     }

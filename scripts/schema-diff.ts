@@ -32,7 +32,10 @@ async function loadEngine(): Promise<Engine> {
 
 function migrationList() {
   const dirs = fs.existsSync(migrationsDir)
-    ? fs.readdirSync(migrationsDir).filter((d) => fs.statSync(path.join(migrationsDir, d)).isDirectory()).sort()
+    ? fs
+        .readdirSync(migrationsDir)
+        .filter((d) => fs.statSync(path.join(migrationsDir, d)).isDirectory())
+        .sort()
     : [];
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
   return {

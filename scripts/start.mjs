@@ -31,7 +31,9 @@ function buildIsCurrent() {
   if (!fs.existsSync(buildId)) return false;
   const built = fs.statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "prisma", "public"].map((d) => path.join(root, d)).filter((d) => fs.existsSync(d));
-  const configs = ["next.config.ts", "package.json", "instrumentation.ts", "proxy.ts", "postcss.config.mjs"].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  const configs = ["next.config.ts", "package.json", "instrumentation.ts", "proxy.ts", "postcss.config.mjs"]
+    .map((f) => path.join(root, f))
+    .filter((f) => fs.existsSync(f));
   return Math.max(...sources.map(newestMtime), ...configs.map((f) => fs.statSync(f).mtimeMs)) <= built;
 }
 
@@ -53,7 +55,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   AEGIS_LISTEN_HOST: hostname,
   // The socket's address on every request, which a client cannot forge (see the file).
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${JSON.stringify(pathToFileURL(path.join(root, "scripts", "request-guard.mjs")).href)}`].filter(Boolean).join(" "),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${JSON.stringify(pathToFileURL(path.join(root, "scripts", "request-guard.mjs")).href)}`]
+    .filter(Boolean)
+    .join(" "),
 };
 
 /** Two starts at once (tests, a developer) must not both write .next: builds take turns. */
@@ -66,9 +70,20 @@ async function withBuildLock(fn) {
       break;
     } catch {
       let holder = 0;
-      try { holder = Number(fs.readFileSync(path.join(lock, "pid"), "utf8")); } catch { /* being created */ }
+      try {
+        holder = Number(fs.readFileSync(path.join(lock, "pid"), "utf8"));
+      } catch {
+        /* being created */
+      }
       let alive = false;
-      try { if (holder) { process.kill(holder, 0); alive = true; } } catch { alive = false; }
+      try {
+        if (holder) {
+          process.kill(holder, 0);
+          alive = true;
+        }
+      } catch {
+        alive = false;
+      }
       if (holder && !alive) fs.rmSync(lock, { recursive: true, force: true });
       else await new Promise((r) => setTimeout(r, 500));
     }

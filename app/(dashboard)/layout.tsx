@@ -34,12 +34,19 @@ export default async function DashboardLayout({ children }: { children: React.Re
     countInbox(db, principal),
   ]);
   // Developers (API keys, webhooks, SDK snippets) and People & settings are for admins only.
-  const nav = [...NAV, ...(can(principal, "webhook.list", { orgId: principal.orgId }) ? [DEVELOPERS] : []), ...(can(principal, "organization.update", { orgId: principal.orgId }) ? [SETTINGS] : [])];
+  const nav = [
+    ...NAV,
+    ...(can(principal, "webhook.list", { orgId: principal.orgId }) ? [DEVELOPERS] : []),
+    ...(can(principal, "organization.update", { orgId: principal.orgId }) ? [SETTINGS] : []),
+  ];
   const timeZone = org?.timeZone ?? "UTC";
   return (
     <Providers timeZone={timeZone}>
       <TitleCount initial={counts} role={principal.role} />
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+      >
         Skip to content
       </a>
       <div className="lg:flex">
@@ -55,7 +62,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <p className="truncate text-sm font-medium">{name}</p>
             <p className="truncate text-xs text-slate-500 dark:text-slate-400">{principal.email}</p>
             <div className="mt-3 flex items-center justify-between">
-              <Badge tone="blue" className="capitalize">{principal.role}</Badge>
+              <Badge tone="blue" className="capitalize">
+                {principal.role}
+              </Badge>
               <SignOutButton />
             </div>
           </div>
@@ -68,7 +77,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
                   <Logo className="size-7" />
                 </Link>
                 <span className="hidden truncate text-sm font-medium text-slate-700 sm:inline dark:text-slate-200">{org?.name ?? "Organisation"}</span>
-                <span className="hidden text-xs text-slate-500 md:inline dark:text-slate-400" title="Times are shown in the organisation's time zone; hover a time for UTC.">
+                <span
+                  className="hidden text-xs text-slate-500 md:inline dark:text-slate-400"
+                  title="Times are shown in the organisation's time zone; hover a time for UTC."
+                >
                   · {timeZone}
                 </span>
               </div>
@@ -76,7 +88,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
               <div className="flex items-center gap-2">
                 <NotificationBell unread={unread} />
                 <div className="flex items-center gap-2 lg:hidden">
-                  <Badge tone="blue" className="hidden capitalize sm:inline-flex">{principal.role}</Badge>
+                  <Badge tone="blue" className="hidden capitalize sm:inline-flex">
+                    {principal.role}
+                  </Badge>
                   <SignOutButton />
                 </div>
                 <p className="hidden text-sm text-slate-500 xl:block dark:text-slate-400">

@@ -7,7 +7,9 @@ export default function DashboardNotFound() {
     <Card>
       <EmptyState title="Not found" icon={<span className="text-lg font-semibold">?</span>}>
         <p>This record does not exist, or it belongs to another organisation.</p>
-        <ButtonLink href="/" className="mt-4">Back to the dashboard</ButtonLink>
+        <ButtonLink href="/" className="mt-4">
+          Back to the dashboard
+        </ButtonLink>
       </EmptyState>
     </Card>
   );

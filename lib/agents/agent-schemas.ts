@@ -37,9 +37,7 @@ export type AgentDto = z.infer<typeof AgentSchema>;
 
 export const AgentListSchema = z.object({ object: z.literal("list"), data: z.array(AgentSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
 
-export const ListAgentsQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).optional() })
-  .strict();
+export const ListAgentsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).optional() }).strict();
 
 // Inputs of the admin verbs (CLI and dashboard).
 export const CreateAgentSchema = z.strictObject({

@@ -24,7 +24,12 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, now = n
 /** Several agents of one organisation: its policy once, every agent's counters in one query. */
 export async function describeAgents(db: DbOrTx, orgId: string, agents: AgentWithWallets[], now = new Date()): Promise<AgentDto[]> {
   const [{ policy }, timeZone] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId)]);
-  const activity = await loadAgentActivity(db, agents.map((a) => a.id), now, timeZone);
+  const activity = await loadAgentActivity(
+    db,
+    agents.map((a) => a.id),
+    now,
+    timeZone,
+  );
   return agents.map((agent) => agentView(agent, activity.get(agent.id)!, policy, timeZone, now));
 }
 

@@ -20,7 +20,9 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     }),
     spendPerDay(db, principal.orgId, agent.id, currency, agent.spend.day.time_zone),
     listIntents(db, principal, { agent_id: agent.id, limit: 10 }),
-    can(principal, "api_key.list", { orgId: principal.orgId }) ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id }) : Promise.resolve(null),
+    can(principal, "api_key.list", { orgId: principal.orgId })
+      ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id })
+      : Promise.resolve(null),
     // What a suspension would leave waiting: the oldest few open approvals of this agent (and a capped count).
     db.approval.findMany({
       where: { orgId: principal.orgId, status: "pending", intent: { agentId: agent.id } },
@@ -44,7 +46,9 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     keys,
     waiting: {
       count: waiting.length,
-      items: waiting.slice(0, 5).map((w) => ({ intentId: w.intent.id, merchant: w.intent.merchant, amount: Number(w.intent.amount), currency: w.intent.currency })),
+      items: waiting
+        .slice(0, 5)
+        .map((w) => ({ intentId: w.intent.id, merchant: w.intent.merchant, amount: Number(w.intent.amount), currency: w.intent.currency })),
     },
     override: override && {
       by: override.actorLabel,

@@ -38,7 +38,11 @@ export async function setAgentStatus(
     });
     if (data.status === "suspended") {
       const by = actor === "system" ? "system" : actor.label;
-      await enqueueEvent(tx, { orgId: data.orgId, type: "agent.suspended", data: { agent: { id: agent.id, name: agent.name, status: "suspended" }, suspended_by: by } });
+      await enqueueEvent(tx, {
+        orgId: data.orgId,
+        type: "agent.suspended",
+        data: { agent: { id: agent.id, name: agent.name, status: "suspended" }, suspended_by: by },
+      });
     }
   });
   if (data.status === "suspended" && data.rejectPending) await rejectPendingApprovals(db, actor, data.orgId, agent.id);

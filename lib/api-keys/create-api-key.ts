@@ -28,7 +28,9 @@ export async function createApiKey(db: Db, actor: Actor, input: CreateApiKeyInpu
   const createdByUserId = actor !== "system" && actor.kind === "user" ? actor.userId : null;
   const id = newId("key");
   await db.$transaction(async (tx) => {
-    await tx.apiKey.create({ data: { id, orgId: data.orgId, kind: data.kind, agentId: owner.agentId, userId: owner.userId, name: owner.name, prefix, hash, createdByUserId } });
+    await tx.apiKey.create({
+      data: { id, orgId: data.orgId, kind: data.kind, agentId: owner.agentId, userId: owner.userId, name: owner.name, prefix, hash, createdByUserId },
+    });
     await recordAuditEvent(tx, {
       orgId: data.orgId,
       actor,

@@ -20,7 +20,10 @@ export function trustedProxyCount(): number {
 export function clientAddress(h: HeaderSource, proxies = trustedProxyCount()): string {
   const peer = header(h, "x-aegis-peer-address").trim();
   if (proxies > 0) {
-    const hops = header(h, "x-forwarded-for").split(",").map((s) => s.trim()).filter(Boolean);
+    const hops = header(h, "x-forwarded-for")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const forwarded = hops[hops.length - proxies];
     if (forwarded) return forwarded;
   }

@@ -15,7 +15,11 @@ const envInt = (name: string, fallback: number) => {
 };
 
 /** Takes a slot or throws 429; call the returned function exactly once when the wait ends. */
-export function acquireWaitSlot(key: string, perKey = envInt("AEGIS_LONGPOLL_PER_KEY", 20), perProcess = envInt("AEGIS_LONGPOLL_PER_PROCESS", 1000)): () => void {
+export function acquireWaitSlot(
+  key: string,
+  perKey = envInt("AEGIS_LONGPOLL_PER_KEY", 20),
+  perProcess = envInt("AEGIS_LONGPOLL_PER_PROCESS", 1000),
+): () => void {
   const mine = slots.byKey.get(key) ?? 0;
   if (mine >= perKey || slots.total >= perProcess) {
     const which = mine >= perKey ? `${perKey} concurrent waits per key` : `${perProcess} concurrent waits on this server`;

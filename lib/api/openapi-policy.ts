@@ -30,7 +30,11 @@ type Ref = (name: string) => object;
 export function policyPaths(json: Ref, errors: object) {
   return {
     "/policy": {
-      get: { operationId: "getPolicy", summary: "The organisation's current policy and its version (people only)", responses: { "200": { description: "The policy", ...json("Policy") }, ...errors } },
+      get: {
+        operationId: "getPolicy",
+        summary: "The organisation's current policy and its version (people only)",
+        responses: { "200": { description: "The policy", ...json("Policy") }, ...errors },
+      },
       put: {
         operationId: "setPolicy",
         summary: "Save a new policy version (admins); base_version must be the current version, else 409",
@@ -39,7 +43,11 @@ export function policyPaths(json: Ref, errors: object) {
       },
     },
     "/policy/versions": {
-      get: { operationId: "listPolicyVersions", summary: "Every saved version, newest first, with author, time and the changes from the one before", responses: { "200": { description: "Versions", ...json("PolicyVersionList") }, ...errors } },
+      get: {
+        operationId: "listPolicyVersions",
+        summary: "Every saved version, newest first, with author, time and the changes from the one before",
+        responses: { "200": { description: "Versions", ...json("PolicyVersionList") }, ...errors },
+      },
     },
     "/policy/backtest": {
       post: {
@@ -50,14 +58,22 @@ export function policyPaths(json: Ref, errors: object) {
       },
     },
     "/policy/shadow": {
-      get: { operationId: "getPolicyShadow", summary: "The draft in shadow (or the last one) and its disagreements with live decisions (admins)", responses: { "200": { description: "The shadow report", ...json("PolicyShadow") }, ...errors } },
+      get: {
+        operationId: "getPolicyShadow",
+        summary: "The draft in shadow (or the last one) and its disagreements with live decisions (admins)",
+        responses: { "200": { description: "The shadow report", ...json("PolicyShadow") }, ...errors },
+      },
       put: {
         operationId: "startPolicyShadow",
         summary: "Run a draft in shadow: every new decision records what it would have said (admins); replaces a running one",
         requestBody: { required: true, ...json("StartShadowPolicy") },
         responses: { "200": { description: "The shadow report", ...json("PolicyShadow") }, ...errors },
       },
-      delete: { operationId: "stopPolicyShadow", summary: "Stop the draft running in shadow (admins)", responses: { "200": { description: "The final shadow report", ...json("PolicyShadow") }, ...errors } },
+      delete: {
+        operationId: "stopPolicyShadow",
+        summary: "Stop the draft running in shadow (admins)",
+        responses: { "200": { description: "The final shadow report", ...json("PolicyShadow") }, ...errors },
+      },
     },
     "/audit/verify": {
       get: {

@@ -19,8 +19,16 @@ describe("OpenAPI document", () => {
   });
 
   it("has request examples that the API itself accepts", () => {
-    const schemas: Record<string, z.ZodType> = { SubmitIntent: SubmitIntentSchema, CaptureIntent: CaptureIntentSchema, RespondToApproval: RespondToApprovalSchema };
-    const examples = operations.flatMap((o) => Object.values(o.op.requestBody?.content ?? {}).filter((c) => c.example !== undefined).map((c) => ({ ...c, where: o.where })));
+    const schemas: Record<string, z.ZodType> = {
+      SubmitIntent: SubmitIntentSchema,
+      CaptureIntent: CaptureIntentSchema,
+      RespondToApproval: RespondToApprovalSchema,
+    };
+    const examples = operations.flatMap((o) =>
+      Object.values(o.op.requestBody?.content ?? {})
+        .filter((c) => c.example !== undefined)
+        .map((c) => ({ ...c, where: o.where })),
+    );
     expect(examples.map((e) => e.where)).toEqual(expect.arrayContaining(["POST /intents", "POST /approvals/{id}", "POST /intents/{id}/capture"]));
     for (const e of examples) {
       const name = e.schema.$ref.split("/").pop()!;

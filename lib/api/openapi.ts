@@ -13,7 +13,12 @@ import {
   SubmitIntentSchema,
   VoidIntentSchema,
 } from "@/lib/intents/intent-schemas";
-import { ApproverGroupListSchema, ApproverGroupSchema, CreateApproverGroupSchema, UpdateApproverGroupSchema } from "@/lib/approver-groups/approver-group-schemas";
+import {
+  ApproverGroupListSchema,
+  ApproverGroupSchema,
+  CreateApproverGroupSchema,
+  UpdateApproverGroupSchema,
+} from "@/lib/approver-groups/approver-group-schemas";
 import { CreateDelegationSchema, DelegationListSchema, DelegationSchema } from "@/lib/delegations/delegation-schemas";
 
 /**
@@ -57,17 +62,46 @@ const components = {
 };
 
 /** Request bodies are documented as clients send them (zod's input side). */
-const INPUTS = new Set<string>(["SubmitIntent", "RespondToApproval", "CaptureIntent", "VoidIntent", "SetPolicy", "BacktestPolicy", "StartShadowPolicy", "CreateApproverGroup", "UpdateApproverGroup", "CreateDelegation", ...webhookInputComponents, "FreezeSpending"]);
+const INPUTS = new Set<string>([
+  "SubmitIntent",
+  "RespondToApproval",
+  "CaptureIntent",
+  "VoidIntent",
+  "SetPolicy",
+  "BacktestPolicy",
+  "StartShadowPolicy",
+  "CreateApproverGroup",
+  "UpdateApproverGroup",
+  "CreateDelegation",
+  ...webhookInputComponents,
+  "FreezeSpending",
+]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string, example?: unknown) => ({ content: { "application/json": { schema: ref(name), ...(example === undefined ? {} : { example }) } } });
 
 /** Request examples, so generated clients and readers of the document see a real call. */
 const EXAMPLES = {
-  submitIntent: { amount: 12500, currency: "INR", reason: "Monthly SaaS renewal", confidence: 0.97, merchant: "Notion", merchant_category: "saas", metadata: { invoice: "INV-2041" } },
+  submitIntent: {
+    amount: 12500,
+    currency: "INR",
+    reason: "Monthly SaaS renewal",
+    confidence: 0.97,
+    merchant: "Notion",
+    merchant_category: "saas",
+    metadata: { invoice: "INV-2041" },
+  },
   captureIntent: { amount: 11800 },
   respondToApproval: { decision: "approve", comment: "Renewal budgeted for Q3" },
-  error: { error: { code: "validation_error", message: "amount must be a positive integer", status: 400, request_id: "req_8f3k2m9x1q7w4e6r5t0y", details: [{ field: "amount", issue: "must be a positive integer" }] } },
+  error: {
+    error: {
+      code: "validation_error",
+      message: "amount must be a positive integer",
+      status: 400,
+      request_id: "req_8f3k2m9x1q7w4e6r5t0y",
+      details: [{ field: "amount", issue: "must be a positive integer" }],
+    },
+  },
 };
 const errors = Object.fromEntries(
   [
@@ -92,7 +126,11 @@ export function buildOpenApiDocument(serverUrl: string) {
   );
   return {
     openapi: "3.1.0",
-    info: { title: "AegisOS Comply API", version: "1", description: "Spend intents, policy decisions and approvals. Amounts are integers in the currency's minor unit." },
+    info: {
+      title: "AegisOS Comply API",
+      version: "1",
+      description: "Spend intents, policy decisions and approvals. Amounts are integers in the currency's minor unit.",
+    },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "aegis_sk_… agent or user key" } }, schemas },
@@ -105,7 +143,12 @@ export function buildOpenApiDocument(serverUrl: string) {
           requestBody: { required: true, ...json("SubmitIntent", EXAMPLES.submitIntent) },
           responses: { "201": { description: "The stored (normally already decided) intent", ...json("Intent") }, ...errors },
         },
-        get: { operationId: "listIntents", summary: "List intents, newest first", parameters: queryParams(ListIntentsQuerySchema), responses: { "200": { description: "A page", ...json("IntentList") }, ...errors } },
+        get: {
+          operationId: "listIntents",
+          summary: "List intents, newest first",
+          parameters: queryParams(ListIntentsQuerySchema),
+          responses: { "200": { description: "A page", ...json("IntentList") }, ...errors },
+        },
       },
       "/intents/{id}": {
         get: {
@@ -150,7 +193,14 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": { description: "The approval after the answer", ...json("Approval") }, ...errors },
         },
       },
-      "/agents": { get: { operationId: "listAgents", summary: "Agents of the organisation", parameters: queryParams(ListAgentsQuerySchema), responses: { "200": { description: "A page", ...json("AgentList") }, ...errors } } },
+      "/agents": {
+        get: {
+          operationId: "listAgents",
+          summary: "Agents of the organisation",
+          parameters: queryParams(ListAgentsQuerySchema),
+          responses: { "200": { description: "A page", ...json("AgentList") }, ...errors },
+        },
+      },
       "/organization/freeze": {
         get: {
           operationId: "getSpendingFreeze",
@@ -184,9 +234,20 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": { description: "Not frozen (idempotent)", ...json("SpendingFreeze") }, ...errors },
         },
       },
-      "/agents/{id}": { get: { operationId: "getAgent", summary: "Agent details: risk, wallet, spend against budgets", parameters: [idParam("agent UUID")], responses: { "200": { description: "The agent", ...json("Agent") }, ...errors } } },
+      "/agents/{id}": {
+        get: {
+          operationId: "getAgent",
+          summary: "Agent details: risk, wallet, spend against budgets",
+          parameters: [idParam("agent UUID")],
+          responses: { "200": { description: "The agent", ...json("Agent") }, ...errors },
+        },
+      },
       "/approver-groups": {
-        get: { operationId: "listApproverGroups", summary: "Approver groups in routing order (the first match routes an approval)", responses: { "200": { description: "Groups", ...json("ApproverGroupList") }, ...errors } },
+        get: {
+          operationId: "listApproverGroups",
+          summary: "Approver groups in routing order (the first match routes an approval)",
+          responses: { "200": { description: "Groups", ...json("ApproverGroupList") }, ...errors },
+        },
         post: {
           operationId: "createApproverGroup",
           summary: "Create an approver group (admin): members, agent / merchant category / amount filters, quorum, escalation",
@@ -195,7 +256,12 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       "/approver-groups/{id}": {
-        get: { operationId: "getApproverGroup", summary: "One approver group", parameters: [idParam("grp_… id")], responses: { "200": { description: "The group", ...json("ApproverGroup") }, ...errors } },
+        get: {
+          operationId: "getApproverGroup",
+          summary: "One approver group",
+          parameters: [idParam("grp_… id")],
+          responses: { "200": { description: "The group", ...json("ApproverGroup") }, ...errors },
+        },
         patch: {
           operationId: "updateApproverGroup",
           summary: "Change an approver group (admin); routed approvals follow the new membership at once",
@@ -203,10 +269,19 @@ export function buildOpenApiDocument(serverUrl: string) {
           requestBody: { required: true, ...json("UpdateApproverGroup") },
           responses: { "200": { description: "The group", ...json("ApproverGroup") }, ...errors },
         },
-        delete: { operationId: "deleteApproverGroup", summary: "Delete an approver group (admin); its pending approvals fall back to role-based answering", parameters: [idParam("grp_… id")], responses: { "200": { description: "Deleted" }, ...errors } },
+        delete: {
+          operationId: "deleteApproverGroup",
+          summary: "Delete an approver group (admin); its pending approvals fall back to role-based answering",
+          parameters: [idParam("grp_… id")],
+          responses: { "200": { description: "Deleted" }, ...errors },
+        },
       },
       "/delegations": {
-        get: { operationId: "listDelegations", summary: "Current and upcoming out-of-office delegations", responses: { "200": { description: "Delegations", ...json("DelegationList") }, ...errors } },
+        get: {
+          operationId: "listDelegations",
+          summary: "Current and upcoming out-of-office delegations",
+          responses: { "200": { description: "Delegations", ...json("DelegationList") }, ...errors },
+        },
         post: {
           operationId: "createDelegation",
           summary: "Delegate one's approvals to a colleague for a period (admins may set one for anyone)",
@@ -215,7 +290,12 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       "/delegations/{id}": {
-        delete: { operationId: "endDelegation", summary: "End a delegation now (the record stays)", parameters: [idParam("dlg_… id")], responses: { "200": { description: "The ended delegation", ...json("Delegation") }, ...errors } },
+        delete: {
+          operationId: "endDelegation",
+          summary: "End a delegation now (the record stays)",
+          parameters: [idParam("dlg_… id")],
+          responses: { "200": { description: "The ended delegation", ...json("Delegation") }, ...errors },
+        },
       },
       ...policyPaths(json, errors),
       ...webhookPaths({ json, errors, idParam, queryParams }),

@@ -33,7 +33,10 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S,
 /** NUL or a lone surrogate anywhere (keys included) is a 400 before any schema or database sees it. */
 export function rejectUnsafeText(value: unknown): void {
   const at = findUnsafeText(value);
-  if (at) throw new AppError("validation_error", `${at}: text must not contain NUL characters or unpaired surrogates`, [{ field: at, issue: "contains NUL or an unpaired surrogate" }]);
+  if (at)
+    throw new AppError("validation_error", `${at}: text must not contain NUL characters or unpaired surrogates`, [
+      { field: at, issue: "contains NUL or an unpaired surrogate" },
+    ]);
 }
 
 const tooLarge = () => new AppError("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);

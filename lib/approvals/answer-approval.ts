@@ -36,7 +36,11 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
     await tx.$queryRaw`SELECT id FROM approvals WHERE id = ${approvalId} FOR UPDATE`;
     const approval = await tx.approval.findUniqueOrThrow({
       where: { id: approvalId },
-      include: { intent: { include: { apiKey: { select: { createdByUserId: true } } } }, responses: true, group: { select: { name: true, escalateToGroupId: true } } },
+      include: {
+        intent: { include: { apiKey: { select: { createdByUserId: true } } } },
+        responses: true,
+        group: { select: { name: true, escalateToGroupId: true } },
+      },
     });
     if (approval.status !== "pending") {
       throw new AppError("approval_already_answered", `This approval has already been answered (${approval.status})`);

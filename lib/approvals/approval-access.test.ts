@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { approvalAccess, type ApprovalFacts } from "./approval-access";
 
-const base: ApprovalFacts & { orgId: string } = { orgId: "org_1", status: "pending", requiredRole: "approver", approvalsRequired: 1, submittedByUserId: null, responses: [] };
-const person = (userId: string, role: "admin" | "approver" | "viewer") => ({ kind: "user" as const, orgId: "org_1", userId, role, email: `${userId}@x.test`, keyId: null, label: userId });
+const base: ApprovalFacts & { orgId: string } = {
+  orgId: "org_1",
+  status: "pending",
+  requiredRole: "approver",
+  approvalsRequired: 1,
+  submittedByUserId: null,
+  responses: [],
+};
+const person = (userId: string, role: "admin" | "approver" | "viewer") => ({
+  kind: "user" as const,
+  orgId: "org_1",
+  userId,
+  role,
+  email: `${userId}@x.test`,
+  keyId: null,
+  label: userId,
+});
 const approver = person("u1", "approver");
 const admin = person("u9", "admin");
 
@@ -25,12 +40,19 @@ describe("approvalAccess", () => {
     const a = { ...base, approvalsRequired: 2 };
     expect(approvalAccess(approver, a).waitingFor).toBe("Waiting for 2 approvers");
     const half = { ...a, responses: [{ userId: "u1", decision: "approve" as const }] };
-    expect(approvalAccess(approver, half)).toMatchObject({ canAnswer: false, waitingFor: "Waiting for one more approver", blockedBecause: "You already answered: another person is needed" });
+    expect(approvalAccess(approver, half)).toMatchObject({
+      canAnswer: false,
+      waitingFor: "Waiting for one more approver",
+      blockedBecause: "You already answered: another person is needed",
+    });
     expect(approvalAccess(person("u2", "approver"), half).canAnswer).toBe(true);
   });
 
   it("nobody answers while the agent is suspended", () => {
-    expect(approvalAccess(admin, { ...base, agentStatus: "suspended" })).toMatchObject({ canAnswer: false, waitingFor: "Waiting for an admin to resume the agent" });
+    expect(approvalAccess(admin, { ...base, agentStatus: "suspended" })).toMatchObject({
+      canAnswer: false,
+      waitingFor: "Waiting for an admin to resume the agent",
+    });
   });
 
   it("the submitter and viewers never; closed approvals say how they ended", () => {

@@ -31,11 +31,26 @@ export type ApprovalAccess = {
  */
 export function approvalAccess(viewer: Viewer, a: ApprovalFacts & { orgId: string }, adminThreshold: string | null = null): ApprovalAccess {
   if (a.status !== "pending") {
-    return { canAnswer: false, waitingFor: a.status === "expired" ? "Expired without an answer" : a.status === "approved" ? "Approved" : "Rejected", blockedBecause: "It is already closed" };
+    return {
+      canAnswer: false,
+      waitingFor: a.status === "expired" ? "Expired without an answer" : a.status === "approved" ? "Approved" : "Rejected",
+      blockedBecause: "It is already closed",
+    };
   }
   const approved = a.responses.filter((r) => r.decision === "approve").length;
   const left = Math.max(1, a.approvalsRequired - approved);
-  const who = a.requiredRole === "admin" ? (left > 1 ? `${left} admins` : approved > 0 ? "one more admin" : "an admin") : left > 1 ? `${left} approvers` : approved > 0 ? "one more approver" : "an approver";
+  const who =
+    a.requiredRole === "admin"
+      ? left > 1
+        ? `${left} admins`
+        : approved > 0
+          ? "one more admin"
+          : "an admin"
+      : left > 1
+        ? `${left} approvers`
+        : approved > 0
+          ? "one more approver"
+          : "an approver";
   const above = a.requiredRole === "admin" && adminThreshold ? ` (above ${adminThreshold})` : "";
   const group = a.routing?.groupName ? ` from ${a.routing.groupName}` : "";
   const waitingFor = `Waiting for ${who}${group}${above}`;
@@ -48,9 +63,17 @@ export function approvalAccess(viewer: Viewer, a: ApprovalFacts & { orgId: strin
     status: a.status,
     routing: a.routing,
   });
-  const blockedBecause = refusal && (refusal.code === "approval_already_answered" ? "You already answered: another person is needed" : `${refusal.message.replace(/\.$/, "")}${above && refusal.message.includes("admin threshold") ? above : ""}`);
+  const blockedBecause =
+    refusal &&
+    (refusal.code === "approval_already_answered"
+      ? "You already answered: another person is needed"
+      : `${refusal.message.replace(/\.$/, "")}${above && refusal.message.includes("admin threshold") ? above : ""}`);
   if (!refusal && a.agentStatus === "suspended") {
-    return { canAnswer: false, waitingFor: "Waiting for an admin to resume the agent", blockedBecause: "The agent is suspended: its approvals cannot be answered until an admin resumes it" };
+    return {
+      canAnswer: false,
+      waitingFor: "Waiting for an admin to resume the agent",
+      blockedBecause: "The agent is suspended: its approvals cannot be answered until an admin resumes it",
+    };
   }
   return { canAnswer: blockedBecause === null, waitingFor, blockedBecause };
 }

@@ -60,8 +60,15 @@ export const ApprovalSchema = z.object({
   blocked: z
     .object({ rule: z.string(), code: z.string(), reason: z.string() })
     .nullable()
-    .describe("A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering"),
+    .describe(
+      "A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering",
+    ),
 });
 export type ApprovalDto = z.infer<typeof ApprovalSchema>;
 
-export const ApprovalListSchema = z.object({ object: z.literal("list"), data: z.array(ApprovalSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
+export const ApprovalListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(ApprovalSchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});

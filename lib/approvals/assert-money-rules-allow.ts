@@ -14,13 +14,12 @@ type HeldIntent = Parameters<typeof recheckApproval>[1];
 export async function assertMoneyRulesAllow(tx: Tx, intent: HeldIntent, decision: ApprovalDecision, at: Date): Promise<void> {
   const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId }, select: { status: true, name: true } });
   if (agent.status === "suspended") {
-    throw new AppError(
-      "agent_suspended",
-      `The agent ${agent.name} is suspended: its approvals cannot be answered until an admin resumes it.`,
-      [{ field: "rule", issue: "agent_status" }],
-    );
+    throw new AppError("agent_suspended", `The agent ${agent.name} is suspended: its approvals cannot be answered until an admin resumes it.`, [
+      { field: "rule", issue: "agent_status" },
+    ]);
   }
   if (decision !== "approve") return;
   const blocked = await recheckApproval(tx, intent, at);
-  if (blocked) throw new AppError(blocked.code, `Approving now would break the ${blocked.rule} rule: ${blocked.reason}`, [{ field: "rule", issue: blocked.rule }]);
+  if (blocked)
+    throw new AppError(blocked.code, `Approving now would break the ${blocked.rule} rule: ${blocked.reason}`, [{ field: "rule", issue: blocked.rule }]);
 }

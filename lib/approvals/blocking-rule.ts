@@ -2,7 +2,15 @@ import type { ErrorCode } from "@/lib/errors/app-error";
 import type { Decision, RuleName } from "@/lib/policies/engine/types";
 
 /** The rules that protect money, re-checked when a person approves (in this order). */
-export const MONEY_RULES = ["frozen", "agent_status", "time_window", "hard_limit", "wallet_balance", "daily_budget", "monthly_budget"] as const satisfies readonly RuleName[];
+export const MONEY_RULES = [
+  "frozen",
+  "agent_status",
+  "time_window",
+  "hard_limit",
+  "wallet_balance",
+  "daily_budget",
+  "monthly_budget",
+] as const satisfies readonly RuleName[];
 
 export type Blocked = { rule: RuleName; reason: string; code: ErrorCode };
 

@@ -10,7 +10,9 @@ export type RecentIntent = { id: string; merchant: string | null; amount: number
 export async function loadRecentIntents(db: DbOrTx, orgId: string, agentIds: string[], perAgent: number): Promise<Map<string, RecentIntent[]>> {
   const out = new Map<string, RecentIntent[]>();
   if (agentIds.length === 0) return out;
-  const rows = await db.$queryRaw<{ agent_id: string; id: string; merchant: string | null; amount: bigint; currency: string; status: string; created_at: Date }[]>`
+  const rows = await db.$queryRaw<
+    { agent_id: string; id: string; merchant: string | null; amount: bigint; currency: string; status: string; created_at: Date }[]
+  >`
     SELECT a.id::text AS agent_id, x.id, x.merchant, x.amount, x.currency, x.status::text AS status, x.created_at
     FROM unnest(ARRAY[${Prisma.join(agentIds)}]::uuid[]) AS a(id)
     CROSS JOIN LATERAL (
@@ -20,7 +22,14 @@ export async function loadRecentIntents(db: DbOrTx, orgId: string, agentIds: str
     ) x`;
   for (const r of rows) {
     const list = out.get(r.agent_id) ?? [];
-    list.push({ id: r.id, merchant: r.merchant, amount: Number(r.amount), currency: r.currency.trim(), status: r.status, created_at: new Date(r.created_at).toISOString() });
+    list.push({
+      id: r.id,
+      merchant: r.merchant,
+      amount: Number(r.amount),
+      currency: r.currency.trim(),
+      status: r.status,
+      created_at: new Date(r.created_at).toISOString(),
+    });
     out.set(r.agent_id, list);
   }
   for (const list of out.values()) list.sort((a, b) => b.created_at.localeCompare(a.created_at));
@@ -31,7 +40,10 @@ export async function loadRecentIntents(db: DbOrTx, orgId: string, agentIds: str
  * Which of these intents go to a merchant their agent was never approved to pay before, in
  * one query (an EXISTS per card on the (agent_id, merchant) index).
  */
-export async function loadNewMerchants(db: DbOrTx, cards: { intentId: string; agentId: string; merchant: string | null; createdAt: Date }[]): Promise<Set<string>> {
+export async function loadNewMerchants(
+  db: DbOrTx,
+  cards: { intentId: string; agentId: string; merchant: string | null; createdAt: Date }[],
+): Promise<Set<string>> {
   const named = cards.filter((c) => c.merchant !== null);
   if (named.length === 0) return new Set();
   const values = Prisma.join(named.map((c) => Prisma.sql`(${c.intentId}, ${c.agentId}::uuid, ${c.merchant}, ${c.createdAt}::timestamp)`));

@@ -36,7 +36,16 @@ export type InboxItem = {
   held_by_suspension: boolean;
   waiting_for: string;
   blocked_because: string | null;
-  intent: { amount: number; currency: string; reason: string; merchant: string | null; merchant_category: string | null; confidence: number | null; rule: string | null; decision_reason: string | null };
+  intent: {
+    amount: number;
+    currency: string;
+    reason: string;
+    merchant: string | null;
+    merchant_category: string | null;
+    confidence: number | null;
+    rule: string | null;
+    decision_reason: string | null;
+  };
   agent: {
     id: string;
     name: string;
@@ -57,13 +66,26 @@ export type InboxItem = {
  * (the same assessment decisions use), the last intents of all the page's agents in one
  * query, and "new merchant" for all cards in one query.
  */
-export async function buildInboxItems(db: DbOrTx, principal: UserPrincipal, rows: Row[], policy: Policy, timeZone: string, groupIds: ReadonlySet<string>, now: Date): Promise<InboxItem[]> {
+export async function buildInboxItems(
+  db: DbOrTx,
+  principal: UserPrincipal,
+  rows: Row[],
+  policy: Policy,
+  timeZone: string,
+  groupIds: ReadonlySet<string>,
+  now: Date,
+): Promise<InboxItem[]> {
   if (rows.length === 0) return [];
   const agents = new Map(rows.map((r) => [r.intent.agent.id, r]));
   const [assessed, recent, fresh, orgFreeze] = await Promise.all([
-    Promise.all([...agents.values()].map(async (r) => [r.intent.agent.id, await assessAgentRisk(db, r.intent.agent, policy, r.intent.currency, now, timeZone)] as const)),
+    Promise.all(
+      [...agents.values()].map(async (r) => [r.intent.agent.id, await assessAgentRisk(db, r.intent.agent, policy, r.intent.currency, now, timeZone)] as const),
+    ),
     loadRecentIntents(db, principal.orgId, [...agents.keys()], 6),
-    loadNewMerchants(db, rows.map((r) => ({ intentId: r.intentId, agentId: r.intent.agentId, merchant: r.intent.merchant, createdAt: r.intent.createdAt }))),
+    loadNewMerchants(
+      db,
+      rows.map((r) => ({ intentId: r.intentId, agentId: r.intent.agentId, merchant: r.intent.merchant, createdAt: r.intent.createdAt })),
+    ),
     db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: FREEZE_COLUMNS }),
   ]);
   const byAgent = new Map(assessed);
@@ -75,10 +97,21 @@ export async function buildInboxItems(db: DbOrTx, principal: UserPrincipal, rows
     const rules = resolveEffectiveRules(policy, agent.id);
     const access = approvalAccess(
       principal,
-      { orgId: row.orgId, status: row.status, requiredRole: row.requiredRole, approvalsRequired: row.approvalsRequired, submittedByUserId: intent.submittedByUserId,
+      {
+        orgId: row.orgId,
+        status: row.status,
+        requiredRole: row.requiredRole,
+        approvalsRequired: row.approvalsRequired,
+        submittedByUserId: intent.submittedByUserId,
         responses: row.responses,
         agentStatus: agent.status,
-        routing: { groupId: row.groupId, groupName: row.group?.name ?? null, escalated: row.escalatedAt !== null, escalateToGroupId: row.group?.escalateToGroupId ?? null, actorGroupIds: groupIds },
+        routing: {
+          groupId: row.groupId,
+          groupName: row.group?.name ?? null,
+          escalated: row.escalatedAt !== null,
+          escalateToGroupId: row.group?.escalateToGroupId ?? null,
+          actorGroupIds: groupIds,
+        },
       },
       threshold === null ? null : formatMoney(threshold, intent.currency),
     );
@@ -90,7 +123,13 @@ export async function buildInboxItems(db: DbOrTx, principal: UserPrincipal, rows
       expires_at: row.expiresAt.toISOString(),
       required_role: row.requiredRole,
       approvals_required: row.approvalsRequired,
-      responses: row.responses.map((r) => ({ name: r.user.name, email: r.user.email, decision: r.decision, comment: r.comment, at: r.createdAt.toISOString() })),
+      responses: row.responses.map((r) => ({
+        name: r.user.name,
+        email: r.user.email,
+        decision: r.decision,
+        comment: r.comment,
+        at: r.createdAt.toISOString(),
+      })),
       can_answer: access.canAnswer,
       held_by_suspension: !access.canAnswer && agent.status === "suspended" && access.waitingFor === "Waiting for an admin to resume the agent",
       waiting_for: access.waitingFor,
@@ -112,11 +151,21 @@ export async function buildInboxItems(db: DbOrTx, principal: UserPrincipal, rows
         frozen: agent.frozenAt !== null,
         risk: { level: risk.level, computed: risk.computed, override: risk.override, factors: risk.factors },
         wallet: wallet ? { currency: wallet.currency, available: walletView(wallet).available } : null,
-        budget: { day: { spent: activity.spend.get(intent.currency)?.today ?? 0, limit: rules.dailyBudget }, month: { spent: activity.spend.get(intent.currency)?.month ?? 0, limit: rules.monthlyBudget } },
+        budget: {
+          day: { spent: activity.spend.get(intent.currency)?.today ?? 0, limit: rules.dailyBudget },
+          month: { spent: activity.spend.get(intent.currency)?.month ?? 0, limit: rules.monthlyBudget },
+        },
       },
       recent: (recent.get(agent.id) ?? []).filter((r) => r.id !== row.intentId).slice(0, 5),
       new_merchant: intent.merchant !== null && fresh.has(row.intentId),
-      blocked: foreseeableBlock({ intent: { amount: Number(intent.amount), currency: intent.currency }, agent, freeze: activeFreeze(orgFreeze, agent), policy, timeZone, now }),
+      blocked: foreseeableBlock({
+        intent: { amount: Number(intent.amount), currency: intent.currency },
+        agent,
+        freeze: activeFreeze(orgFreeze, agent),
+        policy,
+        timeZone,
+        now,
+      }),
     };
   });
 }

@@ -7,11 +7,22 @@ describe("parseInboxQuery", () => {
   });
 
   it("reads the filter chips and amounts in rupees", () => {
-    const q = parseInboxQuery({ view: "others", agent: "3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f", min: "20,000", max: "1,00,000", rule: "auto_approve_limit", waiting: "24h" });
+    const q = parseInboxQuery({
+      view: "others",
+      agent: "3f2b8c1e-1d2a-4c3b-9e8f-0a1b2c3d4e5f",
+      min: "20,000",
+      max: "1,00,000",
+      rule: "auto_approve_limit",
+      waiting: "24h",
+    });
     expect(q).toMatchObject({ view: "others", min: 2_000_000, max: 10_000_000, rule: "auto_approve_limit", waiting: "24h" });
   });
 
   it("drops what does not parse instead of failing", () => {
-    expect(parseInboxQuery({ view: "x", agent: "nope", min: "abc", rule: "drop table", waiting: "1y", limit: "5000" })).toEqual({ view: "yours", sort: "oldest", limit: 20 });
+    expect(parseInboxQuery({ view: "x", agent: "nope", min: "abc", rule: "drop table", waiting: "1y", limit: "5000" })).toEqual({
+      view: "yours",
+      sort: "oldest",
+      limit: 20,
+    });
   });
 });

@@ -21,7 +21,10 @@ export const InboxQuerySchema = z.object({
   min: amount.catch(undefined),
   max: amount.catch(undefined),
   rule: z.enum(RULE_NAMES).optional().catch(undefined),
-  waiting: z.enum(Object.keys(WAITING_CHIPS) as [keyof typeof WAITING_CHIPS]).optional().catch(undefined),
+  waiting: z
+    .enum(Object.keys(WAITING_CHIPS) as [keyof typeof WAITING_CHIPS])
+    .optional()
+    .catch(undefined),
   cursor: z.string().max(200).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(50).default(20).catch(20),
 });

@@ -21,7 +21,8 @@ export async function listApprovals(db: DbOrTx, principal: Principal, q: Partial
   assertPerson(principal, "approval.list");
   const { sort = "oldest", limit = 100, cursor } = q;
   if (!can(principal, "approval.answer")) return { object: "list" as const, data: [], has_more: false, next_cursor: null };
-  if (cursor && sort !== "oldest") throw new AppError("validation_error", "cursor can only be used with sort=oldest", [{ field: "cursor", issue: "only with sort=oldest" }]);
+  if (cursor && sort !== "oldest")
+    throw new AppError("validation_error", "cursor can only be used with sort=oldest", [{ field: "cursor", issue: "only with sort=oldest" }]);
   const now = new Date();
   const groupIds = principal.role === "admin" ? [] : [...(await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds];
   const where: Prisma.ApprovalWhereInput = { ...answerableApprovalsWhere(principal, groupIds), status: "pending", expiresAt: { gt: now } };

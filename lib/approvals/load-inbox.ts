@@ -42,7 +42,8 @@ export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQu
   const view = principal.role === "viewer" ? "others" : q.view;
   const filters: Prisma.ApprovalWhereInput[] = [open, view === "yours" ? mine : { NOT: mine }];
   if (q.agent) filters.push({ intent: { agentId: q.agent } });
-  if (q.min !== undefined || q.max !== undefined) filters.push({ intent: { amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } } });
+  if (q.min !== undefined || q.max !== undefined)
+    filters.push({ intent: { amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } } });
   if (q.rule) filters.push({ intent: { decision: { rule: q.rule } } });
   if (q.waiting) filters.push({ createdAt: { lte: new Date(now.getTime() - WAITING_CHIPS[q.waiting] * 3_600_000) } });
   if (q.cursor) filters.push(q.sort === "amount" ? afterAmountCursor(q.cursor) : afterCursorAscending(q.cursor));
@@ -81,7 +82,10 @@ async function cappedCount(db: DbOrTx, where: Prisma.ApprovalWhereInput): Promis
 export async function countInbox(db: DbOrTx, principal: UserPrincipal, now = new Date()): Promise<{ yours: number; others: number }> {
   const open = openWhere(principal.orgId, now);
   const mine = answerableWhere(principal, (await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds);
-  const [yours, others] = await Promise.all([principal.role === "viewer" ? 0 : cappedCount(db, { AND: [open, mine] }), cappedCount(db, { AND: [open, { NOT: mine }] })]);
+  const [yours, others] = await Promise.all([
+    principal.role === "viewer" ? 0 : cappedCount(db, { AND: [open, mine] }),
+    cappedCount(db, { AND: [open, { NOT: mine }] }),
+  ]);
   return { yours, others };
 }
 
@@ -92,7 +96,8 @@ function encodeAmountCursor(amount: number, id: string): string {
 /** Largest-first order: strictly after (amount, id) of the last row. */
 function afterAmountCursor(cursor: string): Prisma.ApprovalWhereInput {
   const [amount, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  if (!id || !/^\d+$/.test(amount ?? "")) throw new AppError("validation_error", "cursor is not valid", [{ field: "cursor", issue: "not a cursor for this order" }]);
+  if (!id || !/^\d+$/.test(amount ?? ""))
+    throw new AppError("validation_error", "cursor is not valid", [{ field: "cursor", issue: "not a cursor for this order" }]);
   const a = BigInt(amount);
   return { OR: [{ intent: { amount: { lt: a } } }, { intent: { amount: a }, id: { gt: id } }] };
 }

@@ -51,10 +51,23 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
       created_at: row.createdAt.toISOString(),
       resolved_at: row.resolvedAt?.toISOString() ?? null,
       intent: serializeIntent(row.intent),
-      agent: { id: agent.id, name: agent.name, status: agent.status, risk_level: risk.get(`${agent.id}:${row.intent.currency}`)!.level, wallet: wallet ? walletView(wallet) : null },
+      agent: {
+        id: agent.id,
+        name: agent.name,
+        status: agent.status,
+        risk_level: risk.get(`${agent.id}:${row.intent.currency}`)!.level,
+        wallet: wallet ? walletView(wallet) : null,
+      },
       blocked:
         row.status === "pending" && orgFreeze
-          ? foreseeableBlock({ intent: { amount: Number(row.intent.amount), currency: row.intent.currency }, agent, freeze: activeFreeze(orgFreeze, agent), policy: policy!, timeZone, now })
+          ? foreseeableBlock({
+              intent: { amount: Number(row.intent.amount), currency: row.intent.currency },
+              agent,
+              freeze: activeFreeze(orgFreeze, agent),
+              policy: policy!,
+              timeZone,
+              now,
+            })
           : null,
     });
   });

@@ -30,7 +30,13 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
   // Counters before the wallet: the order decisions and captures take them in.
   const moved = await tx.intent.updateMany({ where: { id: intent.id, status: "pending_approval" }, data: { status: INTENT_STATUS[outcome], decidedAt: at } });
   if (moved.count === 1) {
-    const transition = { from: "pending_approval", to: INTENT_STATUS[outcome], amount, confidence: intent.confidence, rejectedByPerson: outcome === "rejected" } as const;
+    const transition = {
+      from: "pending_approval",
+      to: INTENT_STATUS[outcome],
+      amount,
+      confidence: intent.confidence,
+      rejectedByPerson: outcome === "rejected",
+    } as const;
     await countIntentTransition(tx, intent.id, transition);
   }
   const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
@@ -46,9 +52,17 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
     data: { intent_id: intent.id, amount, currency: intent.currency },
   });
   const status = INTENT_STATUS[outcome];
-  await enqueueEvent(tx, { orgId: intent.orgId, type: "intent.decided", at, data: intentDecidedData(intent, { status, decidedAt: at, decidedBy: "approval", approvalId }) });
+  await enqueueEvent(tx, {
+    orgId: intent.orgId,
+    type: "intent.decided",
+    at,
+    data: intentDecidedData(intent, { status, decidedAt: at, decidedBy: "approval", approvalId }),
+  });
   if (outcome === "expired") {
-    const data = { approval: { id: approvalId, status: "expired", expires_at: approval.expiresAt.toISOString() }, intent: { ...intentSummary(intent), status } };
+    const data = {
+      approval: { id: approvalId, status: "expired", expires_at: approval.expiresAt.toISOString() },
+      intent: { ...intentSummary(intent), status },
+    };
     await enqueueEvent(tx, { orgId: intent.orgId, type: "approval.expired", data, at });
   }
   await closeApprovalNotifications(tx, approvalId, at);

@@ -2,23 +2,52 @@ import { z } from "zod";
 
 const MAX_MINOR = Number.MAX_SAFE_INTEGER;
 const minorUnits = (field: string) =>
-  z.number({ message: `${field} must be an integer in minor units` }).int(`${field} must be an integer in minor units`).min(0).max(MAX_MINOR);
+  z
+    .number({ message: `${field} must be an integer in minor units` })
+    .int(`${field} must be an integer in minor units`)
+    .min(0)
+    .max(MAX_MINOR);
 
 /** A user id or an email of the organisation (resolved on the server). */
-const memberRef = z.string().trim().min(1).max(320).regex(/^[^\u0000-\u001f]+$/, "must not contain control characters");
+const memberRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(320)
+  .regex(/^[^\u0000-\u001f]+$/, "must not contain control characters");
 
 const groupFields = {
   name: z.string().trim().min(1, "name is required").max(100),
   priority: z.number().int().min(0).max(10_000),
   members: z.array(memberRef).max(200),
   agent_ids: z.array(z.uuid("agent_ids must hold agent ids")).max(500),
-  merchant_categories: z.array(z.string().trim().min(1).max(100).transform((c) => c.toLowerCase())).max(100),
-  currency: z.string().regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code such as INR").nullable(),
+  merchant_categories: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .transform((c) => c.toLowerCase()),
+    )
+    .max(100),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code such as INR")
+    .nullable(),
   min_amount: minorUnits("min_amount").nullable(),
   max_amount: minorUnits("max_amount").nullable(),
   quorum: z.number().int().min(1, "quorum must be at least 1").max(10),
-  escalate_after_minutes: z.number().int().min(1).max(60 * 24 * 30).nullable(),
-  escalate_to_group_id: z.string().regex(/^grp_[0-9a-z]{24}$/, "escalate_to_group_id must be a grp_… id").nullable(),
+  escalate_after_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .nullable(),
+  escalate_to_group_id: z
+    .string()
+    .regex(/^grp_[0-9a-z]{24}$/, "escalate_to_group_id must be a grp_… id")
+    .nullable(),
 };
 
 /** Amount bounds are minor units of one currency, so they need the currency beside them. */
@@ -68,4 +97,9 @@ export const ApproverGroupSchema = z.object({
 });
 export type ApproverGroupDto = z.infer<typeof ApproverGroupSchema>;
 
-export const ApproverGroupListSchema = z.object({ object: z.literal("list"), data: z.array(ApproverGroupSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
+export const ApproverGroupListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(ApproverGroupSchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});

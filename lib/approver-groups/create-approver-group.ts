@@ -35,7 +35,13 @@ export async function createApproverGroup(db: Db, actor: Actor, orgId: string, r
       },
       include: approverGroupInclude,
     });
-    await recordAuditEvent(tx, { orgId, actor, action: "approver_group.created", targetId: id, data: { name: input.name, settings: { ...input, members: memberIds } } });
+    await recordAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "approver_group.created",
+      targetId: id,
+      data: { name: input.name, settings: { ...input, members: memberIds } },
+    });
     return created;
   });
   return serializeApproverGroup(row);

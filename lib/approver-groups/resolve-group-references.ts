@@ -23,13 +23,16 @@ export async function resolveGroupReferences(
     if (unknown.length) throw validationError(`Unknown members: ${unknown.join(", ")}`, [{ field: "members", issue: "not a user of this organisation" }]);
     const viewers = users.filter((u) => u.role === "viewer");
     if (viewers.length) {
-      throw validationError(`Viewers cannot answer approvals: ${viewers.map((v) => v.email).join(", ")}`, [{ field: "members", issue: "members must be approvers or admins" }]);
+      throw validationError(`Viewers cannot answer approvals: ${viewers.map((v) => v.email).join(", ")}`, [
+        { field: "members", issue: "members must be approvers or admins" },
+      ]);
     }
     memberIds = [...new Set(users.map((u) => u.id))];
   }
   if (input.agent_ids?.length) {
     const found = await db.agent.count({ where: { orgId, id: { in: input.agent_ids } } });
-    if (found !== new Set(input.agent_ids).size) throw validationError("Unknown agent in agent_ids", [{ field: "agent_ids", issue: "not an agent of this organisation" }]);
+    if (found !== new Set(input.agent_ids).size)
+      throw validationError("Unknown agent in agent_ids", [{ field: "agent_ids", issue: "not an agent of this organisation" }]);
   }
   if (input.escalate_to_group_id) {
     if (input.escalate_to_group_id === selfId) {

@@ -59,7 +59,13 @@ export async function updateApproverGroup(db: Db, actor: Actor, orgId: string, i
       }),
       include: approverGroupInclude,
     });
-    await recordAuditEvent(tx, { orgId, actor, action: "approver_group.updated", targetId: id, data: { changes: { ...input, ...(memberIds ? { members: memberIds } : {}) } } });
+    await recordAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "approver_group.updated",
+      targetId: id,
+      data: { changes: { ...input, ...(memberIds ? { members: memberIds } : {}) } },
+    });
     return updated;
   });
   return serializeApproverGroup(row);

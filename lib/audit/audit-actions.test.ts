@@ -5,7 +5,13 @@ import { auditRow, recordAuditEvent } from "./record-audit-event";
 
 describe("audit actions", () => {
   it("stores the action's target type and its data as given", () => {
-    const row = auditRow({ orgId: "org_1", actor: "system", action: "wallet.funded", targetId: "a1", data: { wallet_id: "wal_1", amount: 500, currency: "INR", memo: null } });
+    const row = auditRow({
+      orgId: "org_1",
+      actor: "system",
+      action: "wallet.funded",
+      targetId: "a1",
+      data: { wallet_id: "wal_1", amount: 500, currency: "INR", memo: null },
+    });
     expect(row).toMatchObject({ orgId: "org_1", actorType: "system", actorLabel: "system", action: "wallet.funded", targetType: "agent", targetId: "a1" });
     expect(row.data).toEqual({ wallet_id: "wal_1", amount: 500, currency: "INR", memo: null });
     expect(row.id).toMatch(/^evt_/);
@@ -29,7 +35,13 @@ describe("audit actions", () => {
   it("needs a transaction and a known action (checked by `npm run typecheck`)", () => {
     const neverCalled = (db: Db) => {
       // @ts-expect-error the plain client is not a transaction: the audit row must share the change's
-      void recordAuditEvent(db, { orgId: "o", actor: "system", action: "intent.decided", targetId: "i", data: { outcome: "deny", rule: "r", reason: "x", amount: 1, currency: "INR" } });
+      void recordAuditEvent(db, {
+        orgId: "o",
+        actor: "system",
+        action: "intent.decided",
+        targetId: "i",
+        data: { outcome: "deny", rule: "r", reason: "x", amount: 1, currency: "INR" },
+      });
       return (tx: Parameters<typeof recordAuditEvent>[0]) => {
         // @ts-expect-error an action outside the closed set
         void recordAuditEvent(tx, { orgId: "o", actor: "system", action: "intent.exploded", targetId: "i", data: {} });

@@ -45,7 +45,12 @@ export const AUDIT_ACTIONS = {
     group_id: z.string().nullable().optional(),
     group_name: z.string().nullable().optional(),
   }),
-  "approval.escalated": event("approval", { intent_id: z.string(), group_id: z.string(), group_name: z.string(), escalated_to_group_id: z.string().nullable() }),
+  "approval.escalated": event("approval", {
+    intent_id: z.string(),
+    group_id: z.string(),
+    group_name: z.string(),
+    escalated_to_group_id: z.string().nullable(),
+  }),
   "approver_group.created": event("approver_group", { name: z.string(), settings: json }),
   "approver_group.updated": event("approver_group", { changes: json }),
   "approver_group.deleted": event("approver_group", { name: z.string() }),

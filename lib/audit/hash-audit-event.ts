@@ -39,7 +39,14 @@ export function hashAuditEvent(e: ChainedFields, seq: bigint, prevHash: string):
 }
 
 export type ChainedRow = ChainedFields & { seq: bigint | null; prevHash: string | null; hash: string | null };
-export type BrokenLink = { seq: string; id: string; created_at: string; action: string; reason: "sequence_gap" | "previous_hash_mismatch" | "hash_mismatch"; detail: string };
+export type BrokenLink = {
+  seq: string;
+  id: string;
+  created_at: string;
+  action: string;
+  reason: "sequence_gap" | "previous_hash_mismatch" | "hash_mismatch";
+  detail: string;
+};
 
 /**
  * Checks chained rows (in seq order) against the link before them; returns the first broken
@@ -49,10 +56,16 @@ export function checkChainSegment(rows: ChainedRow[], tail: { seq: bigint; hash:
   let { seq, hash } = tail;
   for (const r of rows) {
     const at = { seq: String(r.seq), id: r.id, created_at: r.createdAt.toISOString(), action: r.action };
-    if (r.seq !== seq + 1n) return { broken: { ...at, reason: "sequence_gap", detail: `expected event #${seq + 1n} after #${seq}, found #${r.seq}: events are missing` }, tail: { seq, hash } };
-    if (r.prevHash !== hash) return { broken: { ...at, reason: "previous_hash_mismatch", detail: "its previous-hash does not match the event before it" }, tail: { seq, hash } };
+    if (r.seq !== seq + 1n)
+      return {
+        broken: { ...at, reason: "sequence_gap", detail: `expected event #${seq + 1n} after #${seq}, found #${r.seq}: events are missing` },
+        tail: { seq, hash },
+      };
+    if (r.prevHash !== hash)
+      return { broken: { ...at, reason: "previous_hash_mismatch", detail: "its previous-hash does not match the event before it" }, tail: { seq, hash } };
     const expected = hashAuditEvent(r, r.seq, r.prevHash);
-    if (r.hash !== expected) return { broken: { ...at, reason: "hash_mismatch", detail: "its contents were changed after it was recorded" }, tail: { seq, hash } };
+    if (r.hash !== expected)
+      return { broken: { ...at, reason: "hash_mismatch", detail: "its contents were changed after it was recorded" }, tail: { seq, hash } };
     seq = r.seq;
     hash = r.hash;
   }

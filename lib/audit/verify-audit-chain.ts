@@ -39,5 +39,12 @@ export async function verifyAuditChain(db: DbOrTx, actor: Actor, orgId: string):
     }
   }
   const pending = await db.auditEvent.count({ where: { orgId, seq: null } });
-  return { org_id: orgId, ok: broken === null, checked, pending, head: tail.seq > 0n ? { seq: tail.seq.toString(), hash: tail.hash } : null, first_broken: broken };
+  return {
+    org_id: orgId,
+    ok: broken === null,
+    checked,
+    pending,
+    head: tail.seq > 0n ? { seq: tail.seq.toString(), hash: tail.hash } : null,
+    first_broken: broken,
+  };
 }

@@ -64,7 +64,10 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.userId, role: token.role, orgId: token.orgId, email: token.email, name: token.name, sv: token.sv } };
+      return {
+        ...session,
+        user: { ...session.user, id: token.userId, role: token.role, orgId: token.orgId, email: token.email, name: token.name, sv: token.sv },
+      };
     },
   },
   events: {

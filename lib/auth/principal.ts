@@ -18,9 +18,7 @@ export type Actor = Principal | "system";
 /** The audit trail's view of an actor. */
 export function actorOf(p: Actor) {
   if (p === "system") return { actorType: "system", actorId: null, actorLabel: "system" };
-  return p.kind === "agent"
-    ? { actorType: "agent", actorId: p.agentId, actorLabel: p.label }
-    : { actorType: "user", actorId: p.userId, actorLabel: p.email };
+  return p.kind === "agent" ? { actorType: "agent", actorId: p.agentId, actorLabel: p.label } : { actorType: "user", actorId: p.userId, actorLabel: p.email };
 }
 
 /** The label ledger rows and policy versions carry for this actor. */

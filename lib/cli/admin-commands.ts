@@ -100,7 +100,11 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     usage: "agent list --org ID",
     run: async (db, a) => {
       const org = await getOrganizationOrThrow(db, requireString(a, "org"));
-      const agents = await db.agent.findMany({ where: { orgId: org.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { wallets: { orderBy: { createdAt: "asc" } } } });
+      const agents = await db.agent.findMany({
+        where: { orgId: org.id },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { wallets: { orderBy: { createdAt: "asc" } } },
+      });
       return describeAgents(db, org.id, agents);
     },
   },

@@ -12,7 +12,8 @@ type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknow
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (a: AdminArgs, name: string) => {
   const v = optionalString(a, name);
-  if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new AppError("validation_error", `--${name} must be a date like 2026-11-29`, [{ field: name, issue: "YYYY-MM-DD" }]);
+  if (v !== undefined && (!DATE.test(v) || Number.isNaN(Date.parse(v))))
+    throw new AppError("validation_error", `--${name} must be a date like 2026-11-29`, [{ field: name, issue: "YYYY-MM-DD" }]);
   return v;
 };
 
@@ -21,7 +22,9 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
     usage: "audit verify [--org ID]",
     run: async (db, a): Promise<ChainReport[]> => {
       const org = optionalString(a, "org");
-      const ids = org ? [(await getOrganizationOrThrow(db, org)).id] : (await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } })).map((o) => o.id);
+      const ids = org
+        ? [(await getOrganizationOrThrow(db, org)).id]
+        : (await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } })).map((o) => o.id);
       const reports: ChainReport[] = [];
       for (const id of ids) reports.push(await verifyAuditChain(db, "system", id));
       return reports;
@@ -32,9 +35,11 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
     run: async (db, a) => {
       const orgId = (await getOrganizationOrThrow(db, requireString(a, "org"))).id;
       const format = optionalString(a, "format") ?? "csv";
-      if (format !== "csv" && format !== "jsonl") throw new AppError("validation_error", "--format is csv or jsonl", [{ field: "format", issue: "csv or jsonl" }]);
+      if (format !== "csv" && format !== "jsonl")
+        throw new AppError("validation_error", "--format is csv or jsonl", [{ field: "format", issue: "csv or jsonl" }]);
       const lines = format === "csv" ? [csvLine(AUDIT_CSV_HEADER)] : [];
-      for await (const e of iterateAuditEvents(db, orgId, { from: date(a, "from"), to: date(a, "to") })) lines.push(format === "csv" ? auditCsvLine(e) : auditJsonLine(e));
+      for await (const e of iterateAuditEvents(db, orgId, { from: date(a, "from"), to: date(a, "to") }))
+        lines.push(format === "csv" ? auditCsvLine(e) : auditJsonLine(e));
       return lines.join("");
     },
   },

@@ -22,7 +22,10 @@ export function formatAdminResult(command: string[], result: unknown): string {
     case "user create":
       return `Created ${r.role} ${r.email} (${r.id}) in ${r.org_id}${r.has_password ? "" : " (no password: sign-in disabled, use a user key)"}`;
     case "wallet ledger":
-      return [`${r.count} ledger entries for agent ${r.agent_id}; newest first:`, ...(r.entries as Obj[]).map((e) => `${e.created_at}  ${e.kind}  ${money(e.amount, e.currency)}  → ${money(e.balance_after, e.currency)}  ${e.memo}`)].join("\n");
+      return [
+        `${r.count} ledger entries for agent ${r.agent_id}; newest first:`,
+        ...(r.entries as Obj[]).map((e) => `${e.created_at}  ${e.kind}  ${money(e.amount, e.currency)}  → ${money(e.balance_after, e.currency)}  ${e.memo}`),
+      ].join("\n");
     case "user password":
       return `Set a new password for ${r.email}; their open sessions have ended`;
     case "user role":
@@ -32,7 +35,9 @@ export function formatAdminResult(command: string[], result: unknown): string {
     case "agent create":
       return `Created agent ${r.name} (${r.id}), wallet ${walletLine(r.wallet as Obj)}`;
     case "agent list":
-      return (result as Obj[]).map((a) => `${a.id}  ${a.name}  ${a.status}  risk ${a.risk_level}  ${walletLine(a.wallet as Obj)}`).join("\n") || "No agents yet.";
+      return (
+        (result as Obj[]).map((a) => `${a.id}  ${a.name}  ${a.status}  risk ${a.risk_level}  ${walletLine(a.wallet as Obj)}`).join("\n") || "No agents yet."
+      );
     case "agent suspend":
     case "agent resume":
       return `Agent ${r.name} (${r.id}) is ${r.status}`;
@@ -43,7 +48,9 @@ export function formatAdminResult(command: string[], result: unknown): string {
     case "counters check": {
       const drift = r.drift as Obj[];
       if (drift.length === 0) return `Counters of ${r.organizations} organisation(s) agree with their intents.`;
-      const lines = drift.slice(0, 20).map((d) => `${d.org_id} ${d.kind} ${d.agentId} ${d.key}: stored ${JSON.stringify(d.stored)} vs ${JSON.stringify(d.recomputed)}`);
+      const lines = drift
+        .slice(0, 20)
+        .map((d) => `${d.org_id} ${d.kind} ${d.agentId} ${d.key}: stored ${JSON.stringify(d.stored)} vs ${JSON.stringify(d.recomputed)}`);
       return [`${drift.length} counter row(s) drifted (fix: npm run aegis -- counters rebuild --org ID):`, ...lines].join("\n");
     }
     case "key create":
@@ -86,7 +93,12 @@ function formatChainReports(reports: ChainReport[]): string {
 }
 
 function formatBacktest(r: BacktestResult): string {
-  const flips = r.flips.by_outcome.map((f) => `    ${f.from} → ${f.to}: ${f.count} (${Object.entries(f.amounts).map(([c, v]) => money(v, c)).join(", ")})`);
+  const flips = r.flips.by_outcome.map(
+    (f) =>
+      `    ${f.from} → ${f.to}: ${f.count} (${Object.entries(f.amounts)
+        .map(([c, v]) => money(v, c))
+        .join(", ")})`,
+  );
   return [
     `Replayed ${r.evaluated} intents of the last ${r.days} days in ${r.timing_ms.total} ms (current policy v${r.current_version} vs draft)`,
     `  ${r.flips.total} would flip${flips.length ? ":" : ""}`,

@@ -25,27 +25,32 @@ function documentAndBase(args: AdminArgs): { document: Record<string, unknown>; 
   const { base_version: fromFile, ...document } = file as Record<string, unknown>;
   const given = optionalString(args, "base-version") ?? (fromFile === undefined ? undefined : String(fromFile));
   if (given === undefined || !/^\d+$/.test(given)) {
-    throw new AppError("validation_error", 'Name the version this policy is based on: --base-version N, or "base_version" in the file (policy show writes it)', [
-      { field: "base_version", issue: "required" },
-    ]);
+    throw new AppError(
+      "validation_error",
+      'Name the version this policy is based on: --base-version N, or "base_version" in the file (policy show writes it)',
+      [{ field: "base_version", issue: "required" }],
+    );
   }
   return { document, baseVersion: Number(given) };
 }
 
 /** A draft from --file; a "base_version" the file may carry (from policy show) is not part of it. */
 function draft(args: AdminArgs): Record<string, unknown> {
-  if (args.policy === undefined || typeof args.policy !== "object" || args.policy === null) throw new AppError("validation_error", "--file is required (a JSON policy document)");
+  if (args.policy === undefined || typeof args.policy !== "object" || args.policy === null)
+    throw new AppError("validation_error", "--file is required (a JSON policy document)");
   const { base_version: _ignored, ...document } = args.policy as Record<string, unknown>;
   return document;
 }
 
 function days(args: AdminArgs): BacktestDays {
   const d = Number(optionalString(args, "days") ?? 30);
-  if (!(BACKTEST_DAYS as readonly number[]).includes(d)) throw new AppError("validation_error", "--days is 7, 30 or 90", [{ field: "days", issue: "7, 30 or 90" }]);
+  if (!(BACKTEST_DAYS as readonly number[]).includes(d))
+    throw new AppError("validation_error", "--days is 7, 30 or 90", [{ field: "days", issue: "7, 30 or 90" }]);
   return d as BacktestDays;
 }
 
-const shadowReport = async (db: Db, orgId: string) => (await getShadowReport(db, "system", orgId)) ?? { running: false, message: "No draft has run in shadow yet." };
+const shadowReport = async (db: Db, orgId: string) =>
+  (await getShadowReport(db, "system", orgId)) ?? { running: false, message: "No draft has run in shadow yet." };
 
 const org = async (db: Db, a: AdminArgs) => (await getOrganizationOrThrow(db, requireString(a, "org"))).id;
 

@@ -12,7 +12,11 @@ import { optionalMinorUnits, optionalString, requireString, type AdminArgs } fro
 
 type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
 
-const list = (a: AdminArgs, name: string) => optionalString(a, name)?.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (a: AdminArgs, name: string) =>
+  optionalString(a, name)
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 function optionalInt(a: AdminArgs, name: string): number | undefined {
   const v = optionalString(a, name);
   if (v === undefined) return undefined;
@@ -44,7 +48,8 @@ async function orgOfGroup(db: Db, id: string) {
   return g.orgId;
 }
 
-const GROUP_OPTIONS = "[--members a@x,b@y] [--agents UUID,…] [--categories cloud,saas] [--currency INR --min-amount MINOR --max-amount MINOR] [--quorum N] [--priority N] [--escalate-after MINUTES] [--escalate-to GROUP_ID]";
+const GROUP_OPTIONS =
+  "[--members a@x,b@y] [--agents UUID,…] [--categories cloud,saas] [--currency INR --min-amount MINOR --max-amount MINOR] [--quorum N] [--priority N] [--escalate-after MINUTES] [--escalate-to GROUP_ID]";
 
 /** Approval routing from the command line: approver groups and out-of-office delegations. */
 export const ROUTING_COMMANDS: Record<string, Command> = {
@@ -63,7 +68,11 @@ export const ROUTING_COMMANDS: Record<string, Command> = {
     usage: "group list --org ID",
     run: async (db, a) => {
       const org = await getOrganizationOrThrow(db, requireString(a, "org"));
-      const rows = await db.approverGroup.findMany({ where: { orgId: org.id }, include: approverGroupInclude, orderBy: [{ priority: "asc" }, { createdAt: "asc" }] });
+      const rows = await db.approverGroup.findMany({
+        where: { orgId: org.id },
+        include: approverGroupInclude,
+        orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
+      });
       return rows.map(serializeApproverGroup);
     },
   },

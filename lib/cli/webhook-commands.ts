@@ -20,20 +20,33 @@ async function orgOfEndpoint(db: Db, id: string) {
 }
 const events = (a: AdminArgs, required: boolean) => {
   const v = required ? requireString(a, "events") : optionalString(a, "events");
-  return v?.split(",").map((s) => s.trim()).filter(Boolean) as never;
+  return v
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean) as never;
 };
 
 export const WEBHOOK_COMMANDS: Record<string, Command> = {
   "webhook list": { usage: "webhook list --org ID", run: (db, a) => listWebhookEndpoints(db, "system", requireString(a, "org")) },
   "webhook create": {
     usage: "webhook create --org ID --url URL --events intent.decided,approval.requested [--description D]   (prints the secret once)",
-    run: (db, a) => createWebhookEndpoint(db, "system", requireString(a, "org"), { url: requireString(a, "url"), events: events(a, true), description: optionalString(a, "description") }),
+    run: (db, a) =>
+      createWebhookEndpoint(db, "system", requireString(a, "org"), {
+        url: requireString(a, "url"),
+        events: events(a, true),
+        description: optionalString(a, "description"),
+      }),
   },
   "webhook update": {
     usage: "webhook update --endpoint ID [--url URL] [--events a,b] [--description D] [--status enabled|disabled]",
     run: async (db, a) => {
       const id = requireString(a, "endpoint");
-      const input = { url: optionalString(a, "url"), events: events(a, false), description: optionalString(a, "description"), status: optionalString(a, "status") as never };
+      const input = {
+        url: optionalString(a, "url"),
+        events: events(a, false),
+        description: optionalString(a, "description"),
+        status: optionalString(a, "status") as never,
+      };
       return updateWebhookEndpoint(db, "system", await orgOfEndpoint(db, id), id, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
     },
   },

@@ -32,6 +32,12 @@ export async function checkCounters(db: DbOrTx, orgId: string, now = new Date())
     WHERE COALESCE(s.intents, 0) <> COALESCE(r.intents, 0)`;
   return [
     ...days.map((d) => ({ kind: "day" as const, agentId: d.agent_id, key: d.day, stored: d.stored, recomputed: d.recomputed })),
-    ...minutes.map((m) => ({ kind: "minute" as const, agentId: m.agent_id, key: new Date(m.minute).toISOString(), stored: { intents: m.stored }, recomputed: { intents: m.recomputed } })),
+    ...minutes.map((m) => ({
+      kind: "minute" as const,
+      agentId: m.agent_id,
+      key: new Date(m.minute).toISOString(),
+      stored: { intents: m.stored },
+      recomputed: { intents: m.recomputed },
+    })),
   ];
 }

@@ -22,7 +22,11 @@ describe("counterDelta", () => {
   });
 
   it("a person's approval keeps the spend; a rejection or expiry gives it back", () => {
-    expect(counterDelta({ from: "pending_approval", to: "approved", amount: 700, confidence: 0.1 })).toEqual({ ...ZERO_DELTA, pendingApproval: -1, approved: 1 });
+    expect(counterDelta({ from: "pending_approval", to: "approved", amount: 700, confidence: 0.1 })).toEqual({
+      ...ZERO_DELTA,
+      pendingApproval: -1,
+      approved: 1,
+    });
     expect(counterDelta({ from: "pending_approval", to: "denied", amount: 700, confidence: 0.9, rejectedByPerson: true })).toEqual({
       ...ZERO_DELTA,
       pendingApproval: -1,
@@ -30,7 +34,12 @@ describe("counterDelta", () => {
       rejected: 1,
       spent: -700,
     });
-    expect(counterDelta({ from: "pending_approval", to: "expired", amount: 700, confidence: 0.9 })).toEqual({ ...ZERO_DELTA, pendingApproval: -1, expired: 1, spent: -700 });
+    expect(counterDelta({ from: "pending_approval", to: "expired", amount: 700, confidence: 0.9 })).toEqual({
+      ...ZERO_DELTA,
+      pendingApproval: -1,
+      expired: 1,
+      spent: -700,
+    });
   });
 
   it("low confidence is counted only when the intent is first decided", () => {

@@ -32,4 +32,3 @@ export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgI
   }
   return out;
 }
-

@@ -25,7 +25,8 @@ export const recomputedDayCountersSql = (orgId: string) => Prisma.sql`
   GROUP BY 1, 2, 3, 4`;
 
 /** The oldest minute whose velocity bucket is still kept at `now`. */
-export const keptMinutesFromSql = (now: Date) => Prisma.sql`(date_trunc('minute', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - ${MINUTE_COUNTERS_KEPT})`;
+export const keptMinutesFromSql = (now: Date) =>
+  Prisma.sql`(date_trunc('minute', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - ${MINUTE_COUNTERS_KEPT})`;
 
 /** Velocity buckets recomputed from the intents, for the minutes still kept. */
 export const recomputedMinuteCountersSql = (orgId: string, now: Date) => Prisma.sql`

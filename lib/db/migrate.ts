@@ -51,10 +51,11 @@ async function applyAll(query: Query, exec: (sql: string) => Promise<unknown>): 
     await exec("BEGIN");
     try {
       await exec(m.sql);
-      await query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-        [crypto.randomUUID(), checksum, m.name],
-      );
+      await query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`, [
+        crypto.randomUUID(),
+        checksum,
+        m.name,
+      ]);
       await exec("COMMIT");
     } catch (error) {
       await exec("ROLLBACK");
@@ -69,12 +70,18 @@ async function applyAll(query: Query, exec: (sql: string) => Promise<unknown>): 
 export async function migrate(): Promise<string[]> {
   if (databaseKind() === "pglite") {
     const db = await getPGlite();
-    return applyAll((sql, params) => db.query(sql, params) as never, (sql) => db.exec(sql));
+    return applyAll(
+      (sql, params) => db.query(sql, params) as never,
+      (sql) => db.exec(sql),
+    );
   }
   const client = await (await getPool()).connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
-    return await applyAll((sql, params) => client.query(sql, params), (sql) => client.query(sql));
+    return await applyAll(
+      (sql, params) => client.query(sql, params),
+      (sql) => client.query(sql),
+    );
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => {});
     client.release();

@@ -28,12 +28,21 @@ export async function createDelegation(db: Db, actor: Actor, orgId: string, raw:
   assertCan(actor, "delegation.create", { orgId, fromUserId: from.id });
   const to = await findPerson(db, orgId, input.to_user, "to_user");
   if (to.id === from.id) throw validationError("A person cannot delegate to themselves", [{ field: "to_user", issue: "same as from_user" }]);
-  if (to.role === "viewer") throw validationError("The delegate must be an approver or an admin", [{ field: "to_user", issue: "viewers cannot answer approvals" }]);
+  if (to.role === "viewer")
+    throw validationError("The delegate must be an approver or an admin", [{ field: "to_user", issue: "viewers cannot answer approvals" }]);
   if (from.role === "viewer") throw validationError("Viewers have nothing to delegate", [{ field: "from_user", issue: "viewers cannot answer approvals" }]);
   const id = newId("dlg");
   const row = await db.$transaction(async (tx) => {
     const created = await tx.delegation.create({
-      data: { id, orgId, fromUserId: from.id, toUserId: to.id, startsAt: input.starts_at, endsAt: input.ends_at, createdBy: actor === "system" ? "system" : actor.label },
+      data: {
+        id,
+        orgId,
+        fromUserId: from.id,
+        toUserId: to.id,
+        startsAt: input.starts_at,
+        endsAt: input.ends_at,
+        createdBy: actor === "system" ? "system" : actor.label,
+      },
       include: delegationInclude,
     });
     await recordAuditEvent(tx, {

@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-const userRef = (field: string) => z.string().trim().min(1, `${field} is required`).max(320).regex(/^[^\u0000-\u001f]+$/, `${field} must not contain control characters`);
+const userRef = (field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${field} is required`)
+    .max(320)
+    .regex(/^[^\u0000-\u001f]+$/, `${field} must not contain control characters`);
 
 const isoDate = (field: string) =>
   z.iso.datetime({ offset: true, message: `${field} must be an ISO 8601 date-time such as 2026-12-01T09:00:00+05:30` }).transform((s) => new Date(s));
@@ -31,4 +37,9 @@ export const DelegationSchema = z.object({
   created_at: z.string(),
 });
 export type DelegationDto = z.infer<typeof DelegationSchema>;
-export const DelegationListSchema = z.object({ object: z.literal("list"), data: z.array(DelegationSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
+export const DelegationListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(DelegationSchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});

@@ -6,7 +6,8 @@ import { delegationInclude, serializeDelegation } from "./serialize-delegation";
 /** Current and upcoming delegations: all of the organisation's for admins, viewers and the CLI; one's own for approvers. */
 export async function listDelegations(db: DbOrTx, actor: Actor, orgId: string, now = new Date()) {
   assertCan(actor, "delegation.read", { orgId });
-  const mine = actor !== "system" && actor.kind === "user" && actor.role === "approver" ? { OR: [{ fromUserId: actor.userId }, { toUserId: actor.userId }] } : {};
+  const mine =
+    actor !== "system" && actor.kind === "user" && actor.role === "approver" ? { OR: [{ fromUserId: actor.userId }, { toUserId: actor.userId }] } : {};
   const rows = await db.delegation.findMany({
     where: { orgId, endsAt: { gt: now }, ...mine },
     include: delegationInclude,

@@ -70,7 +70,13 @@ export const DEMO_AGENTS: readonly DemoAgentSpec[] = [
     largeShare: 0.45,
     fates: { approve: 0.72, reject: 0.14 },
     merchants: [
-      ["AWS", "cloud", 6_000, 9_900, ["Monthly AWS bill: EC2 and RDS for production", "S3 and CloudFront usage for the marketing site", "EKS cluster usage for staging"]],
+      [
+        "AWS",
+        "cloud",
+        6_000,
+        9_900,
+        ["Monthly AWS bill: EC2 and RDS for production", "S3 and CloudFront usage for the marketing site", "EKS cluster usage for staging"],
+      ],
       ["Google Cloud", "cloud", 4_000, 9_500, ["BigQuery analysis for the finance data mart", "GKE nodes for the ML pipeline"]],
       ["DigitalOcean", "cloud", 1_500, 9_000, ["Droplets for internal tools", "Managed Postgres for the status page"]],
       ["Datadog", "observability", 8_000, 9_800, ["Datadog APM hosts", "Log retention overage for October"]],

@@ -94,7 +94,11 @@ async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise
     confidence: p.confidence,
     merchant: p.merchant,
     merchant_category: p.category,
-    metadata: Object.fromEntries(Object.keys(p.metadata).sort().map((k) => [k, p.metadata[k]])),
+    metadata: Object.fromEntries(
+      Object.keys(p.metadata)
+        .sort()
+        .map((k) => [k, p.metadata[k]]),
+    ),
   });
   await db.$transaction(async (tx) => {
     await tx.intent.create({

@@ -29,17 +29,37 @@ export type DemoPlan = { intents: PlannedIntent[]; events: PlannedEvent[] };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const COST_CENTERS: Record<AgentKey, string> = { procurement: "CC-110 Finance Ops", cloud: "CC-240 Platform", research: "CC-310 Data Science", growth: "CC-420 Growth", travel: "CC-150 People Ops" };
+const COST_CENTERS: Record<AgentKey, string> = {
+  procurement: "CC-110 Finance Ops",
+  cloud: "CC-240 Platform",
+  research: "CC-310 Data Science",
+  growth: "CC-420 Growth",
+  travel: "CC-150 People Ops",
+};
 /** The newest regular intent per agent: the inbox items below are the only later ones. */
 const REGULAR_END_HOURS: Record<AgentKey, number> = { procurement: 34, cloud: 50, research: 50, growth: 50, travel: 60 };
-const APPROVE_COMMENTS = ["Matches the renewal on file.", "Budgeted in the Q4 plan.", "OK, usage checked against last month.", "Approved; please attach the invoice."];
-const REJECT_COMMENTS = ["Not in this quarter's plan.", "Duplicate of an earlier request.", "Please consolidate with the annual contract.", "Confidence too low; resubmit with the invoice."];
+const APPROVE_COMMENTS = [
+  "Matches the renewal on file.",
+  "Budgeted in the Q4 plan.",
+  "OK, usage checked against last month.",
+  "Approved; please attach the invoice.",
+];
+const REJECT_COMMENTS = [
+  "Not in this quarter's plan.",
+  "Duplicate of an earlier request.",
+  "Please consolidate with the annual contract.",
+  "Confidence too low; resubmit with the invoice.",
+];
 
 export function buildDemoPlan(now: Date, seed = 20_261_128): DemoPlan {
   const rng = createRng(seed);
   const intents: PlannedIntent[] = [];
   let invoice = 1200;
-  const meta = (agent: AgentKey, extra: Record<string, string> = {}) => ({ invoice_id: `INV-2026-${String(invoice++).padStart(4, "0")}`, cost_center: COST_CENTERS[agent], ...extra });
+  const meta = (agent: AgentKey, extra: Record<string, string> = {}) => ({
+    invoice_id: `INV-2026-${String(invoice++).padStart(4, "0")}`,
+    cost_center: COST_CENTERS[agent],
+    ...extra,
+  });
 
   for (const spec of DEMO_AGENTS) {
     const end = now.getTime() - REGULAR_END_HOURS[spec.key] * HOUR;
@@ -123,7 +143,17 @@ type Meta = (agent: AgentKey, extra?: Record<string, string>) => Record<string, 
 function specialIntents(now: Date, meta: Meta): PlannedIntent[] {
   const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
   const leave: Fate = { kind: "leave" };
-  const item = (agent: AgentKey, hours: number, rupees: number, merchant: string, category: string, reason: string, confidence: number, fate: Fate = leave, extra: Record<string, string> = {}): PlannedIntent => ({
+  const item = (
+    agent: AgentKey,
+    hours: number,
+    rupees: number,
+    merchant: string,
+    category: string,
+    reason: string,
+    confidence: number,
+    fate: Fate = leave,
+    extra: Record<string, string> = {},
+  ): PlannedIntent => ({
     agent,
     at: ago(hours),
     amount: rupees * 100,
@@ -145,9 +175,24 @@ function specialIntents(now: Date, meta: Meta): PlannedIntent[] {
     item("travel", 3 * 24 + 6, 12_400, "Taj Hotels", "lodging", "Hotel for the Hyderabad vendor visit", 0.88, expire),
     item("travel", 2 * 24 + 5, 950, "Uber", "travel", "Airport transfer", 0.93, expire),
     // Answered at seed time through respondToApproval.
-    item("procurement", 40, 11_800, "Atlassian", "saas", "Jira Premium upgrade for the audit trail", 0.94, { kind: "answer_now", decision: "approve", by: "approver", comment: "Budgeted in the Q4 plan." }),
-    item("growth", 30, 21_000, "Meta Ads", "advertising", "Instagram reels boost for the launch week", 0.8, { kind: "answer_now", decision: "reject", by: "approver2", comment: "Launch week budget is already spent." }),
-    item("cloud", 20, 14_000, "Google Cloud", "cloud", "Committed-use discount top-up", 0.92, { kind: "answer_now", decision: "approve", by: "admin", comment: "Saves 18% on GKE; approved." }),
+    item("procurement", 40, 11_800, "Atlassian", "saas", "Jira Premium upgrade for the audit trail", 0.94, {
+      kind: "answer_now",
+      decision: "approve",
+      by: "approver",
+      comment: "Budgeted in the Q4 plan.",
+    }),
+    item("growth", 30, 21_000, "Meta Ads", "advertising", "Instagram reels boost for the launch week", 0.8, {
+      kind: "answer_now",
+      decision: "reject",
+      by: "approver2",
+      comment: "Launch week budget is already spent.",
+    }),
+    item("cloud", 20, 14_000, "Google Cloud", "cloud", "Committed-use discount top-up", 0.92, {
+      kind: "answer_now",
+      decision: "approve",
+      by: "admin",
+      comment: "Saves 18% on GKE; approved.",
+    }),
     // The inbox: still waiting for a person.
     item("cloud", 26, 78_500, "AWS", "cloud", "Reserved Instances: 1-year commitment for the production cluster", 0.93, leave, { quote_id: "AWS-RI-88213" }),
     item("cloud", 9, 62_000, "Datadog", "observability", "Annual Datadog Pro contract (prepaid, 15% discount)", 0.9),

@@ -40,5 +40,4 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const forbidden = (message: string) => new AppError("forbidden", message);
-export const validationError = (message: string, details: ErrorDetail[] = []) =>
-  new AppError("validation_error", message, details);
+export const validationError = (message: string, details: ErrorDetail[] = []) => new AppError("validation_error", message, details);

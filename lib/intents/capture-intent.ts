@@ -17,4 +17,3 @@ export async function captureIntent(db: Db, principal: Principal, id: string, in
   await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
   return getIntent(db, principal, row.id);
 }
-

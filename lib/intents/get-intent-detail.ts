@@ -39,7 +39,16 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
     approval &&
     approvalAccess(
       principal,
-      { orgId: approval.orgId, status: approval.status, requiredRole: approval.requiredRole, approvalsRequired: approval.approvalsRequired, submittedByUserId: row.submittedByUserId, responses: approval.responses, routing: routing!, agentStatus: agent?.status },
+      {
+        orgId: approval.orgId,
+        status: approval.status,
+        requiredRole: approval.requiredRole,
+        approvalsRequired: approval.approvalsRequired,
+        submittedByUserId: row.submittedByUserId,
+        responses: approval.responses,
+        routing: routing!,
+        agentStatus: agent?.status,
+      },
       threshold === null ? null : formatMoney(threshold, row.currency),
     );
   const timeline: TimelineEvent[] = [];
@@ -49,7 +58,12 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
       timeline.push({ at: r.createdAt.toISOString(), kind: r.decision, who: `${r.user.name} (${r.user.email})`, comment: r.comment });
     }
     if (approval.status !== "pending" && approval.resolvedAt) {
-      timeline.push({ at: approval.resolvedAt.toISOString(), kind: approval.status, who: approval.status === "expired" ? "System" : "Approval closed", comment: null });
+      timeline.push({
+        at: approval.resolvedAt.toISOString(),
+        kind: approval.status,
+        who: approval.status === "expired" ? "System" : "Approval closed",
+        comment: null,
+      });
     }
   }
   return {

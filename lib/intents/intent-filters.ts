@@ -35,7 +35,10 @@ export function parseIntentFilters(sp: IntentSearchParams, currency = "INR"): { 
     if (isDate(sp.to) && inTimestampRange(end)) filters.created_before = end.toISOString();
     else ignored.push("to");
   }
-  for (const [key, field] of [["min", "min_amount"], ["max", "max_amount"]] as const) {
+  for (const [key, field] of [
+    ["min", "min_amount"],
+    ["max", "max_amount"],
+  ] as const) {
     const text = sp[key];
     if (!text?.trim()) continue;
     const minor = parseMajorAmount(text, currency);

@@ -18,7 +18,21 @@ describe("SubmitIntentSchema", () => {
     [{ extra: 1 }],
     [{ metadata: { nested: { a: 1 } } }],
     [{ metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i])) }],
-    [{ metadata: { big: "x".repeat(1000), b2: "x".repeat(1000), b3: "x".repeat(1000), b4: "x".repeat(1000), b5: "x".repeat(1000), b6: "x".repeat(1000), b7: "x".repeat(1000), b8: "x".repeat(1000), b9: "x".repeat(1000) } }],
+    [
+      {
+        metadata: {
+          big: "x".repeat(1000),
+          b2: "x".repeat(1000),
+          b3: "x".repeat(1000),
+          b4: "x".repeat(1000),
+          b5: "x".repeat(1000),
+          b6: "x".repeat(1000),
+          b7: "x".repeat(1000),
+          b8: "x".repeat(1000),
+          b9: "x".repeat(1000),
+        },
+      },
+    ],
   ])("rejects %j", (override) => {
     expect(SubmitIntentSchema.safeParse({ ...valid, ...override }).success).toBe(false);
   });

@@ -4,7 +4,13 @@ import { inTimestampRange } from "@/lib/db/timestamp-range";
 const METADATA_MAX_BYTES = 8 * 1024;
 const METADATA_MAX_KEYS = 50;
 
-const metadataValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null(), z.array(z.union([z.string().max(1000), z.number(), z.boolean()])).max(50)]);
+const metadataValue = z.union([
+  z.string().max(1000),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string().max(1000), z.number(), z.boolean()])).max(50),
+]);
 
 export const MetadataSchema = z
   .record(z.string().min(1).max(64), metadataValue)
@@ -48,13 +54,23 @@ export const ListIntentsQuerySchema = z
   .object({
     status: z
       .string()
-      .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.enum(INTENT_STATUSES, { message: `status must be one of ${INTENT_STATUSES.join(", ")}` })))
       .optional(),
     agent_id: z.uuid({ message: "agent_id must be a UUID" }).optional(),
     created_after: isoDate.optional(),
     created_before: isoDate.optional(),
-    merchant_category: z.string().trim().min(1).transform((c) => c.toLowerCase()).optional(),
+    merchant_category: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((c) => c.toLowerCase())
+      .optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().min(1).optional(),
   })

@@ -22,7 +22,12 @@ export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFil
       ? { createdAt: { ...(q.created_after ? { gte: new Date(q.created_after) } : {}), ...(q.created_before ? { lt: new Date(q.created_before) } : {}) } }
       : {}),
     ...(q.min_amount !== undefined || q.max_amount !== undefined
-      ? { amount: { ...(q.min_amount !== undefined ? { gte: BigInt(q.min_amount) } : {}), ...(q.max_amount !== undefined ? { lte: BigInt(q.max_amount) } : {}) } }
+      ? {
+          amount: {
+            ...(q.min_amount !== undefined ? { gte: BigInt(q.min_amount) } : {}),
+            ...(q.max_amount !== undefined ? { lte: BigInt(q.max_amount) } : {}),
+          },
+        }
       : {}),
   };
   if (q.created_after && q.created_before && new Date(q.created_after) > new Date(q.created_before)) {

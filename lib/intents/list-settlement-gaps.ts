@@ -18,7 +18,18 @@ export type SettlementGap = {
  * first, since those are the ones to chase), then partial captures and voids, newest first.
  */
 export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100): Promise<SettlementGap[]> {
-  const select = { id: true, agentId: true, merchant: true, currency: true, amount: true, capturedAmount: true, settlement: true, decidedAt: true, settledAt: true, agent: { select: { name: true } } } as const;
+  const select = {
+    id: true,
+    agentId: true,
+    merchant: true,
+    currency: true,
+    amount: true,
+    capturedAmount: true,
+    settlement: true,
+    decidedAt: true,
+    settledAt: true,
+    agent: { select: { name: true } },
+  } as const;
   const [open, settled] = await Promise.all([
     db.intent.findMany({ where: { orgId, status: "approved", settlement: null }, orderBy: [{ decidedAt: "asc" }, { id: "asc" }], take: limit, select }),
     db.$queryRaw<{ id: string }[]>`

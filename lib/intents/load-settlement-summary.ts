@@ -19,7 +19,17 @@ export type SettlementSummary = {
  */
 export async function loadSettlementSummary(db: DbOrTx, orgId: string, agentId?: string): Promise<SettlementSummary[]> {
   const rows = await db.$queryRaw<
-    { currency: string; approved: bigint; approved_n: bigint; captured: bigint; returned: bigint; voided_n: bigint; partial_n: bigint; open: bigint; open_n: bigint }[]
+    {
+      currency: string;
+      approved: bigint;
+      approved_n: bigint;
+      captured: bigint;
+      returned: bigint;
+      voided_n: bigint;
+      partial_n: bigint;
+      open: bigint;
+      open_n: bigint;
+    }[]
   >`
     SELECT currency,
       SUM(amount)::bigint AS approved, COUNT(*)::bigint AS approved_n,

@@ -51,7 +51,14 @@ export async function runDecision(tx: Tx, s: DecisionSubject, settings: Decision
   const counted = stored && Math.floor(i.createdAt.getTime() / MINUTE_MS) > Math.floor(at.getTime() / MINUTE_MS) - 60;
   const inputs = await lockDecisionInputs(tx, { orgId: i.orgId, agentId: i.agentId, currency: i.currency, now: at, timeZone, alreadyCounted: counted });
   if (!inputs) return null; // the agent is gone: the submitter checked it, so only a stale leftover lands here
-  const risk = riskFromActivity({ spend: new Map([[i.currency, { today: 0, month: inputs.usage.spentThisMonth }]]), recent: inputs.recent, counts: emptyCounts }, inputs.agent, policy, i.currency, at, timeZone);
+  const risk = riskFromActivity(
+    { spend: new Map([[i.currency, { today: 0, month: inputs.usage.spentThisMonth }]]), recent: inputs.recent, counts: emptyCounts },
+    inputs.agent,
+    policy,
+    i.currency,
+    at,
+    timeZone,
+  );
   const input = {
     intent: { amount: i.amount, currency: i.currency, confidence: i.confidence, merchant: i.merchant, merchantCategory: i.merchantCategory },
     agent: { id: i.agentId, status: inputs.agent.status, riskLevel: risk.level },
@@ -66,7 +73,18 @@ export async function runDecision(tx: Tx, s: DecisionSubject, settings: Decision
   const shadow = shadowDecision(input, settings.shadow);
   const approval = decision.outcome === "require_approval" ? approvalFor(i.amount, settings, at) : null;
   const decisionId = newId("dec");
-  const written = await writeDecision(tx, { intent: i, stored, decision, shadow, decisionId, riskLevel: risk.level, policyVersion: version, timeZone, approval, at });
+  const written = await writeDecision(tx, {
+    intent: i,
+    stored,
+    decision,
+    shadow,
+    decisionId,
+    riskLevel: risk.level,
+    policyVersion: version,
+    timeZone,
+    approval,
+    at,
+  });
   if (!written) {
     if (stored) return null; // someone else decided it
     throw new IdempotencyKeyTaken();
@@ -89,22 +107,61 @@ export async function runDecision(tx: Tx, s: DecisionSubject, settings: Decision
   await recordAuditEvents(tx, [
     ...(s.submittedBy === null
       ? []
-      : [{ orgId: i.orgId, actor: s.submittedBy, action: "intent.submitted" as const, targetId: i.id, data: { amount: i.amount, currency: i.currency, merchant: i.merchant }, at: i.createdAt }]),
+      : [
+          {
+            orgId: i.orgId,
+            actor: s.submittedBy,
+            action: "intent.submitted" as const,
+            targetId: i.id,
+            data: { amount: i.amount, currency: i.currency, merchant: i.merchant },
+            at: i.createdAt,
+          },
+        ]),
     decided,
     ...(approval
-      ? [{ orgId: i.orgId, actor: "system" as const, action: "approval.requested" as const, targetId: approval.id, data: { intent_id: i.id, required_role: approval.requiredRole, approvals_required: approval.approvalsRequired, group_id: route?.group_id ?? null, group_name: route?.group_name ?? null }, at }]
+      ? [
+          {
+            orgId: i.orgId,
+            actor: "system" as const,
+            action: "approval.requested" as const,
+            targetId: approval.id,
+            data: {
+              intent_id: i.id,
+              required_role: approval.requiredRole,
+              approvals_required: approval.approvalsRequired,
+              group_id: route?.group_id ?? null,
+              group_name: route?.group_name ?? null,
+            },
+            at,
+          },
+        ]
       : []),
   ]);
 
   if (approval) {
     const data = {
-      approval: { id: approval.id, status: "pending", required_role: approval.requiredRole, approvals_required: approval.approvalsRequired, group_id: route?.group_id ?? null, expires_at: approval.expiresAt.toISOString() },
+      approval: {
+        id: approval.id,
+        status: "pending",
+        required_role: approval.requiredRole,
+        approvals_required: approval.approvalsRequired,
+        group_id: route?.group_id ?? null,
+        expires_at: approval.expiresAt.toISOString(),
+      },
       intent: { ...intentSummary(i), status: "pending_approval" },
       rule: decision.rule,
       reason: decision.reason,
     };
     await enqueueEvent(tx, { orgId: i.orgId, type: "approval.requested", data, at });
-    const facts = { ...i, agentName: inputs.agent.name, intentId: i.id, rule: decision.rule, ruleReason: decision.reason, expiresAt: approval.expiresAt, approvalsRequired: approval.approvalsRequired };
+    const facts = {
+      ...i,
+      agentName: inputs.agent.name,
+      intentId: i.id,
+      rule: decision.rule,
+      ruleReason: decision.reason,
+      expiresAt: approval.expiresAt,
+      approvalsRequired: approval.approvalsRequired,
+    };
     await notifyUsers(tx, {
       ...approvalMessage(facts, "approval_requested"),
       orgId: i.orgId,

@@ -20,13 +20,7 @@ export type Settled = { intentId: string; orgId: string; kind: SettleRequest["ki
  * void sent at once, or an agent and the auto-settlement sweep, exactly one wins; the other
  * gets a 409 and moves nothing.
  */
-export async function settleApprovedIntent(
-  tx: Tx,
-  intentId: string,
-  request: SettleRequest,
-  actor: Principal | "system",
-  at = new Date(),
-): Promise<Settled> {
+export async function settleApprovedIntent(tx: Tx, intentId: string, request: SettleRequest, actor: Principal | "system", at = new Date()): Promise<Settled> {
   const intent = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
   const approved = Number(intent.amount);
   const money = (n: number) => formatMinorUnits(n, intent.currency);

@@ -16,9 +16,9 @@ export async function runSweep(): Promise<{ recovered: number; expired: number; 
   const db = await getDb();
   const recovered = await recoverPendingIntents(db);
   let expired = 0;
-  for (let n = -1; n !== 0; ) expired += n = await expireApprovals(db);
+  for (let n = -1; n !== 0;) expired += n = await expireApprovals(db);
   let escalated = 0;
-  for (let n = -1; n !== 0; ) escalated += n = await escalateOverdueApprovals(db);
+  for (let n = -1; n !== 0;) escalated += n = await escalateOverdueApprovals(db);
   const settled = await autoSettleIntents(db);
   await pruneMinuteCounters(db);
   return { recovered, expired, escalated, settled };
@@ -32,7 +32,9 @@ export function startBackgroundJobs(): void {
       .then(
         (r) =>
           (r.recovered || r.expired || r.escalated || r.settled) &&
-          console.log(`[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`),
+          console.log(
+            `[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`,
+          ),
       )
       .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
   void tick();

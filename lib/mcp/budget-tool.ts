@@ -13,8 +13,7 @@ export function registerGetMyBudget(server: McpServer, ctx: ToolContext) {
     "get_my_budget",
     {
       title: "Get my budget",
-      description:
-        "Your wallet (balance, held, available) and spend today and this month against your budgets, in minor units, with when each window resets.",
+      description: "Your wallet (balance, held, available) and spend today and this month against your budgets, in minor units, with when each window resets.",
       inputSchema: advertised(NoArgs),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },

@@ -13,7 +13,8 @@ describe("toolsForPrincipal", () => {
   });
 
   it("gives approvers and admins the approval tools, and viewers only reads", () => {
-    for (const role of ["admin", "approver"] as const) expect(toolsForPrincipal(user(role))).toEqual(expect.arrayContaining([...APPROVER_TOOLS, "submit_spend_intent"]));
+    for (const role of ["admin", "approver"] as const)
+      expect(toolsForPrincipal(user(role))).toEqual(expect.arrayContaining([...APPROVER_TOOLS, "submit_spend_intent"]));
     expect(toolsForPrincipal(user("viewer"))).toEqual(["get_intent", "wait_for_decision"]);
   });
 });

@@ -26,6 +26,8 @@ describe("approvalMessage", () => {
   });
 
   it("words a reminder differently", () => {
-    expect(approvalMessage({ ...facts, merchant: null, approvalsRequired: 1 }, "approval_reminder").title).toBe("Reminder: ₹1,25,000.00 by Billing bot expires soon");
+    expect(approvalMessage({ ...facts, merchant: null, approvalsRequired: 1 }, "approval_reminder").title).toBe(
+      "Reminder: ₹1,25,000.00 by Billing bot expires soon",
+    );
   });
 });

@@ -29,7 +29,11 @@ export async function sendNotificationEmails(db: Db, now = new Date(), batch = 2
   for (const n of claimed) {
     const user = users.find((u) => u.id === n.userId)!;
     try {
-      await sendEmail(user.email, n.title, `Hello ${user.name},\n\n${n.body}\n\nOpen it: ${cfg.publicUrl}${n.link}\n\n— AegisOS Comply (change what you receive under Notifications in the dashboard)`);
+      await sendEmail(
+        user.email,
+        n.title,
+        `Hello ${user.name},\n\n${n.body}\n\nOpen it: ${cfg.publicUrl}${n.link}\n\n— AegisOS Comply (change what you receive under Notifications in the dashboard)`,
+      );
       await db.notification.update({ where: { id: n.id }, data: { emailStatus: "sent", emailedAt: new Date() } });
       sent++;
     } catch (e) {

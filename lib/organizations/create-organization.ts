@@ -6,7 +6,11 @@ import { assertCan } from "@/lib/permissions/can";
 import type { Actor } from "@/lib/auth/principal";
 
 /** A new, empty organisation (it uses the default policy until one is set). */
-export async function createOrganization(db: Db, actor: Actor, input: { name: string; timeZone?: string }): Promise<{ id: string; name: string; timeZone: string }> {
+export async function createOrganization(
+  db: Db,
+  actor: Actor,
+  input: { name: string; timeZone?: string },
+): Promise<{ id: string; name: string; timeZone: string }> {
   assertCan(actor, "organization.create");
   const { name, timeZone = "UTC" } = CreateOrganizationSchema.parse(input);
   const id = newId("org");

@@ -37,9 +37,7 @@ export async function freezeSpending(db: Db, actor: Actor, target: FreezeTarget,
         await enqueueEvent(tx, { orgId: org.id, type: "organization.frozen", data: event, at });
       }
     }
-    const row = agent
-      ? await tx.agent.findUniqueOrThrow({ where: { id: agent.id } })
-      : await tx.organization.findUniqueOrThrow({ where: { id: org.id } });
+    const row = agent ? await tx.agent.findUniqueOrThrow({ where: { id: agent.id } }) : await tx.organization.findUniqueOrThrow({ where: { id: org.id } });
     return serializeFreeze(org.id, agent?.id ?? null, row);
   });
 }

@@ -16,7 +16,13 @@ export async function setOrganizationTimeZone(db: Db, actor: Actor, input: { org
   if (org.timeZone === data.timeZone) return { timeZone: org.timeZone };
   await db.$transaction(async (tx) => {
     await tx.organization.updateMany({ where: { id: org.id }, data: { timeZone: data.timeZone } });
-    await recordAuditEvent(tx, { orgId: org.id, actor, action: "organization.time_zone_set", targetId: org.id, data: { previous: org.timeZone, time_zone: data.timeZone } });
+    await recordAuditEvent(tx, {
+      orgId: org.id,
+      actor,
+      action: "organization.time_zone_set",
+      targetId: org.id,
+      data: { previous: org.timeZone, time_zone: data.timeZone },
+    });
   });
   return { timeZone: data.timeZone };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** Body of a freeze: why (kept in the audit log, shown on the dashboard and in every denial's reason). */
 export const FreezeSpendingSchema = z
-  .object({ reason: z.string().trim().min(1).max(500).optional().describe("Why spending is stopped (e.g. \"Card leak suspected\")") })
+  .object({ reason: z.string().trim().min(1).max(500).optional().describe('Why spending is stopped (e.g. "Card leak suspected")') })
   .strict();
 export type FreezeSpendingInput = z.output<typeof FreezeSpendingSchema>;
 

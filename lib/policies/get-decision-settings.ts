@@ -8,8 +8,7 @@ export type DecisionSettings = DecisionPolicies;
 const MAX_STALE_MS = 1_000;
 
 const holder = globalThis as { __aegisSettings?: ReturnType<typeof makeCache> };
-const makeCache = (db: Db) =>
-  cachedLookup<DecisionSettings>("org", MAX_STALE_MS, (orgId) => getDecisionPolicies(db, orgId));
+const makeCache = (db: Db) => cachedLookup<DecisionSettings>("org", MAX_STALE_MS, (orgId) => getDecisionPolicies(db, orgId));
 
 /**
  * The organisation's parsed live policy, shadow draft and time zone, cached per process:

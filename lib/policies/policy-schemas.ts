@@ -39,7 +39,10 @@ export const PolicyVersionListSchema = z.object({ object: z.literal("list"), dat
 export const BacktestPolicySchema = z
   .object({
     document: PolicyDocumentJson,
-    days: z.union([z.literal(7), z.literal(30), z.literal(90)]).default(30).describe("How far back to replay: 7, 30 or 90 days"),
+    days: z
+      .union([z.literal(7), z.literal(30), z.literal(90)])
+      .default(30)
+      .describe("How far back to replay: 7, 30 or 90 days"),
   })
   .strict();
 
@@ -60,7 +63,18 @@ export const PolicyBacktestSchema = z.object({
   inbox: z.object({ current: z.int(), draft: z.int(), change: z.int(), per_day_current: z.number(), per_day_draft: z.number() }),
   agents: z.array(z.object({ agent_id: z.string(), agent_name: z.string(), flips: z.int(), amounts: Amounts })),
   flipped: z.array(
-    z.object({ intent_id: z.string(), agent_id: z.string(), agent_name: z.string(), amount: z.int(), currency: z.string(), created_at: z.string(), from: Outcome, to: Outcome, rule: z.string(), reason: z.string() }),
+    z.object({
+      intent_id: z.string(),
+      agent_id: z.string(),
+      agent_name: z.string(),
+      amount: z.int(),
+      currency: z.string(),
+      created_at: z.string(),
+      from: Outcome,
+      to: Outcome,
+      rule: z.string(),
+      reason: z.string(),
+    }),
   ),
   fidelity: z.object({ recorded: z.int(), matching: z.int() }).describe("How often the current policy's replay matches what was really decided"),
   timing_ms: z.object({ load: z.int(), total: z.int() }),

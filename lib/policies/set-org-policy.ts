@@ -12,9 +12,11 @@ import { parseOrgPolicy } from "./parse-org-policy";
 
 /** The 409 a save gets when someone saved a newer version since the editor loaded its base. */
 export const staleVersion = (base: number, current: number) =>
-  new AppError("conflict", `The policy changed since you loaded it: you edited version ${base}, the current version is ${current}. Reload, re-apply your change and save again.`, [
-    { field: "base_version", issue: `current version is ${current}` },
-  ]);
+  new AppError(
+    "conflict",
+    `The policy changed since you loaded it: you edited version ${base}, the current version is ${current}. Reload, re-apply your change and save again.`,
+    [{ field: "base_version", issue: `current version is ${current}` }],
+  );
 
 /**
  * Stores a new policy version on top of `baseVersion`, the version the author edited. A
@@ -33,7 +35,13 @@ export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document
       if (previous.version !== baseVersion) throw staleVersion(baseVersion, previous.version);
       const version = previous.version + 1;
       await tx.policy.create({ data: { id: newId("pol"), orgId, version, document: doc as Prisma.InputJsonValue, createdBy: by, baseVersion } });
-      await recordAuditEvent(tx, { orgId, actor, action: "policy.updated", targetId: orgId, data: { version, base_version: baseVersion, previous: toPolicyDocument(previous.policy), document: doc } });
+      await recordAuditEvent(tx, {
+        orgId,
+        actor,
+        action: "policy.updated",
+        targetId: orgId,
+        data: { version, base_version: baseVersion, previous: toPolicyDocument(previous.policy), document: doc },
+      });
       await notifyCacheChanged(tx, `org:${orgId}`); // every instance's decision settings (getDecisionSettings)
       return { policy, version, updatedAt: new Date(), updatedBy: by };
     });

@@ -14,7 +14,12 @@ type UserChange = "user.password_changed" | "user.role_changed" | "user.deactiva
  * a bumped session version (every open session and copied cookie stops working) and the
  * audit row, in one transaction. Managing users is an admin's (or the CLI's) business.
  */
-export async function changeUser<A extends UserChange>(db: Db, actor: Actor, email: string, change: { data: Prisma.UserUpdateInput; action: A; audit: AuditData<A> }) {
+export async function changeUser<A extends UserChange>(
+  db: Db,
+  actor: Actor,
+  email: string,
+  change: { data: Prisma.UserUpdateInput; action: A; audit: AuditData<A> },
+) {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) throw notFound("User");
   assertCan(actor, "user.create", { orgId: user.orgId });

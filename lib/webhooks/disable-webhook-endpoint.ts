@@ -16,7 +16,13 @@ export async function disableWebhookEndpoint(db: Db, endpointId: string, reason:
     if (changed.count === 0) return false;
     const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
     await tx.webhookDelivery.updateMany({ where: { endpointId, status: "pending" }, data: { status: "failed" } });
-    await recordAuditEvent(tx, { orgId: endpoint.orgId, actor: "system", action: "webhook_endpoint.disabled", targetId: endpointId, data: { url: endpoint.url, reason } });
+    await recordAuditEvent(tx, {
+      orgId: endpoint.orgId,
+      actor: "system",
+      action: "webhook_endpoint.disabled",
+      targetId: endpointId,
+      data: { url: endpoint.url, reason },
+    });
     await notifyUsers(tx, {
       orgId: endpoint.orgId,
       kind: "webhook_endpoint_disabled",

@@ -27,7 +27,14 @@ export function intentSummary(intent: IntentRow) {
 /** `intent.decided`: the final status, who decided it, and the rule or approval behind it. */
 export function intentDecidedData(
   intent: IntentRow,
-  outcome: { status: "approved" | "denied" | "expired"; decidedAt: Date; decidedBy: "policy" | "approval"; rule?: string; reason?: string; approvalId?: string },
+  outcome: {
+    status: "approved" | "denied" | "expired";
+    decidedAt: Date;
+    decidedBy: "policy" | "approval";
+    rule?: string;
+    reason?: string;
+    approvalId?: string;
+  },
 ) {
   return {
     intent: { ...intentSummary(intent), status: outcome.status, decided_at: outcome.decidedAt.toISOString() },

@@ -25,7 +25,12 @@ function agentsFor(allowPrivate: boolean) {
  * POSTs one signed payload. Redirects are not followed (the registered URL is the only
  * destination); any 2xx is success. Never throws: every outcome becomes an attempt record.
  */
-export function postWebhook(url: string, body: string, headers: Record<string, string>, opts: { timeoutMs: number; allowPrivate: boolean }): Promise<PostResult> {
+export function postWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  opts: { timeoutMs: number; allowPrivate: boolean },
+): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
@@ -55,7 +60,12 @@ export function postWebhook(url: string, body: string, headers: Record<string, s
         });
         const done = () => {
           const code = res.statusCode ?? 0;
-          finish({ ok: code >= 200 && code < 300, statusCode: code, excerpt: text.slice(0, EXCERPT_CHARS), error: code >= 200 && code < 300 ? null : `HTTP ${code}` });
+          finish({
+            ok: code >= 200 && code < 300,
+            statusCode: code,
+            excerpt: text.slice(0, EXCERPT_CHARS),
+            error: code >= 200 && code < 300 ? null : `HTTP ${code}`,
+          });
         };
         res.on("end", done);
         res.on("close", done);

@@ -16,7 +16,14 @@ describe("retryDelayMs", () => {
   it("spreads about 20 attempts over 24 hours with the defaults", () => {
     let t = 0;
     let attempts = 0;
-    while (shouldRetry(new Date(0), new Date(t), retryDelayMs(attempts + 1, 5000, 2 * 3_600_000, () => 0.5), 24 * 3_600_000)) {
+    while (
+      shouldRetry(
+        new Date(0),
+        new Date(t),
+        retryDelayMs(attempts + 1, 5000, 2 * 3_600_000, () => 0.5),
+        24 * 3_600_000,
+      )
+    ) {
       t += retryDelayMs(++attempts, 5000, 2 * 3_600_000, () => 0.5);
     }
     expect(attempts).toBeGreaterThanOrEqual(15);

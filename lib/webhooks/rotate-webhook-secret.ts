@@ -22,7 +22,13 @@ export async function rotateWebhookSecret(db: Db, actor: Actor, orgId: string, i
       where: { id },
       data: { secret, previousSecret: endpoint.secret, previousSecretExpiresAt: expiresAt, updatedAt: now },
     });
-    await recordAuditEvent(tx, { orgId, actor, action: "webhook_endpoint.secret_rotated", targetId: id, data: { previous_secret_expires_at: expiresAt.toISOString() } });
+    await recordAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "webhook_endpoint.secret_rotated",
+      targetId: id,
+      data: { previous_secret_expires_at: expiresAt.toISOString() },
+    });
     return updated;
   });
   return { ...serializeEndpoint(row, now), secret };

@@ -43,7 +43,15 @@ type DeliveryRow = {
   lastAttemptAt: Date | null;
   createdAt: Date;
   event: { id: string; type: string; createdAt: Date; data: unknown };
-  attempts: { id: string; attemptedAt: Date; succeeded: boolean; statusCode: number | null; latencyMs: number; responseExcerpt: string; error: string | null }[];
+  attempts: {
+    id: string;
+    attemptedAt: Date;
+    succeeded: boolean;
+    statusCode: number | null;
+    latencyMs: number;
+    responseExcerpt: string;
+    error: string | null;
+  }[];
 };
 
 export const deliveryInclude = { event: true, attempts: { orderBy: { attemptedAt: "desc" as const } } };

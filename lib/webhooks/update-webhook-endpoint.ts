@@ -34,7 +34,13 @@ export async function updateWebhookEndpoint(db: Db, actor: Actor, orgId: string,
         updatedAt: new Date(),
       },
     });
-    await recordAuditEvent(tx, { orgId, actor, action: "webhook_endpoint.updated", targetId: id, data: { url: row.url, events: row.events, status: row.status } });
+    await recordAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "webhook_endpoint.updated",
+      targetId: id,
+      data: { url: row.url, events: row.events, status: row.status },
+    });
     return row;
   });
   return serializeEndpoint(updated);

@@ -34,7 +34,11 @@ export function webhookPaths({ json, errors, idParam, queryParams }: Helpers) {
   const id = idParam("whe_… endpoint id");
   return {
     "/webhook-endpoints": {
-      get: { operationId: "listWebhookEndpoints", summary: "Webhook endpoints of the organisation (admin)", responses: { "200": { description: "Endpoints", ...json("WebhookEndpointList") }, ...errors } },
+      get: {
+        operationId: "listWebhookEndpoints",
+        summary: "Webhook endpoints of the organisation (admin)",
+        responses: { "200": { description: "Endpoints", ...json("WebhookEndpointList") }, ...errors },
+      },
       post: {
         operationId: "createWebhookEndpoint",
         summary: "Register an endpoint; the answer holds its signing secret, shown only once (admin)",
@@ -43,7 +47,12 @@ export function webhookPaths({ json, errors, idParam, queryParams }: Helpers) {
       },
     },
     "/webhook-endpoints/{id}": {
-      get: { operationId: "getWebhookEndpoint", summary: "One endpoint (admin)", parameters: [id], responses: { "200": { description: "The endpoint", ...json("WebhookEndpoint") }, ...errors } },
+      get: {
+        operationId: "getWebhookEndpoint",
+        summary: "One endpoint (admin)",
+        parameters: [id],
+        responses: { "200": { description: "The endpoint", ...json("WebhookEndpoint") }, ...errors },
+      },
       patch: {
         operationId: "updateWebhookEndpoint",
         summary: "Change url, events, description, or enable/disable (admin)",
@@ -51,7 +60,12 @@ export function webhookPaths({ json, errors, idParam, queryParams }: Helpers) {
         requestBody: { required: true, ...json("UpdateWebhookEndpoint") },
         responses: { "200": { description: "The endpoint", ...json("WebhookEndpoint") }, ...errors },
       },
-      delete: { operationId: "deleteWebhookEndpoint", summary: "Delete an endpoint and its delivery log (admin)", parameters: [id], responses: { "200": { description: "Deleted" }, ...errors } },
+      delete: {
+        operationId: "deleteWebhookEndpoint",
+        summary: "Delete an endpoint and its delivery log (admin)",
+        parameters: [id],
+        responses: { "200": { description: "Deleted" }, ...errors },
+      },
     },
     "/webhook-endpoints/{id}/rotate-secret": {
       post: {

@@ -58,7 +58,12 @@ export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
   secret: z.string().describe("whsec_… signing secret; shown only in this answer"),
 });
 
-export const WebhookEndpointListSchema = z.object({ object: z.literal("list"), data: z.array(WebhookEndpointSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
+export const WebhookEndpointListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(WebhookEndpointSchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});
 
 export const WebhookAttemptSchema = z.object({
   id: z.string(),
@@ -84,7 +89,12 @@ export const WebhookDeliverySchema = z.object({
 });
 export type WebhookDeliveryDto = z.infer<typeof WebhookDeliverySchema>;
 
-export const WebhookDeliveryListSchema = z.object({ object: z.literal("list"), data: z.array(WebhookDeliverySchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
+export const WebhookDeliveryListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(WebhookDeliverySchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});
 
 export const ListWebhookDeliveriesQuerySchema = z.strictObject({
   status: z.enum(["pending", "succeeded", "failed"]).optional(),

@@ -28,7 +28,14 @@ async function setup() {
   const key = await createApiKey(db, "system", { orgId: s.org.id, kind: "agent", agentId: s.agent.id });
   const agent = await authenticateApiKey(db, key.key);
   const submit = async (by: Principal, amount: number) =>
-    (await submitIntent(db, by, { agent_id: s.agent.id, amount, currency: "INR", reason: "test", confidence: 0.9, merchant: "Acme", merchant_category: "saas", metadata: {} }, null)).intent;
+    (
+      await submitIntent(
+        db,
+        by,
+        { agent_id: s.agent.id, amount, currency: "INR", reason: "test", confidence: 0.9, merchant: "Acme", merchant_category: "saas", metadata: {} },
+        null,
+      )
+    ).intent;
   return { ...s, agent, submit };
 }
 
@@ -71,12 +78,19 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
     expect(Number(before.held)).toBe(8_000_000);
 
     await answerApproval(db, people.admin, intent.id, { decision: "approve", comment: null });
-    await expect(answerApproval(db, people.admin, intent.id, { decision: "approve", comment: null })).rejects.toMatchObject({ code: "approval_already_answered" });
+    await expect(answerApproval(db, people.admin, intent.id, { decision: "approve", comment: null })).rejects.toMatchObject({
+      code: "approval_already_answered",
+    });
     await expect(answerApproval(db, people.approver, intent.id, { decision: "approve", comment: null })).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.intent.findUniqueOrThrow({ where: { id: intent.id } })).status).toBe("pending_approval");
 
-    const second = await db.user.create({ data: { id: `usr_second_${Date.now()}`, orgId: people.admin.orgId, email: `second-${Date.now()}@test.local`, name: "Second", role: "admin" } });
-    await answerApproval(db, { ...people.admin, userId: second.id, email: second.email, label: second.email }, intent.id, { decision: "approve", comment: null });
+    const second = await db.user.create({
+      data: { id: `usr_second_${Date.now()}`, orgId: people.admin.orgId, email: `second-${Date.now()}@test.local`, name: "Second", role: "admin" },
+    });
+    await answerApproval(db, { ...people.admin, userId: second.id, email: second.email, label: second.email }, intent.id, {
+      decision: "approve",
+      comment: null,
+    });
 
     const after = await db.wallet.findFirstOrThrow({ where: { agentId: intent.agent_id } });
     expect((await db.intent.findUniqueOrThrow({ where: { id: intent.id } })).status).toBe("approved");

@@ -33,7 +33,10 @@ test.describe("who can act (approver)", () => {
 
 test("a dual approval shows who approved and what they wrote, and who is still needed", async ({ browser, request }) => {
   const { intent } = await submitForApproval(request, "Dual Control Systems", 8_000_000);
-  const first = await request.post(`/api/v1/approvals/${intent.approval.id}`, { headers: bearer(userKey("admin")), data: { decision: "approve", comment: "First of two" } });
+  const first = await request.post(`/api/v1/approvals/${intent.approval.id}`, {
+    headers: bearer(userKey("admin")),
+    data: { decision: "approve", comment: "First of two" },
+  });
   expect(first.status()).toBe(200);
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
@@ -109,7 +112,9 @@ test.describe("working the queue (approver)", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
     const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("id,created_at_utc,agent_id,agent,merchant,merchant_category,amount,currency,status,deciding_rule,decision_reason,confidence,reason,decided_at_utc");
+    expect(lines[0]).toBe(
+      "id,created_at_utc,agent_id,agent,merchant,merchant_category,amount,currency,status,deciding_rule,decision_reason,confidence,reason,decided_at_utc",
+    );
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines.slice(1)) expect(l).toMatch(/^int_\w+,.*,INR,denied,/);
   });
@@ -183,7 +188,9 @@ test.describe("noticing new work", () => {
     await expect(c).toBeVisible({ timeout: 15_000 });
     await expect(c).toHaveAttribute("data-new", "true");
     await expect(c.getByText("New", { exact: true })).toBeVisible();
-    await expect.poll(async () => Number((await page.getByTestId("nav-inbox-count").first().textContent())!.replace("+", "")), { timeout: 15_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number((await page.getByTestId("nav-inbox-count").first().textContent())!.replace("+", "")), { timeout: 15_000 })
+      .toBeGreaterThan(before);
     await page.goto("/agents");
     await expect(page).toHaveTitle(/^\(\d+\+?\) Agents · AegisOS Comply$/);
     await ctx.close();

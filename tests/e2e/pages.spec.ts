@@ -11,7 +11,15 @@ fs.mkdirSync(SHOTS, { recursive: true });
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} → ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(" | ")}`,
+    ),
+  ).toEqual([]);
 }
 
 type Shot = { name: string; url: string | (() => string); ready: (page: Page) => Promise<void>; title: RegExp };
@@ -22,12 +30,26 @@ const heading = (name: string | RegExp) => async (page: Page) => {
 
 let intentId = "";
 const PAGES: Shot[] = [
-
-  { name: "inbox", url: "/inbox", ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()), title: /^(\(\d+\+?\) )?Approval inbox · AegisOS Comply$/ },
+  {
+    name: "inbox",
+    url: "/inbox",
+    ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()),
+    title: /^(\(\d+\+?\) )?Approval inbox · AegisOS Comply$/,
+  },
   { name: "intents", url: "/intents", ready: heading("Intents"), title: /^(\(\d+\+?\) )?Intents · AegisOS Comply$/ },
-  { name: "intent-detail", url: () => `/intents/${intentId}`, ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()), title: /^(\(\d+\+?\) )?Screenshot Studio · int_\w+ · AegisOS Comply$/ },
+  {
+    name: "intent-detail",
+    url: () => `/intents/${intentId}`,
+    ready: async (p) => void (await expect(p.getByRole("heading", { name: "Policy decision" })).toBeVisible()),
+    title: /^(\(\d+\+?\) )?Screenshot Studio · int_\w+ · AegisOS Comply$/,
+  },
   { name: "agents", url: "/agents", ready: heading("Agents"), title: /^(\(\d+\+?\) )?Agents · AegisOS Comply$/ },
-  { name: "agent-detail", url: () => `/agents/${credentials().agent_keys[0].agent_id}`, ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()), title: /^(\(\d+\+?\) )?Procurement Assistant · Agent · AegisOS Comply$/ },
+  {
+    name: "agent-detail",
+    url: () => `/agents/${credentials().agent_keys[0].agent_id}`,
+    ready: async (p) => void (await expect(p.getByTestId("wallet-available")).toBeVisible()),
+    title: /^(\(\d+\+?\) )?Procurement Assistant · Agent · AegisOS Comply$/,
+  },
   { name: "policies", url: "/policies", ready: heading("Policies"), title: /^(\(\d+\+?\) )?Policies · AegisOS Comply$/ },
   { name: "audit", url: "/audit", ready: heading("Audit log"), title: /^(\(\d+\+?\) )?Audit log · AegisOS Comply$/ },
   { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^(\(\d+\+?\) )?Reconciliation · AegisOS Comply$/ },

@@ -16,7 +16,8 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async ({ request }) => {
   await request.delete("/api/v1/policy/shadow", { headers: admin() });
   const now = await getPolicy(request);
-  if (now.version !== original.version) await request.put("/api/v1/policy", { headers: admin(), data: { base_version: now.version, document: original.document } });
+  if (now.version !== original.version)
+    await request.put("/api/v1/policy", { headers: admin(), data: { base_version: now.version, document: original.document } });
 });
 
 test("a stale policy save is refused and the editor offers a reload; versions show the diff", async ({ page, browser, request }) => {
@@ -81,7 +82,10 @@ test("run a draft in shadow and see where it disagrees with live decisions", asy
   // A small spend the live policy approves; the draft would send it to a person.
   let approvedId = "";
   for (const agent of credentials().agent_keys) {
-    const res = await request.post("/api/v1/intents", { headers: bearer(agent.key), data: { amount: 1_000, currency: "INR", reason: "E2E: shadow check", confidence: 0.99, merchant: "Notion", merchant_category: "saas" } });
+    const res = await request.post("/api/v1/intents", {
+      headers: bearer(agent.key),
+      data: { amount: 1_000, currency: "INR", reason: "E2E: shadow check", confidence: 0.99, merchant: "Notion", merchant_category: "saas" },
+    });
     const intent = await res.json();
     if (intent.status === "approved") {
       approvedId = intent.id;

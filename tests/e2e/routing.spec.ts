@@ -50,11 +50,17 @@ test("an admin routes a category to a group, delegates while a member is away, t
 
   // Clean up: end the delegation, delete the group (its waiting approval goes back to everyone), reject the intent.
   page.on("dialog", (d) => d.accept());
-  await delegations.getByRole("button", { name: /End delegation/ }).first().click();
+  await delegations
+    .getByRole("button", { name: /End delegation/ })
+    .first()
+    .click();
   await expect(page.getByTestId("toast-success").filter({ hasText: "Delegation ended" })).toBeVisible();
   await group.getByRole("button", { name: "Delete group E2E Cloud spend" }).click();
   await expect(page.getByRole("listitem", { name: "E2E Cloud spend" })).toHaveCount(0);
   expect(await inboxOf(request, "approver")).toContain(intent.id);
-  const rejected = await request.post(`/api/v1/approvals/${intent.id}`, { headers: bearer(userKey("admin")), data: { decision: "reject", comment: "e2e clean-up" } });
+  const rejected = await request.post(`/api/v1/approvals/${intent.id}`, {
+    headers: bearer(userKey("admin")),
+    data: { decision: "reject", comment: "e2e clean-up" },
+  });
   expect((await rejected.json()).status).toBe("rejected");
 });

@@ -23,7 +23,12 @@ test.describe("kill switch", () => {
     expect(await freezeState(request)).toBe(true);
 
     const agent = credentials().agent_keys[0];
-    const denied = await (await request.post("/api/v1/intents", { headers: bearer(agent.key), data: { amount: 100, currency: "INR", reason: "E2E: during freeze", confidence: 0.99 } })).json();
+    const denied = await (
+      await request.post("/api/v1/intents", {
+        headers: bearer(agent.key),
+        data: { amount: 100, currency: "INR", reason: "E2E: during freeze", confidence: 0.99 },
+      })
+    ).json();
     expect(denied.policy_decision.rule).toBe("frozen");
 
     await page.goto("/inbox");

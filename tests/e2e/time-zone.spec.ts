@@ -1,7 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { bearer, credentials, statePath, userKey } from "./support/demo";
 
-type Intent = { id: string; merchant: string; amount: number; created_at: string; policy_decision: { budgets: { daily: { spent: number; resets_at: string; time_zone?: string } } } };
+type Intent = {
+  id: string;
+  merchant: string;
+  amount: number;
+  created_at: string;
+  policy_decision: { budgets: { daily: { spent: number; resets_at: string; time_zone?: string } } };
+};
 
 const DAY = 86_400_000;
 const ist = (iso: string, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-IN", { ...opts, timeZone: "Asia/Kolkata" }).format(new Date(iso));
@@ -17,7 +23,12 @@ test.describe("the organisation's time zone (admin)", () => {
     const now = new Date();
     const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 2);
     const agentId = credentials().agent_keys[0].agent_id;
-    const q = new URLSearchParams({ agent_id: agentId, created_after: new Date(day + 18 * 3_600_000).toISOString(), created_before: new Date(day + DAY + 3_600_000).toISOString(), limit: "100" });
+    const q = new URLSearchParams({
+      agent_id: agentId,
+      created_after: new Date(day + 18 * 3_600_000).toISOString(),
+      created_before: new Date(day + DAY + 3_600_000).toISOString(),
+      limit: "100",
+    });
     const list: Intent[] = (await (await request.get(`/api/v1/intents?${q}`, { headers: bearer(userKey("admin")) })).json()).data;
     const find = (m: string) => list.find((i) => i.merchant === m)!;
     const [first, late, next] = [find("Early Bird Stationery"), find("Dawn Print House"), find("Sunrise Snacks")];
@@ -37,7 +48,9 @@ test.describe("the organisation's time zone (admin)", () => {
     expect(daily.resets_at).toBe(new Date(day + DAY + 18.5 * 3_600_000).toISOString());
     if (daily.time_zone !== undefined) expect(daily.time_zone).toBe("Asia/Kolkata");
     await page.goto(`/intents/${next.id}`);
-    await expect(page.getByTestId("budget-daily")).toContainText(`resets ${ist(daily.resets_at, { day: "numeric", month: "short", year: "numeric" })}, 12:00 am IST`);
+    await expect(page.getByTestId("budget-daily")).toContainText(
+      `resets ${ist(daily.resets_at, { day: "numeric", month: "short", year: "numeric" })}, 12:00 am IST`,
+    );
 
     // The agent's spend chart puts all three on that Indian day.
     await page.goto(`/agents/${agentId}`);
@@ -55,7 +68,15 @@ test.describe("the organisation's time zone (admin)", () => {
       await page.getByRole("button", { name: "Save time zone" }).click();
       await expect(page.getByTestId("toast-success")).toContainText("Time zone set to UTC");
       await page.goto(`/intents/${latest.id}`);
-      const utc = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date(latest.created_at));
+      const utc = new Intl.DateTimeFormat("en-IN", {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone: "UTC",
+        timeZoneName: "short",
+      }).format(new Date(latest.created_at));
       await expect(page.locator("dt", { hasText: "Submitted" }).locator("xpath=following-sibling::dd[1]")).toHaveText(utc);
     } finally {
       await page.goto("/settings");

@@ -12,8 +12,16 @@ describe.runIf(onPostgres)("escalation of a slow approval (the sweep runs every 
   });
 
   it("after its group's wait, the escalation group can answer and the escalation is audited", async () => {
-    const tier2 = (await api(org.admin.key, "POST", "/api/v1/approver-groups", { name: "Controllers", members: [org.approver.email], merchant_categories: ["none-match"] })).body.id;
-    await api(org.admin.key, "POST", "/api/v1/approver-groups", { name: "Cloud spend", members: [org.approver2.email], merchant_categories: ["cloud"], escalate_after_minutes: 30, escalate_to_group_id: tier2 });
+    const tier2 = (
+      await api(org.admin.key, "POST", "/api/v1/approver-groups", { name: "Controllers", members: [org.approver.email], merchant_categories: ["none-match"] })
+    ).body.id;
+    await api(org.admin.key, "POST", "/api/v1/approver-groups", {
+      name: "Cloud spend",
+      members: [org.approver2.email],
+      merchant_categories: ["cloud"],
+      escalate_after_minutes: 30,
+      escalate_to_group_id: tier2,
+    });
     const agent = await createAgent(org.id, 20_000_000);
     const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, merchant_category: "cloud" }))).body;
     expectError(await api(org.approver.key, "POST", `/api/v1/approvals/${intent.id}`, { decision: "approve" }), 403, "forbidden");

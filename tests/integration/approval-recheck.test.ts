@@ -78,7 +78,8 @@ describe("suspended agents (issue 9, finding 6)", () => {
     const a = await waiting(agent.key);
     const b = await waiting(agent.key, 3_000_000);
     await admin(["agent", "suspend"], { agent: agent.id, "reject-pending": true });
-    for (const i of [a, b]) expect((await api(org.admin.key, "GET", `/api/v1/intents/${i.id}`)).body).toMatchObject({ status: "denied", approval: { status: "rejected" } });
+    for (const i of [a, b])
+      expect((await api(org.admin.key, "GET", `/api/v1/intents/${i.id}`)).body).toMatchObject({ status: "denied", approval: { status: "rejected" } });
     expect((await api(org.admin.key, "GET", `/api/v1/agents/${agent.id}`)).body.wallet).toMatchObject({ balance: 10_000_000, held: 0 });
   });
 });

@@ -95,7 +95,8 @@ describe("routing an approval to a group", () => {
     // Both stay inside the default daily budget (₹50,000) and above the auto-approve limit.
     const large = await submit(3_000_000);
     const small = await submit(1_500_000);
-    const routed = async (id: string) => (await api(org.admin.key, "GET", "/api/v1/approvals")).body.data.find((a: { intent_id: string }) => a.intent_id === id).group.id;
+    const routed = async (id: string) =>
+      (await api(org.admin.key, "GET", "/api/v1/approvals")).body.data.find((a: { intent_id: string }) => a.intent_id === id).group.id;
     expect(await routed(large.id)).toBe(big);
     expect(await routed(small.id)).toBe(mine);
   });
@@ -143,11 +144,21 @@ describe("out-of-office delegation", () => {
 
   it("delegating for someone else is admin-only; viewers, self and bad dates are refused", async () => {
     const span = { starts_at: new Date().toISOString(), ends_at: new Date(Date.now() + 86_400_000).toISOString() };
-    expectError(await api(org.approver.key, "POST", "/api/v1/delegations", { from_user: org.approver2.email, to_user: org.admin.email, ...span }), 403, "forbidden");
-    expect((await api(org.admin.key, "POST", "/api/v1/delegations", { from_user: org.approver2.email, to_user: org.approver.email, ...span })).status).toBe(201);
+    expectError(
+      await api(org.approver.key, "POST", "/api/v1/delegations", { from_user: org.approver2.email, to_user: org.admin.email, ...span }),
+      403,
+      "forbidden",
+    );
+    expect((await api(org.admin.key, "POST", "/api/v1/delegations", { from_user: org.approver2.email, to_user: org.approver.email, ...span })).status).toBe(
+      201,
+    );
     expectError(await api(org.approver.key, "POST", "/api/v1/delegations", { to_user: org.viewer.email, ...span }), 400, "validation_error");
     expectError(await api(org.approver.key, "POST", "/api/v1/delegations", { to_user: org.approver.email, ...span }), 400, "validation_error");
-    expectError(await api(org.approver.key, "POST", "/api/v1/delegations", { to_user: org.approver2.email, starts_at: span.ends_at, ends_at: span.starts_at }), 400, "validation_error");
+    expectError(
+      await api(org.approver.key, "POST", "/api/v1/delegations", { to_user: org.approver2.email, starts_at: span.ends_at, ends_at: span.starts_at }),
+      400,
+      "validation_error",
+    );
     expectError(await api(org.viewer.key, "POST", "/api/v1/delegations", { to_user: org.approver.email, ...span }), 403, "forbidden");
     expectError(await api(org.agent.key, "GET", "/api/v1/delegations"), 403, "forbidden");
     const other = await createOrg();

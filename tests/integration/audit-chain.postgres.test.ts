@@ -9,7 +9,10 @@ const onPostgres = inject("databaseKind") === "postgresql";
 async function sealedOrg() {
   const org = await createOrg();
   for (const amount of [1_000, 2_000]) await api(org.agent.key, "POST", "/api/v1/intents", intentBody({ amount }));
-  await eventually(() => api(org.admin.key, "GET", "/api/v1/audit/verify"), (r) => r.body.pending === 0);
+  await eventually(
+    () => api(org.admin.key, "GET", "/api/v1/audit/verify"),
+    (r) => r.body.pending === 0,
+  );
   const rows = await sql<{ id: string; seq: string }>("SELECT id, seq::text AS seq FROM audit_events WHERE org_id = $1 ORDER BY audit_events.seq", [org.id]);
   return { org, rows };
 }

@@ -29,7 +29,10 @@ describe("tamper-evident audit log", () => {
     expect(report).toMatchObject({ org_id: org.id, ok: true, pending: 0 });
     const today = new Date().toISOString().slice(0, 10);
     const jsonl = await admin<string>(["audit", "export"], { org: org.id, from: today, to: today, format: "jsonl" });
-    const lines = jsonl.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = jsonl
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBe(report.checked);
     expect(lines.every((l) => l.org_id === org.id && /^[0-9a-f]{64}$/.test(l.hash) && l.seq !== null)).toBe(true);
     const csv = await admin<string>(["audit", "export"], { org: org.id, from: today, to: today });

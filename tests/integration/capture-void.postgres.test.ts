@@ -16,14 +16,20 @@ describe.runIf(onPostgres)("capture and void on PostgreSQL", () => {
     const b = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 200_000 }))).body;
     await api(agent.key, "POST", `/api/v1/intents/${a.id}/capture`, { amount: 420_000 });
     await api(agent.key, "POST", `/api/v1/intents/${b.id}/void`, { reason: "cancelled" });
-    const lines = await sql(`SELECT kind, amount::int AS amount, balance_after::int AS balance FROM ledger_entries WHERE intent_id = $1 ORDER BY created_at, kind`, [a.id]);
+    const lines = await sql(
+      `SELECT kind, amount::int AS amount, balance_after::int AS balance FROM ledger_entries WHERE intent_id = $1 ORDER BY created_at, kind`,
+      [a.id],
+    );
     expect(lines).toEqual([
       { kind: "debit", amount: 500_000, balance: 9_500_000 },
       { kind: "capture", amount: 420_000, balance: 9_300_000 },
       { kind: "reversal", amount: 80_000, balance: 9_380_000 },
     ]);
     const voided = await sql(`SELECT kind, amount::int AS amount FROM ledger_entries WHERE intent_id = $1 ORDER BY created_at`, [b.id]);
-    expect(voided).toEqual([{ kind: "debit", amount: 200_000 }, { kind: "reversal", amount: 200_000 }]);
+    expect(voided).toEqual([
+      { kind: "debit", amount: 200_000 },
+      { kind: "reversal", amount: 200_000 },
+    ]);
     expect(await ledgerAgreesWithWallet(agent.id)).toEqual({ balance: 9_580_000, held: 0, ledgerBalance: 9_580_000, ledgerHeld: 0 });
     const audit = await sql(`SELECT action, data FROM audit_events WHERE target_id = $1 AND action LIKE 'intent.%' ORDER BY created_at`, [a.id]);
     expect(audit.map((e) => e.action)).toEqual(["intent.submitted", "intent.decided", "intent.captured"]);
@@ -53,7 +59,9 @@ describe.runIf(onPostgres)("capture and void on PostgreSQL", () => {
   it("the database refuses a capture above the approved amount even from a buggy caller", async () => {
     const agent = await createAgent(org.id, 10_000_000);
     const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 100_000 }))).body;
-    await expect(sql(`UPDATE intents SET settlement = 'captured', captured_amount = 100001 WHERE id = $1`, [intent.id])).rejects.toThrow(/intents_captured_within_amount/);
+    await expect(sql(`UPDATE intents SET settlement = 'captured', captured_amount = 100001 WHERE id = $1`, [intent.id])).rejects.toThrow(
+      /intents_captured_within_amount/,
+    );
     await expect(sql(`UPDATE intents SET settlement = 'captured' WHERE id = $1`, [intent.id])).rejects.toThrow(/intents_settlement_has_amount/);
   });
 
@@ -73,7 +81,10 @@ describe.runIf(onPostgres)("capture and void on PostgreSQL", () => {
       expect(settled).toMatchObject(action === "capture" ? { settlement: "captured", captured_amount: 300_000 } : { settlement: "voided", captured_amount: 0 });
       expect((await api(own.admin.key, "GET", `/api/v1/intents/${fresh.id}`)).body.settlement).toBe("uncaptured");
       expect((await api(own.admin.key, "GET", `/api/v1/intents/${captured.id}`)).body.captured_amount).toBe(40_000);
-      const [event] = await sql(`SELECT actor_type, data FROM audit_events WHERE target_id = $1 AND action LIKE 'intent.%ed' AND action <> 'intent.decided' AND action <> 'intent.submitted'`, [old.id]);
+      const [event] = await sql(
+        `SELECT actor_type, data FROM audit_events WHERE target_id = $1 AND action LIKE 'intent.%ed' AND action <> 'intent.decided' AND action <> 'intent.submitted'`,
+        [old.id],
+      );
       expect(event).toMatchObject({ actor_type: "system", data: { auto: true } });
       const balance = 10_000_000 - 100_000 - 40_000 - (action === "capture" ? 300_000 : 0);
       expect(await ledgerAgreesWithWallet(own.agent.id)).toEqual({ balance, held: 0, ledgerBalance: balance, ledgerHeld: 0 });

@@ -37,7 +37,9 @@ describe.runIf(onPostgres)("counters under concurrent races on PostgreSQL", () =
           run++;
           const keys = await Promise.all(world.agents.map((a) => admin<{ key: string }>(["key", "create"], { agent: a.agentId })));
           const overHttp = keys.flatMap((k, n) =>
-            Array.from({ length: 4 }, (_, i) => api(k.key, "POST", "/api/v1/intents", intentBody({ amount: [10_000, 400_000][i % 2], reason: `http ${n}.${i}` }))),
+            Array.from({ length: 4 }, (_, i) =>
+              api(k.key, "POST", "/api/v1/intents", intentBody({ amount: [10_000, 400_000][i % 2], reason: `http ${n}.${i}` })),
+            ),
           );
           const inProcess = lanes.map(async (ops, lane) => {
             for (const op of ops) await runOp(db, world, op, `pg${run}-${lane}`);

@@ -27,7 +27,9 @@ describe("health and the OpenAPI document", () => {
     // SDK generators name their methods after these.
     const operations = Object.values(res.body.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p));
     expect(operations.filter((o) => !o.operationId)).toEqual([]);
-    expect(operations.map((o) => o.operationId)).toEqual(expect.arrayContaining(["submitIntent", "getIntent", "listIntents", "listApprovals", "respondToApproval", "listAgents", "getAgent"]));
+    expect(operations.map((o) => o.operationId)).toEqual(
+      expect.arrayContaining(["submitIntent", "getIntent", "listIntents", "listApprovals", "respondToApproval", "listAgents", "getAgent"]),
+    );
   });
 });
 

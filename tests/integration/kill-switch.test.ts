@@ -19,7 +19,14 @@ describe("organisation freeze (kill switch)", () => {
 
     const frozen = await api(org.admin.key, "POST", "/api/v1/organization/freeze", { reason: "Card leak suspected" });
     expect(frozen.status).toBe(200);
-    expect(frozen.body).toMatchObject({ object: "spending_freeze", scope: "organization", organization_id: org.id, frozen: true, frozen_by: org.admin.email, reason: "Card leak suspected" });
+    expect(frozen.body).toMatchObject({
+      object: "spending_freeze",
+      scope: "organization",
+      organization_id: org.id,
+      frozen: true,
+      frozen_by: org.admin.email,
+      reason: "Card leak suspected",
+    });
     // Freezing again changes nothing.
     expect((await api(org.admin.key, "POST", "/api/v1/organization/freeze")).body.frozen_at).toBe(frozen.body.frozen_at);
 
@@ -27,7 +34,11 @@ describe("organisation freeze (kill switch)", () => {
     expect(denied).toMatchObject({ status: "denied", policy_decision: { outcome: "deny", rule: "frozen" } });
     expect(denied.policy_decision.reason).toMatch(/All spending of the organisation is frozen .*Reason: Card leak suspected\./);
 
-    const refused = expectError(await api(org.approver.key, "POST", `/api/v1/approvals/${waiting.approval.id}`, { decision: "approve" }), 409, "spending_frozen");
+    const refused = expectError(
+      await api(org.approver.key, "POST", `/api/v1/approvals/${waiting.approval.id}`, { decision: "approve" }),
+      409,
+      "spending_frozen",
+    );
     expect(refused.message).toMatch(/frozen rule/);
     expect(refused.details).toEqual([{ field: "rule", issue: "frozen" }]);
     expect((await api(org.approver.key, "GET", `/api/v1/intents/${waiting.id}`)).body.status).toBe("pending_approval");
@@ -58,7 +69,11 @@ describe("organisation freeze (kill switch)", () => {
 
   it("the CLI freezes and unfreezes too", async () => {
     const own = await createOrg();
-    expect(await admin(["org", "freeze"], { org: own.id, reason: "Audit in progress" })).toMatchObject({ frozen: true, frozen_by: "system", reason: "Audit in progress" });
+    expect(await admin(["org", "freeze"], { org: own.id, reason: "Audit in progress" })).toMatchObject({
+      frozen: true,
+      frozen_by: "system",
+      reason: "Audit in progress",
+    });
     expect((await submit(own.agent.key)).body.policy_decision.rule).toBe("frozen");
     expect(await admin(["org", "unfreeze"], { org: own.id })).toMatchObject({ frozen: false });
     expect(await admin(["agent", "freeze"], { agent: own.agent.id })).toMatchObject({ scope: "agent", agent_id: own.agent.id, frozen: true });

@@ -67,7 +67,12 @@ describe("MCP server: authentication and rate limit are the REST API's", () => {
     const res = await fetch(`${inject("baseUrl")}/api/mcp`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", Authorization: `Bearer ${org.agent.key}` },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "it", version: "1" } } }),
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "it", version: "1" } },
+      }),
     });
     expect(res.status).toBe(200);
     const text = await res.text();

@@ -43,7 +43,11 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
   it("both instances see the same data and answer each other's approvals exactly once", async () => {
     const intent = (await api(org.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000 }))).body;
     const onB = (path: string, body: unknown, key: string) =>
-      fetch(`${second!.baseUrl}${path}`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${second!.baseUrl}${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const [a, b] = await Promise.all([
       api(org.approver.key, "POST", `/api/v1/approvals/${intent.approval.id}`, { decision: "approve" }),
       onB(`/api/v1/approvals/${intent.approval.id}`, { decision: "reject" }, org.approver2.key),
@@ -67,7 +71,11 @@ describe.runIf(onPostgres)("two app instances on one PostgreSQL", () => {
   it("a policy saved through instance A decides the next intent on instance B", async () => {
     const agent = await createAgent(org.id);
     const submitOnB = () =>
-      fetch(`${second!.baseUrl}/api/v1/intents`, { method: "POST", headers: { Authorization: `Bearer ${agent.key}`, "Content-Type": "application/json" }, body: JSON.stringify(intentBody({ amount: 5_000 })) }).then((r) => r.json());
+      fetch(`${second!.baseUrl}/api/v1/intents`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${agent.key}`, "Content-Type": "application/json" },
+        body: JSON.stringify(intentBody({ amount: 5_000 })),
+      }).then((r) => r.json());
     expect((await submitOnB()).status).toBe("approved"); // B caches the policy
     await setPolicy(org.id, (doc) => {
       doc.rules.category_blocklist = [...doc.rules.category_blocklist, "saas"];

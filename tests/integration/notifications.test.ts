@@ -24,7 +24,9 @@ describe("approval emails", () => {
     const agent = await createAgent(org.id);
     const { name } = (await api(org.admin.key, "GET", `/api/v1/agents/${agent.id}`)).body;
     // Submitted by an approver's user key: that approver must not be asked.
-    const intent = (await api(org.approver.key, "POST", "/api/v1/intents", intentBody({ agent_id: agent.id, amount: 2_000_000, reason: "Quarterly Datadog bill" }))).body;
+    const intent = (
+      await api(org.approver.key, "POST", "/api/v1/intents", intentBody({ agent_id: agent.id, amount: 2_000_000, reason: "Quarterly Datadog bill" }))
+    ).body;
     expect(intent.status).toBe("pending_approval");
     const mails = await waitFor(() => (about(intent.id).length >= 2 ? about(intent.id) : undefined));
     expect(recipients(mails)).toEqual([org.admin.email, org.approver2.email].sort());
@@ -65,9 +67,7 @@ describe("approval emails", () => {
     expect(inbox.mails.filter((m) => m.to.includes(o.approver.email) && m.subject.startsWith("Approval needed"))).toEqual([]);
     expect(digest.text).toContain(`/intents/${a.id}`);
     expect(inbox.mails.filter((m) => m.to.includes(offUser.email))).toEqual([]);
-    expect(recipients([...asks(a.id), ...asks(b.id)])).toEqual(
-      [o.admin.email, o.admin.email, o.approver2.email, o.approver2.email].sort(),
-    );
+    expect(recipients([...asks(a.id), ...asks(b.id)])).toEqual([o.admin.email, o.admin.email, o.approver2.email, o.approver2.email].sort());
   });
 
   it("for an approval routed to an approver group go to its members (and admins) only", async () => {
@@ -95,6 +95,8 @@ describe("approval emails", () => {
     });
     expect(reminders[0].text).toContain(`http://aegis.test/intents/${intent.id}`);
     await waitFor(() => (about(intent.id).filter((m) => m.subject.startsWith("Reminder")).length >= 3 ? true : undefined));
-    expect(recipients(about(intent.id).filter((m) => m.subject.startsWith("Reminder")))).toEqual([org.admin.email, org.approver.email, org.approver2.email].sort());
+    expect(recipients(about(intent.id).filter((m) => m.subject.startsWith("Reminder")))).toEqual(
+      [org.admin.email, org.approver.email, org.approver2.email].sort(),
+    );
   });
 });

@@ -69,7 +69,13 @@ describe("shadow mode", () => {
       { live: "approve", shadow: "require_approval", count: 1 },
     ]);
     expect(report.disagreements).toEqual([
-      expect.objectContaining({ intent_id: differ.id, agent_id: agent.id, amount: 40_000, live: { outcome: "approve", rule: "auto_approve_limit" }, shadow: expect.objectContaining({ outcome: "require_approval", rule: "auto_approve_limit" }) }),
+      expect.objectContaining({
+        intent_id: differ.id,
+        agent_id: agent.id,
+        amount: 40_000,
+        live: { outcome: "approve", rule: "auto_approve_limit" },
+        shadow: expect.objectContaining({ outcome: "require_approval", rule: "auto_approve_limit" }),
+      }),
     ]);
 
     const stopped = await api(org.admin.key, "DELETE", "/api/v1/policy/shadow");
@@ -79,7 +85,10 @@ describe("shadow mode", () => {
     expectError(await api(org.admin.key, "DELETE", "/api/v1/policy/shadow"), 404, "not_found");
 
     const audit = await admin<string>(["audit", "export"], { org: org.id, format: "jsonl" });
-    const actions = audit.trim().split("\n").map((l) => JSON.parse(l).action);
+    const actions = audit
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).action);
     expect(actions).toContain("policy.shadow_started");
     expect(actions).toContain("policy.shadow_stopped");
   });

@@ -48,7 +48,14 @@ describe("policy versions and stale saves", () => {
     expectError(await api(org.agent.key, "GET", "/api/v1/policy"), 403, "forbidden");
     expectError(await api(org.agent.key, "GET", "/api/v1/policy/versions"), 403, "forbidden");
     expectError(await api(org.admin.key, "PUT", "/api/v1/policy", { document: base.document }), 400, "validation_error");
-    const bad = expectError(await api(org.admin.key, "PUT", "/api/v1/policy", { base_version: base.version, document: { ...base.document, rules: { ...base.document.rules, hard_limit: -1 } } }), 400, "validation_error");
+    const bad = expectError(
+      await api(org.admin.key, "PUT", "/api/v1/policy", {
+        base_version: base.version,
+        document: { ...base.document, rules: { ...base.document.rules, hard_limit: -1 } },
+      }),
+      400,
+      "validation_error",
+    );
     expect(bad.details.map((d) => d.field)).toContain("rules.hard_limit");
   });
 

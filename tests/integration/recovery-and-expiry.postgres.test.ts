@@ -44,8 +44,6 @@ describe.runIf(onPostgres)("background sweeps (the test server sweeps every seco
 
   it("every state change wrote an audit event", async () => {
     const rows = await sql<{ action: string }>(`SELECT DISTINCT action FROM audit_events WHERE org_id = $1`, [org.id]);
-    expect(rows.map((r) => r.action)).toEqual(
-      expect.arrayContaining(["intent.submitted", "intent.decided", "approval.requested", "approval.expired"]),
-    );
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(["intent.submitted", "intent.decided", "approval.requested", "approval.expired"]));
   });
 });

@@ -50,7 +50,11 @@ describe("API", () => {
   });
 
   it("TRACE and methods the app does not know are 405, ones HTTP itself does not know 400, with the error body", async () => {
-    for (const [method, status] of [["TRACE", 405], ["PROPFIND", 405], ["TRACK", 400]] as const) {
+    for (const [method, status] of [
+      ["TRACE", 405],
+      ["PROPFIND", 405],
+      ["TRACK", 400],
+    ] as const) {
       const res = await raw(method, "/api/v1/intents", { headers: { Authorization: `Bearer ${org.admin.key}` } });
       expect(res.status, method).toBe(status);
       const err = JSON.parse(res.body).error;

@@ -63,7 +63,13 @@ describe("separation of duties", () => {
 
 /** The agent page's "create key" server action, driven the way the browser drives it. */
 async function createKeyAs(cookie: string, agentId: string): Promise<string> {
-  const res = await callAction({ cookie, page: `/agents/${agentId}`, action: "createAgentKeyAction", args: [agentId, "made by an admin"], baseUrl: inject("baseUrl") });
+  const res = await callAction({
+    cookie,
+    page: `/agents/${agentId}`,
+    action: "createAgentKeyAction",
+    args: [agentId, "made by an admin"],
+    baseUrl: inject("baseUrl"),
+  });
   const result = res.result as { ok: boolean; data: { key: string } };
   expect(result.ok).toBe(true);
   return result.data.key;

@@ -31,7 +31,9 @@ describe("data folder", () => {
 
 // Issue 9, finding 9: a fresh start listens on loopback only.
 describe("listening address", () => {
-  const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === "IPv4" && !i.internal)?.address;
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === "IPv4" && !i.internal)?.address;
   it.skipIf(!external)("answers on 127.0.0.1 and refuses connections to the machine's network address", async () => {
     const port = Number(new URL(inject("baseUrl")).port);
     const connects = (host: string) =>

@@ -30,7 +30,8 @@ describe("guessing slows down but never locks the owner out", () => {
 
 describe("malformed sign-in requests", () => {
   it("bad JSON, NUL characters and non-string fields are a 400 with the API error body", async () => {
-    const post = (body: string, type: string) => raw("POST", "/api/auth/callback/credentials", { body, headers: { "Content-Type": type }, localAddress: "127.0.0.4" });
+    const post = (body: string, type: string) =>
+      raw("POST", "/api/auth/callback/credentials", { body, headers: { "Content-Type": type }, localAddress: "127.0.0.4" });
     for (const [body, type, code] of [
       ["{bad", "application/json", "invalid_json"],
       ['{"email":{"$ne":1},"password":"x"}', "application/json", "validation_error"],

@@ -66,10 +66,23 @@ describe("delivery", () => {
     await waitFor(() => (mine().length >= 4 ? true : undefined));
     const byType = (t: string) => mine().filter((r) => r.type === t);
     expect(mine().every((r) => r.verified)).toBe(true);
-    expect(byType("intent.decided").map((r) => r.data.intent.id).sort()).toEqual([approved.id, held.id].sort());
-    expect(byType("intent.decided").find((r) => r.data.intent.id === approved.id)!.data).toMatchObject({ decided_by: "policy", intent: { status: "approved", amount: 12_500 } });
-    expect(byType("approval.requested")[0].data).toMatchObject({ approval: { id: held.approval.id, status: "pending" }, intent: { id: held.id, amount: 2_000_000 } });
-    expect(byType("approval.answered")[0].data).toMatchObject({ approval: { status: "approved" }, answer: { decision: "approve", comment: "ok", email: org.approver.email } });
+    expect(
+      byType("intent.decided")
+        .map((r) => r.data.intent.id)
+        .sort(),
+    ).toEqual([approved.id, held.id].sort());
+    expect(byType("intent.decided").find((r) => r.data.intent.id === approved.id)!.data).toMatchObject({
+      decided_by: "policy",
+      intent: { status: "approved", amount: 12_500 },
+    });
+    expect(byType("approval.requested")[0].data).toMatchObject({
+      approval: { id: held.approval.id, status: "pending" },
+      intent: { id: held.id, amount: 2_000_000 },
+    });
+    expect(byType("approval.answered")[0].data).toMatchObject({
+      approval: { status: "approved" },
+      answer: { decision: "approve", comment: "ok", email: org.approver.email },
+    });
     const r = byType("approval.requested")[0];
     expect(r.headers["webhook-id"]).toMatch(/^msg_/);
     expect(Math.abs(Number(r.headers["webhook-timestamp"]) * 1000 - Date.now())).toBeLessThan(60_000);

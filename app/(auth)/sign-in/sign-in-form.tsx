@@ -28,7 +28,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const [error, setError] = useState<string | null>(initialError ? readable(initialError) : null);
   const [busy, setBusy] = useState(false);
   // Until hydrated, a submit would be a native form post: keep the button off until then.
-  const ready = useSyncExternalStore(noop, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -48,7 +52,11 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       {error && (
-        <div role="alert" data-testid="sign-in-error" className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200">
+        <div
+          role="alert"
+          data-testid="sign-in-error"
+          className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200"
+        >
           {error}
         </div>
       )}

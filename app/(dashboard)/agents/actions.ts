@@ -13,8 +13,15 @@ export async function createAgentAction(input: { name: string; owner: string; cu
   const result = await toActionResult(async () => {
     const currency = input.currency.trim().toUpperCase() || "INR";
     const initialBalance = input.balance.trim() ? parseMajorAmount(input.balance, currency) : 0;
-    if (initialBalance === null) throw validationError("Enter the starting balance as an amount, like 1,00,000 or 2500.50", [{ field: "balance", issue: "not an amount" }]);
-    const agent = await createAgent(db, principal, { orgId: principal.orgId, name: input.name, owner: input.owner.trim() || undefined, currency, initialBalance });
+    if (initialBalance === null)
+      throw validationError("Enter the starting balance as an amount, like 1,00,000 or 2500.50", [{ field: "balance", issue: "not an amount" }]);
+    const agent = await createAgent(db, principal, {
+      orgId: principal.orgId,
+      name: input.name,
+      owner: input.owner.trim() || undefined,
+      currency,
+      initialBalance,
+    });
     return { id: agent.id };
   });
   if (result.ok) revalidatePath("/agents");

@@ -27,7 +27,12 @@ export function CreateAgentForm() {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           start(async () => {
-            const res = await createAgentAction({ name: String(f.get("name") ?? ""), owner: String(f.get("owner") ?? ""), currency: String(f.get("currency") ?? "INR"), balance: String(f.get("balance") ?? "") });
+            const res = await createAgentAction({
+              name: String(f.get("name") ?? ""),
+              owner: String(f.get("owner") ?? ""),
+              currency: String(f.get("currency") ?? "INR"),
+              balance: String(f.get("balance") ?? ""),
+            });
             if (!res.ok) return setError(res.message);
             toast({ tone: "success", title: "Agent registered" });
             router.push(`/agents/${res.data.id}`);
@@ -35,25 +40,49 @@ export function CreateAgentForm() {
         }}
       >
         <div className="sm:col-span-2">
-          <label htmlFor="agent-name" className={label}>Name</label>
+          <label htmlFor="agent-name" className={label}>
+            Name
+          </label>
           <input id="agent-name" name="name" required maxLength={200} className={fieldClass} />
         </div>
         <div>
-          <label htmlFor="agent-owner" className={label}>Owner</label>
+          <label htmlFor="agent-owner" className={label}>
+            Owner
+          </label>
           <input id="agent-owner" name="owner" maxLength={200} placeholder="team or person" className={fieldClass} />
         </div>
         <div>
-          <label htmlFor="agent-currency" className={label}>Currency</label>
+          <label htmlFor="agent-currency" className={label}>
+            Currency
+          </label>
           <input id="agent-currency" name="currency" defaultValue="INR" maxLength={3} className={fieldClass} />
         </div>
         <div>
-          <label htmlFor="agent-balance" className={label}>Starting balance</label>
-          <input id="agent-balance" name="balance" inputMode="decimal" placeholder="0" className={fieldClass} aria-invalid={!!error} aria-describedby={error ? "agent-error" : undefined} />
+          <label htmlFor="agent-balance" className={label}>
+            Starting balance
+          </label>
+          <input
+            id="agent-balance"
+            name="balance"
+            inputMode="decimal"
+            placeholder="0"
+            className={fieldClass}
+            aria-invalid={!!error}
+            aria-describedby={error ? "agent-error" : undefined}
+          />
         </div>
-        {error && <p id="agent-error" role="alert" className="text-sm text-rose-600 sm:col-span-5 dark:text-rose-400">{error}</p>}
+        {error && (
+          <p id="agent-error" role="alert" className="text-sm text-rose-600 sm:col-span-5 dark:text-rose-400">
+            {error}
+          </p>
+        )}
         <div className="flex gap-2 sm:col-span-5 sm:justify-end">
-          <Button variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
-          <Button type="submit" disabled={pending}>{pending ? "Registering…" : "Register agent"}</Button>
+          <Button variant="ghost" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Registering…" : "Register agent"}
+          </Button>
         </div>
       </form>
     </Card>

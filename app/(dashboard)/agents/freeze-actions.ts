@@ -10,7 +10,11 @@ import { unfreezeSpending } from "@/lib/organizations/unfreeze-spending";
 const FreezeFormSchema = z.strictObject({
   agentId: z.uuid().nullable(),
   frozen: z.boolean(),
-  reason: z.string().trim().max(500).transform((r) => r || null),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .transform((r) => r || null),
 });
 
 /** The kill switch from the dashboard: the organisation (agentId null) or one agent; admins only (lib/permissions). */

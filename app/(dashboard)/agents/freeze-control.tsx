@@ -18,12 +18,16 @@ export function FreezeControl({ agentId, frozen }: { agentId: string | null; fro
     start(async () => {
       let reason = "";
       if (!frozen) {
-        const answer = window.prompt(`Freeze all spending of ${whose}? New intents will be denied and no approval can be given until you unfreeze. Reason (optional):`);
+        const answer = window.prompt(
+          `Freeze all spending of ${whose}? New intents will be denied and no approval can be given until you unfreeze. Reason (optional):`,
+        );
         if (answer === null) return;
         reason = answer;
       }
       const res = await setSpendingFrozenAction(agentId, !frozen, reason);
-      toast(res.ok ? { tone: "success", title: frozen ? "Spending unfrozen" : "Spending frozen" } : { tone: "error", title: "Not changed", message: res.message });
+      toast(
+        res.ok ? { tone: "success", title: frozen ? "Spending unfrozen" : "Spending frozen" } : { tone: "error", title: "Not changed", message: res.message },
+      );
     });
 
   return (

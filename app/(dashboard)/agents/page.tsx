@@ -59,11 +59,15 @@ export default async function AgentsPage() {
                     <dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
                       <div>
                         <dt className="text-xs text-slate-500 dark:text-slate-400">Available</dt>
-                        <dd className="font-semibold text-slate-900 dark:text-white">{a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}</dd>
+                        <dd className="font-semibold text-slate-900 dark:text-white">
+                          {a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}
+                        </dd>
                       </div>
                       <div>
                         <dt className="text-xs text-slate-500 dark:text-slate-400">Held, awaiting approval</dt>
-                        <dd className="font-medium text-slate-700 dark:text-slate-200">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</dd>
+                        <dd className="font-medium text-slate-700 dark:text-slate-200">
+                          {a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}
+                        </dd>
                       </div>
                     </dl>
                     <div className="mt-4">

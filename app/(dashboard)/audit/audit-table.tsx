@@ -5,7 +5,15 @@ import type { AuditEvent } from "@/lib/generated/prisma/client";
 import { formatMoney } from "@/lib/format/money";
 import { Time } from "@/components/org-time";
 
-const TONE: Record<string, Tone> = { intent: "blue", approval: "amber", wallet: "green", agent: "purple", policy: "orange", api_key: "neutral", user: "neutral" };
+const TONE: Record<string, Tone> = {
+  intent: "blue",
+  approval: "amber",
+  wallet: "green",
+  agent: "purple",
+  policy: "orange",
+  api_key: "neutral",
+  user: "neutral",
+};
 
 function targetHref(e: AuditEvent, data: Record<string, unknown>): string | null {
   if (e.targetType === "intent") return `/intents/${e.targetId}`;
@@ -41,10 +49,14 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           const href = targetHref(e, data);
           return (
             <Tr key={e.id}>
-              <Td className="hidden whitespace-nowrap align-top text-slate-500 sm:table-cell dark:text-slate-400"><Time at={e.createdAt} /></Td>
+              <Td className="hidden whitespace-nowrap align-top text-slate-500 sm:table-cell dark:text-slate-400">
+                <Time at={e.createdAt} />
+              </Td>
               <Td className="min-w-[14rem]">
                 <Badge tone={TONE[e.action.split(".")[0]] ?? "neutral"}>{e.action}</Badge>
-                <p className="mt-1 text-xs text-slate-500 sm:hidden dark:text-slate-400"><Time at={e.createdAt} /></p>
+                <p className="mt-1 text-xs text-slate-500 sm:hidden dark:text-slate-400">
+                  <Time at={e.createdAt} />
+                </p>
                 {summary(data) && <p className="mt-1 max-w-sm text-xs text-slate-500 dark:text-slate-400">{summary(data)}</p>}
               </Td>
               <Td className="whitespace-nowrap">
@@ -52,7 +64,13 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
                 <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{e.actorType}</span>
               </Td>
               <Td className="whitespace-nowrap font-mono text-xs">
-                {href ? <Link href={href} className="text-brand-700 hover:underline dark:text-brand-300">{e.targetType}:{e.targetId.slice(0, 16)}</Link> : `${e.targetType}:${e.targetId.slice(0, 16)}`}
+                {href ? (
+                  <Link href={href} className="text-brand-700 hover:underline dark:text-brand-300">
+                    {e.targetType}:{e.targetId.slice(0, 16)}
+                  </Link>
+                ) : (
+                  `${e.targetType}:${e.targetId.slice(0, 16)}`
+                )}
               </Td>
             </Tr>
           );

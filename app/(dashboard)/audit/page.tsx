@@ -31,49 +31,86 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {can(principal, "audit.verify", { orgId: principal.orgId }) && <ButtonLink href="/audit/verify">Verify chain</ButtonLink>}
-            <a href={`/audit/export${exportQuery}`} className={buttonClass("secondary", "md")} download>Export CSV</a>
-            <a href={`/audit/export${exportQuery}${exportQuery ? "&" : "?"}format=jsonl`} className={buttonClass("secondary", "md")} download>Export JSON lines</a>
+            <a href={`/audit/export${exportQuery}`} className={buttonClass("secondary", "md")} download>
+              Export CSV
+            </a>
+            <a href={`/audit/export${exportQuery}${exportQuery ? "&" : "?"}format=jsonl`} className={buttonClass("secondary", "md")} download>
+              Export JSON lines
+            </a>
           </>
         }
       />
       <Card>
         <form method="get" role="search" aria-label="Filter audit events" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6">
           <div>
-            <label htmlFor="a-action" className={label}>Action</label>
+            <label htmlFor="a-action" className={label}>
+              Action
+            </label>
             <select id="a-action" name="action" defaultValue={sp.action ?? ""} className={fieldClass}>
               <option value="">All actions</option>
-              {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
             </select>
           </div>
           <div>
-            <label htmlFor="a-actor" className={label}>Actor</label>
+            <label htmlFor="a-actor" className={label}>
+              Actor
+            </label>
             <input id="a-actor" name="actor" defaultValue={sp.actor} placeholder="email or agent" className={fieldClass} />
           </div>
           <div>
-            <label htmlFor="a-target" className={label}>Target id</label>
+            <label htmlFor="a-target" className={label}>
+              Target id
+            </label>
             <input id="a-target" name="target" defaultValue={sp.target} placeholder="int_…, apr_…, UUID" className={fieldClass} />
           </div>
           <div>
-            <label htmlFor="a-from" className={label}>From</label>
+            <label htmlFor="a-from" className={label}>
+              From
+            </label>
             <input id="a-from" name="from" type="date" defaultValue={sp.from} className={fieldClass} />
           </div>
           <div>
-            <label htmlFor="a-to" className={label}>To</label>
+            <label htmlFor="a-to" className={label}>
+              To
+            </label>
             <input id="a-to" name="to" type="date" defaultValue={sp.to} className={fieldClass} />
           </div>
           <div className="flex items-end gap-2">
-            <Link href="/audit" className={buttonClass("ghost", "sm")}>Clear</Link>
-            <button type="submit" className={buttonClass("primary", "sm")}>Apply</button>
+            <Link href="/audit" className={buttonClass("ghost", "sm")}>
+              Clear
+            </Link>
+            <button type="submit" className={buttonClass("primary", "sm")}>
+              Apply
+            </button>
           </div>
         </form>
         <div className="border-t border-slate-200 dark:border-slate-800">
-          {events.data.length === 0 ? <EmptyState title="No events match">Nothing was recorded for these filters.</EmptyState> : <AuditTable events={events.data} />}
+          {events.data.length === 0 ? (
+            <EmptyState title="No events match">Nothing was recorded for these filters.</EmptyState>
+          ) : (
+            <AuditTable events={events.data} />
+          )}
         </div>
         <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
-          <span className="text-slate-500 dark:text-slate-400">{events.data.length} event{events.data.length === 1 ? "" : "s"}{sp.cursor ? " (older page)" : ""}</span>
+          <span className="text-slate-500 dark:text-slate-400">
+            {events.data.length} event{events.data.length === 1 ? "" : "s"}
+            {sp.cursor ? " (older page)" : ""}
+          </span>
           <div className="flex gap-2">
-            {sp.cursor && <ButtonLink size="sm" href={`/audit${withParams(sp, { cursor: undefined })}`}>Newest</ButtonLink>}
-            {events.next_cursor && <ButtonLink size="sm" href={`/audit${withParams(sp, { cursor: events.next_cursor })}`}>Older →</ButtonLink>}
+            {sp.cursor && (
+              <ButtonLink size="sm" href={`/audit${withParams(sp, { cursor: undefined })}`}>
+                Newest
+              </ButtonLink>
+            )}
+            {events.next_cursor && (
+              <ButtonLink size="sm" href={`/audit${withParams(sp, { cursor: events.next_cursor })}`}>
+                Older →
+              </ButtonLink>
+            )}
           </div>
         </nav>
       </Card>

@@ -47,7 +47,10 @@ export async function updateEndpointAction(id: string, input: UpdateWebhookEndpo
 }
 
 export async function rotateSecretAction(id: string, overlapSeconds: number) {
-  return run(`/developers/webhooks/${id}`, async ({ db, principal }) => (await rotateWebhookSecret(db, principal, principal.orgId, id, { overlap_seconds: overlapSeconds })).secret);
+  return run(
+    `/developers/webhooks/${id}`,
+    async ({ db, principal }) => (await rotateWebhookSecret(db, principal, principal.orgId, id, { overlap_seconds: overlapSeconds })).secret,
+  );
 }
 
 export async function deleteEndpointAction(id: string) {

@@ -63,7 +63,9 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
               <Link href={`/intents/${a.intent_id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
                 {merchant}
               </Link>
-              {i.merchant_category && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{i.merchant_category}</span>}
+              {i.merchant_category && (
+                <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">{i.merchant_category}</span>
+              )}
               {a.new_merchant && <Badge tone="purple">New merchant for this agent</Badge>}
               {isNew && <Badge tone="blue">New</Badge>}
             </div>
@@ -81,7 +83,8 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
           <MoneyText amount={i.amount} currency={i.currency} className="text-xl font-semibold tracking-tight text-slate-900 dark:text-white" />
           {a.agent.wallet && (
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              Wallet available <MoneyText amount={a.agent.wallet.available} currency={a.agent.wallet.currency} className="font-medium text-slate-700 dark:text-slate-200" />
+              Wallet available{" "}
+              <MoneyText amount={a.agent.wallet.available} currency={a.agent.wallet.currency} className="font-medium text-slate-700 dark:text-slate-200" />
             </p>
           )}
         </div>
@@ -96,20 +99,35 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
           <span suppressHydrationWarning>{timeAgo(a.created_at, now)}</span>
         </Fact>
         <Fact label="Expires">
-          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>{timeUntil(a.expires_at, now)}</span>
+          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>
+            {timeUntil(a.expires_at, now)}
+          </span>
         </Fact>
       </dl>
-      {i.decision_reason && <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">{withDisplayAmounts(i.decision_reason)}</p>}
+      {i.decision_reason && (
+        <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+          {withDisplayAmounts(i.decision_reason)}
+        </p>
+      )}
 
       {a.blocked && (
-        <p role="status" data-testid="approval-blocked" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-100">
-          <span className="font-semibold">{a.blocked.code === "agent_suspended" ? "Agent suspended: no answer until it is resumed." : "Cannot be approved now."}</span> {a.blocked.reason}
+        <p
+          role="status"
+          data-testid="approval-blocked"
+          className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-100"
+        >
+          <span className="font-semibold">
+            {a.blocked.code === "agent_suspended" ? "Agent suspended: no answer until it is resumed." : "Cannot be approved now."}
+          </span>{" "}
+          {a.blocked.reason}
         </p>
       )}
       <div className="mt-2 text-sm">
         <p data-testid="waiting-for" className="font-medium text-slate-800 dark:text-slate-100">
           {a.waiting_for}
-          {a.approvals_required > 1 && <span className="font-normal text-slate-500 dark:text-slate-400"> · needs {a.approvals_required} different people to approve</span>}
+          {a.approvals_required > 1 && (
+            <span className="font-normal text-slate-500 dark:text-slate-400"> · needs {a.approvals_required} different people to approve</span>
+          )}
         </p>
         <ResponsesLine responses={a.responses} />
       </div>
@@ -134,13 +152,21 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
             <Button variant="danger" size="sm" className="flex-1 sm:flex-none" disabled={!a.can_answer} onClick={() => onAnswer("reject")}>
               Reject
             </Button>
-            <Button variant="success" size="sm" className="flex-1 sm:flex-none" disabled={!a.can_answer || a.blocked !== null} onClick={() => onAnswer("approve")}>
+            <Button
+              variant="success"
+              size="sm"
+              className="flex-1 sm:flex-none"
+              disabled={!a.can_answer || a.blocked !== null}
+              onClick={() => onAnswer("approve")}
+            >
               Approve
             </Button>
           </div>
         </div>
       ) : (
-        a.blocked_because && <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">{a.blocked_because}.</p>
+        a.blocked_because && (
+          <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-500 dark:border-slate-800 dark:text-slate-400">{a.blocked_because}.</p>
+        )
       )}
     </article>
   );

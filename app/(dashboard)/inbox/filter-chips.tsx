@@ -28,7 +28,9 @@ export function FilterChips({ q, agents, href }: { q: InboxQuery; agents: { id: 
     <div role="group" aria-label="Filters" className="mb-4 space-y-2 text-sm">
       <Row label="Agent">
         {agents.map((a) => (
-          <Chip key={a.id} on={q.agent === a.id} href={href({ agent: q.agent === a.id ? undefined : a.id })}>{a.name}</Chip>
+          <Chip key={a.id} on={q.agent === a.id} href={href({ agent: q.agent === a.id ? undefined : a.id })}>
+            {a.name}
+          </Chip>
         ))}
       </Row>
       <Row label="Amount">
@@ -36,20 +38,31 @@ export function FilterChips({ q, agents, href }: { q: InboxQuery; agents: { id: 
           const min = r.min === undefined ? undefined : rupees(r.min);
           const max = r.max === undefined ? undefined : rupees(r.max);
           const on = q.min === r.min && q.max === r.max;
-          return <Chip key={r.label} on={on} href={href(on ? { min: undefined, max: undefined } : { min, max })}>{r.label}</Chip>;
+          return (
+            <Chip key={r.label} on={on} href={href(on ? { min: undefined, max: undefined } : { min, max })}>
+              {r.label}
+            </Chip>
+          );
         })}
       </Row>
       <Row label="Rule">
         {RULES.map((r) => (
-          <Chip key={r} on={q.rule === r} href={href({ rule: q.rule === r ? undefined : r })}>{humanize(r)}</Chip>
+          <Chip key={r} on={q.rule === r} href={href({ rule: q.rule === r ? undefined : r })}>
+            {humanize(r)}
+          </Chip>
         ))}
       </Row>
       <Row label="Waiting">
         {WAITING.map((w) => (
-          <Chip key={w.key} on={q.waiting === w.key} href={href({ waiting: q.waiting === w.key ? undefined : w.key })}>{w.label}</Chip>
+          <Chip key={w.key} on={q.waiting === w.key} href={href({ waiting: q.waiting === w.key ? undefined : w.key })}>
+            {w.label}
+          </Chip>
         ))}
         {any && (
-          <Link href={href({ agent: undefined, min: undefined, max: undefined, rule: undefined, waiting: undefined })} className="ml-1 text-brand-700 underline dark:text-brand-300">
+          <Link
+            href={href({ agent: undefined, min: undefined, max: undefined, rule: undefined, waiting: undefined })}
+            className="ml-1 text-brand-700 underline dark:text-brand-300"
+          >
             Clear filters
           </Link>
         )}
@@ -74,7 +87,9 @@ function Chip({ on, href, children }: { on: boolean; href: string; children: Rea
       aria-current={on ? "true" : undefined}
       className={cn(
         "shrink-0 rounded-full px-3 py-1 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
-        on ? "bg-brand-600 text-white ring-brand-600 dark:bg-brand-500" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700",
+        on
+          ? "bg-brand-600 text-white ring-brand-600 dark:bg-brand-500"
+          : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700",
       )}
     >
       {children}

@@ -58,7 +58,10 @@ export function InboxList({ initial, search, emptyText }: { initial: InboxPage; 
   const counts = pages[0].counts;
   const chosen = items.filter((a) => checked.has(a.id) && a.can_answer);
 
-  const answerOne = useCallback((a: InboxItem, decision: "approve" | "reject") => answer([{ item: a, decision, comment: comments[a.id] ?? "" }]), [answer, comments]);
+  const answerOne = useCallback(
+    (a: InboxItem, decision: "approve" | "reject") => answer([{ item: a, decision, comment: comments[a.id] ?? "" }]),
+    [answer, comments],
+  );
   const answerChosen = (decision: "approve" | "reject") => {
     answer(chosen.map((a) => ({ item: a, decision, comment: comments[a.id] ?? "" })));
     setChecked(new Set());
@@ -74,8 +77,7 @@ export function InboxList({ initial, search, emptyText }: { initial: InboxPage; 
       else if (e.key === "j" || e.key === "k") {
         setMoved(true);
         setSelected(e.key === "j" ? Math.min(current + 1, items.length - 1) : Math.max(current - 1, 0));
-      }
-      else if (e.key === "Enter") router.push(`/intents/${item.intent_id}`);
+      } else if (e.key === "Enter") router.push(`/intents/${item.intent_id}`);
       else if (e.key === "x" && item.can_answer) setChecked((s) => toggle(s, item.id));
       else if ((e.key === "a" || e.key === "r") && item.can_answer && !(e.key === "a" && item.blocked)) answerOne(item, e.key === "a" ? "approve" : "reject");
       else return;
@@ -113,7 +115,12 @@ export function InboxList({ initial, search, emptyText }: { initial: InboxPage; 
       ) : (
         <>
           {status}
-          <BulkBar count={chosen.length} onApprove={() => answerChosen("approve")} onReject={() => answerChosen("reject")} onClear={() => setChecked(new Set())} />
+          <BulkBar
+            count={chosen.length}
+            onApprove={() => answerChosen("approve")}
+            onReject={() => answerChosen("reject")}
+            onClear={() => setChecked(new Set())}
+          />
           <ul className="space-y-3" aria-label="Approvals">
             {items.map((a, n) => (
               <li key={a.id} data-index={n}>

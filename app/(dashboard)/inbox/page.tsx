@@ -43,7 +43,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         actions={
           <div role="group" aria-label="Sort" className="inline-flex rounded-lg bg-slate-100 p-1 text-sm dark:bg-slate-800">
             {(["oldest", "amount"] as const).map((s) => (
-              <Link key={s} href={href({ sort: s === "oldest" ? undefined : s })} aria-current={q.sort === s ? "true" : undefined} className={segment(q.sort === s)}>
+              <Link
+                key={s}
+                href={href({ sort: s === "oldest" ? undefined : s })}
+                aria-current={q.sort === s ? "true" : undefined}
+                className={segment(q.sort === s)}
+              >
                 {s === "oldest" ? "Oldest first" : "Largest amount"}
               </Link>
             ))}
@@ -55,7 +60,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           <Link href={href({ view: undefined })} aria-current={view === "yours" ? "page" : undefined} className={tab(view === "yours")}>
             For you <Count n={shown(page.counts.yours)} on={view === "yours"} />
           </Link>
-          <Link href={href({ view: "others" })} aria-current={view === "others" ? "page" : undefined} className={tab(view === "others")} data-testid="waiting-on-others">
+          <Link
+            href={href({ view: "others" })}
+            aria-current={view === "others" ? "page" : undefined}
+            className={tab(view === "others")}
+            data-testid="waiting-on-others"
+          >
             Waiting on others <Count n={shown(page.counts.others)} on={view === "others"} />
           </Link>
         </nav>
@@ -70,20 +80,38 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         key={search}
         initial={page}
         search={search}
-        emptyText={view === "yours" ? "Nothing is waiting for you. New items appear here on their own — there is no need to reload." : "Nothing is waiting on anyone else."}
+        emptyText={
+          view === "yours"
+            ? "Nothing is waiting for you. New items appear here on their own — there is no need to reload."
+            : "Nothing is waiting on anyone else."
+        }
       />
     </>
   );
 }
 
 const segment = (on: boolean) =>
-  cn("rounded-md px-3 py-1.5 font-medium", on ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-white" : "text-slate-600 hover:text-slate-900 dark:text-slate-300");
+  cn(
+    "rounded-md px-3 py-1.5 font-medium",
+    on ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-white" : "text-slate-600 hover:text-slate-900 dark:text-slate-300",
+  );
 const tab = (on: boolean) =>
   cn(
     "inline-flex items-center gap-2 rounded-lg px-3 py-1.5 font-medium ring-1 ring-inset",
-    on ? "bg-brand-600 text-white ring-brand-600 dark:bg-brand-500" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700",
+    on
+      ? "bg-brand-600 text-white ring-brand-600 dark:bg-brand-500"
+      : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700",
   );
 
 function Count({ n, on }: { n: string; on: boolean }) {
-  return <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold tabular", on ? "bg-white text-brand-800" : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200")}>{n}</span>;
+  return (
+    <span
+      className={cn(
+        "rounded-full px-2 py-0.5 text-xs font-semibold tabular",
+        on ? "bg-white text-brand-800" : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
+      )}
+    >
+      {n}
+    </span>
+  );
 }

@@ -27,11 +27,15 @@ export function useAnswers(onSent: () => void) {
   const batches = useRef(new Map<number, Batch>());
   const lastBatch = useRef<number | null>(null);
 
-  const release = useCallback((ids: string[]) => setHeld((s) => {
-    const next = new Set(s);
-    for (const id of ids) next.delete(id);
-    return next;
-  }), []);
+  const release = useCallback(
+    (ids: string[]) =>
+      setHeld((s) => {
+        const next = new Set(s);
+        for (const id of ids) next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
   const onSentRef = useRef(onSent);
   useEffect(() => {
@@ -58,11 +62,19 @@ export function useAnswers(onSent: () => void) {
           ok++;
           if (batch.answers.length === 1) {
             const more = res.data.status === "pending" ? " — a second approver must also approve" : "";
-            toast({ tone: "success", title: `${verb(a.decision, true)} ${amountOf(a.item)}`, message: `${a.item.intent.merchant ?? a.item.agent.name}${more}` });
+            toast({
+              tone: "success",
+              title: `${verb(a.decision, true)} ${amountOf(a.item)}`,
+              message: `${a.item.intent.merchant ?? a.item.agent.name}${more}`,
+            });
           }
         } else {
           failed.push(a.item.id);
-          toast({ tone: "error", title: res.code === "approval_already_answered" ? "Someone else answered first" : "Your answer was not recorded", message: `${a.item.intent.merchant ?? a.item.agent.name}: ${res.message}` });
+          toast({
+            tone: "error",
+            title: res.code === "approval_already_answered" ? "Someone else answered first" : "Your answer was not recorded",
+            message: `${a.item.intent.merchant ?? a.item.agent.name}: ${res.message}`,
+          });
         }
       }
       if (batch.answers.length > 1 && ok > 0) toast({ tone: "success", title: `${verb(batch.answers[0].decision, true)} ${ok} of ${batch.answers.length}` });
@@ -96,7 +108,13 @@ export function useAnswers(onSent: () => void) {
       const id = Date.now() + Math.random();
       const first = answers[0];
       const title = answers.length === 1 ? `${verb(first.decision, false)} ${amountOf(first.item)}` : `${verb(first.decision, false)} ${answers.length} items`;
-      const toastId = toast({ tone: "info", title, message: `Sending in ${UNDO_MS / 1000} seconds. Press z to undo.`, durationMs: UNDO_MS, action: { label: "Undo", onClick: () => undo(id) } });
+      const toastId = toast({
+        tone: "info",
+        title,
+        message: `Sending in ${UNDO_MS / 1000} seconds. Press z to undo.`,
+        durationMs: UNDO_MS,
+        action: { label: "Undo", onClick: () => undo(id) },
+      });
       const batch: Batch = { id, answers, toastId, timer: setTimeout(() => sendRef.current(id), UNDO_MS) };
       batches.current.set(id, batch);
       lastBatch.current = id;

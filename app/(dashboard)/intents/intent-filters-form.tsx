@@ -15,51 +15,75 @@ export function IntentFiltersForm({ sp, options }: { sp: IntentSearchParams; opt
   return (
     <form method="get" role="search" aria-label="Filter intents" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-8">
       <div className="col-span-1 lg:col-span-1">
-        <label htmlFor="f-status" className={labelClass}>Status</label>
+        <label htmlFor="f-status" className={labelClass}>
+          Status
+        </label>
         <select id="f-status" name="status" defaultValue={sp.status ?? ""} className={fieldClass}>
           <option value="">Any</option>
           {INTENT_STATUSES.map((s) => (
-            <option key={s} value={s}>{statusLabel(s)}</option>
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
           ))}
         </select>
       </div>
       <div className="col-span-1 lg:col-span-2">
-        <label htmlFor="f-agent" className={labelClass}>Agent</label>
+        <label htmlFor="f-agent" className={labelClass}>
+          Agent
+        </label>
         <select id="f-agent" name="agent" defaultValue={sp.agent ?? ""} className={fieldClass}>
           <option value="">All agents</option>
           {options.agents.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
         </select>
       </div>
       <div className="col-span-1">
-        <label htmlFor="f-category" className={labelClass}>Category</label>
+        <label htmlFor="f-category" className={labelClass}>
+          Category
+        </label>
         <select id="f-category" name="category" defaultValue={sp.category ?? ""} className={fieldClass}>
           <option value="">Any</option>
           {options.categories.map((c) => (
-            <option key={c} value={c}>{c}</option>
+            <option key={c} value={c}>
+              {c}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor="f-from" className={labelClass}>From</label>
+        <label htmlFor="f-from" className={labelClass}>
+          From
+        </label>
         <input id="f-from" name="from" type="date" defaultValue={sp.from} className={fieldClass} />
       </div>
       <div>
-        <label htmlFor="f-to" className={labelClass}>To</label>
+        <label htmlFor="f-to" className={labelClass}>
+          To
+        </label>
         <input id="f-to" name="to" type="date" defaultValue={sp.to} className={fieldClass} />
       </div>
       <div>
-        <label htmlFor="f-min" className={labelClass}>Min amount (₹)</label>
+        <label htmlFor="f-min" className={labelClass}>
+          Min amount (₹)
+        </label>
         <input id="f-min" name="min" inputMode="decimal" placeholder="0" defaultValue={sp.min} className={fieldClass} />
       </div>
       <div>
-        <label htmlFor="f-max" className={labelClass}>Max amount (₹)</label>
+        <label htmlFor="f-max" className={labelClass}>
+          Max amount (₹)
+        </label>
         <input id="f-max" name="max" inputMode="decimal" placeholder="Any" defaultValue={sp.max} className={fieldClass} />
       </div>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-4 lg:col-span-8 lg:justify-end">
-        <Link href="/intents" className={buttonClass("ghost", "sm")}>Clear</Link>
-        <button type="submit" className={buttonClass("primary", "sm")}>Apply filters</button>
+        <Link href="/intents" className={buttonClass("ghost", "sm")}>
+          Clear
+        </Link>
+        <button type="submit" className={buttonClass("primary", "sm")}>
+          Apply filters
+        </button>
       </div>
     </form>
   );

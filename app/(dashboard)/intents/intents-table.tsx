@@ -53,7 +53,10 @@ function IntentRows({ intents, agentNames, showAgent }: { intents: IntentDto[]; 
         {intents.map((i) => (
           <Tr key={i.id}>
             <Td className="max-w-[14rem]">
-              <Link href={`/intents/${i.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline dark:text-white dark:hover:text-brand-300">
+              <Link
+                href={`/intents/${i.id}`}
+                className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline dark:text-white dark:hover:text-brand-300"
+              >
                 {i.reason}
               </Link>
               <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{i.id}</span>
@@ -74,9 +77,13 @@ function IntentRows({ intents, agentNames, showAgent }: { intents: IntentDto[]; 
             </Td>
             <Td>
               <StatusBadge status={i.status} />
-              <div className="mt-0.5 text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">{i.policy_decision ? humanize(i.policy_decision.rule) : "—"}</div>
+              <div className="mt-0.5 text-xs whitespace-nowrap text-slate-500 dark:text-slate-400">
+                {i.policy_decision ? humanize(i.policy_decision.rule) : "—"}
+              </div>
             </Td>
-            <Td className="hidden max-w-[9rem] text-xs text-slate-500 lg:table-cell dark:text-slate-400"><Time at={i.created_at} /></Td>
+            <Td className="hidden max-w-[9rem] text-xs text-slate-500 lg:table-cell dark:text-slate-400">
+              <Time at={i.created_at} />
+            </Td>
           </Tr>
         ))}
       </TBody>

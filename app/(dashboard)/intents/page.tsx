@@ -30,11 +30,21 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Intents"
         description="Every spend request your agents made, and what the policy engine or a person decided."
-        actions={<a href={`/intents/export${withParams({ ...sp, cursor: undefined }, {})}`} className={buttonClass("secondary", "md")} download>Export CSV</a>}
+        actions={
+          <a href={`/intents/export${withParams({ ...sp, cursor: undefined }, {})}`} className={buttonClass("secondary", "md")} download>
+            Export CSV
+          </a>
+        }
       />
       {missing !== undefined && (
         <p role="status" className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-          {missing ? <>No intent or approval with the id <span className="font-mono">{missing}</span> in this organisation.</> : "Type an intent id (int_…) or approval id (apr_…) to open it."}
+          {missing ? (
+            <>
+              No intent or approval with the id <span className="font-mono">{missing}</span> in this organisation.
+            </>
+          ) : (
+            "Type an intent id (int_…) or approval id (apr_…) to open it."
+          )}
         </p>
       )}
       <Card>
@@ -57,8 +67,16 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
             {sp.cursor ? " (older page)" : ""}
           </span>
           <div className="flex gap-2">
-            {sp.cursor && <ButtonLink size="sm" href={`/intents${withParams(sp, { cursor: undefined })}`}>Newest</ButtonLink>}
-            {list.next_cursor && <ButtonLink size="sm" href={`/intents${withParams(sp, { cursor: list.next_cursor })}`}>Older →</ButtonLink>}
+            {sp.cursor && (
+              <ButtonLink size="sm" href={`/intents${withParams(sp, { cursor: undefined })}`}>
+                Newest
+              </ButtonLink>
+            )}
+            {list.next_cursor && (
+              <ButtonLink size="sm" href={`/intents${withParams(sp, { cursor: list.next_cursor })}`}>
+                Older →
+              </ButtonLink>
+            )}
           </div>
         </nav>
       </Card>

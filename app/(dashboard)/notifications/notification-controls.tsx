@@ -34,7 +34,14 @@ export function PreferenceForm({ value, smtp }: { value: string; smtp: boolean }
       <legend className="text-sm font-medium text-slate-900 dark:text-white">Email me about approvals</legend>
       {OPTIONS.map((o) => (
         <label key={o.value} className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
-          <input type="radio" name="preference" value={o.value} defaultChecked={value === o.value} onChange={() => choose(o.value)} className="accent-brand-600" />
+          <input
+            type="radio"
+            name="preference"
+            value={o.value}
+            defaultChecked={value === o.value}
+            onChange={() => choose(o.value)}
+            className="accent-brand-600"
+          />
           {o.label}
         </label>
       ))}

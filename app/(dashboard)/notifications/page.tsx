@@ -18,7 +18,11 @@ export default async function NotificationsPage() {
   const [{ items, unread }, preference] = await Promise.all([listNotifications(db, principal.userId), getNotificationPreference(db, principal.userId)]);
   return (
     <>
-      <PageHeader title="Notifications" description="Approvals waiting for you, reminders before they expire, and webhook endpoints that stopped." actions={<MarkAllReadButton disabled={unread === 0} />} />
+      <PageHeader
+        title="Notifications"
+        description="Approvals waiting for you, reminders before they expire, and webhook endpoints that stopped."
+        actions={<MarkAllReadButton disabled={unread === 0} />}
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <Card aria-labelledby="notif-h">
           <CardHeader id="notif-h" title={unread ? `${unread} unread` : "All read"} />

@@ -22,7 +22,8 @@ export function BacktestResults({ result: r }: { result: BacktestResult }) {
           Backtest: last {r.days} days, {r.evaluated.toLocaleString("en-IN")} intents
         </h3>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Draft vs current version {r.current_version}, replayed in {r.timing_ms.total} ms. The current policy&apos;s replay matches {r.fidelity.matching} of {r.fidelity.recorded} recorded decisions.
+          Draft vs current version {r.current_version}, replayed in {r.timing_ms.total} ms. The current policy&apos;s replay matches {r.fidelity.matching} of{" "}
+          {r.fidelity.recorded} recorded decisions.
         </p>
       </div>
       <dl className="grid gap-3 text-sm sm:grid-cols-3">
@@ -55,8 +56,9 @@ export function BacktestResults({ result: r }: { result: BacktestResult }) {
       )}
       {r.money.map((m) => (
         <p key={m.currency} className="text-sm text-slate-600 dark:text-slate-300">
-          Auto-approved {m.currency}: <MoneyText amount={m.approved_current} currency={m.currency} /> → <MoneyText amount={m.approved_draft} currency={m.currency} />; denied:{" "}
-          <MoneyText amount={m.denied_current} currency={m.currency} /> → <MoneyText amount={m.denied_draft} currency={m.currency} />
+          Auto-approved {m.currency}: <MoneyText amount={m.approved_current} currency={m.currency} /> →{" "}
+          <MoneyText amount={m.approved_draft} currency={m.currency} />; denied: <MoneyText amount={m.denied_current} currency={m.currency} /> →{" "}
+          <MoneyText amount={m.denied_draft} currency={m.currency} />
         </p>
       ))}
       {r.flipped.length > 0 && (
@@ -73,12 +75,20 @@ export function BacktestResults({ result: r }: { result: BacktestResult }) {
             {r.flipped.map((f) => (
               <Tr key={f.intent_id}>
                 <Td>
-                  <Link className="font-mono text-xs text-brand-700 hover:underline dark:text-brand-300" href={`/intents/${f.intent_id}`}>{f.intent_id}</Link>
+                  <Link className="font-mono text-xs text-brand-700 hover:underline dark:text-brand-300" href={`/intents/${f.intent_id}`}>
+                    {f.intent_id}
+                  </Link>
                 </Td>
                 <Td>{f.agent_name}</Td>
-                <Td align="right"><MoneyText amount={f.amount} currency={f.currency} /></Td>
-                <Td><StatusBadge status={f.from} /></Td>
-                <Td><StatusBadge status={f.to} /></Td>
+                <Td align="right">
+                  <MoneyText amount={f.amount} currency={f.currency} />
+                </Td>
+                <Td>
+                  <StatusBadge status={f.from} />
+                </Td>
+                <Td>
+                  <StatusBadge status={f.to} />
+                </Td>
                 <Td className="max-w-md text-xs text-slate-600 dark:text-slate-300">{f.reason}</Td>
               </Tr>
             ))}
@@ -87,7 +97,11 @@ export function BacktestResults({ result: r }: { result: BacktestResult }) {
       )}
       <details className="text-xs text-slate-500 dark:text-slate-400">
         <summary className="cursor-pointer">How the replay approximates history</summary>
-        <ul className="mt-2 list-disc space-y-1 pl-5">{r.approximations.map((a) => <li key={a}>{a}</li>)}</ul>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {r.approximations.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
       </details>
     </section>
   );

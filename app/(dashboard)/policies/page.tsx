@@ -32,7 +32,15 @@ export default async function PoliciesPage() {
             {can(principal, "policy.shadow", { orgId: principal.orgId }) && <ButtonLink href="/policies/shadow">Shadow</ButtonLink>}
           </>
         }
-        description={current.version === 0 ? "The default policy: no one has changed it yet." : <>Version {current.version}, saved by {current.updatedBy} on <Time at={current.updatedAt!} />.</>}
+        description={
+          current.version === 0 ? (
+            "The default policy: no one has changed it yet."
+          ) : (
+            <>
+              Version {current.version}, saved by {current.updatedBy} on <Time at={current.updatedAt!} />.
+            </>
+          )
+        }
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="rules-h">
@@ -53,11 +61,15 @@ export default async function PoliciesPage() {
           <Card aria-labelledby="ovr-h">
             <CardHeader id="ovr-h" title="Per-agent overrides" description="Fields given here replace the organisation rule for that agent." />
             {overrideIds.length === 0 ? (
-              <CardBody><p className="text-sm text-slate-500 dark:text-slate-400">No agent has its own rules.</p></CardBody>
+              <CardBody>
+                <p className="text-sm text-slate-500 dark:text-slate-400">No agent has its own rules.</p>
+              </CardBody>
             ) : (
               overrideIds.map((id) => (
                 <div key={id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                  <Link href={`/agents/${id}`} className="block px-5 pt-3 text-sm font-semibold text-brand-700 hover:underline dark:text-brand-300">{name.get(id) ?? id}</Link>
+                  <Link href={`/agents/${id}`} className="block px-5 pt-3 text-sm font-semibold text-brand-700 hover:underline dark:text-brand-300">
+                    {name.get(id) ?? id}
+                  </Link>
                   <Rules rows={describeRules(doc.agent_overrides[id])} />
                 </div>
               ))
@@ -67,8 +79,14 @@ export default async function PoliciesPage() {
       </div>
       {can(principal, "policy.update") && (
         <Card className="mt-6" aria-labelledby="edit-h">
-          <CardHeader id="edit-h" title="Edit policy" description="Saving creates a new version and an audit event. Intents awaiting approval keep the decision they were given." />
-          <CardBody><PolicyEditor key={current.version} version={current.version} initial={JSON.stringify(doc, null, 2)} /></CardBody>
+          <CardHeader
+            id="edit-h"
+            title="Edit policy"
+            description="Saving creates a new version and an audit event. Intents awaiting approval keep the decision they were given."
+          />
+          <CardBody>
+            <PolicyEditor key={current.version} version={current.version} initial={JSON.stringify(doc, null, 2)} />
+          </CardBody>
         </Card>
       )}
     </>

@@ -20,7 +20,11 @@ const noop = () => () => {};
 export function PolicyEditor({ initial, version }: { initial: string; version: number }) {
   const [text, setText] = useState(initial);
   // Typing before hydration would be lost when React takes over the textarea: editable once hydrated.
-  const hydrated = useSyncExternalStore(noop, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   const [problem, setProblem] = useState<{ message: string; details: ErrorDetail[]; stale: boolean } | null>(null);
   const [pending, start] = useTransition();
   const [days, setDays] = useState(30);
@@ -90,19 +94,41 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
         </div>
       )}
       <div className="flex justify-end gap-2">
-        <Button variant="ghost" disabled={pending} onClick={() => { setText(initial); setProblem(null); }}>Discard changes</Button>
-        <Button disabled={pending || text === initial} onClick={save}>{pending ? "Working…" : "Save new version"}</Button>
+        <Button
+          variant="ghost"
+          disabled={pending}
+          onClick={() => {
+            setText(initial);
+            setProblem(null);
+          }}
+        >
+          Discard changes
+        </Button>
+        <Button disabled={pending || text === initial} onClick={save}>
+          {pending ? "Working…" : "Save new version"}
+        </Button>
       </div>
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3 dark:border-slate-800">
         <span className="mr-auto text-sm text-slate-600 dark:text-slate-300">Before saving, try the draft:</span>
-        <label htmlFor="backtest-days" className="sr-only">Backtest window</label>
-        <select id="backtest-days" value={days} onChange={(e) => setDays(Number(e.target.value))} className="rounded-lg border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700">
+        <label htmlFor="backtest-days" className="sr-only">
+          Backtest window
+        </label>
+        <select
+          id="backtest-days"
+          value={days}
+          onChange={(e) => setDays(Number(e.target.value))}
+          className="rounded-lg border-0 py-1.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
+        >
           <option value={7}>last 7 days</option>
           <option value={30}>last 30 days</option>
           <option value={90}>last 90 days</option>
         </select>
-        <Button variant="secondary" disabled={pending} onClick={tryDraft}>Backtest</Button>
-        <Button variant="secondary" disabled={pending} onClick={shadow}>Run in shadow</Button>
+        <Button variant="secondary" disabled={pending} onClick={tryDraft}>
+          Backtest
+        </Button>
+        <Button variant="secondary" disabled={pending} onClick={shadow}>
+          Run in shadow
+        </Button>
       </div>
       {backtest && <BacktestResults result={backtest} />}
     </div>

@@ -33,7 +33,11 @@ export default async function ReconciliationPage() {
       <Card aria-labelledby="totals-h">
         <CardHeader id="totals-h" title="Totals" description="All approved intents of the organisation." />
         <CardBody className="space-y-6">
-          {summary.length ? summary.map((s) => <SettlementSummaryView key={s.currency} s={s} />) : <p className="text-sm text-slate-500">Nothing has been approved yet.</p>}
+          {summary.length ? (
+            summary.map((s) => <SettlementSummaryView key={s.currency} s={s} />)
+          ) : (
+            <p className="text-sm text-slate-500">Nothing has been approved yet.</p>
+          )}
         </CardBody>
       </Card>
       <Card className="mt-6" aria-labelledby="gaps-h">
@@ -54,15 +58,27 @@ export default async function ReconciliationPage() {
               {gaps.map((g) => (
                 <Tr key={g.intentId}>
                   <Td>
-                    <Link href={`/intents/${g.intentId}`} className="font-medium text-slate-900 hover:underline dark:text-white">{g.merchant ?? g.intentId}</Link>
+                    <Link href={`/intents/${g.intentId}`} className="font-medium text-slate-900 hover:underline dark:text-white">
+                      {g.merchant ?? g.intentId}
+                    </Link>
                     <div className="text-xs text-slate-500 dark:text-slate-400">
-                      <Link href={`/agents/${g.agentId}`} className="hover:underline">{g.agentName}</Link>
+                      <Link href={`/agents/${g.agentId}`} className="hover:underline">
+                        {g.agentName}
+                      </Link>
                     </div>
                   </Td>
-                  <Td><Badge tone={KIND[g.kind].tone} dot>{KIND[g.kind].label}</Badge></Td>
-                  <Td align="right"><MoneyText amount={g.approved} currency={g.currency} /></Td>
+                  <Td>
+                    <Badge tone={KIND[g.kind].tone} dot>
+                      {KIND[g.kind].label}
+                    </Badge>
+                  </Td>
+                  <Td align="right">
+                    <MoneyText amount={g.approved} currency={g.currency} />
+                  </Td>
                   <Td align="right">{g.captured === null ? "—" : <MoneyText amount={g.captured} currency={g.currency} />}</Td>
-                  <Td align="right" className="font-medium"><MoneyText amount={g.approved - (g.captured ?? 0)} currency={g.currency} /></Td>
+                  <Td align="right" className="font-medium">
+                    <MoneyText amount={g.approved - (g.captured ?? 0)} currency={g.currency} />
+                  </Td>
                   <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{formatDateTime(g.decidedAt)}</Td>
                 </Tr>
               ))}

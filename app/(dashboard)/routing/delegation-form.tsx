@@ -6,7 +6,8 @@ import { useToast } from "@/components/toast";
 import { createDelegationAction } from "./actions";
 
 type Person = { id: string; email: string; name: string };
-const field = "h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700";
+const field =
+  "h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700";
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 /** "I'm away": the browser's local date-times are sent as absolute instants. */
@@ -15,7 +16,12 @@ export function DelegationForm({ people, me, canChooseFrom }: { people: Person[]
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
-  if (!open) return <Button size="sm" variant="secondary" onClick={() => setOpen(true)}>Set out of office</Button>;
+  if (!open)
+    return (
+      <Button size="sm" variant="secondary" onClick={() => setOpen(true)}>
+        Set out of office
+      </Button>
+    );
   const instant = (v: FormDataEntryValue | null) => {
     const d = new Date(String(v ?? ""));
     return Number.isNaN(d.getTime()) ? "" : d.toISOString();
@@ -44,35 +50,60 @@ export function DelegationForm({ people, me, canChooseFrom }: { people: Person[]
     >
       {canChooseFrom && (
         <div>
-          <label className={label} htmlFor="dlg-from">Who is away</label>
+          <label className={label} htmlFor="dlg-from">
+            Who is away
+          </label>
           <select id="dlg-from" name="from" className={field} defaultValue={me}>
             {people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name || p.email}{p.id === me ? " (me)" : ""}</option>
+              <option key={p.id} value={p.id}>
+                {p.name || p.email}
+                {p.id === me ? " (me)" : ""}
+              </option>
             ))}
           </select>
         </div>
       )}
       <div>
-        <label className={label} htmlFor="dlg-to">Delegate to</label>
+        <label className={label} htmlFor="dlg-to">
+          Delegate to
+        </label>
         <select id="dlg-to" name="to" required className={field} defaultValue="">
-          <option value="" disabled>Choose a colleague</option>
-          {people.filter((p) => p.id !== me || canChooseFrom).map((p) => (
-            <option key={p.id} value={p.id}>{p.name || p.email}</option>
-          ))}
+          <option value="" disabled>
+            Choose a colleague
+          </option>
+          {people
+            .filter((p) => p.id !== me || canChooseFrom)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name || p.email}
+              </option>
+            ))}
         </select>
       </div>
       <div>
-        <label className={label} htmlFor="dlg-starts">From</label>
+        <label className={label} htmlFor="dlg-starts">
+          From
+        </label>
         <input id="dlg-starts" name="starts" type="datetime-local" required className={field} />
       </div>
       <div>
-        <label className={label} htmlFor="dlg-ends">Until</label>
+        <label className={label} htmlFor="dlg-ends">
+          Until
+        </label>
         <input id="dlg-ends" name="ends" type="datetime-local" required className={field} />
       </div>
-      {error && <p role="alert" className="text-sm text-rose-600 sm:col-span-2 dark:text-rose-400">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-rose-600 sm:col-span-2 dark:text-rose-400">
+          {error}
+        </p>
+      )}
       <div className="flex gap-2 sm:col-span-2">
-        <Button size="sm" type="submit" disabled={pending}>{pending ? "Saving…" : "Save delegation"}</Button>
-        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button size="sm" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save delegation"}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -9,7 +9,8 @@ import { createApproverGroupAction } from "./actions";
 type Person = { id: string; email: string; name: string; role: string };
 type Named = { id: string; name: string };
 
-const field = "h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700";
+const field =
+  "h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700";
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 /** The API body from the form; amounts are typed in major units (₹) and sent in minor units. */
@@ -21,7 +22,8 @@ function toBody(f: FormData): { body?: Record<string, unknown>; error?: string }
     const minor = parseMajorAmount(text(k), currency || "INR");
     return minor === null ? undefined : minor;
   };
-  const min = amount("min"), max = amount("max");
+  const min = amount("min"),
+    max = amount("max");
   if (min === undefined || max === undefined) return { error: "Amounts must be numbers like 50,000 or 1250.50" };
   const whole = (k: string) => (text(k) ? Number(text(k)) : null);
   return {
@@ -29,7 +31,10 @@ function toBody(f: FormData): { body?: Record<string, unknown>; error?: string }
       name: text("name"),
       members: f.getAll("members").map(String),
       agent_ids: f.getAll("agents").map(String),
-      merchant_categories: text("categories").split(",").map((c) => c.trim()).filter(Boolean),
+      merchant_categories: text("categories")
+        .split(",")
+        .map((c) => c.trim())
+        .filter(Boolean),
       currency: currency || (min !== null || max !== null ? "INR" : null),
       min_amount: min,
       max_amount: max,
@@ -46,7 +51,12 @@ export function GroupForm({ people, agents, groups }: { people: Person[]; agents
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
-  if (!open) return <Button size="sm" onClick={() => setOpen(true)}>New approver group</Button>;
+  if (!open)
+    return (
+      <Button size="sm" onClick={() => setOpen(true)}>
+        New approver group
+      </Button>
+    );
   return (
     <form
       aria-label="New approver group"
@@ -65,11 +75,15 @@ export function GroupForm({ people, agents, groups }: { people: Person[]; agents
       }}
     >
       <div>
-        <label className={label} htmlFor="grp-name">Name</label>
+        <label className={label} htmlFor="grp-name">
+          Name
+        </label>
         <input id="grp-name" name="name" required maxLength={100} placeholder="Cloud spend" className={field} />
       </div>
       <div>
-        <label className={label} htmlFor="grp-categories">Merchant categories (comma-separated, empty = any)</label>
+        <label className={label} htmlFor="grp-categories">
+          Merchant categories (comma-separated, empty = any)
+        </label>
         <input id="grp-categories" name="categories" placeholder="cloud, saas" className={field} />
       </div>
       <fieldset className="sm:col-span-2">
@@ -96,47 +110,71 @@ export function GroupForm({ people, agents, groups }: { people: Person[]; agents
       )}
       <div className="grid grid-cols-3 gap-2 sm:col-span-2">
         <div>
-          <label className={label} htmlFor="grp-currency">Currency</label>
+          <label className={label} htmlFor="grp-currency">
+            Currency
+          </label>
           <input id="grp-currency" name="currency" maxLength={3} placeholder="INR" className={field} />
         </div>
         <div>
-          <label className={label} htmlFor="grp-min">From amount</label>
+          <label className={label} htmlFor="grp-min">
+            From amount
+          </label>
           <input id="grp-min" name="min" inputMode="decimal" placeholder="0" className={field} />
         </div>
         <div>
-          <label className={label} htmlFor="grp-max">Up to amount</label>
+          <label className={label} htmlFor="grp-max">
+            Up to amount
+          </label>
           <input id="grp-max" name="max" inputMode="decimal" placeholder="no limit" className={field} />
         </div>
       </div>
       <div className="grid grid-cols-2 gap-2">
         <div>
-          <label className={label} htmlFor="grp-quorum">Approvers needed</label>
+          <label className={label} htmlFor="grp-quorum">
+            Approvers needed
+          </label>
           <input id="grp-quorum" name="quorum" type="number" min={1} max={10} defaultValue={1} className={field} />
         </div>
         <div>
-          <label className={label} htmlFor="grp-priority">Priority (lower first)</label>
+          <label className={label} htmlFor="grp-priority">
+            Priority (lower first)
+          </label>
           <input id="grp-priority" name="priority" type="number" min={0} max={10000} defaultValue={100} className={field} />
         </div>
       </div>
       <div className="grid grid-cols-2 gap-2">
         <div>
-          <label className={label} htmlFor="grp-escalate-after">Escalate after (minutes)</label>
+          <label className={label} htmlFor="grp-escalate-after">
+            Escalate after (minutes)
+          </label>
           <input id="grp-escalate-after" name="escalate_after" type="number" min={1} placeholder="never" className={field} />
         </div>
         <div>
-          <label className={label} htmlFor="grp-escalate-to">Escalate to</label>
+          <label className={label} htmlFor="grp-escalate-to">
+            Escalate to
+          </label>
           <select id="grp-escalate-to" name="escalate_to" className={field} defaultValue="">
             <option value="">Every admin</option>
             {groups.map((g) => (
-              <option key={g.id} value={g.id}>{g.name}</option>
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      {error && <p role="alert" className="text-sm text-rose-600 sm:col-span-2 dark:text-rose-400">{error}</p>}
+      {error && (
+        <p role="alert" className="text-sm text-rose-600 sm:col-span-2 dark:text-rose-400">
+          {error}
+        </p>
+      )}
       <div className="flex gap-2 sm:col-span-2">
-        <Button size="sm" type="submit" disabled={pending}>{pending ? "Creating…" : "Create group"}</Button>
-        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
+        <Button size="sm" type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create group"}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

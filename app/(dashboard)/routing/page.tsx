@@ -48,7 +48,11 @@ export default async function RoutingPage() {
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card aria-labelledby="groups-title">
-          <CardHeader id="groups-title" title="Approver groups" description="Checked in priority order when an approval opens; no match means anyone with the required role." />
+          <CardHeader
+            id="groups-title"
+            title="Approver groups"
+            description="Checked in priority order when an approval opens; no match means anyone with the required role."
+          />
           {groups.data.length === 0 ? (
             <EmptyState title="No approver groups">Every approval goes to all approvers (and admins above the admin threshold).</EmptyState>
           ) : (
@@ -82,13 +86,21 @@ export default async function RoutingPage() {
           )}
           {isAdmin && (
             <div className="border-t border-slate-200 px-5 py-4 dark:border-slate-800">
-              <GroupForm people={people} agents={agents.data.map((a) => ({ id: a.id, name: a.name }))} groups={groups.data.map((g) => ({ id: g.id, name: g.name }))} />
+              <GroupForm
+                people={people}
+                agents={agents.data.map((a) => ({ id: a.id, name: a.name }))}
+                groups={groups.data.map((g) => ({ id: g.id, name: g.name }))}
+              />
             </div>
           )}
         </Card>
 
         <Card aria-labelledby="delegations-title">
-          <CardHeader id="delegations-title" title="Out of office" description="While a delegation runs, the delegate answers the away person's group approvals." />
+          <CardHeader
+            id="delegations-title"
+            title="Out of office"
+            description="While a delegation runs, the delegate answers the away person's group approvals."
+          />
           {delegations.data.length === 0 ? (
             <EmptyState title="Nobody is away">Current and upcoming delegations appear here.</EmptyState>
           ) : (
@@ -105,7 +117,9 @@ export default async function RoutingPage() {
                   </div>
                   <div className="flex items-center gap-2">
                     <Badge tone={d.active ? "green" : "neutral"}>{d.active ? "Active" : "Upcoming"}</Badge>
-                    {can(principal, "delegation.end", { orgId: principal.orgId, fromUserId: d.from_user.id, toUserId: d.to_user.id }) && <RemoveButton kind="delegation" id={d.id} label={`End delegation to ${d.to_user.email}`} />}
+                    {can(principal, "delegation.end", { orgId: principal.orgId, fromUserId: d.from_user.id, toUserId: d.to_user.id }) && (
+                      <RemoveButton kind="delegation" id={d.id} label={`End delegation to ${d.to_user.email}`} />
+                    )}
                   </div>
                 </li>
               ))}

@@ -33,14 +33,31 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
       <CardHeader id="people-h" title="People" description="A new person gets a temporary password, shown here once; hand it over and they sign in with it." />
       <InviteForm
         pending={pending}
-        onInvite={(input, reset) => act(() => inviteUserAction(input), (d) => { reset(); setSecret({ ...d, why: "Invited" }); })}
+        onInvite={(input, reset) =>
+          act(
+            () => inviteUserAction(input),
+            (d) => {
+              reset();
+              setSecret({ ...d, why: "Invited" });
+            },
+          )
+        }
       />
       {secret && (
         <div role="status" className="border-b border-emerald-200 bg-emerald-50 px-5 py-4 text-sm dark:border-emerald-900 dark:bg-emerald-950/40">
-          <p className="font-medium text-emerald-900 dark:text-emerald-200">{secret.why} {secret.email}. Temporary password (shown once):</p>
+          <p className="font-medium text-emerald-900 dark:text-emerald-200">
+            {secret.why} {secret.email}. Temporary password (shown once):
+          </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code data-testid="temporary-password" className="rounded-md bg-white px-2.5 py-1.5 font-mono text-slate-900 ring-1 ring-emerald-200 dark:bg-slate-950 dark:text-slate-100 dark:ring-emerald-900">{secret.password}</code>
-            <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>Done</Button>
+            <code
+              data-testid="temporary-password"
+              className="rounded-md bg-white px-2.5 py-1.5 font-mono text-slate-900 ring-1 ring-emerald-200 dark:bg-slate-950 dark:text-slate-100 dark:ring-emerald-900"
+            >
+              {secret.password}
+            </code>
+            <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
+              Done
+            </Button>
           </div>
         </div>
       )}
@@ -57,24 +74,59 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
                 <p className="truncate text-xs text-slate-500 dark:text-slate-400">
                   {u.email} · since <Time at={u.createdAt} dateOnly />
                 </p>
-                {off && <Badge tone="red" className="mt-1">Deactivated</Badge>}
+                {off && (
+                  <Badge tone="red" className="mt-1">
+                    Deactivated
+                  </Badge>
+                )}
               </div>
               <div className="flex flex-wrap items-center gap-2">
-                <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
+                <label className="sr-only" htmlFor={`role-${u.id}`}>
+                  Role of {u.email}
+                </label>
                 <select
                   id={`role-${u.id}`}
                   defaultValue={u.role}
                   disabled={pending || self || off}
-                  onChange={(e) => act(() => changeRoleAction(u.id, e.target.value), (role) => toast({ tone: "success", title: `${u.email} is now ${role}` }))}
+                  onChange={(e) =>
+                    act(
+                      () => changeRoleAction(u.id, e.target.value),
+                      (role) => toast({ tone: "success", title: `${u.email} is now ${role}` }),
+                    )
+                  }
                   className={`${fieldClass} h-8 w-32`}
                 >
-                  {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
                 </select>
-                <Button size="sm" variant="secondary" disabled={pending || off} onClick={() => act(() => resetPasswordAction(u.id), (d) => setSecret({ ...d, why: "New password for" }))}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={pending || off}
+                  onClick={() =>
+                    act(
+                      () => resetPasswordAction(u.id),
+                      (d) => setSecret({ ...d, why: "New password for" }),
+                    )
+                  }
+                >
                   Reset password
                 </Button>
                 {!self && !off && (
-                  <Button size="sm" variant="danger" disabled={pending} onClick={() => act(() => deactivateUserAction(u.id), () => toast({ tone: "success", title: `${u.email} deactivated` }))}>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    disabled={pending}
+                    onClick={() =>
+                      act(
+                        () => deactivateUserAction(u.id),
+                        () => toast({ tone: "success", title: `${u.email} deactivated` }),
+                      )
+                    }
+                  >
                     Deactivate
                   </Button>
                 )}
@@ -100,20 +152,32 @@ function InviteForm({ pending, onInvite }: { pending: boolean; onInvite: (input:
       }}
     >
       <div>
-        <label htmlFor="invite-email" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">Email</label>
+        <label htmlFor="invite-email" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+          Email
+        </label>
         <input id="invite-email" name="email" type="email" required className={fieldClass} />
       </div>
       <div>
-        <label htmlFor="invite-name" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">Name</label>
+        <label htmlFor="invite-name" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+          Name
+        </label>
         <input id="invite-name" name="name" className={fieldClass} />
       </div>
       <div>
-        <label htmlFor="invite-role" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">Role</label>
+        <label htmlFor="invite-role" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+          Role
+        </label>
         <select id="invite-role" name="role" defaultValue="approver" className={fieldClass}>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </div>
-      <Button type="submit" disabled={pending}>Invite</Button>
+      <Button type="submit" disabled={pending}>
+        Invite
+      </Button>
     </form>
   );
 }

@@ -25,14 +25,20 @@ export function TimeZoneForm({ current, zones }: { current: string; zones: strin
       }}
     >
       <div>
-        <label htmlFor="tz" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">Organisation time zone</label>
+        <label htmlFor="tz" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+          Organisation time zone
+        </label>
         <select id="tz" value={zone} onChange={(e) => setZone(e.target.value)} className={fieldClass}>
           {zones.map((z) => (
-            <option key={z} value={z}>{z}</option>
+            <option key={z} value={z}>
+              {z}
+            </option>
           ))}
         </select>
       </div>
-      <Button type="submit" size="sm" disabled={pending || zone === current}>Save time zone</Button>
+      <Button type="submit" size="sm" disabled={pending || zone === current}>
+        Save time zone
+      </Button>
     </form>
   );
 }

@@ -9,7 +9,9 @@ export async function GET() {
   const started = Date.now();
   try {
     await ensureServerReady();
-    await (await getDb()).$queryRaw`SELECT 1`;
+    await (
+      await getDb()
+    ).$queryRaw`SELECT 1`;
     return Response.json({ status: "ok", database: databaseKind(), latency_ms: Date.now() - started, version: "v1" });
   } catch {
     return Response.json({ status: "unavailable", database: databaseKind() }, { status: 503 });

@@ -9,9 +9,8 @@ export const maxDuration = 60;
  * The MCP server (Streamable HTTP). Same wrapper as the REST API: bearer API keys only
  * (no dashboard cookie), the per-key rate limit, and the API error body for a refused call.
  */
-const handle = withApiKey(
-  async ({ req, db, principal, requestId }) => createAegisMcpHandler({ db, principal, requestId, signal: req.signal })(req),
-  { bearerOnly: true },
-);
+const handle = withApiKey(async ({ req, db, principal, requestId }) => createAegisMcpHandler({ db, principal, requestId, signal: req.signal })(req), {
+  bearerOnly: true,
+});
 
 export { handle as GET, handle as POST, handle as DELETE };

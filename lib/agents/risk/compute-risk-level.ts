@@ -37,27 +37,42 @@ export function computeRiskLevel(h: RiskHistory, override: RiskLevel | null = nu
     {
       factor: "denial_rate",
       value: round(denialRate),
-      points: enough ? band(denialRate, [[0.5, 3], [0.3, 2], [0.15, 1]]) : 0,
+      points: enough
+        ? band(denialRate, [
+            [0.5, 3],
+            [0.3, 2],
+            [0.15, 1],
+          ])
+        : 0,
       detail: enough ? `${pct(denialRate)} of ${h.decided} decided intents in 30 days were denied` : `only ${h.decided} decided intents in 30 days`,
     },
     {
       factor: "low_confidence_share",
       value: round(lowShare),
-      points: enough ? band(lowShare, [[0.4, 2], [0.2, 1]]) : 0,
+      points: enough
+        ? band(lowShare, [
+            [0.4, 2],
+            [0.2, 1],
+          ])
+        : 0,
       detail: `${pct(lowShare)} of intents had confidence below ${LOW_CONFIDENCE}`,
     },
     {
       factor: "spend_velocity",
       value: round(velocity),
-      points: band(velocity, [[1.5, 2], [1.1, 1]]),
-      detail: h.monthlyBudget
-        ? `month-to-date spend runs at ${pct(velocity)} of the monthly budget's pace`
-        : "no monthly budget to measure against",
+      points: band(velocity, [
+        [1.5, 2],
+        [1.1, 1],
+      ]),
+      detail: h.monthlyBudget ? `month-to-date spend runs at ${pct(velocity)} of the monthly budget's pace` : "no monthly budget to measure against",
     },
     {
       factor: "rejected_approvals",
       value: h.rejectedApprovals,
-      points: band(h.rejectedApprovals, [[5, 2], [2, 1]]),
+      points: band(h.rejectedApprovals, [
+        [5, 2],
+        [2, 1],
+      ]),
       detail: `${h.rejectedApprovals} approval requests rejected by people in 30 days`,
     },
   ];

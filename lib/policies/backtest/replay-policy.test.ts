@@ -46,7 +46,12 @@ describe("replayPolicy", () => {
     expect(draft.has(before.id)).toBe(false);
     // The day started at 00:00 UTC, after `before`: a new day, so the budget is fresh.
     expect(draft.get(inside.id)!.outcome).toBe("approve");
-    const sameDay = replayPolicy([before, inside], policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }), new Date(from.getTime() - 30_000), "Asia/Kolkata");
+    const sameDay = replayPolicy(
+      [before, inside],
+      policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }),
+      new Date(from.getTime() - 30_000),
+      "Asia/Kolkata",
+    );
     expect(sameDay.get(inside.id)!.outcome).toBe("deny");
   });
 

@@ -22,7 +22,13 @@ export type FlippedIntent = {
  * person), the flipped intents themselves (newest first, up to `listLimit`), and how often the
  * current policy's replay matches what was really decided (the replay's fidelity).
  */
-export function summarizeBacktest(intents: HistoricIntent[], current: Map<string, ReplayedDecision>, draft: Map<string, ReplayedDecision>, days: number, listLimit = 200) {
+export function summarizeBacktest(
+  intents: HistoricIntent[],
+  current: Map<string, ReplayedDecision>,
+  draft: Map<string, ReplayedDecision>,
+  days: number,
+  listLimit = 200,
+) {
   const outcomes = { current: zero(), draft: zero() };
   const matrix = new Map<string, { from: Outcome; to: Outcome; count: number; amounts: Record<string, number> }>();
   const agents = new Map<string, { agent_id: string; flips: number; amounts: Record<string, number> }>();
@@ -57,7 +63,17 @@ export function summarizeBacktest(intents: HistoricIntent[], current: Map<string
     a.flips++;
     a.amounts[i.currency] = (a.amounts[i.currency] ?? 0) + i.amount;
     agents.set(i.agentId, a);
-    flipped.push({ intent_id: i.id, agent_id: i.agentId, amount: i.amount, currency: i.currency, created_at: i.createdAt.toISOString(), from: c.outcome, to: d.outcome, rule: d.rule, reason: d.reason });
+    flipped.push({
+      intent_id: i.id,
+      agent_id: i.agentId,
+      amount: i.amount,
+      currency: i.currency,
+      created_at: i.createdAt.toISOString(),
+      from: c.outcome,
+      to: d.outcome,
+      rule: d.rule,
+      reason: d.reason,
+    });
   }
   const flips = [...matrix.values()].sort((x, y) => OUTCOMES.indexOf(x.from) - OUTCOMES.indexOf(y.from) || OUTCOMES.indexOf(x.to) - OUTCOMES.indexOf(y.to));
   const perDay = (n: number) => Math.round((n / days) * 10) / 10;

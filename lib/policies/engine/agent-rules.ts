@@ -2,19 +2,14 @@ import { deny, pass, requireApproval, skipped, type RuleChecks } from "./rule-ch
 
 /** Rules about the agent and how it behaves: status, request rate, confidence, risk. */
 export const agentRules: RuleChecks<"agent_status" | "velocity" | "min_confidence" | "risk_level"> = {
-  agent_status: ({ input }) =>
-    input.agent.status === "active"
-      ? pass("The agent is active.")
-      : deny("The agent is suspended and may not spend."),
+  agent_status: ({ input }) => (input.agent.status === "active" ? pass("The agent is active.") : deny("The agent is suspended and may not spend.")),
 
   velocity: ({ input, rules }) => {
     const max = rules.maxIntentsPerHour;
     const count = input.usage.intentsLastHour;
     if (max === null) return skipped("No limit on intents per hour is set.");
     if (count >= max) {
-      return deny(
-        `The agent has already submitted ${count} intents in the last hour; the limit is ${max} per hour.`,
-      );
+      return deny(`The agent has already submitted ${count} intents in the last hour; the limit is ${max} per hour.`);
     }
     return pass(`The agent has submitted ${count} intents in the last hour, under the limit of ${max} per hour.`);
   },
@@ -24,9 +19,7 @@ export const agentRules: RuleChecks<"agent_status" | "velocity" | "min_confidenc
     if (confidence === null) return skipped("The intent gives no confidence score.");
     if (confidence < rules.minConfidence) {
       const detail = `Confidence ${confidence} is below the minimum of ${rules.minConfidence}`;
-      return rules.lowConfidenceAction === "deny"
-        ? deny(`${detail}.`)
-        : requireApproval(`${detail}; a human must approve.`);
+      return rules.lowConfidenceAction === "deny" ? deny(`${detail}.`) : requireApproval(`${detail}; a human must approve.`);
     }
     return pass(`Confidence ${confidence} meets the minimum of ${rules.minConfidence}.`);
   },

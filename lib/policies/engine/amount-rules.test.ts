@@ -58,8 +58,7 @@ describe("wallet_balance", () => {
       outcome: "deny",
       rule: "wallet_balance",
       reason:
-        "Amount 3,000.01 INR exceeds the wallet's available balance of 3,000.00 INR " +
-        "(balance 5,000.00 INR, 2,000.00 INR held for pending approvals).",
+        "Amount 3,000.01 INR exceeds the wallet's available balance of 3,000.00 INR " + "(balance 5,000.00 INR, 2,000.00 INR held for pending approvals).",
     });
   });
 
@@ -92,9 +91,7 @@ describe("auto_approve_limit", () => {
   });
 
   it("formats zero-decimal currencies in their own units", () => {
-    const d = evaluatePolicy(
-      input({ intent: { amount: 15_000, currency: "JPY" }, wallet: { currency: "JPY" }, rules: { autoApproveLimit: 10_000 } }),
-    );
+    const d = evaluatePolicy(input({ intent: { amount: 15_000, currency: "JPY" }, wallet: { currency: "JPY" }, rules: { autoApproveLimit: 10_000 } }));
     expect(d.reason).toBe("Amount 15,000 JPY exceeds the auto-approve limit of 10,000 JPY; a human must approve.");
   });
 });

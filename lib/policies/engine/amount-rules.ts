@@ -40,9 +40,7 @@ export const amountRules: RuleChecks<"currency" | "hard_limit" | "wallet_balance
   auto_approve_limit: ({ input, rules, money }) => {
     const amount = input.intent.amount;
     if (amount > rules.autoApproveLimit) {
-      return requireApproval(
-        `Amount ${money(amount)} exceeds the auto-approve limit of ${money(rules.autoApproveLimit)}; a human must approve.`,
-      );
+      return requireApproval(`Amount ${money(amount)} exceeds the auto-approve limit of ${money(rules.autoApproveLimit)}; a human must approve.`);
     }
     return pass(`Amount ${money(amount)} is within the auto-approve limit of ${money(rules.autoApproveLimit)}.`);
   },

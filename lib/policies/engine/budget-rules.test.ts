@@ -35,9 +35,7 @@ describe("monthly_budget", () => {
   });
 
   it("denies one minor unit over the budget, naming the next month start", () => {
-    const d = evaluatePolicy(
-      input({ intent: { amount: 500_001 }, usage: { spentThisMonth: 49_500_000 }, now: new Date("2025-12-31T23:59:59.999Z") }),
-    );
+    const d = evaluatePolicy(input({ intent: { amount: 500_001 }, usage: { spentThisMonth: 49_500_000 }, now: new Date("2025-12-31T23:59:59.999Z") }));
     expect(d.outcome).toBe("deny");
     expect(d.rule).toBe("monthly_budget");
     expect(d.reason).toContain("over the monthly budget of 5,00,000.00 INR");
@@ -53,9 +51,7 @@ describe("monthly_budget", () => {
 
 describe("Decision.budgets", () => {
   it("reports limit, spend before this intent, remaining and reset times", () => {
-    const d = evaluatePolicy(
-      input({ usage: { spentToday: 1_200_000, spentThisMonth: 7_000_000 }, now: new Date("2024-02-29T23:59:59.999Z") }),
-    );
+    const d = evaluatePolicy(input({ usage: { spentToday: 1_200_000, spentThisMonth: 7_000_000 }, now: new Date("2024-02-29T23:59:59.999Z") }));
     expect(d.budgets).toEqual({
       daily: { limit: 5_000_000, spent: 1_200_000, remaining: 3_800_000, resetsAt: "2024-03-01T00:00:00.000Z", timeZone: "UTC" },
       monthly: { limit: 50_000_000, spent: 7_000_000, remaining: 43_000_000, resetsAt: "2024-03-01T00:00:00.000Z", timeZone: "UTC" },

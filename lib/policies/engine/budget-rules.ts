@@ -20,9 +20,7 @@ function checkBudget({ input, money }: RuleContext, w: WindowSpec): RuleResult {
         `${w.label} budget of ${money(w.limit)} (${money(w.spent)} already committed; resets at ${resets}).`,
     );
   }
-  return pass(
-    `Spend ${w.period} would be ${money(after)} of the ${w.label} budget of ${money(w.limit)} (resets at ${resets}).`,
-  );
+  return pass(`Spend ${w.period} would be ${money(after)} of the ${w.label} budget of ${money(w.limit)} (resets at ${resets}).`);
 }
 
 /** Per-agent spend budgets over calendar windows in the organisation's time zone. */
@@ -52,12 +50,7 @@ function budgetWindow(limit: number | null, spent: number, resetsAt: Date, timeZ
 }
 
 /** Budget use before this intent, for display next to the decision. */
-export function describeBudgets(
-  rules: PolicyRules,
-  usage: { spentToday: number; spentThisMonth: number },
-  now: Date,
-  timeZone: string,
-): Decision["budgets"] {
+export function describeBudgets(rules: PolicyRules, usage: { spentToday: number; spentThisMonth: number }, now: Date, timeZone: string): Decision["budgets"] {
   return {
     daily: budgetWindow(rules.dailyBudget, usage.spentToday, dayWindow(now, timeZone).resetsAt, timeZone),
     monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, monthWindow(now, timeZone).resetsAt, timeZone),

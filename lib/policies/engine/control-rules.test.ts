@@ -59,7 +59,11 @@ describe("rule time_window", () => {
     expect(inside.outcome).toBe("approve");
     expect(stepOf(inside, "time_window").detail).toBe("It is Mon 10:00 in UTC, within the allowed hours (Mon–Fri 09:00–18:00 UTC).");
     const outside = evaluatePolicy(input({ rules: { timeWindow: OFFICE }, now: at("2025-03-15T10:00:00Z") }));
-    expect(outside).toMatchObject({ outcome: "deny", rule: "time_window", reason: "It is Sat 10:00 in UTC, outside the allowed hours (Mon–Fri 09:00–18:00 UTC)." });
+    expect(outside).toMatchObject({
+      outcome: "deny",
+      rule: "time_window",
+      reason: "It is Sat 10:00 in UTC, outside the allowed hours (Mon–Fri 09:00–18:00 UTC).",
+    });
   });
 
   it("an agent override replaces the organisation's window", () => {

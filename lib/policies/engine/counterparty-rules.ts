@@ -24,13 +24,9 @@ function checkAllowlist(label: string, list: string[], value: string | null): Ru
 }
 
 /** Rules about who is paid: merchant and merchant category lists. */
-export const counterpartyRules: RuleChecks<
-  "merchant_blocklist" | "merchant_allowlist" | "category_blocklist" | "category_allowlist"
-> = {
+export const counterpartyRules: RuleChecks<"merchant_blocklist" | "merchant_allowlist" | "category_blocklist" | "category_allowlist"> = {
   merchant_blocklist: ({ input, rules }) => checkBlocklist("merchant", rules.merchantBlocklist, input.intent.merchant),
   merchant_allowlist: ({ input, rules }) => checkAllowlist("merchant", rules.merchantAllowlist, input.intent.merchant),
-  category_blocklist: ({ input, rules }) =>
-    checkBlocklist("merchant category", rules.categoryBlocklist, input.intent.merchantCategory),
-  category_allowlist: ({ input, rules }) =>
-    checkAllowlist("merchant category", rules.categoryAllowlist, input.intent.merchantCategory),
+  category_blocklist: ({ input, rules }) => checkBlocklist("merchant category", rules.categoryBlocklist, input.intent.merchantCategory),
+  category_allowlist: ({ input, rules }) => checkAllowlist("merchant category", rules.categoryAllowlist, input.intent.merchantCategory),
 };

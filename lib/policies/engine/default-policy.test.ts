@@ -6,10 +6,19 @@ describe("DEFAULT_POLICY", () => {
   it("has the documented values", () => {
     expect(toPolicyDocument(DEFAULT_POLICY)).toEqual({
       rules: {
-        auto_approve_limit: 1000000, hard_limit: 10000000, daily_budget: 5000000, monthly_budget: 50000000,
-        merchant_allowlist: [], merchant_blocklist: [], category_allowlist: [], category_blocklist: ["gambling"],
-        min_confidence: 0.6, low_confidence_action: "require_approval", max_intents_per_hour: 60,
-        approval_risk_levels: ["high", "critical"], time_window: null,
+        auto_approve_limit: 1000000,
+        hard_limit: 10000000,
+        daily_budget: 5000000,
+        monthly_budget: 50000000,
+        merchant_allowlist: [],
+        merchant_blocklist: [],
+        category_allowlist: [],
+        category_blocklist: ["gambling"],
+        min_confidence: 0.6,
+        low_confidence_action: "require_approval",
+        max_intents_per_hour: 60,
+        approval_risk_levels: ["high", "critical"],
+        time_window: null,
       },
       approvals: { admin_threshold: 5000000, dual_approval_threshold: 7500000, expiry_hours: 72 },
       settlement: { auto_after_hours: null, auto_action: "capture" },

@@ -8,9 +8,22 @@ describe("evaluatePolicy: the trace", () => {
     const d = evaluatePolicy(input());
     expect(d.trace.map((s) => s.rule)).toEqual([...RULE_NAMES]);
     expect(RULE_NAMES).toEqual([
-      "frozen", "agent_status", "time_window", "currency", "hard_limit", "merchant_blocklist", "merchant_allowlist",
-      "category_blocklist", "category_allowlist", "wallet_balance", "daily_budget", "monthly_budget",
-      "velocity", "min_confidence", "risk_level", "auto_approve_limit",
+      "frozen",
+      "agent_status",
+      "time_window",
+      "currency",
+      "hard_limit",
+      "merchant_blocklist",
+      "merchant_allowlist",
+      "category_blocklist",
+      "category_allowlist",
+      "wallet_balance",
+      "daily_budget",
+      "monthly_budget",
+      "velocity",
+      "min_confidence",
+      "risk_level",
+      "auto_approve_limit",
     ]);
   });
 
@@ -43,12 +56,8 @@ describe("evaluatePolicy: which rule decides", () => {
   });
 
   it("a deny beats several require_approvals", () => {
-    const d = evaluatePolicy(
-      input({ agent: { riskLevel: "critical" }, intent: { amount: 2_000_000, confidence: 0.1 }, wallet: { balance: 1 } }),
-    );
-    expect(d.trace.filter((s) => s.result === "require_approval").map((s) => s.rule)).toEqual([
-      "min_confidence", "risk_level", "auto_approve_limit",
-    ]);
+    const d = evaluatePolicy(input({ agent: { riskLevel: "critical" }, intent: { amount: 2_000_000, confidence: 0.1 }, wallet: { balance: 1 } }));
+    expect(d.trace.filter((s) => s.result === "require_approval").map((s) => s.rule)).toEqual(["min_confidence", "risk_level", "auto_approve_limit"]);
     expect(d).toMatchObject({ outcome: "deny", rule: "wallet_balance" });
   });
 

@@ -40,9 +40,7 @@ export function evaluatePolicy(input: EvaluationInput): Decision {
   return {
     outcome: "approve",
     rule: "auto_approve_limit",
-    reason:
-      `Amount ${ctx.money(amount)} is within the auto-approve limit of ${ctx.money(rules.autoApproveLimit)} ` +
-      "and every other rule passed.",
+    reason: `Amount ${ctx.money(amount)} is within the auto-approve limit of ${ctx.money(rules.autoApproveLimit)} ` + "and every other rule passed.",
     trace,
     budgets,
   };

@@ -24,8 +24,7 @@ function formatterFor(code: string) {
 
 function lookupDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.trim() })
-      .resolvedOptions().maximumFractionDigits ?? FALLBACK_DIGITS;
+    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.trim() }).resolvedOptions().maximumFractionDigits ?? FALLBACK_DIGITS;
   } catch {
     return FALLBACK_DIGITS;
   }

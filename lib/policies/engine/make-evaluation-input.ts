@@ -17,8 +17,7 @@ export interface InputOverrides {
 }
 
 export function makeEvaluationInput(o: InputOverrides = {}): EvaluationInput {
-  const wallet =
-    o.wallet === null ? null : { currency: "INR", balance: 100_000_000, held: 0, ...o.wallet };
+  const wallet = o.wallet === null ? null : { currency: "INR", balance: 100_000_000, held: 0, ...o.wallet };
   return {
     intent: { amount: 500_000, currency: "INR", confidence: 0.9, merchant: "AWS", merchantCategory: "cloud", ...o.intent },
     agent: { id: AGENT_ID, status: "active", riskLevel: "low", ...o.agent },

@@ -6,10 +6,19 @@ import { parsePolicyDocument, parseRulesOverride, toPolicyDocument } from "./pol
 
 const DOCUMENT = {
   rules: {
-    auto_approve_limit: 1000000, hard_limit: 10000000, daily_budget: 5000000, monthly_budget: 50000000,
-    merchant_allowlist: [], merchant_blocklist: [], category_allowlist: [], category_blocklist: ["gambling"],
-    min_confidence: 0.6, low_confidence_action: "require_approval", max_intents_per_hour: 60,
-    approval_risk_levels: ["high", "critical"], time_window: null,
+    auto_approve_limit: 1000000,
+    hard_limit: 10000000,
+    daily_budget: 5000000,
+    monthly_budget: 50000000,
+    merchant_allowlist: [],
+    merchant_blocklist: [],
+    category_allowlist: [],
+    category_blocklist: ["gambling"],
+    min_confidence: 0.6,
+    low_confidence_action: "require_approval",
+    max_intents_per_hour: 60,
+    approval_risk_levels: ["high", "critical"],
+    time_window: null,
   },
   approvals: { admin_threshold: 5000000, dual_approval_threshold: 7500000, expiry_hours: 72 },
   settlement: { auto_after_hours: null, auto_action: "capture" },
@@ -72,7 +81,11 @@ describe("parsePolicyDocument", () => {
     expect(bad({ days: ["mon"], start: "09:00", end: "18:00", time_zone: "Mars/Olympus" })).toEqual(["rules.time_window.time_zone"]);
     const s = clone();
     s.settlement = { auto_after_hours: 0, auto_action: "refund" };
-    expect(issuesOf(s).map((i) => i.path).sort()).toEqual(["settlement.auto_action", "settlement.auto_after_hours"]);
+    expect(
+      issuesOf(s)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(["settlement.auto_action", "settlement.auto_after_hours"]);
   });
 
   it("defaults agent_overrides to {} and expiry_hours to 72", () => {
@@ -137,17 +150,13 @@ describe("parsePolicyDocument", () => {
     doc.rules.approval_risk_levels = ["extreme"];
     delete doc.rules.hard_limit;
     const paths = issuesOf(doc).map((i) => i.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(["rules.min_confidence", "rules.low_confidence_action", "rules.approval_risk_levels.0", "rules.hard_limit"]),
-    );
+    expect(paths).toEqual(expect.arrayContaining(["rules.min_confidence", "rules.low_confidence_action", "rules.approval_risk_levels.0", "rules.hard_limit"]));
   });
 
   it("rejects a hard limit below the auto-approve limit", () => {
     const doc = clone();
     doc.rules.hard_limit = 999999;
-    expect(issuesOf(doc)).toEqual([
-      { path: "rules.hard_limit", message: "hard_limit must be greater than or equal to auto_approve_limit" },
-    ]);
+    expect(issuesOf(doc)).toEqual([{ path: "rules.hard_limit", message: "hard_limit must be greater than or equal to auto_approve_limit" }]);
   });
 
   it("rejects an agent override that puts the hard limit below the auto-approve limit", () => {
@@ -170,9 +179,7 @@ describe("parsePolicyDocument", () => {
   it("rejects two overrides for the same agent UUID written in different case", () => {
     const doc = clone();
     doc.agent_overrides[AGENT_ID.toUpperCase()] = { daily_budget: 1 };
-    expect(issuesOf(doc)).toEqual([
-      { path: `agent_overrides.${AGENT_ID.toUpperCase()}`, message: "duplicate agent UUID (keys are case-insensitive)" },
-    ]);
+    expect(issuesOf(doc)).toEqual([{ path: `agent_overrides.${AGENT_ID.toUpperCase()}`, message: "duplicate agent UUID (keys are case-insensitive)" }]);
   });
 
   it("rejects non-objects", () => {

@@ -3,12 +3,9 @@ import { resolveEffectiveRules } from "./resolve-effective-rules";
 import { RISK_LEVELS, WEEKDAYS, type ApprovalSettings, type Policy, type PolicyRules, type TimeWindowRule } from "./types";
 
 const minorUnits = (field: string) =>
-  z
-    .int({ error: `${field} must be a whole number of minor units (e.g. paise or cents), not a decimal or string` })
-    .min(0, `${field} must not be negative`);
+  z.int({ error: `${field} must be a whole number of minor units (e.g. paise or cents), not a decimal or string` }).min(0, `${field} must not be negative`);
 
-const nullableMinorUnits = (field: string, nullMeans: string) =>
-  minorUnits(field).nullable().describe(`${field} in minor units; null means ${nullMeans}`);
+const nullableMinorUnits = (field: string, nullMeans: string) => minorUnits(field).nullable().describe(`${field} in minor units; null means ${nullMeans}`);
 
 const nameList = (field: string) =>
   z.array(z.string().trim().min(1, `${field} entries must not be empty`).max(200), {
@@ -80,7 +77,9 @@ export const SettlementSettingsDocumentSchema = z
       .max(8760, "auto_after_hours must be at most 8760 (one year)")
       .nullable()
       .describe("Approved intents neither captured nor voided this many hours after approval are settled automatically; null = never"),
-    auto_action: z.enum(["capture", "void"], { error: 'auto_action must be "capture" or "void"' }).describe("capture = the approved amount was paid; void = nothing was"),
+    auto_action: z
+      .enum(["capture", "void"], { error: 'auto_action must be "capture" or "void"' })
+      .describe("capture = the approved amount was paid; void = nothing was"),
   })
   .default({ auto_after_hours: null, auto_action: "capture" });
 
@@ -101,10 +100,7 @@ export const PolicyDocumentSchema = z
     settlement: SettlementSettingsDocumentSchema,
     agent_overrides: z
       .record(z.guid(), PolicyRulesOverrideDocumentSchema, {
-        error: (issue) =>
-          issue.code === "invalid_key"
-            ? "agent_overrides keys must be agent UUIDs"
-            : "agent_overrides must be an object keyed by agent UUID",
+        error: (issue) => (issue.code === "invalid_key" ? "agent_overrides keys must be agent UUIDs" : "agent_overrides must be an object keyed by agent UUID"),
       })
       .default({}),
   })
@@ -162,8 +158,7 @@ type DocKey = keyof typeof RULE_KEYS;
 const DOC_KEYS = Object.keys(RULE_KEYS) as DocKey[];
 
 type WindowDoc = { days: TimeWindowRule["days"]; start: string; end: string; time_zone: string | null };
-const windowFromDoc = (w: WindowDoc | null): TimeWindowRule | null =>
-  w && { days: [...w.days], start: w.start, end: w.end, timeZone: w.time_zone };
+const windowFromDoc = (w: WindowDoc | null): TimeWindowRule | null => w && { days: [...w.days], start: w.start, end: w.end, timeZone: w.time_zone };
 const windowToDoc = (w: TimeWindowRule | null): WindowDoc | null => w && { days: [...w.days], start: w.start, end: w.end, time_zone: w.timeZone };
 
 function rulesFromDocument(doc: PolicyRulesOverrideDocument): Partial<PolicyRules> {

@@ -7,5 +7,7 @@ export type ActiveShadow = { id: string; policy: Policy; basedOnVersion: number;
 /** The draft running in shadow for the organisation, if any (at most one runs at a time). */
 export async function getActiveShadowPolicy(db: DbOrTx, orgId: string): Promise<ActiveShadow | null> {
   const row = await db.shadowPolicy.findFirst({ where: { orgId, stoppedAt: null }, orderBy: { createdAt: "desc" } });
-  return row ? { id: row.id, policy: parsePolicyDocument(row.document), basedOnVersion: row.basedOnVersion, createdBy: row.createdBy, createdAt: row.createdAt } : null;
+  return row
+    ? { id: row.id, policy: parsePolicyDocument(row.document), basedOnVersion: row.basedOnVersion, createdBy: row.createdBy, createdAt: row.createdAt }
+    : null;
 }

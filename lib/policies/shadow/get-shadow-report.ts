@@ -28,7 +28,21 @@ export async function getShadowReport(db: DbOrTx, actor: Actor, orgId: string, l
     db.$queryRaw<{ live: Outcome; shadow: Outcome; n: bigint }[]>`
       SELECT outcome::text AS live, shadow_outcome::text AS shadow, COUNT(*) AS n FROM policy_decisions
       WHERE shadow_policy_id = ${shadow.id} GROUP BY 1, 2 ORDER BY 1, 2`,
-    db.$queryRaw<{ intent_id: string; agent_id: string; agent_name: string; amount: bigint; currency: string; created_at: Date; outcome: Outcome; rule: string; shadow_outcome: Outcome; shadow_rule: string; shadow_reason: string }[]>`
+    db.$queryRaw<
+      {
+        intent_id: string;
+        agent_id: string;
+        agent_name: string;
+        amount: bigint;
+        currency: string;
+        created_at: Date;
+        outcome: Outcome;
+        rule: string;
+        shadow_outcome: Outcome;
+        shadow_rule: string;
+        shadow_reason: string;
+      }[]
+    >`
       SELECT d.intent_id, i.agent_id::text AS agent_id, a.name AS agent_name, i.amount, i.currency, d.created_at,
         d.outcome::text AS outcome, d.rule, d.shadow_outcome::text AS shadow_outcome, d.shadow_rule, d.shadow_reason
       FROM policy_decisions d JOIN intents i ON i.id = d.intent_id JOIN agents a ON a.id = i.agent_id

@@ -25,8 +25,16 @@ export async function startShadowPolicy(db: Db, actor: Actor, orgId: string, doc
       await recordAuditEvent(tx, { orgId, actor, action: "policy.shadow_stopped", targetId: orgId, data: { shadow_id: r.id } });
     }
     const { version } = await getOrgPolicy(tx, orgId);
-    await tx.shadowPolicy.create({ data: { id, orgId, document: doc as Prisma.InputJsonValue, basedOnVersion: version, createdBy: actorLabel(actor), createdAt: now } });
-    await recordAuditEvent(tx, { orgId, actor, action: "policy.shadow_started", targetId: orgId, data: { shadow_id: id, based_on_version: version, document: doc } });
+    await tx.shadowPolicy.create({
+      data: { id, orgId, document: doc as Prisma.InputJsonValue, basedOnVersion: version, createdBy: actorLabel(actor), createdAt: now },
+    });
+    await recordAuditEvent(tx, {
+      orgId,
+      actor,
+      action: "policy.shadow_started",
+      targetId: orgId,
+      data: { shadow_id: id, based_on_version: version, document: doc },
+    });
     await announceShadowChange(tx, orgId);
   });
   return id;

@@ -12,7 +12,8 @@ const source = process.argv[2] ?? process.env.AEGIS_BASE_URL ?? "http://localhos
 
 async function readDocument() {
   if (source === "--repo") {
-    const script = 'import { buildOpenApiDocument } from "./lib/api/openapi"; process.stdout.write(JSON.stringify(buildOpenApiDocument("http://localhost:3000")));';
+    const script =
+      'import { buildOpenApiDocument } from "./lib/api/openapi"; process.stdout.write(JSON.stringify(buildOpenApiDocument("http://localhost:3000")));';
     return JSON.parse(execFileSync(path.join(repo, "node_modules", ".bin", "tsx"), ["-e", script], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 }));
   }
   if (/^https?:/.test(source)) return (await fetch(`${source.replace(/\/$/, "")}/api/v1/openapi.json`)).json();

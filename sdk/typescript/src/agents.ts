@@ -9,7 +9,8 @@ export class Agents {
 
   list(options: AgentListOptions = {}): Paginator<Agent> {
     return new Paginator<Agent>(
-      (cursor, size) => this.transport.request<Page<Agent>>({ method: "GET", path: "/agents", query: { limit: size, cursor: cursor ?? undefined }, policy: READ }),
+      (cursor, size) =>
+        this.transport.request<Page<Agent>>({ method: "GET", path: "/agents", query: { limit: size, cursor: cursor ?? undefined }, policy: READ }),
       options,
     );
   }

@@ -12,7 +12,8 @@ export class Approvals {
   list(options: ApprovalListOptions = {}): Paginator<Approval> {
     const { limit, pageSize, sort } = options;
     return new Paginator<Approval>(
-      (cursor, size) => this.transport.request<Page<Approval>>({ method: "GET", path: "/approvals", query: { sort, limit: size, cursor: cursor ?? undefined }, policy: READ }),
+      (cursor, size) =>
+        this.transport.request<Page<Approval>>({ method: "GET", path: "/approvals", query: { sort, limit: size, cursor: cursor ?? undefined }, policy: READ }),
       { limit, pageSize },
     );
   }

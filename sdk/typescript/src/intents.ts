@@ -30,7 +30,13 @@ export class Intents {
   async submit(params: SubmitIntentParams, options: SubmitOptions = {}): Promise<Intent> {
     const idempotencyKey = options.idempotencyKey ?? globalThis.crypto?.randomUUID?.() ?? fallbackUuid();
     try {
-      return await this.transport.request<Intent>({ method: "POST", path: "/intents", body: params, headers: { "Idempotency-Key": idempotencyKey }, policy: IDEMPOTENT_WRITE });
+      return await this.transport.request<Intent>({
+        method: "POST",
+        path: "/intents",
+        body: params,
+        headers: { "Idempotency-Key": idempotencyKey },
+        policy: IDEMPOTENT_WRITE,
+      });
     } catch (e) {
       if (e instanceof AegisError) e.idempotencyKey = idempotencyKey;
       throw e;
@@ -52,7 +58,8 @@ export class Intents {
       created_before: created_before instanceof Date ? created_before.toISOString() : created_before,
     };
     return new Paginator<Intent>(
-      (cursor, size) => this.transport.request<Page<Intent>>({ method: "GET", path: "/intents", query: { ...query, limit: size, cursor: cursor ?? undefined }, policy: READ }),
+      (cursor, size) =>
+        this.transport.request<Page<Intent>>({ method: "GET", path: "/intents", query: { ...query, limit: size, cursor: cursor ?? undefined }, policy: READ }),
       { limit, pageSize },
     );
   }
@@ -74,7 +81,9 @@ export class Intents {
     for (;;) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        const err = new AegisTimeoutError(`No decision for intent ${id} within ${timeout} ms (status: ${last?.status ?? "unknown"})`, { code: "decision_timeout" });
+        const err = new AegisTimeoutError(`No decision for intent ${id} within ${timeout} ms (status: ${last?.status ?? "unknown"})`, {
+          code: "decision_timeout",
+        });
         err.intent = last;
         throw err;
       }
@@ -105,7 +114,12 @@ export class Intents {
 
   /** Reports that an approved intent paid nothing: all of it returns to the wallet. */
   async void(id: string, options: { reason?: string } = {}): Promise<Intent> {
-    return this.transport.request<Intent>({ method: "POST", path: `/intents/${segment(id)}/void`, body: options.reason ? { reason: options.reason } : {}, policy: UNSAFE_WRITE });
+    return this.transport.request<Intent>({
+      method: "POST",
+      path: `/intents/${segment(id)}/void`,
+      body: options.reason ? { reason: options.reason } : {},
+      policy: UNSAFE_WRITE,
+    });
   }
 
   private fetch(id: string, wait: number): Promise<Intent> {

@@ -21,9 +21,7 @@ export const DEFAULT_MAX_RETRIES = 3;
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** How one attempt ended: an answer, or a failure before a complete answer arrived. */
-export type Outcome =
-  | { kind: "answer"; status: number; retryAfterMs: number | null }
-  | { kind: "connect" | "timeout" | "io"; sent: boolean };
+export type Outcome = { kind: "answer"; status: number; retryAfterMs: number | null } | { kind: "connect" | "timeout" | "io"; sent: boolean };
 
 /** Milliseconds before the next attempt, or null to stop. */
 export function retryDelay(policy: RetryPolicy, maxRetries: number, attempt: number, outcome: Outcome, random = Math.random): number | null {

@@ -66,7 +66,10 @@ export class Transport {
       if (result.outcome.kind === "timeout") {
         throw new AegisTimeoutError(`${where} timed out after ${this.options.timeout + (spec.extraTimeout ?? 0)} ms`, { code: "timeout", cause: result.error });
       }
-      throw new AegisConnectionError(`Could not reach ${this.options.baseUrl} (${where}): ${describe(result.error)}`, { code: "connection_error", cause: result.error });
+      throw new AegisConnectionError(`Could not reach ${this.options.baseUrl} (${where}): ${describe(result.error)}`, {
+        code: "connection_error",
+        cause: result.error,
+      });
     }
     let body: unknown = text;
     try {

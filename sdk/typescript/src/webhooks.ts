@@ -17,11 +17,17 @@ export type VerifyOptions = {
  * Pass the raw body exactly as received (not re-serialised JSON), the request headers and
  * the endpoint's `whsec_…` secret. Uses WebCrypto (browsers, Node 19+) or node:crypto.
  */
-export async function verifyWebhook<T = Record<string, unknown>>(secret: string, payload: string | Uint8Array, headers: WebhookHeaders, options: VerifyOptions = {}): Promise<WebhookEvent<T>> {
+export async function verifyWebhook<T = Record<string, unknown>>(
+  secret: string,
+  payload: string | Uint8Array,
+  headers: WebhookHeaders,
+  options: VerifyOptions = {},
+): Promise<WebhookEvent<T>> {
   const id = header(headers, "webhook-id");
   const timestamp = header(headers, "webhook-timestamp");
   const signatures = header(headers, "webhook-signature");
-  if (!id || !timestamp || !signatures) throw new AegisWebhookVerificationError("Missing webhook-id, webhook-timestamp or webhook-signature header", { code: "webhook_missing_headers" });
+  if (!id || !timestamp || !signatures)
+    throw new AegisWebhookVerificationError("Missing webhook-id, webhook-timestamp or webhook-signature header", { code: "webhook_missing_headers" });
 
   const seconds = Number(timestamp);
   if (!/^\d+$/.test(timestamp)) throw new AegisWebhookVerificationError("Invalid webhook-timestamp header", { code: "webhook_invalid_timestamp" });

@@ -15,13 +15,15 @@ import { createOrg, type TestOrg } from "./support/fixtures";
 const dist = path.resolve(import.meta.dirname, "..", "dist", "esm");
 // Debian's chromium (installed by .ci/run), else Playwright's own browser if it was downloaded.
 const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-const haveBrowser = executablePath !== undefined || (() => {
-  try {
-    return fs.existsSync(chromium.executablePath());
-  } catch {
-    return false;
-  }
-})();
+const haveBrowser =
+  executablePath !== undefined ||
+  (() => {
+    try {
+      return fs.existsSync(chromium.executablePath());
+    } catch {
+      return false;
+    }
+  })();
 let browser: Browser;
 let assets: http.Server;
 let moduleUrl: string;
@@ -56,7 +58,11 @@ describe.skipIf(!haveBrowser)("in a browser (skipped when no Chromium is install
     const secret = "whsec_" + Buffer.from("browser secret, thirty-two bytes").toString("base64");
     const body = JSON.stringify({ type: "intent.decided", timestamp: new Date().toISOString(), data: { id: "int_browser" } });
     const now = new Date();
-    const headers = { "webhook-id": "msg_browser", "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": new Webhook(secret).sign("msg_browser", now, body) };
+    const headers = {
+      "webhook-id": "msg_browser",
+      "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+      "webhook-signature": new Webhook(secret).sign("msg_browser", now, body),
+    };
 
     const result = await page.evaluate(
       async ({ key, secret, body, headers }) => {
@@ -69,11 +75,25 @@ describe.skipIf(!haveBrowser)("in a browser (skipped when no Chromium is install
         const missing = await aegis.intents.get("int_nope").catch((e: Error) => `${e.name} ${(e as unknown as { statusCode: number }).statusCode}`);
         const event = await sdk.verifyWebhook(secret, body, new Headers(headers));
         const forged = await sdk.verifyWebhook(secret, body.replace("browser", "forged"), headers).catch((e: Error) => e.name);
-        return { id: intent.id, status: intent.status, listed, missing, eventId: event.data.id, forged, hasProcess: typeof (globalThis as { process?: unknown }).process };
+        return {
+          id: intent.id,
+          status: intent.status,
+          listed,
+          missing,
+          eventId: event.data.id,
+          forged,
+          hasProcess: typeof (globalThis as { process?: unknown }).process,
+        };
       },
       { key: org.agent.key, secret, body, headers },
     );
-    expect(result).toMatchObject({ status: "approved", missing: "AegisNotFoundError 404", eventId: "int_browser", forged: "AegisWebhookVerificationError", hasProcess: "undefined" });
+    expect(result).toMatchObject({
+      status: "approved",
+      missing: "AegisNotFoundError 404",
+      eventId: "int_browser",
+      forged: "AegisWebhookVerificationError",
+      hasProcess: "undefined",
+    });
     expect(result.listed).toEqual([result.id]);
     await page.close();
   });

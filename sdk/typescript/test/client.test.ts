@@ -40,7 +40,10 @@ describe("AegisClient configuration", () => {
 
 describe("errors: one class per kind of failure, with statusCode, message and code", () => {
   it("401 for a bad key", async () => {
-    const err = await client("aegis_sk_doesnotexist000000000000000000").intents.list().firstPage().catch((e) => e);
+    const err = await client("aegis_sk_doesnotexist000000000000000000")
+      .intents.list()
+      .firstPage()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AegisAuthenticationError);
     expect(err).toBeInstanceOf(AegisError);
     expect(err).toMatchObject({ statusCode: 401, code: "unauthenticated" });
@@ -49,7 +52,9 @@ describe("errors: one class per kind of failure, with statusCode, message and co
   });
 
   it("400 with field details, carrying the submit's idempotency key", async () => {
-    const err = await client(org.agent.key).intents.submit({ ...submitParams(), amount: -1, currency: "IN" }).catch((e) => e);
+    const err = await client(org.agent.key)
+      .intents.submit({ ...submitParams(), amount: -1, currency: "IN" })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AegisValidationError);
     expect(err).toMatchObject({ statusCode: 400, code: "validation_error" });
     expect(err.details.map((d: { field: string }) => d.field).sort()).toEqual(["amount", "currency"]);
@@ -63,7 +68,9 @@ describe("errors: one class per kind of failure, with statusCode, message and co
     await expect(agent.approvals.respond(intent.id, "approve")).rejects.toBeInstanceOf(AegisPermissionError);
     await expect(agent.intents.get("int_doesnotexist")).rejects.toMatchObject({ statusCode: 404, code: "not_found", constructor: AegisNotFoundError });
     await client(org.approver.key).approvals.respond(intent.id, "approve");
-    const late = await client(org.approver2.key).approvals.respond(intent.id, "reject").catch((e) => e);
+    const late = await client(org.approver2.key)
+      .approvals.respond(intent.id, "reject")
+      .catch((e) => e);
     expect(late).toBeInstanceOf(AegisConflictError);
     expect(late).toMatchObject({ statusCode: 409, code: "approval_already_answered" });
   });

@@ -11,7 +11,14 @@ describe("intents", () => {
   it("submit answers the decided intent; get reads it back", async () => {
     const aegis = client(org.agent.key);
     const intent = await aegis.intents.submit(submitParams());
-    expect(intent).toMatchObject({ object: "intent", status: "approved", amount: 12_500, currency: "INR", agent_id: org.agent.id, metadata: { invoice_id: "INV-2026-0341" } });
+    expect(intent).toMatchObject({
+      object: "intent",
+      status: "approved",
+      amount: 12_500,
+      currency: "INR",
+      agent_id: org.agent.id,
+      metadata: { invoice_id: "INV-2026-0341" },
+    });
     expect(formatDecision(intent.policy_decision)).toMatch(/^approved by rule /);
     expect(await aegis.intents.get(intent.id)).toEqual(intent);
     const denied = await aegis.intents.submit(submitParams({ amount: 20_000_000 }));

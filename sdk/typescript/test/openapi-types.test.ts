@@ -16,7 +16,17 @@ describe("generated types", () => {
   it("every operation the SDK calls is in the document", async () => {
     const doc = await (await fetch(`${inject("baseUrl")}/api/v1/openapi.json`)).json();
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
-    for (const id of ["submitIntent", "getIntent", "listIntents", "captureIntent", "voidIntent", "listApprovals", "respondToApproval", "listAgents", "getAgent"]) {
+    for (const id of [
+      "submitIntent",
+      "getIntent",
+      "listIntents",
+      "captureIntent",
+      "voidIntent",
+      "listApprovals",
+      "respondToApproval",
+      "listAgents",
+      "getAgent",
+    ]) {
       expect(ids).toContain(id);
     }
   });

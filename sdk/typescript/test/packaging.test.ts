@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const sdk = path.resolve(import.meta.dirname, "..");
-const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
+const npm = (args: string[], cwd: string) =>
+  execFileSync("npm", [...args, "--offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
 
 describe("the package", () => {
   it("has no runtime dependencies and packs offline into ESM and CommonJS builds", () => {
@@ -20,7 +21,16 @@ describe("the package", () => {
       const out = npm(["pack", "--json", "--pack-destination", tmp], sdk);
       const [packed] = JSON.parse(out.slice(out.search(/^\[/m)));
       const files = packed.files.map((f: { path: string }) => f.path);
-      for (const f of ["package.json", "README.md", "dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts", "dist/cjs/package.json"]) expect(files).toContain(f);
+      for (const f of [
+        "package.json",
+        "README.md",
+        "dist/esm/index.js",
+        "dist/esm/index.d.ts",
+        "dist/cjs/index.js",
+        "dist/cjs/index.d.ts",
+        "dist/cjs/package.json",
+      ])
+        expect(files).toContain(f);
       expect(files.filter((f: string) => f.startsWith("src/") || f.startsWith("test/"))).toEqual([]);
 
       // A fresh project installs the tarball with no network and loads it both ways.
@@ -28,9 +38,24 @@ describe("the package", () => {
       fs.mkdirSync(app);
       fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", private: true }));
       npm(["install", path.join(tmp, packed.filename)], app);
-      const cjs = execFileSync(process.execPath, ["-e", "const s = require('@aegis-os/sdk'); console.log(typeof s.AegisClient, typeof s.verifyWebhook, new s.AegisTimeoutError('x') instanceof s.AegisError)"], { cwd: app, encoding: "utf8" });
+      const cjs = execFileSync(
+        process.execPath,
+        [
+          "-e",
+          "const s = require('@aegis-os/sdk'); console.log(typeof s.AegisClient, typeof s.verifyWebhook, new s.AegisTimeoutError('x') instanceof s.AegisError)",
+        ],
+        { cwd: app, encoding: "utf8" },
+      );
       expect(cjs.trim()).toBe("function function true");
-      const esm = execFileSync(process.execPath, ["--input-type=module", "-e", "import { AegisClient, AegisNotFoundError } from '@aegis-os/sdk'; console.log(new AegisClient({ apiKey: 'k', baseUrl: 'http://x/' }).baseUrl, AegisNotFoundError.name)"], { cwd: app, encoding: "utf8" });
+      const esm = execFileSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          "import { AegisClient, AegisNotFoundError } from '@aegis-os/sdk'; console.log(new AegisClient({ apiKey: 'k', baseUrl: 'http://x/' }).baseUrl, AegisNotFoundError.name)",
+        ],
+        { cwd: app, encoding: "utf8" },
+      );
       expect(esm.trim()).toBe("http://x AegisNotFoundError");
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

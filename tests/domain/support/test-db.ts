@@ -12,7 +12,11 @@ const MIGRATIONS = path.resolve(import.meta.dirname, "../../../prisma/migrations
  * make their own organisation (see seed.ts) so they never share rows.
  */
 export async function createTestDb(): Promise<{ db: PrismaClient; close: () => Promise<void> }> {
-  const names = fs.readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = fs
+    .readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   if (names.length === 0) throw new Error(`no migrations in ${MIGRATIONS}`); // a missing input fails, never skips
   const pg = new PGlite();
   for (const name of names) await pg.exec(fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));

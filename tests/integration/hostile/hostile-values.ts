@@ -66,8 +66,13 @@ export function hostileBody(schema: z.ZodType, valid: Record<string, unknown>): 
 /** Percent-encoded junk for query strings and path segments (raw bytes, invalid UTF-8, %00). */
 const rawBytes = fc.uint8Array({ maxLength: 12 }).map((b) => [...b].map((x) => `%${x.toString(16).padStart(2, "0")}`).join(""));
 /** Every byte percent-encoded (encodeURIComponent throws on a lone surrogate; UTF-8 turns it into U+FFFD). */
-const encoded = (v: unknown) => [...Buffer.from(typeof v === "string" ? v : JSON.stringify(v) ?? "")].map((x) => `%${x.toString(16).padStart(2, "0")}`).join("");
-export const hostileSegment = fc.oneof(rawBytes, hostileValue.map(encoded), fc.constantFrom("%00", "%ED%A0%80", "%FF", "int_%00", "..%2F..", "-".repeat(36), "00000000-0000-0000-0000-00000000000g"));
+const encoded = (v: unknown) =>
+  [...Buffer.from(typeof v === "string" ? v : (JSON.stringify(v) ?? ""))].map((x) => `%${x.toString(16).padStart(2, "0")}`).join("");
+export const hostileSegment = fc.oneof(
+  rawBytes,
+  hostileValue.map(encoded),
+  fc.constantFrom("%00", "%ED%A0%80", "%FF", "int_%00", "..%2F..", "-".repeat(36), "00000000-0000-0000-0000-00000000000g"),
+);
 
 /** A query string over the schema's fields (and a few it does not know), with hostile values. */
 export function hostileQuery(schema: z.ZodType): fc.Arbitrary<string> {
@@ -79,5 +84,8 @@ export function hostileQuery(schema: z.ZodType): fc.Arbitrary<string> {
 
 /** A cursor that decodes to something the database would choke on. */
 export const hostileCursor = fc
-  .tuple(fc.constantFrom("-271821-04-20T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "garbage"), fc.oneof(fc.constantFrom("int_\u0000", "x|y", "\uD800", "not-a-uuid"), fc.string({ maxLength: 30 })))
+  .tuple(
+    fc.constantFrom("-271821-04-20T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "garbage"),
+    fc.oneof(fc.constantFrom("int_\u0000", "x|y", "\uD800", "not-a-uuid"), fc.string({ maxLength: 30 })),
+  )
   .map(([at, id]) => Buffer.from(`${at}|${id}`).toString("base64url"));

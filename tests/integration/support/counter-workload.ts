@@ -39,7 +39,14 @@ export async function makeWorld(db: Db, timeZone: string, agentCount = 3): Promi
   }
   // Small limits so that every outcome and every rule (budgets, velocity, balance) is reached.
   const doc = toPolicyDocument((await getOrgPolicy(db, org.id)).policy) as Record<string, Record<string, unknown>>;
-  doc.rules = { ...doc.rules, auto_approve_limit: 200_000, hard_limit: 2_000_000, daily_budget: 1_500_000, monthly_budget: 2_500_000, max_intents_per_hour: 12 };
+  doc.rules = {
+    ...doc.rules,
+    auto_approve_limit: 200_000,
+    hard_limit: 2_000_000,
+    daily_budget: 1_500_000,
+    monthly_budget: 2_500_000,
+    max_intents_per_hour: 12,
+  };
   await setOrgPolicy(db, "system", org.id, doc, (await getOrgPolicy(db, org.id)).version);
   return { orgId: org.id, agents, approvers };
 }
@@ -52,9 +59,34 @@ export type Op =
   | { kind: "settle"; pick: number; paid: number };
 
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant("submit" as const), agent: fc.nat(2), amount: fc.constantFrom(10_000, 150_000, 400_000, 900_000, 2_500_000), confidence: fc.constantFrom(null, 0.3, 0.95), key: fc.option(fc.nat(3)) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("crash_then_recover" as const), agent: fc.nat(2), amount: fc.constantFrom(10_000, 400_000), confidence: fc.constantFrom(null, 0.3, 0.95) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("answer" as const), pick: fc.nat(50), by: fc.nat(2), decision: fc.constantFrom("approve" as const, "reject" as const) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("submit" as const),
+      agent: fc.nat(2),
+      amount: fc.constantFrom(10_000, 150_000, 400_000, 900_000, 2_500_000),
+      confidence: fc.constantFrom(null, 0.3, 0.95),
+      key: fc.option(fc.nat(3)),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("crash_then_recover" as const),
+      agent: fc.nat(2),
+      amount: fc.constantFrom(10_000, 400_000),
+      confidence: fc.constantFrom(null, 0.3, 0.95),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("answer" as const),
+      pick: fc.nat(50),
+      by: fc.nat(2),
+      decision: fc.constantFrom("approve" as const, "reject" as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("expire" as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("settle" as const), pick: fc.nat(50), paid: fc.constantFrom(0, 0.5, 1) }) },
 );
@@ -67,7 +99,14 @@ const refusals = (e: unknown) => {
 export async function runOp(db: Db, w: World, op: Op, run: string): Promise<void> {
   if (op.kind === "submit") {
     const agent = w.agents[op.agent % w.agents.length];
-    const input = { amount: op.amount, currency: "INR", reason: "counters property test", confidence: op.confidence ?? undefined, merchant: "Acme", merchant_category: "saas" };
+    const input = {
+      amount: op.amount,
+      currency: "INR",
+      reason: "counters property test",
+      confidence: op.confidence ?? undefined,
+      merchant: "Acme",
+      merchant_category: "saas",
+    };
     await submitIntent(db, agent, input, op.key === null ? null : `${run}-${op.key}`).catch(refusals);
   } else if (op.kind === "crash_then_recover") {
     // What the durable-first fallback leaves behind when the process dies before deciding.
@@ -75,9 +114,25 @@ export async function runOp(db: Db, w: World, op: Op, run: string): Promise<void
     const id = newIntentId();
     await db.$transaction(async (tx) => {
       await tx.intent.create({
-        data: { id, orgId: w.orgId, agentId: agent.agentId, apiKeyId: agent.keyId, amount: BigInt(op.amount), currency: "INR", reason: "crash", confidence: op.confidence, requestHash: "x" },
+        data: {
+          id,
+          orgId: w.orgId,
+          agentId: agent.agentId,
+          apiKeyId: agent.keyId,
+          amount: BigInt(op.amount),
+          currency: "INR",
+          reason: "crash",
+          confidence: op.confidence,
+          requestHash: "x",
+        },
       });
-      await recordAuditEvent(tx, { orgId: w.orgId, actor: agent, action: "intent.submitted", targetId: id, data: { amount: op.amount, currency: "INR", merchant: null } });
+      await recordAuditEvent(tx, {
+        orgId: w.orgId,
+        actor: agent,
+        action: "intent.submitted",
+        targetId: id,
+        data: { amount: op.amount, currency: "INR", merchant: null },
+      });
       await countIntentTransition(tx, id, { from: null, to: "pending", amount: op.amount, confidence: op.confidence });
     });
     await decideIntent(db, id);
@@ -87,7 +142,11 @@ export async function runOp(db: Db, w: World, op: Op, run: string): Promise<void
     await answerApproval(db, w.approvers[op.by % w.approvers.length], open[op.pick % open.length].id, { decision: op.decision }).catch(refusals);
   } else if (op.kind === "settle") {
     // Capture (all or part) or void an approved intent: the unpaid rest leaves the budget.
-    const open = await db.intent.findMany({ where: { orgId: w.orgId, status: "approved", settlement: null }, orderBy: { createdAt: "asc" }, select: { id: true, amount: true } });
+    const open = await db.intent.findMany({
+      where: { orgId: w.orgId, status: "approved", settlement: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, amount: true },
+    });
     if (open.length === 0) return;
     const { id, amount } = open[op.pick % open.length];
     const request = op.paid === 0 ? ({ kind: "void" } as const) : ({ kind: "capture", amount: Math.max(1, Math.floor(Number(amount) * op.paid)) } as const);

@@ -16,7 +16,15 @@ export function actionIds(): Record<string, string> {
  * Next-Action header and the arguments as JSON), and returns the raw answer plus the
  * action's result when the answer is a React Server Components payload.
  */
-export async function callAction(opts: { cookie: string | null; page: string; action: string; args: unknown; baseUrl: string; localAddress?: string; rawBody?: string }): Promise<RawResponse & { result: unknown }> {
+export async function callAction(opts: {
+  cookie: string | null;
+  page: string;
+  action: string;
+  args: unknown;
+  baseUrl: string;
+  localAddress?: string;
+  rawBody?: string;
+}): Promise<RawResponse & { result: unknown }> {
   const id = actionIds()[opts.action] ?? opts.action;
   const res = await raw("POST", opts.page, {
     baseUrl: opts.baseUrl,

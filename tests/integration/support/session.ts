@@ -31,7 +31,11 @@ const cookiesOf = (res: RawResponse) => (res.headers["set-cookie"] ?? []).map((c
 export type SignInResult = { ok: boolean; cookie: string | null; error: string | null };
 
 /** Signs in through next-auth's credentials callback, as the sign-in form does. */
-export async function signIn(email: string, password: string, opts: { localAddress?: string; headers?: Record<string, string>; baseUrl?: string } = {}): Promise<SignInResult> {
+export async function signIn(
+  email: string,
+  password: string,
+  opts: { localAddress?: string; headers?: Record<string, string>; baseUrl?: string } = {},
+): Promise<SignInResult> {
   const csrf = await raw("GET", "/api/auth/csrf", { localAddress: opts.localAddress, baseUrl: opts.baseUrl });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const body = new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: "/" }).toString();
@@ -49,7 +53,7 @@ export async function signIn(email: string, password: string, opts: { localAddre
     /* not next-auth's JSON answer */
   }
   const error = new URL(url || "/", "http://x").searchParams.get("error");
-  return { ok: Boolean(session), cookie: session ?? null, error: session ? null : error ?? `HTTP ${res.status}` };
+  return { ok: Boolean(session), cookie: session ?? null, error: session ? null : (error ?? `HTTP ${res.status}`) };
 }
 
 /** Signs out with the session cookie, as the dashboard's button does. */

@@ -40,7 +40,12 @@ export async function startSmtpInbox(port: number) {
       stream.setEncoding("utf8");
       stream.on("data", (c: string) => (raw += c));
       stream.on("end", () => {
-        mails.push(parse(raw, session.envelope.rcptTo.map((r) => r.address)));
+        mails.push(
+          parse(
+            raw,
+            session.envelope.rcptTo.map((r) => r.address),
+          ),
+        );
         callback();
       });
     },

@@ -21,7 +21,11 @@ async function run<T>(agentId: string, fn: (ctx: Awaited<ReturnType<typeof requi
 }
 
 export async function setAgentStatusAction(agentId: string, status: "active" | "suspended", rejectPending = false) {
-  return run(agentId, async ({ db, principal }) => (await setAgentStatus(db, principal, { orgId: principal.orgId, agentId, status, rejectPending: rejectPending === true })).status);
+  return run(
+    agentId,
+    async ({ db, principal }) =>
+      (await setAgentStatus(db, principal, { orgId: principal.orgId, agentId, status, rejectPending: rejectPending === true })).status,
+  );
 }
 
 export async function setRiskOverrideAction(agentId: string, level: RiskLevel | null, reason: string) {

@@ -30,14 +30,36 @@ export function ApiKeysPanel({ agentId, keys }: { agentId: string; keys: ApiKeyD
 
   return (
     <Card className="mt-6" aria-labelledby="keys-h">
-      <CardHeader id="keys-h" title="API keys" description="Agent keys submit intents for this agent only. They can never approve." actions={<Button size="sm" onClick={create} disabled={pending}>Create key</Button>} />
+      <CardHeader
+        id="keys-h"
+        title="API keys"
+        description="Agent keys submit intents for this agent only. They can never approve."
+        actions={
+          <Button size="sm" onClick={create} disabled={pending}>
+            Create key
+          </Button>
+        }
+      />
       {created && (
         <div role="status" className="border-b border-emerald-200 bg-emerald-50 px-5 py-4 dark:border-emerald-900 dark:bg-emerald-950/40">
           <p className="text-sm font-medium text-emerald-900 dark:text-emerald-200">New key “{created.name}”. Copy it now: it will not be shown again.</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code data-testid="new-api-key" className="rounded-md bg-white px-2.5 py-1.5 font-mono text-sm break-all text-slate-900 ring-1 ring-emerald-200 dark:bg-slate-950 dark:text-slate-100 dark:ring-emerald-900">{created.key}</code>
-            <Button size="sm" variant="secondary" onClick={() => navigator.clipboard?.writeText(created.key).then(() => toast({ tone: "info", title: "Copied" }))}>Copy</Button>
-            <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>Done</Button>
+            <code
+              data-testid="new-api-key"
+              className="rounded-md bg-white px-2.5 py-1.5 font-mono text-sm break-all text-slate-900 ring-1 ring-emerald-200 dark:bg-slate-950 dark:text-slate-100 dark:ring-emerald-900"
+            >
+              {created.key}
+            </code>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => navigator.clipboard?.writeText(created.key).then(() => toast({ tone: "info", title: "Copied" }))}
+            >
+              Copy
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
+              Done
+            </Button>
           </div>
         </div>
       )}
@@ -50,10 +72,23 @@ export function ApiKeysPanel({ agentId, keys }: { agentId: string; keys: ApiKeyD
                 {k.name} <span className="ml-1 font-mono text-xs text-slate-500 dark:text-slate-400">{k.prefix}…</span>
               </p>
               <p className="text-xs text-slate-500 dark:text-slate-400">
-                Created <Time at={k.created_at} /> · {k.last_used_at ? <>last used <Time at={k.last_used_at} /></> : "never used"}
+                Created <Time at={k.created_at} /> ·{" "}
+                {k.last_used_at ? (
+                  <>
+                    last used <Time at={k.last_used_at} />
+                  </>
+                ) : (
+                  "never used"
+                )}
               </p>
             </div>
-            {k.revoked_at ? <Badge tone="neutral">Revoked</Badge> : <Button size="sm" variant="danger" disabled={pending} onClick={() => revoke(k)}>Revoke</Button>}
+            {k.revoked_at ? (
+              <Badge tone="neutral">Revoked</Badge>
+            ) : (
+              <Button size="sm" variant="danger" disabled={pending} onClick={() => revoke(k)}>
+                Revoke
+              </Button>
+            )}
           </li>
         ))}
       </ul>

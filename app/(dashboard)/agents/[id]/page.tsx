@@ -50,28 +50,40 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/agents" className="hover:underline">← Agents</Link>}
+        eyebrow={
+          <Link href="/agents" className="hover:underline">
+            ← Agents
+          </Link>
+        }
         title={a.name}
         description={`${a.description ? `${a.description} · ` : ""}Owner: ${a.owner}`}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
             <RiskBadge level={a.risk_level} overridden={a.risk_override !== null} />
-            {a.frozen && <Badge tone="red" dot>Frozen</Badge>}
+            {a.frozen && (
+              <Badge tone="red" dot>
+                Frozen
+              </Badge>
+            )}
             {allowed.freeze && <FreezeControl agentId={a.id} frozen={a.frozen !== null} />}
             {allowed.status && <AgentControls agentId={a.id} status={a.status} riskOverride={a.risk_override} waitingCount={page.waiting.count} />}
           </div>
         }
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Wallet available" testId="wallet-available">{a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}</Stat>
+        <Stat label="Wallet available" testId="wallet-available">
+          {a.wallet ? <MoneyText amount={a.wallet.available} currency={currency} /> : "No wallet"}
+        </Stat>
         <Stat label="Balance">{a.wallet ? <MoneyText amount={a.wallet.balance} currency={currency} /> : "—"}</Stat>
         <Stat label="Held for intents awaiting approval">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</Stat>
       </div>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="spend-h">
           <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per day, in the organisation's time zone." />
-          <CardBody><SpendChart data={page.spend} currency={currency} /></CardBody>
+          <CardBody>
+            <SpendChart data={page.spend} currency={currency} />
+          </CardBody>
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="budget-h">
@@ -89,20 +101,44 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
       </div>
       {a.frozen && (
         <p role="status" className="mt-6 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-100">
-          This agent&apos;s spending is frozen{a.frozen.frozen_by ? ` by ${a.frozen.frozen_by}` : ""}{a.frozen.reason ? ` — ${a.frozen.reason}` : ""}: its new intents are denied and its approvals cannot be given.
+          This agent&apos;s spending is frozen{a.frozen.frozen_by ? ` by ${a.frozen.frozen_by}` : ""}
+          {a.frozen.reason ? ` — ${a.frozen.reason}` : ""}: its new intents are denied and its approvals cannot be given.
         </p>
       )}
       <Card className="mt-6" aria-labelledby="settled-h">
-        <CardHeader id="settled-h" title="Approved vs captured" description="What was approved, what the agent reported paying (capture), and what went back to the wallet." />
-        <CardBody>{settlement ? <SettlementSummaryView s={settlement} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing approved yet.</p>}</CardBody>
+        <CardHeader
+          id="settled-h"
+          title="Approved vs captured"
+          description="What was approved, what the agent reported paying (capture), and what went back to the wallet."
+        />
+        <CardBody>
+          {settlement ? <SettlementSummaryView s={settlement} /> : <p className="text-sm text-slate-500 dark:text-slate-400">Nothing approved yet.</p>}
+        </CardBody>
       </Card>
       <Card className="mt-6" aria-labelledby="ledger-h">
-        <CardHeader id="ledger-h" title="Wallet ledger" description="The 15 most recent movements." actions={allowed.fund ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined} />
+        <CardHeader
+          id="ledger-h"
+          title="Wallet ledger"
+          description="The 15 most recent movements."
+          actions={allowed.fund ? <FundWalletForm agentId={a.id} currency={currency} /> : undefined}
+        />
         <LedgerTable entries={page.ledger} currency={currency} />
       </Card>
       <Card className="mt-6" aria-labelledby="recent-h">
-        <CardHeader id="recent-h" title="Recent intents" actions={<Link href={`/intents?agent=${a.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">View all</Link>} />
-        {page.intents.length ? <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} /> : <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>}
+        <CardHeader
+          id="recent-h"
+          title="Recent intents"
+          actions={
+            <Link href={`/intents?agent=${a.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+              View all
+            </Link>
+          }
+        />
+        {page.intents.length ? (
+          <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} />
+        ) : (
+          <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>
+        )}
       </Card>
       {page.keys && <ApiKeysPanel agentId={a.id} keys={page.keys} />}
     </>
@@ -113,7 +149,9 @@ function Stat({ label, children, testId }: { label: string; children: React.Reac
   return (
     <Card className="px-5 py-4">
       <p className="text-sm text-slate-500 dark:text-slate-400">{label}</p>
-      <p data-testid={testId} className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 dark:text-white">{children}</p>
+      <p data-testid={testId} className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 dark:text-white">
+        {children}
+      </p>
     </Card>
   );
 }

@@ -11,7 +11,11 @@ export function RiskFactors({ agent, override }: { agent: AgentDto; override: { 
       <CardHeader
         id="risk-h"
         title="Risk factors"
-        description={agent.risk_override ? `Computed ${agent.risk_computed}; an admin set it to ${agent.risk_override}.` : `Computed from the last 30 days: ${total} points.`}
+        description={
+          agent.risk_override
+            ? `Computed ${agent.risk_computed}; an admin set it to ${agent.risk_override}.`
+            : `Computed from the last 30 days: ${total} points.`
+        }
       />
       {agent.risk_override && override && (
         <p data-testid="risk-override-note" className="border-b border-slate-100 px-5 py-3 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300">
@@ -27,7 +31,9 @@ export function RiskFactors({ agent, override }: { agent: AgentDto; override: { 
               <p className="text-sm font-medium text-slate-900 dark:text-white">{humanize(f.factor)}</p>
               <p className="text-xs text-slate-500 dark:text-slate-400">{f.detail}</p>
             </div>
-            <span className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tabular ${f.points > 0 ? "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}>
+            <span
+              className={`shrink-0 rounded-md px-2 py-0.5 text-xs font-semibold tabular ${f.points > 0 ? "bg-amber-50 text-amber-800 dark:bg-amber-950 dark:text-amber-300" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"}`}
+            >
               +{f.points}
             </span>
           </li>

@@ -29,13 +29,25 @@ export default async function VerifyAuditPage() {
         <CardHeader
           id="chain-h"
           title={report.ok ? "The chain is intact" : "The chain is broken"}
-          actions={<Badge tone={report.ok ? "green" : "red"} dot>{report.ok ? "Intact" : "Broken"}</Badge>}
+          actions={
+            <Badge tone={report.ok ? "green" : "red"} dot>
+              {report.ok ? "Intact" : "Broken"}
+            </Badge>
+          }
         />
         <CardBody>
           <dl className="grid gap-3 text-sm sm:grid-cols-3">
             <Fact label="Events checked">{report.checked.toLocaleString("en-IN")}</Fact>
             <Fact label="Not sealed yet">{report.pending.toLocaleString("en-IN")}</Fact>
-            <Fact label="Head">{report.head ? <code className="break-all font-mono text-xs">#{report.head.seq} {report.head.hash}</code> : "—"}</Fact>
+            <Fact label="Head">
+              {report.head ? (
+                <code className="break-all font-mono text-xs">
+                  #{report.head.seq} {report.head.hash}
+                </code>
+              ) : (
+                "—"
+              )}
+            </Fact>
           </dl>
           {broken && (
             <div role="alert" className="mt-4 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/50">

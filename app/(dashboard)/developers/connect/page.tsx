@@ -28,7 +28,11 @@ export default async function ConnectPage() {
     <>
       <PageHeader title="MCP & SDKs" description={`Connect agents to ${url}. Create an agent key under API keys; it submits intents and can never approve.`} />
       <div className="grid gap-6 xl:grid-cols-2">
-        <Snippet title="MCP (Cursor, or any Streamable HTTP client)" description="~/.cursor/mcp.json — the same API keys, rules and limits as the REST API." code={mcpJson} />
+        <Snippet
+          title="MCP (Cursor, or any Streamable HTTP client)"
+          description="~/.cursor/mcp.json — the same API keys, rules and limits as the REST API."
+          code={mcpJson}
+        />
         <Snippet
           title="MCP (Claude Code)"
           description="Adds the server over HTTP with your key."

@@ -12,7 +12,8 @@ import { createKeyAction, revokeKeyAction } from "../actions";
 import { SecretReveal } from "../secret-reveal";
 
 type Row = ApiKeyDto & { owner: { label: string; href: string | null } };
-const input = "h-9 rounded-lg border-0 bg-white px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 dark:bg-slate-950 dark:ring-slate-700";
+const input =
+  "h-9 rounded-lg border-0 bg-white px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 dark:bg-slate-950 dark:ring-slate-700";
 
 export function KeysPanel({ keys, agents }: { keys: Row[]; agents: { id: string; name: string }[] }) {
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);

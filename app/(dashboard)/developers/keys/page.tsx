@@ -14,7 +14,9 @@ export default async function KeysPage() {
     db.user.findMany({ where: { orgId: principal.orgId }, select: { id: true, email: true } }),
   ]);
   const owner = (k: (typeof keys)[number]) =>
-    k.agent_id ? { label: agents.find((a) => a.id === k.agent_id)?.name ?? "agent", href: `/agents/${k.agent_id}` } : { label: users.find((u) => u.id === k.user_id)?.email ?? "user", href: null };
+    k.agent_id
+      ? { label: agents.find((a) => a.id === k.agent_id)?.name ?? "agent", href: `/agents/${k.agent_id}` }
+      : { label: users.find((u) => u.id === k.user_id)?.email ?? "user", href: null };
   return (
     <>
       <PageHeader

@@ -7,7 +7,8 @@ import { useToast } from "@/components/toast";
 import { createEndpointAction } from "../actions";
 import { SecretReveal } from "../secret-reveal";
 
-const input = "h-9 w-full rounded-lg border-0 bg-white px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 dark:bg-slate-950 dark:ring-slate-700";
+const input =
+  "h-9 w-full rounded-lg border-0 bg-white px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 dark:bg-slate-950 dark:ring-slate-700";
 
 export function CreateEndpointForm({ events }: { events: { type: string; description: string }[] }) {
   const [url, setUrl] = useState("");
@@ -36,11 +37,20 @@ export function CreateEndpointForm({ events }: { events: { type: string; descrip
   return (
     <Card aria-labelledby="add-endpoint-h" className="self-start">
       <CardHeader id="add-endpoint-h" title="Add an endpoint" />
-      {created && <SecretReveal label={`Signing secret for ${created.url}.`} value={created.secret} onDone={() => setCreated(null)} testId="new-webhook-secret" />}
+      {created && (
+        <SecretReveal label={`Signing secret for ${created.url}.`} value={created.secret} onDone={() => setCreated(null)} testId="new-webhook-secret" />
+      )}
       <form onSubmit={submit} className="space-y-4 px-5 py-4">
         <label className="block text-xs font-medium text-slate-600 dark:text-slate-300">
           URL
-          <input required type="url" value={url} onChange={(e) => setUrl(e.target.value)} className={`${input} mt-1`} placeholder="https://example.com/aegis-webhooks" />
+          <input
+            required
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            className={`${input} mt-1`}
+            placeholder="https://example.com/aegis-webhooks"
+          />
         </label>
         <label className="block text-xs font-medium text-slate-600 dark:text-slate-300">
           Description (optional)

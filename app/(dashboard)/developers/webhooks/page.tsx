@@ -23,7 +23,11 @@ export default async function WebhooksPage() {
         description="Events are POSTed to your endpoints, signed per Standard Webhooks. Delivery is at least once: the same webhook-id may arrive twice, so process it idempotently."
       />
       {disabled.map((e) => (
-        <div key={e.id} role="alert" className="mb-4 rounded-xl border border-rose-200 bg-rose-50 px-5 py-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200">
+        <div
+          key={e.id}
+          role="alert"
+          className="mb-4 rounded-xl border border-rose-200 bg-rose-50 px-5 py-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
+        >
           <strong>{e.url}</strong> was disabled {e.disabled_at ? formatDateTime(e.disabled_at) : ""}: {e.disabled_reason}.{" "}
           <Link href={`/developers/webhooks/${e.id}`} className="font-medium underline">
             Review and enable it
@@ -40,7 +44,10 @@ export default async function WebhooksPage() {
               {endpoints.map((e) => (
                 <li key={e.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3" data-testid="endpoint-row">
                   <div className="min-w-0">
-                    <Link href={`/developers/webhooks/${e.id}`} className="font-mono text-sm font-medium break-all text-brand-700 hover:underline dark:text-brand-300">
+                    <Link
+                      href={`/developers/webhooks/${e.id}`}
+                      className="font-mono text-sm font-medium break-all text-brand-700 hover:underline dark:text-brand-300"
+                    >
                       {e.url}
                     </Link>
                     <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">

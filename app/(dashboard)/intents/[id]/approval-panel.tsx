@@ -26,8 +26,18 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
     start(async () => {
       setWaiting(null);
       const res = await respondToApprovalAction(approvalId, decision, comment);
-      if (res.ok) toast({ tone: "success", title: decision === "approve" ? "Approved" : "Rejected", message: res.data.status === "pending" ? "A second approver must also approve." : undefined });
-      else toast({ tone: "error", title: res.code === "approval_already_answered" ? "Someone else answered first" : "Your answer was not recorded", message: res.message });
+      if (res.ok)
+        toast({
+          tone: "success",
+          title: decision === "approve" ? "Approved" : "Rejected",
+          message: res.data.status === "pending" ? "A second approver must also approve." : undefined,
+        });
+      else
+        toast({
+          tone: "error",
+          title: res.code === "approval_already_answered" ? "Someone else answered first" : "Your answer was not recorded",
+          message: res.message,
+        });
       router.refresh();
     });
   const sendRef = useRef(send);
@@ -44,9 +54,12 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
     timer.current = null;
     setWaiting(null);
   };
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   return (
     <div className="rounded-lg border border-amber-200 bg-amber-50/60 p-3 dark:border-amber-900 dark:bg-amber-950/30">
@@ -70,12 +83,18 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
             <p role="status" className="flex-1 text-sm font-medium text-slate-800 dark:text-slate-100">
               {waiting === "approve" ? "Approving" : "Rejecting"} in {UNDO_MS / 1000} s…
             </p>
-            <Button variant="secondary" onClick={undo}>Undo</Button>
+            <Button variant="secondary" onClick={undo}>
+              Undo
+            </Button>
           </>
         ) : (
           <>
-            <Button variant="danger" className="flex-1" disabled={pending} onClick={() => answer("reject")}>Reject</Button>
-            <Button variant="success" className="flex-1" disabled={pending} onClick={() => answer("approve")}>Approve</Button>
+            <Button variant="danger" className="flex-1" disabled={pending} onClick={() => answer("reject")}>
+              Reject
+            </Button>
+            <Button variant="success" className="flex-1" disabled={pending} onClick={() => answer("approve")}>
+              Approve
+            </Button>
           </>
         )}
       </div>

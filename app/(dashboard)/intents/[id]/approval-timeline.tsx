@@ -29,15 +29,24 @@ export function ApprovalTimeline({ events, expiresAt }: { events: TimelineEvent[
             {LABEL[e.kind]}
             {(e.kind === "approve" || e.kind === "reject") && <span className="font-normal text-slate-600 dark:text-slate-300"> {e.who}</span>}
           </p>
-          <p className="text-xs text-slate-500 dark:text-slate-400"><Time at={e.at} /></p>
-          {e.comment && <p className="mt-1 rounded-md bg-slate-50 px-2.5 py-1.5 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">&ldquo;{e.comment}&rdquo;</p>}
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            <Time at={e.at} />
+          </p>
+          {e.comment && (
+            <p className="mt-1 rounded-md bg-slate-50 px-2.5 py-1.5 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">&ldquo;{e.comment}&rdquo;</p>
+          )}
         </li>
       ))}
       {expiresAt && (
         <li className="relative">
-          <span aria-hidden className="absolute -left-[25px] top-1.5 size-2.5 rounded-full bg-slate-300 ring-4 ring-white dark:bg-slate-600 dark:ring-slate-900" />
+          <span
+            aria-hidden
+            className="absolute -left-[25px] top-1.5 size-2.5 rounded-full bg-slate-300 ring-4 ring-white dark:bg-slate-600 dark:ring-slate-900"
+          />
           <p className="text-sm text-slate-600 dark:text-slate-300">Waiting for an answer</p>
-          <p className="text-xs text-slate-500 dark:text-slate-400">Expires <Time at={expiresAt} /></p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            Expires <Time at={expiresAt} />
+          </p>
         </li>
       )}
     </ol>

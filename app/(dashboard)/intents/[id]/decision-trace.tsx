@@ -34,7 +34,9 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
           <p className="mt-1 text-sm text-slate-900 dark:text-slate-100">{withDisplayAmounts(d.reason)}</p>
         </div>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">Agent risk at decision <RiskBadge level={d.risk_level} /></span>
+          <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
+            Agent risk at decision <RiskBadge level={d.risk_level} />
+          </span>
           <Budget label="Daily budget" w={d.budgets.daily} currency={intent.currency} />
           <Budget label="Monthly budget" w={d.budgets.monthly} currency={intent.currency} />
         </div>
@@ -47,7 +49,9 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
                   <span className="mr-2 text-xs text-slate-500 tabular dark:text-slate-400">{n + 1}.</span>
                   {humanize(step.rule)}
                 </span>
-                <span className="w-32 shrink-0"><Badge tone={r.tone}>{r.label}</Badge></span>
+                <span className="w-32 shrink-0">
+                  <Badge tone={r.tone}>{r.label}</Badge>
+                </span>
                 <span className="text-sm text-slate-600 dark:text-slate-300">{withDisplayAmounts(step.detail)}</span>
               </li>
             );
@@ -66,7 +70,8 @@ function Budget({ label, w, currency }: { label: string; w: { limit: number | nu
       {w.limit === null ? "no limit" : <MoneyText amount={w.limit} currency={currency} />}
       {w.resets_at && (
         <>
-          {" "}· resets <Time at={w.resets_at} />
+          {" "}
+          · resets <Time at={w.resets_at} />
         </>
       )}
     </span>

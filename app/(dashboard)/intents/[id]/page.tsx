@@ -35,7 +35,11 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/intents" className="hover:underline">← Intents</Link>}
+        eyebrow={
+          <Link href="/intents" className="hover:underline">
+            ← Intents
+          </Link>
+        }
         title={`${i.merchant ?? "Unknown merchant"}`}
         description={<span className="font-mono text-xs">{i.id}</span>}
         actions={
@@ -56,7 +60,9 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
                 <Item label="Agent">
                   {agent ? (
                     <span className="flex flex-wrap items-center gap-1.5">
-                      <Link className="font-medium text-brand-700 hover:underline dark:text-brand-300" href={`/agents/${agent.id}`}>{agent.name}</Link>
+                      <Link className="font-medium text-brand-700 hover:underline dark:text-brand-300" href={`/agents/${agent.id}`}>
+                        {agent.name}
+                      </Link>
                       <AgentStateBadge status={agent.status} frozen={agent.frozenAt !== null} />
                     </span>
                   ) : (
@@ -66,12 +72,20 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
                 <Item label="Merchant">{i.merchant ?? "—"}</Item>
                 <Item label="Category">{i.merchant_category ?? "—"}</Item>
                 <Item label="Confidence">{formatConfidence(i.confidence)}</Item>
-                <Item label="Submitted"><Time at={i.created_at} /></Item>
+                <Item label="Submitted">
+                  <Time at={i.created_at} />
+                </Item>
                 <Item label="Decided">{i.decided_at ? <Time at={i.decided_at} /> : "Not yet"}</Item>
                 {i.settlement && (
                   <Item label="Paid (capture)">
                     <span data-testid="intent-settlement">
-                      {i.settlement === "uncaptured" ? "Awaiting capture" : i.settlement === "voided" ? "Voided: nothing paid" : <MoneyText amount={i.captured_amount ?? 0} currency={i.currency} />}
+                      {i.settlement === "uncaptured" ? (
+                        "Awaiting capture"
+                      ) : i.settlement === "voided" ? (
+                        "Voided: nothing paid"
+                      ) : (
+                        <MoneyText amount={i.captured_amount ?? 0} currency={i.currency} />
+                      )}
                     </span>
                   </Item>
                 )}
@@ -87,7 +101,9 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
               ) : (
                 <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
                   {Object.entries(i.metadata).map(([k, v]) => (
-                    <Item key={k} label={k}><span className="font-mono text-xs break-all">{typeof v === "string" ? v : JSON.stringify(v)}</span></Item>
+                    <Item key={k} label={k}>
+                      <span className="font-mono text-xs break-all">{typeof v === "string" ? v : JSON.stringify(v)}</span>
+                    </Item>
                   ))}
                 </dl>
               )}
@@ -99,17 +115,29 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
             <CardHeader
               id="approval-h"
               title="Approval"
-              description={approval ? `Needs ${approval.approvalsRequired === 1 ? "one person" : `${approval.approvalsRequired} different people`} to approve${approval.requiredRole === "admin" ? ", admins only" : ""}${approval.groupName ? `, from ${approval.groupName}` : ""}.` : "No person was needed."}
+              description={
+                approval
+                  ? `Needs ${approval.approvalsRequired === 1 ? "one person" : `${approval.approvalsRequired} different people`} to approve${approval.requiredRole === "admin" ? ", admins only" : ""}${approval.groupName ? `, from ${approval.groupName}` : ""}.`
+                  : "No person was needed."
+              }
             />
             <CardBody className="space-y-4">
               {approval && (
                 <div className="text-sm">
-                  <p data-testid="waiting-for" className="font-medium text-slate-900 dark:text-white">{approval.waitingFor}</p>
-                  {!answerable && approval.status === "pending" && approval.blockedBecause && <p className="text-slate-500 dark:text-slate-400">{approval.blockedBecause}.</p>}
+                  <p data-testid="waiting-for" className="font-medium text-slate-900 dark:text-white">
+                    {approval.waitingFor}
+                  </p>
+                  {!answerable && approval.status === "pending" && approval.blockedBecause && (
+                    <p className="text-slate-500 dark:text-slate-400">{approval.blockedBecause}.</p>
+                  )}
                 </div>
               )}
               {approval && answerable && <ApprovalPanel approvalId={approval.id} />}
-              {approval ? <ApprovalTimeline events={detail.timeline} expiresAt={approval.status === "pending" ? approval.expiresAt : null} /> : <p className="text-sm text-slate-500 dark:text-slate-400">The policy engine decided this intent on its own.</p>}
+              {approval ? (
+                <ApprovalTimeline events={detail.timeline} expiresAt={approval.status === "pending" ? approval.expiresAt : null} />
+              ) : (
+                <p className="text-sm text-slate-500 dark:text-slate-400">The policy engine decided this intent on its own.</p>
+              )}
             </CardBody>
           </Card>
           <Card aria-labelledby="ledger-h">

@@ -41,6 +41,10 @@ export async function GET(req: NextRequest) {
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="aegis-intents-${day}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="aegis-intents-${day}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

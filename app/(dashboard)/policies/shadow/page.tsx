@@ -27,7 +27,11 @@ export default async function ShadowPolicyPage() {
       {!r ? (
         <Card>
           <EmptyState title="No draft in shadow">
-            Edit the policy on <Link className="text-brand-700 hover:underline dark:text-brand-300" href="/policies">Policies</Link> and choose “Run in shadow”.
+            Edit the policy on{" "}
+            <Link className="text-brand-700 hover:underline dark:text-brand-300" href="/policies">
+              Policies
+            </Link>{" "}
+            and choose “Run in shadow”.
           </EmptyState>
         </Card>
       ) : (
@@ -39,7 +43,9 @@ export default async function ShadowPolicyPage() {
               description={`Started by ${r.created_by} on ${formatDateTime(r.started_at)} from version ${r.based_on_version}${r.stopped_at ? `; stopped ${formatDateTime(r.stopped_at)}` : ""}.`}
               actions={
                 <>
-                  <Badge tone={r.running ? "blue" : "neutral"} dot>{r.running ? "In shadow" : "Stopped"}</Badge>
+                  <Badge tone={r.running ? "blue" : "neutral"} dot>
+                    {r.running ? "In shadow" : "Stopped"}
+                  </Badge>
                   {r.running && <StopShadowButton />}
                 </>
               }
@@ -53,7 +59,10 @@ export default async function ShadowPolicyPage() {
               {r.by_outcome.length > 0 && (
                 <ul aria-label="Live versus shadow outcomes" className="mt-4 flex flex-wrap gap-2 text-xs">
                   {r.by_outcome.map((p) => (
-                    <li key={`${p.live}-${p.shadow}`} className="rounded-md bg-slate-50 px-2 py-1 ring-1 ring-inset ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+                    <li
+                      key={`${p.live}-${p.shadow}`}
+                      className="rounded-md bg-slate-50 px-2 py-1 ring-1 ring-inset ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+                    >
                       live {p.live} · shadow {p.shadow}: <strong>{p.count}</strong>
                     </li>
                   ))}
@@ -79,13 +88,21 @@ export default async function ShadowPolicyPage() {
                   {r.disagreements.map((d) => (
                     <Tr key={d.intent_id}>
                       <Td>
-                        <Link className="font-mono text-xs text-brand-700 hover:underline dark:text-brand-300" href={`/intents/${d.intent_id}`}>{d.intent_id}</Link>
+                        <Link className="font-mono text-xs text-brand-700 hover:underline dark:text-brand-300" href={`/intents/${d.intent_id}`}>
+                          {d.intent_id}
+                        </Link>
                         <div className="text-xs text-slate-500 dark:text-slate-400">{formatDateTime(d.decided_at)}</div>
                       </Td>
                       <Td>{d.agent_name}</Td>
-                      <Td align="right"><MoneyText amount={d.amount} currency={d.currency} /></Td>
-                      <Td><StatusBadge status={d.live.outcome} /></Td>
-                      <Td><StatusBadge status={d.shadow.outcome} /></Td>
+                      <Td align="right">
+                        <MoneyText amount={d.amount} currency={d.currency} />
+                      </Td>
+                      <Td>
+                        <StatusBadge status={d.live.outcome} />
+                      </Td>
+                      <Td>
+                        <StatusBadge status={d.shadow.outcome} />
+                      </Td>
                       <Td className="max-w-md text-xs text-slate-600 dark:text-slate-300">{d.shadow.reason}</Td>
                     </Tr>
                   ))}

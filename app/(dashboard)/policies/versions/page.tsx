@@ -19,7 +19,9 @@ export default async function PolicyVersionsPage() {
     <>
       <PageHeader title="Policy versions" description="Each save is a version; the default policy applies until the first." />
       {versions.length === 0 ? (
-        <Card><EmptyState title="No saved versions">The default policy applies.</EmptyState></Card>
+        <Card>
+          <EmptyState title="No saved versions">The default policy applies.</EmptyState>
+        </Card>
       ) : (
         <ol className="space-y-4">
           {versions.map((v) => (
@@ -39,7 +41,13 @@ export default async function PolicyVersionsPage() {
                     <ul aria-label={`Changes in version ${v.version}`} className="space-y-1 font-mono text-xs text-slate-700 dark:text-slate-200">
                       {v.changes.map((c) => (
                         <li key={`${c.path}-${c.kind}`}>
-                          <span className={c.kind === "removed" ? "text-rose-700 dark:text-rose-300" : c.kind === "added" ? "text-emerald-700 dark:text-emerald-300" : ""}>{describePolicyChange(c)}</span>
+                          <span
+                            className={
+                              c.kind === "removed" ? "text-rose-700 dark:text-rose-300" : c.kind === "added" ? "text-emerald-700 dark:text-emerald-300" : ""
+                            }
+                          >
+                            {describePolicyChange(c)}
+                          </span>
                         </li>
                       ))}
                     </ul>

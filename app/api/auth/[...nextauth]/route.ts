@@ -32,7 +32,10 @@ async function guarded(req: NextRequest, ctx: Ctx): Promise<Response> {
     const fields = type.includes("application/json") ? parseJsonObject(text) : Object.fromEntries(new URLSearchParams(text));
     checkCallbackUrl(fields.callbackUrl ?? null);
     const bad = findUnsafeText(fields);
-    if (bad) throw new AppError("validation_error", `${bad}: text must not contain NUL characters or unpaired surrogates`, [{ field: bad, issue: "contains NUL or an unpaired surrogate" }]);
+    if (bad)
+      throw new AppError("validation_error", `${bad}: text must not contain NUL characters or unpaired surrogates`, [
+        { field: bad, issue: "contains NUL or an unpaired surrogate" },
+      ]);
     return await handler(new NextRequest(req.url, { method: "POST", headers: req.headers, body: text }), ctx);
   } catch (e) {
     return errorResponse(e, requestId);

@@ -28,7 +28,6 @@ const BodySchema = z.strictObject({
 
 const hidden = () => new AppError("not_found", "Not found");
 
-
 function tokenMatches(header: string | null, token: string): boolean {
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1] ?? "";
   // Hashing first gives equal lengths, so timingSafeEqual never throws or leaks the length.
@@ -48,7 +47,7 @@ export async function POST(req: Request): Promise<Response> {
     try {
       json = await req.json();
     } catch {
-      throw new AppError("invalid_json", "The body must be JSON: {\"command\": [...], \"args\": {...}}");
+      throw new AppError("invalid_json", 'The body must be JSON: {"command": [...], "args": {...}}');
     }
     const { command, args } = BodySchema.parse(json);
     const result = await runAdminCommand(await getDb(), command, args);

@@ -1523,6 +1523,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1600,6 +1616,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1681,6 +1713,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1758,6 +1806,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1836,6 +1900,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1898,6 +1978,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "approve",
+                 *       "comment": "Renewal budgeted for Q3"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RespondToApproval"];
             };
         };
@@ -1917,6 +2003,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1991,6 +2093,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2069,6 +2187,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2146,6 +2280,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2221,6 +2371,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2302,6 +2468,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2376,6 +2558,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2450,6 +2648,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2528,6 +2742,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2605,6 +2835,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2687,6 +2933,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2748,6 +3010,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amount": 12500,
+                 *       "currency": "INR",
+                 *       "reason": "Monthly SaaS renewal",
+                 *       "confidence": 0.97,
+                 *       "merchant": "Notion",
+                 *       "merchant_category": "saas",
+                 *       "metadata": {
+                 *         "invoice": "INV-2041"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubmitIntent"];
             };
         };
@@ -2767,6 +3042,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2846,6 +3137,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2908,6 +3215,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amount": 11800
+                 *     }
+                 */
                 "application/json": components["schemas"]["CaptureIntent"];
             };
         };
@@ -2927,6 +3239,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3008,6 +3336,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3082,6 +3426,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3160,6 +3520,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3234,6 +3610,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3308,6 +3700,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3386,6 +3794,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3464,6 +3888,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3538,6 +3978,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3616,6 +4072,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3690,6 +4162,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3764,6 +4252,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3841,6 +4345,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3915,6 +4435,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3993,6 +4529,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -4070,6 +4622,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -4145,6 +4713,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -4226,6 +4810,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -4307,6 +4907,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -4388,6 +5004,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };

@@ -28,7 +28,17 @@ export async function startFaultProxy(target: string, faults: Fault[]) {
     }
     if (typeof fault === "object") {
       res.writeHead(fault.status, { "Content-Type": "application/json", ...(fault.retryAfter ? { "Retry-After": fault.retryAfter } : {}) });
-      res.end(JSON.stringify({ error: { code: fault.status === 429 ? "rate_limited" : "unavailable", message: "injected", status: fault.status, request_id: "req_proxy", details: [] } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            code: fault.status === 429 ? "rate_limited" : "unavailable",
+            message: "injected",
+            status: fault.status,
+            request_id: "req_proxy",
+            details: [],
+          },
+        }),
+      );
       return;
     }
     const headers = { ...req.headers } as Record<string, string>;
@@ -39,7 +49,10 @@ export async function startFaultProxy(target: string, faults: Fault[]) {
       req.socket.destroy();
       return;
     }
-    res.writeHead(upstream.status, Object.fromEntries([...upstream.headers].filter(([k]) => !["content-encoding", "transfer-encoding", "content-length", "connection"].includes(k))));
+    res.writeHead(
+      upstream.status,
+      Object.fromEntries([...upstream.headers].filter(([k]) => !["content-encoding", "transfer-encoding", "content-length", "connection"].includes(k))),
+    );
     res.end(body);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

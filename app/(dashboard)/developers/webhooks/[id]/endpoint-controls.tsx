@@ -10,7 +10,15 @@ import { deleteEndpointAction, replayDeliveryAction, rotateSecretAction, updateE
 import { SecretReveal } from "../../secret-reveal";
 
 /** Enable/disable, rotate the signing secret (24 h overlap), delete. */
-export function EndpointControls({ id, status, previousSecretExpiresAt }: { id: string; status: "enabled" | "disabled"; previousSecretExpiresAt: string | null }) {
+export function EndpointControls({
+  id,
+  status,
+  previousSecretExpiresAt,
+}: {
+  id: string;
+  status: "enabled" | "disabled";
+  previousSecretExpiresAt: string | null;
+}) {
   const [secret, setSecret] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
@@ -19,7 +27,11 @@ export function EndpointControls({ id, status, previousSecretExpiresAt }: { id: 
   const toggle = () =>
     start(async () => {
       const res = await updateEndpointAction(id, { status: status === "enabled" ? "disabled" : "enabled" });
-      toast(res.ok ? { tone: "success", title: res.data === "enabled" ? "Endpoint enabled" : "Endpoint disabled" } : { tone: "error", title: "Not changed", message: res.message });
+      toast(
+        res.ok
+          ? { tone: "success", title: res.data === "enabled" ? "Endpoint enabled" : "Endpoint disabled" }
+          : { tone: "error", title: "Not changed", message: res.message },
+      );
     });
   const rotate = () =>
     start(async () => {
@@ -49,7 +61,9 @@ export function EndpointControls({ id, status, previousSecretExpiresAt }: { id: 
         <Button size="sm" variant="danger" disabled={pending} onClick={remove}>
           Delete
         </Button>
-        {previousSecretExpiresAt && <span className="text-xs text-slate-500 dark:text-slate-400">The previous secret also signs until {formatDateTime(previousSecretExpiresAt)}.</span>}
+        {previousSecretExpiresAt && (
+          <span className="text-xs text-slate-500 dark:text-slate-400">The previous secret also signs until {formatDateTime(previousSecretExpiresAt)}.</span>
+        )}
       </div>
     </Card>
   );

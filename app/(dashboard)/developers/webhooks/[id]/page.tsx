@@ -24,7 +24,11 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader
-        eyebrow={<Link href="/developers/webhooks" className="hover:underline">Webhooks</Link>}
+        eyebrow={
+          <Link href="/developers/webhooks" className="hover:underline">
+            Webhooks
+          </Link>
+        }
         title={endpoint.url}
         description={`${endpoint.events.join(", ")}${endpoint.description ? ` · ${endpoint.description}` : ""}`}
         actions={
@@ -34,13 +38,21 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         }
       />
       {endpoint.status === "disabled" && (
-        <div role="alert" className="mb-4 rounded-xl border border-rose-200 bg-rose-50 px-5 py-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200">
-          Disabled {endpoint.disabled_at ? formatDateTime(endpoint.disabled_at) : ""}: {endpoint.disabled_reason}. Nothing is sent until you enable it; failed deliveries can then be replayed.
+        <div
+          role="alert"
+          className="mb-4 rounded-xl border border-rose-200 bg-rose-50 px-5 py-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
+        >
+          Disabled {endpoint.disabled_at ? formatDateTime(endpoint.disabled_at) : ""}: {endpoint.disabled_reason}. Nothing is sent until you enable it; failed
+          deliveries can then be replayed.
         </div>
       )}
       <EndpointControls id={endpoint.id} status={endpoint.status} previousSecretExpiresAt={endpoint.previous_secret_expires_at} />
       <Card aria-labelledby="deliveries-h" className="mt-6">
-        <CardHeader id="deliveries-h" title="Deliveries" description="Newest first, each with every attempt: HTTP status, time taken and the start of the answer." />
+        <CardHeader
+          id="deliveries-h"
+          title="Deliveries"
+          description="Newest first, each with every attempt: HTTP status, time taken and the start of the answer."
+        />
         {deliveries.length === 0 ? (
           <EmptyState title="No deliveries yet">Events this endpoint subscribed to appear here as they are sent.</EmptyState>
         ) : (
@@ -77,7 +89,9 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
                         {d.attempts.map((a) => (
                           <tr key={a.id} className="align-top" data-testid="attempt-row">
                             <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(a.attempted_at)}</td>
-                            <td className={a.succeeded ? "py-1 pr-3 text-emerald-700 dark:text-emerald-300" : "py-1 pr-3 text-rose-700 dark:text-rose-300"}>{a.status_code ?? a.error}</td>
+                            <td className={a.succeeded ? "py-1 pr-3 text-emerald-700 dark:text-emerald-300" : "py-1 pr-3 text-rose-700 dark:text-rose-300"}>
+                              {a.status_code ?? a.error}
+                            </td>
                             <td className="py-1 pr-3 whitespace-nowrap">{a.latency_ms} ms</td>
                             <td className="py-1 font-mono break-all">{a.response_excerpt.slice(0, 200) || "—"}</td>
                           </tr>

@@ -16,4 +16,6 @@ export const PATCH = withApiKey<{ id: string }>(async ({ req, db, principal, par
   return { body: await updateApproverGroup(db, principal, principal.orgId, params.id, body) };
 });
 
-export const DELETE = withApiKey<{ id: string }>(async ({ db, principal, params }) => ({ body: await deleteApproverGroup(db, principal, principal.orgId, params.id) }));
+export const DELETE = withApiKey<{ id: string }>(async ({ db, principal, params }) => ({
+  body: await deleteApproverGroup(db, principal, principal.orgId, params.id),
+}));
