@@ -60,6 +60,13 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     // Loopback webhook receivers are allowed here (tests/e2e/developers.spec.ts runs one).
-    env: { AEGIS_DATA_DIR: process.env.AEGIS_E2E_DIR, PORT: String(PORT), AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: "1", AEGIS_WEBHOOK_POLL_MS: "300" },
+    env: {
+      AEGIS_DATA_DIR: process.env.AEGIS_E2E_DIR,
+      PORT: String(PORT),
+      AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: "1",
+      AEGIS_WEBHOOK_POLL_MS: "300",
+      // One person clicking through 90+ specs outruns a human's 600 pages a minute; the limit has its own HTTP test.
+      AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: "20000",
+    },
   },
 });

@@ -53,9 +53,12 @@ function LedgerRows({ entries, currency }: { entries: LedgerLine[]; currency: st
           return (
             <Tr key={e.id}>
               <Td>
-                <div className="flex items-center gap-2">
+                <div className="flex min-w-0 items-center gap-2">
                   <Badge tone={k.tone}>{k.label}</Badge>
-                  <span className="truncate text-slate-700 dark:text-slate-200">{e.memo}</span>
+                  {/* Bounded so a long memo never widens the table past its card; the full text is on hover. */}
+                  <span title={e.memo} className="max-w-[11rem] min-w-0 truncate text-slate-700 2xl:max-w-[22rem] dark:text-slate-200">
+                    {e.memo}
+                  </span>
                 </div>
                 <div className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
                   <Time at={e.createdAt} />
@@ -71,7 +74,9 @@ function LedgerRows({ entries, currency }: { entries: LedgerLine[]; currency: st
               <Td align="right" className="text-slate-500 dark:text-slate-400">
                 <MoneyText amount={e.heldAfter} currency={currency} />
               </Td>
-              <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{e.actor}</Td>
+              <Td className="hidden max-w-[9rem] truncate text-slate-500 md:table-cell dark:text-slate-400">
+                <span title={e.actor}>{e.actor}</span>
+              </Td>
             </Tr>
           );
         })}

@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { signIn, statePath, userOf, type Role } from "./support/demo";
+import { bearer, credentials, signIn, statePath, userKey, userOf, type Role } from "./support/demo";
 
 /** Signs in through the UI once per role and keeps the session for the other tests. */
 for (const role of ["admin", "approver", "approver2", "viewer"] as Role[]) {
@@ -11,3 +11,21 @@ for (const role of ["admin", "approver", "approver2", "viewer"] as Role[]) {
     await page.context().storageState({ path: statePath(role) });
   });
 }
+
+/**
+ * The whole suite shares one demo organisation and submits many ₹20,000 intents that wait
+ * for a person; with the demo's own budgets the agents run out of daily budget part-way
+ * through and later specs see denials. Give every demo agent room for the run (the budget
+ * rules themselves are covered by unit and integration tests).
+ */
+setup("give the demo agents budget room for the run", async ({ request }) => {
+  const headers = bearer(userKey("admin"));
+  const current = await (await request.get("/api/v1/policy", { headers })).json();
+  const document = current.document as { agent_overrides?: Record<string, Record<string, unknown>> };
+  document.agent_overrides ??= {};
+  for (const agent of credentials().agent_keys) {
+    document.agent_overrides[agent.agent_id] = { ...document.agent_overrides[agent.agent_id], daily_budget: 1_000_000_000, monthly_budget: 10_000_000_000 };
+  }
+  const saved = await request.put("/api/v1/policy", { headers, data: { base_version: current.version, document } });
+  expect(saved.status()).toBe(200);
+});

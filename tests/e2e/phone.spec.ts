@@ -13,6 +13,7 @@ test.describe("on a phone (approver)", () => {
     const { intent } = await submitForApproval(request, "Pocket Payments", 1_008_000);
     await page.goto(`/intents/${intent.id}`);
     const bar = page.getByTestId("approval-actions");
+    await expect(bar).toBeVisible();
     const inView = async () => {
       const box = (await bar.boundingBox())!;
       return box.y >= 0 && box.y + box.height <= PHONE.height;
@@ -55,7 +56,10 @@ test.describe("at 1280 px (admin)", () => {
       await expect(tables.first()).toBeVisible();
       for (const region of await tables.all()) {
         if (!(await region.isVisible())) continue;
-        expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+        const cut = await region.evaluate((el) =>
+          el.scrollWidth <= el.clientWidth + 1 ? null : `${el.getAttribute("aria-label") ?? el.id}: ${el.scrollWidth} > ${el.clientWidth}`,
+        );
+        expect(cut, `${url}`).toBeNull();
       }
     }
   });
