@@ -13,13 +13,7 @@ import {
   SubmitIntentSchema,
   VoidIntentSchema,
 } from "@/lib/intents/intent-schemas";
-import {
-  ApproverGroupListSchema,
-  ApproverGroupSchema,
-  CreateApproverGroupSchema,
-  UpdateApproverGroupSchema,
-} from "@/lib/approver-groups/approver-group-schemas";
-import { CreateDelegationSchema, DelegationListSchema, DelegationSchema } from "@/lib/delegations/delegation-schemas";
+import { routingComponents, routingInputComponents, routingPaths } from "@/lib/approver-groups/routing-openapi";
 
 /**
  * The OpenAPI 3.1 document of API v1, generated from the same zod schemas the handlers
@@ -49,13 +43,7 @@ const components = {
   RespondToApproval: RespondToApprovalSchema,
   Agent: AgentSchema,
   AgentList: AgentListSchema,
-  ApproverGroup: ApproverGroupSchema,
-  ApproverGroupList: ApproverGroupListSchema,
-  CreateApproverGroup: CreateApproverGroupSchema,
-  UpdateApproverGroup: UpdateApproverGroupSchema,
-  Delegation: DelegationSchema,
-  DelegationList: DelegationListSchema,
-  CreateDelegation: CreateDelegationSchema,
+  ...routingComponents,
   Error: ErrorSchema,
   ...policyComponents,
   ...webhookComponents,
@@ -70,9 +58,7 @@ const INPUTS = new Set<string>([
   "SetPolicy",
   "BacktestPolicy",
   "StartShadowPolicy",
-  "CreateApproverGroup",
-  "UpdateApproverGroup",
-  "CreateDelegation",
+  ...routingInputComponents,
   ...webhookInputComponents,
   "FreezeSpending",
 ]);
@@ -242,61 +228,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": { description: "The agent", ...json("Agent") }, ...errors },
         },
       },
-      "/approver-groups": {
-        get: {
-          operationId: "listApproverGroups",
-          summary: "Approver groups in routing order (the first match routes an approval)",
-          responses: { "200": { description: "Groups", ...json("ApproverGroupList") }, ...errors },
-        },
-        post: {
-          operationId: "createApproverGroup",
-          summary: "Create an approver group (admin): members, agent / merchant category / amount filters, quorum, escalation",
-          requestBody: { required: true, ...json("CreateApproverGroup") },
-          responses: { "201": { description: "The group", ...json("ApproverGroup") }, ...errors },
-        },
-      },
-      "/approver-groups/{id}": {
-        get: {
-          operationId: "getApproverGroup",
-          summary: "One approver group",
-          parameters: [idParam("grp_… id")],
-          responses: { "200": { description: "The group", ...json("ApproverGroup") }, ...errors },
-        },
-        patch: {
-          operationId: "updateApproverGroup",
-          summary: "Change an approver group (admin); routed approvals follow the new membership at once",
-          parameters: [idParam("grp_… id")],
-          requestBody: { required: true, ...json("UpdateApproverGroup") },
-          responses: { "200": { description: "The group", ...json("ApproverGroup") }, ...errors },
-        },
-        delete: {
-          operationId: "deleteApproverGroup",
-          summary: "Delete an approver group (admin); its pending approvals fall back to role-based answering",
-          parameters: [idParam("grp_… id")],
-          responses: { "200": { description: "Deleted" }, ...errors },
-        },
-      },
-      "/delegations": {
-        get: {
-          operationId: "listDelegations",
-          summary: "Current and upcoming out-of-office delegations",
-          responses: { "200": { description: "Delegations", ...json("DelegationList") }, ...errors },
-        },
-        post: {
-          operationId: "createDelegation",
-          summary: "Delegate one's approvals to a colleague for a period (admins may set one for anyone)",
-          requestBody: { required: true, ...json("CreateDelegation") },
-          responses: { "201": { description: "The delegation", ...json("Delegation") }, ...errors },
-        },
-      },
-      "/delegations/{id}": {
-        delete: {
-          operationId: "endDelegation",
-          summary: "End a delegation now (the record stays)",
-          parameters: [idParam("dlg_… id")],
-          responses: { "200": { description: "The ended delegation", ...json("Delegation") }, ...errors },
-        },
-      },
+      ...routingPaths({ json, errors, idParam }),
       ...policyPaths(json, errors),
       ...webhookPaths({ json, errors, idParam, queryParams }),
     },

@@ -2,13 +2,11 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { fieldClass as field, fieldLabelClass as label } from "./form-fields";
 import { useToast } from "@/components/toast";
 import { createDelegationAction } from "./actions";
 
 type Person = { id: string; email: string; name: string };
-const field =
-  "h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700";
-const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 /** "I'm away": the browser's local date-times are sent as absolute instants. */
 export function DelegationForm({ people, me, canChooseFrom }: { people: Person[]; me: string; canChooseFrom: boolean }) {

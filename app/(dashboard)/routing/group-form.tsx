@@ -2,16 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { fieldClass as field, fieldLabelClass as label } from "./form-fields";
 import { useToast } from "@/components/toast";
 import { parseMajorAmount } from "@/lib/format/money";
 import { createApproverGroupAction } from "./actions";
 
 type Person = { id: string; email: string; name: string; role: string };
 type Named = { id: string; name: string };
-
-const field =
-  "h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700";
-const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 /** The API body from the form; amounts are typed in major units (₹) and sent in minor units. */
 function toBody(f: FormData): { body?: Record<string, unknown>; error?: string } {
