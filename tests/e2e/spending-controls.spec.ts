@@ -31,7 +31,8 @@ test.describe("kill switch", () => {
     ).json();
     expect(denied.policy_decision.rule).toBe("frozen");
 
-    await page.goto("/inbox");
+    // Oldest first and paged: after a full suite run the new card may be past the first page.
+    await page.goto("/inbox?limit=50");
     const c = card(page, intent.id);
     await expect(c.getByTestId("approval-blocked")).toContainText("All spending of the organisation is frozen");
     await expect(c.getByRole("button", { name: "Approve" })).toBeDisabled();
@@ -41,7 +42,7 @@ test.describe("kill switch", () => {
     await page.getByRole("button", { name: "Unfreeze all spending" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Spending unfrozen");
     await expect(page.getByTestId("frozen-banner")).toHaveCount(0);
-    await page.goto("/inbox");
+    await page.goto("/inbox?limit=50");
     await expect(card(page, intent.id).getByTestId("approval-blocked")).toHaveCount(0);
     await expect(card(page, intent.id).getByRole("button", { name: "Approve" })).toBeEnabled();
   });
@@ -56,7 +57,7 @@ test("a suspended agent's approval cards are marked and take no answer until it 
   await page.getByRole("button", { name: "Suspend agent" }).click();
   await expect(page.getByTestId("toast-success")).toContainText("Agent suspended");
   try {
-    await page.goto("/inbox");
+    await page.goto(`/inbox?agent=${agent.agent_id}&limit=50`);
     const c = card(page, intent.id);
     await expect(c.getByTestId("approval-blocked")).toContainText("Agent suspended");
     await expect(c.getByRole("button", { name: "Approve" })).toBeDisabled();
@@ -66,7 +67,8 @@ test("a suspended agent's approval cards are marked and take no answer until it 
     await page.getByRole("button", { name: "Resume agent" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Agent resumed");
   }
-  await page.goto("/inbox");
+  await page.goto(`/inbox?agent=${agent.agent_id}&limit=50`);
+  await expect(card(page, intent.id)).toBeVisible();
   await expect(card(page, intent.id).getByTestId("approval-blocked")).toHaveCount(0);
 });
 
