@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/lib/format/time";
+import { Time } from "@/components/org-time";
 
 /** On every page while the kill switch is on, so nobody wonders why everything is denied. */
 export function FrozenBanner({ since, by, reason }: { since: Date; by: string | null; reason: string | null }) {
@@ -11,7 +11,7 @@ export function FrozenBanner({ since, by, reason }: { since: Date; by: string | 
     >
       <p className="font-semibold">All spending is frozen</p>
       <p className="mt-0.5">
-        Since {formatDateTime(since)}
+        Since <Time at={since} />
         {by ? ` by ${by}` : ""}
         {reason ? ` — ${reason}` : ""}. New intents are denied and approvals cannot be given until an admin lifts the freeze on the{" "}
         <Link href="/agents" className="font-medium underline">

@@ -5,11 +5,11 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
-import { formatDateTime } from "@/lib/format/time";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { notificationConfig } from "@/lib/notifications/notification-config";
 import { getNotificationPreference } from "@/lib/notifications/set-notification-preference";
 import { MarkAllReadButton, PreferenceForm } from "./notification-controls";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -38,7 +38,7 @@ export default async function NotificationsPage() {
                     </Link>
                     <span className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
                       {!n.readAt && <Badge tone="blue">New</Badge>}
-                      {formatDateTime(n.createdAt)}
+                      <Time at={n.createdAt} />
                     </span>
                   </div>
                   <p className="mt-1 whitespace-pre-line text-sm text-slate-600 dark:text-slate-300">{n.body}</p>

@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/page-header";
 import { SettlementSummaryView } from "@/components/settlement-summary";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
 import { requireSession } from "@/lib/auth/require-session";
-import { formatDateTime } from "@/lib/format/time";
 import { listSettlementGaps } from "@/lib/intents/list-settlement-gaps";
 import { loadSettlementSummary } from "@/lib/intents/load-settlement-summary";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -79,7 +79,9 @@ export default async function ReconciliationPage() {
                   <Td align="right" className="font-medium">
                     <MoneyText amount={g.approved - (g.captured ?? 0)} currency={g.currency} />
                   </Td>
-                  <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">{formatDateTime(g.decidedAt)}</Td>
+                  <Td className="hidden text-slate-500 md:table-cell dark:text-slate-400">
+                    <Time at={g.decidedAt} />
+                  </Td>
                 </Tr>
               ))}
             </TBody>

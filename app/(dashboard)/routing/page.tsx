@@ -11,10 +11,10 @@ import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { listDelegations } from "@/lib/delegations/list-delegations";
 import { formatMoney } from "@/lib/format/money";
-import { formatDateTime } from "@/lib/format/time";
 import { DelegationForm } from "./delegation-form";
 import { GroupForm } from "./group-form";
 import { RemoveButton } from "./remove-button";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Approval routing" };
 
@@ -112,7 +112,7 @@ export default async function RoutingPage() {
                       {d.from_user.name || d.from_user.email} → {d.to_user.name || d.to_user.email}
                     </p>
                     <p className="text-slate-500 dark:text-slate-400">
-                      {formatDateTime(d.starts_at)} – {formatDateTime(d.ends_at)}
+                      <Time at={d.starts_at} /> – <Time at={d.ends_at} />
                     </p>
                   </div>
                   <div className="flex items-center gap-2">

@@ -7,8 +7,8 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { formatDateTime } from "@/lib/format/time";
 import { can } from "@/lib/permissions/can";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Audit chain" };
 
@@ -52,7 +52,7 @@ export default async function VerifyAuditPage() {
           {broken && (
             <div role="alert" className="mt-4 rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/50">
               <p className="font-medium text-rose-900 dark:text-rose-200">
-                First broken link: event #{broken.seq} ({broken.action}, {formatDateTime(broken.created_at)})
+                First broken link: event #{broken.seq} ({broken.action}, <Time at={broken.created_at} />)
               </p>
               <p className="mt-1 text-rose-800 dark:text-rose-300">{broken.detail}.</p>
               <p className="mt-2">

@@ -7,9 +7,9 @@ import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
 import type { ApiKeyDto } from "@/lib/api-keys/list-api-keys";
-import { formatDateTime } from "@/lib/format/time";
 import { createKeyAction, revokeKeyAction } from "../actions";
 import { SecretReveal } from "../secret-reveal";
+import { Time } from "@/components/org-time";
 
 type Row = ApiKeyDto & { owner: { label: string; href: string | null } };
 const input =
@@ -82,7 +82,14 @@ export function KeysPanel({ keys, agents }: { keys: Row[]; agents: { id: string;
                 ) : (
                   k.owner.label
                 )}{" "}
-                · created {formatDateTime(k.created_at)} · {k.last_used_at ? `last used ${formatDateTime(k.last_used_at)}` : "never used"}
+                · created <Time at={k.created_at} /> ·{" "}
+                {k.last_used_at ? (
+                  <>
+                    last used <Time at={k.last_used_at} />
+                  </>
+                ) : (
+                  "never used"
+                )}
               </p>
             </div>
             {k.revoked_at ? (

@@ -5,10 +5,10 @@ import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime } from "@/lib/format/time";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-webhook-endpoints";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/webhook-event-types";
 import { CreateEndpointForm } from "./create-endpoint-form";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -28,7 +28,7 @@ export default async function WebhooksPage() {
           role="alert"
           className="mb-4 rounded-xl border border-rose-200 bg-rose-50 px-5 py-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
         >
-          <strong>{e.url}</strong> was disabled {e.disabled_at ? formatDateTime(e.disabled_at) : ""}: {e.disabled_reason}.{" "}
+          <strong>{e.url}</strong> was disabled {e.disabled_at ? <Time at={e.disabled_at} /> : ""}: {e.disabled_reason}.{" "}
           <Link href={`/developers/webhooks/${e.id}`} className="font-medium underline">
             Review and enable it
           </Link>

@@ -9,10 +9,10 @@ import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import { requireSession } from "@/lib/auth/require-session";
-import { formatDateTime } from "@/lib/format/time";
 import { can } from "@/lib/permissions/can";
 import { getShadowReport } from "@/lib/policies/shadow/get-shadow-report";
 import { StopShadowButton } from "./stop-shadow-button";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Shadow policy" };
 
@@ -40,7 +40,17 @@ export default async function ShadowPolicyPage() {
             <CardHeader
               id="shadow-h"
               title={r.running ? "Running" : "Stopped"}
-              description={`Started by ${r.created_by} on ${formatDateTime(r.started_at)} from version ${r.based_on_version}${r.stopped_at ? `; stopped ${formatDateTime(r.stopped_at)}` : ""}.`}
+              description={
+                <>
+                  Started by {r.created_by} on <Time at={r.started_at} /> from version {r.based_on_version}
+                  {r.stopped_at ? (
+                    <>
+                      ; stopped <Time at={r.stopped_at} />
+                    </>
+                  ) : null}
+                  .
+                </>
+              }
               actions={
                 <>
                   <Badge tone={r.running ? "blue" : "neutral"} dot>
@@ -91,7 +101,9 @@ export default async function ShadowPolicyPage() {
                         <Link className="font-mono text-xs text-brand-700 hover:underline dark:text-brand-300" href={`/intents/${d.intent_id}`}>
                           {d.intent_id}
                         </Link>
-                        <div className="text-xs text-slate-500 dark:text-slate-400">{formatDateTime(d.decided_at)}</div>
+                        <div className="text-xs text-slate-500 dark:text-slate-400">
+                          <Time at={d.decided_at} />
+                        </div>
                       </Td>
                       <Td>{d.agent_name}</Td>
                       <Td align="right">

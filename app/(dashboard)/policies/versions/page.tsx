@@ -3,10 +3,10 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
-import { formatDateTime } from "@/lib/format/time";
 import { assertCan } from "@/lib/permissions/can";
 import { describePolicyChange } from "@/lib/policies/diff-policy-documents";
 import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Policy versions" };
 
@@ -30,7 +30,12 @@ export default async function PolicyVersionsPage() {
                 <CardHeader
                   id={`v${v.version}-h`}
                   title={`Version ${v.version}`}
-                  description={`Saved by ${v.created_by} on ${formatDateTime(v.created_at)}${v.base_version === null ? "" : `, edited from version ${v.base_version}`}`}
+                  description={
+                    <>
+                      Saved by {v.created_by} on <Time at={v.created_at} />
+                      {v.base_version === null ? "" : `, edited from version ${v.base_version}`}
+                    </>
+                  }
                 />
                 <CardBody>
                   {v.changes === null ? (

@@ -5,9 +5,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import { useToast } from "@/components/toast";
-import { formatDateTime } from "@/lib/format/time";
 import { deleteEndpointAction, replayDeliveryAction, rotateSecretAction, updateEndpointAction } from "../../actions";
 import { SecretReveal } from "../../secret-reveal";
+import { Time } from "@/components/org-time";
 
 /** Enable/disable, rotate the signing secret (24 h overlap), delete. */
 export function EndpointControls({
@@ -62,7 +62,9 @@ export function EndpointControls({
           Delete
         </Button>
         {previousSecretExpiresAt && (
-          <span className="text-xs text-slate-500 dark:text-slate-400">The previous secret also signs until {formatDateTime(previousSecretExpiresAt)}.</span>
+          <span className="text-xs text-slate-500 dark:text-slate-400">
+            The previous secret also signs until <Time at={previousSecretExpiresAt} />.
+          </span>
         )}
       </div>
     </Card>

@@ -6,10 +6,10 @@ import { Badge } from "@/components/badge";
 import { Card, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { formatDateTime } from "@/lib/format/time";
 import { getWebhookEndpoint } from "@/lib/webhooks/get-webhook-endpoint";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { EndpointControls, ReplayButton } from "./endpoint-controls";
+import { Time } from "@/components/org-time";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
@@ -42,7 +42,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
           role="alert"
           className="mb-4 rounded-xl border border-rose-200 bg-rose-50 px-5 py-3 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/40 dark:text-rose-200"
         >
-          Disabled {endpoint.disabled_at ? formatDateTime(endpoint.disabled_at) : ""}: {endpoint.disabled_reason}. Nothing is sent until you enable it; failed
+          Disabled {endpoint.disabled_at ? <Time at={endpoint.disabled_at} /> : ""}: {endpoint.disabled_reason}. Nothing is sent until you enable it; failed
           deliveries can then be replayed.
         </div>
       )}
@@ -66,8 +66,12 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
                     <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{d.event.id}</span>
                   </div>
                   <div className="flex items-center gap-3 text-xs text-slate-500 dark:text-slate-400">
-                    {formatDateTime(d.created_at)}
-                    {d.status === "pending" && d.next_attempt_at && <span>next try {formatDateTime(d.next_attempt_at)}</span>}
+                    <Time at={d.created_at} />
+                    {d.status === "pending" && d.next_attempt_at && (
+                      <span>
+                        next try <Time at={d.next_attempt_at} />
+                      </span>
+                    )}
                     <ReplayButton endpointId={endpoint.id} deliveryId={d.id} disabled={endpoint.status !== "enabled"} />
                   </div>
                 </div>
@@ -88,7 +92,9 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
                       <tbody>
                         {d.attempts.map((a) => (
                           <tr key={a.id} className="align-top" data-testid="attempt-row">
-                            <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(a.attempted_at)}</td>
+                            <td className="py-1 pr-3 whitespace-nowrap">
+                              <Time at={a.attempted_at} />
+                            </td>
                             <td className={a.succeeded ? "py-1 pr-3 text-emerald-700 dark:text-emerald-300" : "py-1 pr-3 text-rose-700 dark:text-rose-300"}>
                               {a.status_code ?? a.error}
                             </td>
