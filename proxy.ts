@@ -7,6 +7,7 @@ import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/secu
 import { tokenSessionVersion, userPrincipal } from "@/lib/auth/session-principal";
 import { getDb } from "@/lib/db/client";
 import { randomId } from "@/lib/db/ids";
+import { env } from "@/lib/env";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 
 /**
@@ -43,7 +44,7 @@ export default async function proxy(req: NextRequest) {
     return finish(NextResponse.json(body, { status: 400, headers: { "X-Request-Id": requestId } }), API_CSP);
   }
 
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const userId = typeof token?.userId === "string" ? token.userId : null;
   try {
     checkRateLimit(userId ? `dash:user:${userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
@@ -92,8 +93,7 @@ async function readableActionBody(req: NextRequest): Promise<boolean> {
 
 /** AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE (default 600; 0 disables): requests per person, or per address before sign-in. */
 function dashboardLimit(): number {
-  const v = Number(process.env.AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE ?? 600);
-  return Number.isFinite(v) && v >= 0 ? v : 600;
+  return env().AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE;
 }
 
 async function sessionIsCurrent(userId: string, sv: number | null): Promise<boolean> {

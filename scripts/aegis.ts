@@ -9,6 +9,7 @@ import { toAppError } from "@/lib/api/error-response";
 import { adminUsage, runAdminCommand, type AdminArgs } from "@/lib/cli/run-admin-command";
 import { formatAdminResult } from "@/lib/cli/format-admin-result";
 import { databaseKind } from "@/lib/db/config";
+import { env, EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { readAdminToken, runningServer, serverInfoPath } from "@/lib/server/server-info";
 import { formatDemoCredentials, type DemoCredentials } from "@/lib/demo/write-demo-credentials";
@@ -38,6 +39,12 @@ async function main(): Promise<number> {
       ["Usage: npm run aegis -- <command> [--json]", "", ...adminUsage().map((u) => `  ${u}`), "", "Amounts are in minor units (paise, cents)."].join("\n"),
     );
     return 0;
+  }
+  try {
+    env(); // a bad variable is named before any command runs
+  } catch (e) {
+    if (e instanceof EnvError) return fail(new AppError("validation_error", e.message), json);
+    throw e;
   }
   const args: AdminArgs = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "json" && k !== "help" && k !== "file"));
   try {

@@ -53,7 +53,6 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_MANUAL_SIG_HANDLE: "1",
   NEXT_TELEMETRY_DISABLED: "1",
-  AEGIS_LISTEN_HOST: hostname,
   // The socket's address on every request, which a client cannot forge (see the file).
   NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${JSON.stringify(pathToFileURL(path.join(root, "scripts", "request-guard.mjs")).href)}`]
     .filter(Boolean)

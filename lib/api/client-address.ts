@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /**
  * The client's address for rate limits and the admin channel's loopback check.
  * X-Aegis-Peer-Address is written by the server itself (scripts/request-guard.mjs) over any
@@ -13,8 +15,7 @@ function header(h: HeaderSource, name: string): string {
 }
 
 export function trustedProxyCount(): number {
-  const n = Number(process.env.AEGIS_TRUSTED_PROXIES ?? 0);
-  return Number.isInteger(n) && n > 0 ? n : 0;
+  return env().AEGIS_TRUSTED_PROXIES;
 }
 
 export function clientAddress(h: HeaderSource, proxies = trustedProxyCount()): string {

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -9,17 +10,8 @@ import { AppError } from "@/lib/errors/app-error";
 type Slots = { total: number; byKey: Map<string, number> };
 const slots: Slots = ((globalThis as { __aegisWaitSlots?: Slots }).__aegisWaitSlots ??= { total: 0, byKey: new Map() });
 
-const envInt = (name: string, fallback: number) => {
-  const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-};
-
 /** Takes a slot or throws 429; call the returned function exactly once when the wait ends. */
-export function acquireWaitSlot(
-  key: string,
-  perKey = envInt("AEGIS_LONGPOLL_PER_KEY", 20),
-  perProcess = envInt("AEGIS_LONGPOLL_PER_PROCESS", 1000),
-): () => void {
+export function acquireWaitSlot(key: string, perKey = env().AEGIS_LONGPOLL_PER_KEY, perProcess = env().AEGIS_LONGPOLL_PER_PROCESS): () => void {
   const mine = slots.byKey.get(key) ?? 0;
   if (mine >= perKey || slots.total >= perProcess) {
     const which = mine >= perKey ? `${perKey} concurrent waits per key` : `${perProcess} concurrent waits on this server`;

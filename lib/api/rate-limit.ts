@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -11,8 +12,7 @@ const WINDOW_MS = 60_000;
 const buckets: Map<string, Bucket> = ((globalThis as { __aegisRate?: Map<string, Bucket> }).__aegisRate ??= new Map());
 
 export function limitPerMinute(): number {
-  const v = Number(process.env.AEGIS_RATE_LIMIT_PER_MINUTE ?? 600);
-  return Number.isFinite(v) && v >= 0 ? v : 600;
+  return env().AEGIS_RATE_LIMIT_PER_MINUTE;
 }
 
 export function checkRateLimit(key: string, now = Date.now(), limit = limitPerMinute()): void {

@@ -1,3 +1,4 @@
+import { isDevelopment } from "@/lib/env";
 /**
  * Security headers for every response (issue 9, finding 13). Pages get a nonce-based CSP:
  * no inline script runs unless it carries this request's nonce (Next.js puts the nonce on
@@ -5,7 +6,7 @@
  * load the chunks they need. Styles allow inline attributes (React style props); scripts
  * have no inline hole. API responses are data: they may load nothing at all.
  */
-export function pageCsp(nonce: string, dev = process.env.NODE_ENV !== "production"): string {
+export function pageCsp(nonce: string, dev = isDevelopment()): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import type { DbOrTx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { UserPrincipal } from "./principal";
 
 /** The session version a signed-in JWT carries, or null for a token from before versions (refused). */
@@ -15,7 +16,7 @@ export const tokenSessionVersion = (token: unknown): number | null => {
  * JWT expires.
  */
 export async function sessionPrincipalFromRequest(db: DbOrTx, req: NextRequest): Promise<UserPrincipal | null> {
-  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const userId = typeof token?.userId === "string" ? token.userId : null;
   const sv = tokenSessionVersion(token);
   return userId && sv !== null ? userPrincipal(db, userId, sv) : null;

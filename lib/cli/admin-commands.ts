@@ -5,7 +5,7 @@ import { POLICY_COMMANDS } from "./policy-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
 import { WEBHOOK_COMMANDS } from "./webhook-commands";
 import { COUNTER_COMMANDS } from "./counter-commands";
-import { demoBaseUrl } from "@/lib/demo/demo-base-url";
+import { publicUrl } from "@/lib/env";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
 import { isUuid } from "@/lib/db/ids";
@@ -178,6 +178,6 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   ...COUNTER_COMMANDS,
   "demo seed": {
     usage: "demo seed [--base-url URL]",
-    run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? demoBaseUrl()),
+    run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? publicUrl()),
   },
 };

@@ -1,15 +1,15 @@
 import path from "node:path";
+import { env } from "@/lib/env";
 
 export type DatabaseKind = "pglite" | "postgresql";
 
 /** The data folder of the embedded database, demo credentials and the server's secrets. */
 export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.AEGIS_DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ env().AEGIS_DATA_DIR);
 }
 
 export function databaseUrl(): string | null {
-  const url = process.env.DATABASE_URL?.trim();
-  return url && /^postgres(ql)?:\/\//.test(url) ? url : null;
+  return env().DATABASE_URL ?? null;
 }
 
 /** `DATABASE_URL=postgres://…` switches to PostgreSQL; anything else is the embedded PGlite. */

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 import { databaseKind } from "./config";
 import { getPGlite, getPool } from "./raw-sql";
 
@@ -25,7 +26,7 @@ const LOCK_ID = 72_707_369; // arbitrary, constant: "aegis migrations"
 type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 export function migrationsFolder(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.AEGIS_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
+  return path.resolve(/*turbopackIgnore: true*/ env().AEGIS_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
 }
 
 function readMigrations(dir: string): { name: string; sql: string }[] {

@@ -3,6 +3,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 import { dataDir, databaseUrl, pgliteDir } from "./config";
 import { secureDataDir } from "./secure-data-dir";
+import { env } from "@/lib/env";
 
 /**
  * The raw connection under Prisma: one PGlite per process (it is single-connection and
@@ -33,7 +34,7 @@ export async function getPGlite(): Promise<PGlite> {
 export async function getPool(): Promise<Pool> {
   if (!state.pool) {
     const { Pool } = await import("pg");
-    state.pool = new Pool({ connectionString: databaseUrl()!, max: Number(process.env.AEGIS_DB_POOL_SIZE ?? 10) });
+    state.pool = new Pool({ connectionString: databaseUrl()!, max: env().AEGIS_DB_POOL_SIZE });
   }
   return state.pool;
 }

@@ -1,9 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { waitedIntentIds, wakeIntents } from "@/lib/events/intent-events";
 import { TERMINAL_STATUSES } from "./intent-schemas";
-
-/** How often one query re-reads every waited-on intent, in case a signal was missed. */
-const RECHECK_MS = Number(process.env.AEGIS_LONGPOLL_RECHECK_MS ?? 2_000);
 
 const holder = globalThis as { __aegisRecheck?: NodeJS.Timeout };
 
@@ -21,6 +19,6 @@ export function startWaitingIntentsRecheck(db: DbOrTx): void {
       SELECT id FROM intents WHERE id = ANY(${ids}::text[]) AND status::text = ANY(${[...TERMINAL_STATUSES]}::text[])`
       .then((rows) => wakeIntents(rows.map((r) => r.id)))
       .catch((e: unknown) => console.warn("[long-poll] re-check failed:", (e as Error).message));
-  }, RECHECK_MS);
+  }, env().AEGIS_LONGPOLL_RECHECK_MS); // how often, in case a signal was missed
   holder.__aegisRecheck.unref();
 }

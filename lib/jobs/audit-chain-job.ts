@@ -1,7 +1,7 @@
 import { chainAuditEvents } from "@/lib/audit/chain-audit-events";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 
-const INTERVAL_MS = Number(process.env.AEGIS_AUDIT_CHAIN_INTERVAL_MS ?? 1_000);
 const holder = globalThis as { __aegisAuditChain?: NodeJS.Timeout | null };
 
 /**
@@ -10,7 +10,8 @@ const holder = globalThis as { __aegisAuditChain?: NodeJS.Timeout | null };
  * per-organisation advisory lock lets exactly one of them seal a given batch.
  */
 export function startAuditChainJob(): void {
-  if (INTERVAL_MS <= 0) return; // 0 turns chaining off (benchmarks compare with and without it)
+  const intervalMs = env().AEGIS_AUDIT_CHAIN_INTERVAL_MS;
+  if (intervalMs <= 0) return; // 0 turns chaining off (benchmarks compare with and without it)
   if (holder.__aegisAuditChain !== undefined && holder.__aegisAuditChain !== null) return;
   const pass = async () => {
     try {
@@ -21,7 +22,7 @@ export function startAuditChainJob(): void {
     if (holder.__aegisAuditChain !== null) schedule();
   };
   const schedule = () => {
-    holder.__aegisAuditChain = setTimeout(pass, INTERVAL_MS);
+    holder.__aegisAuditChain = setTimeout(pass, intervalMs);
     holder.__aegisAuditChain.unref();
   };
   schedule();

@@ -1,6 +1,7 @@
 import { expireApprovals } from "@/lib/approvals/expire-approvals";
 import { escalateOverdueApprovals } from "@/lib/approver-groups/escalate-overdue-approvals";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { autoSettleIntents } from "./auto-settle-intents";
 import { pruneMinuteCounters } from "@/lib/counters/prune-minute-counters";
 import { recoverPendingIntents } from "./recover-pending-intents";
@@ -8,7 +9,6 @@ import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { runOutboxTick } from "./run-outbox-tick";
 import { webhookConfig } from "@/lib/webhooks/webhook-config";
 
-const INTERVAL_MS = Number(process.env.AEGIS_SWEEP_INTERVAL_MS ?? 30_000);
 const holder = globalThis as { __aegisJobs?: NodeJS.Timeout; __aegisOutbox?: NodeJS.Timeout };
 
 /** One sweep: decide leftover pending intents, expire overdue approvals, escalate slow ones, settle uncaptured approved intents. */
@@ -38,7 +38,7 @@ export function startBackgroundJobs(): void {
       )
       .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
   void tick();
-  holder.__aegisJobs = setInterval(tick, INTERVAL_MS);
+  holder.__aegisJobs = setInterval(tick, env().AEGIS_SWEEP_INTERVAL_MS);
   holder.__aegisJobs.unref();
   startAuditChainJob();
   holder.__aegisOutbox = setInterval(runOutboxTick, webhookConfig().pollMs);

@@ -4,6 +4,7 @@ import { migrate } from "@/lib/db/migrate";
 import { startBackgroundJobs } from "@/lib/jobs/background-jobs";
 import { seedDemoIfEmpty } from "@/lib/demo/seed-demo";
 import { writeServerInfo } from "./server-info";
+import { env, publicUrl } from "@/lib/env";
 
 const holder = globalThis as { __aegisReady?: Promise<void> };
 
@@ -20,8 +21,8 @@ export function ensureServerReady(): Promise<void> {
       if (applied.length) console.log(`[startup] applied migrations: ${applied.join(", ")}`);
       const db = await getDb();
       writeServerInfo();
-      if (databaseKind() === "pglite" && process.env.AEGIS_DEMO !== "0") await seedDemoIfEmpty(db, baseUrl());
-      if (process.env.AEGIS_DISABLE_JOBS !== "1") startBackgroundJobs();
+      if (databaseKind() === "pglite" && env().AEGIS_DEMO) await seedDemoIfEmpty(db, publicUrl());
+      if (!env().AEGIS_DISABLE_JOBS) startBackgroundJobs();
       console.log(`[startup] ready on ${databaseKind()}`);
     })();
     holder.__aegisReady.catch((e) => {
@@ -30,8 +31,4 @@ export function ensureServerReady(): Promise<void> {
     });
   }
   return holder.__aegisReady;
-}
-
-export function baseUrl(): string {
-  return process.env.AEGIS_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }

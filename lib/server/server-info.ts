@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "@/lib/db/config";
+import { env } from "@/lib/env";
 import { secureDataDir } from "@/lib/db/secure-data-dir";
 
 /**
@@ -17,7 +18,7 @@ export const adminTokenPath = () => path.join(dataDir(), "admin-token");
 
 export function writeServerInfo(): void {
   secureDataDir(dataDir());
-  const info: ServerInfo = { pid: process.pid, url: `http://127.0.0.1:${process.env.PORT ?? 3000}`, started_at: new Date().toISOString() };
+  const info: ServerInfo = { pid: process.pid, url: `http://127.0.0.1:${env().PORT}`, started_at: new Date().toISOString() };
   // writeFileSync's mode applies only when it creates the file: chmod on every write.
   fs.writeFileSync(adminTokenPath(), crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
   fs.chmodSync(adminTokenPath(), 0o600);

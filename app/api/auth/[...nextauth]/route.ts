@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { findUnsafeText, hasUnsafeText } from "@/lib/api/unsafe-text";
 import { authOptions } from "@/lib/auth/auth-options";
 import { randomId } from "@/lib/db/ids";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
 const handler = NextAuth(authOptions);
@@ -47,7 +48,7 @@ function checkCallbackUrl(value: string | null) {
   if (value === null) return;
   let ok = false;
   try {
-    const base = new URL(process.env.NEXTAUTH_URL ?? "http://localhost");
+    const base = new URL(env().NEXTAUTH_URL ?? "http://localhost");
     // A relative value must start with "/" (next-auth refuses anything else with a 500).
     const url = value.startsWith("/") && !value.startsWith("//") ? new URL(value, base) : new URL(value);
     ok = url.origin === base.origin && !hasUnsafeText(value);

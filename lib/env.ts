@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app, the CLI and `npm start` read, in one schema: its
+ * default and what a valid value is. Nothing else in app/ or lib/ reads `process.env`
+ * (lib/env.test.ts checks), and every name here is a row of the README's environment table
+ * (the same test checks both directions).
+ *
+ * A bad value is an error naming the variable, not a silent fallback: the server checks the
+ * whole environment first thing at start-up (instrumentation.ts) and exits with the list;
+ * the CLI does the same before its command. `scripts/start.mjs` is plain Node that runs
+ * before anything TypeScript can load, so it reads its few variables (PORT, HOSTNAME,
+ * AEGIS_DATA_DIR, AEGIS_SKIP_BUILD, NEXTAUTH_SECRET/URL, DATABASE_URL) itself; they are in
+ * this schema too, so the server it launches validates them a moment later.
+ *
+ * `env()` re-reads when `process.env` changed (tests and the benchmark point DATABASE_URL
+ * and AEGIS_DATA_DIR elsewhere in process), otherwise it returns the parsed copy.
+ */
+
+/** An empty value means unset (a `FOO=` line in a shell or compose file). */
+const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const wholeNumber = (fallback: number, min: number, what: string, max = Number.MAX_SAFE_INTEGER) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, `must be a whole number of ${what}`)
+      .transform(Number)
+      .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .optional()
+      .transform((v) => v ?? fallback),
+  );
+
+/** `1` turns it on, `0` (or unset) off; anything else is a mistake worth stopping for. */
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .enum(["0", "1"], { error: "must be 0 or 1" })
+      .optional()
+      .transform((v) => (v === undefined ? fallback : v === "1")),
+  );
+
+const optionalText = () => z.preprocess(blankIsUnset, z.string().trim().optional());
+const text = (fallback: string) => z.preprocess(blankIsUnset, z.string().trim().default(fallback));
+
+const url = (schemes: string[], example: string) =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .refine((v) => {
+        try {
+          return schemes.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      }, `must be a URL like ${example}`)
+      .optional(),
+  );
+
+const SECOND = 1_000;
+const HOUR = 3_600_000;
+
+export const EnvSchema = z.object({
+  // Serving
+  PORT: wholeNumber(3000, 1, "a TCP port", 65_535),
+  HOSTNAME: text("127.0.0.1"),
+  NEXTAUTH_SECRET: optionalText(),
+  NEXTAUTH_URL: url(["http:", "https:"], "https://aegis.example.com"),
+  AEGIS_PUBLIC_URL: url(["http:", "https:"], "https://aegis.example.com"),
+  AEGIS_TRUSTED_PROXIES: wholeNumber(0, 0, "proxies"),
+  AEGIS_SKIP_BUILD: flag(false),
+  // Data
+  DATABASE_URL: url(["postgres:", "postgresql:"], "postgres://user@host:5432/aegis"),
+  AEGIS_DATA_DIR: text(".data"),
+  AEGIS_MIGRATIONS_DIR: optionalText(),
+  AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
+  AEGIS_DEMO: flag(true),
+  // Limits
+  AEGIS_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
+  AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
+  AEGIS_LONGPOLL_PER_KEY: wholeNumber(20, 1, "waits"),
+  AEGIS_LONGPOLL_PER_PROCESS: wholeNumber(1000, 1, "waits"),
+  AEGIS_LONGPOLL_RECHECK_MS: wholeNumber(2 * SECOND, 1, "milliseconds"),
+  AEGIS_ADMIN_CHANNEL: flag(false),
+  // Background jobs
+  AEGIS_DISABLE_JOBS: flag(false),
+  AEGIS_SWEEP_INTERVAL_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
+  AEGIS_AUDIT_CHAIN_INTERVAL_MS: wholeNumber(SECOND, 0, "milliseconds"),
+  // Notifications
+  SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:pass@host:587"),
+  AEGIS_EMAIL_FROM: text("AegisOS Comply <no-reply@aegis.localhost>"),
+  AEGIS_APPROVAL_REMINDER_BEFORE_MS: wholeNumber(12 * HOUR, 1, "milliseconds"),
+  AEGIS_NOTIFICATION_DIGEST_EVERY_MS: wholeNumber(24 * HOUR, 1, "milliseconds"),
+  // Webhooks
+  AEGIS_WEBHOOK_POLL_MS: wholeNumber(SECOND, 1, "milliseconds"),
+  AEGIS_WEBHOOK_RETRY_BASE_MS: wholeNumber(5 * SECOND, 1, "milliseconds"),
+  AEGIS_WEBHOOK_RETRY_MAX_DELAY_MS: wholeNumber(2 * HOUR, 1, "milliseconds"),
+  AEGIS_WEBHOOK_RETRY_WINDOW_MS: wholeNumber(24 * HOUR, 1, "milliseconds"),
+  AEGIS_WEBHOOK_TIMEOUT_MS: wholeNumber(10 * SECOND, 1, "milliseconds"),
+  AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+export const ENV_NAMES = Object.keys(EnvSchema.shape) as (keyof Env)[];
+
+/** Thrown for a bad environment; its message lists every bad variable, one a line. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Values that may carry a password are never echoed into a log. */
+const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL"]);
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));
+  const result = EnvSchema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${SECRET.has(name) ? "(hidden)" : JSON.stringify(source[name] ?? "")}: ${issue.message}`;
+    }),
+  );
+}
+
+let cached: { raw: (string | undefined)[]; value: Env } | null = null;
+
+/** The validated environment; throws EnvError when a variable is bad. */
+export function env(): Env {
+  const raw = ENV_NAMES.map((name) => process.env[name]);
+  if (cached && raw.every((v, i) => v === cached!.raw[i])) return cached.value;
+  const value = parseEnv(process.env);
+  cached = { raw, value };
+  return value;
+}
+
+/** Where people and SDKs reach this server: AEGIS_PUBLIC_URL, else NEXTAUTH_URL, else localhost:PORT, without a trailing slash. */
+export function publicUrl(e: Env = env()): string {
+  return (e.AEGIS_PUBLIC_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+/**
+ * Set by Next.js itself (`next dev` / `next build` / `next start`), not configuration,
+ * so not in the schema or the README's table.
+ */
+export const isDevelopment = () => process.env.NODE_ENV !== "production";

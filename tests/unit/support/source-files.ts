@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+
+/** Every .ts/.tsx/.mjs file under `dir` (relative to the repository), generated code left out. */
+export function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
+      const child = path.posix.join(rel, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "node_modules" && entry.name !== "generated") walk(child);
+      } else if (/\.(ts|tsx|mjs)$/.test(entry.name)) out.push(child);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
+
+export function parse(file: string, text = read(file)): ts.SourceFile {
+  const kind = file.endsWith(".tsx") ? ts.ScriptKind.TSX : file.endsWith(".mjs") ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+}
+
+function visit(node: ts.Node, fn: (n: ts.Node) => void) {
+  fn(node);
+  node.forEachChild((c) => visit(c, fn));
+}
+
+/**
+ * The `process.env` reads in a file, by name (`*` for a computed or spread read), found in
+ * the syntax tree so that `process.env` inside an example string does not count.
+ */
+export function envReads(file: string): string[] {
+  const names: string[] = [];
+  const text = read(file);
+  if (!text.includes("process")) return names; // parsing is the slow part: most files never say it
+  visit(parse(file, text), (n) => {
+    if (!ts.isPropertyAccessExpression(n) || n.name.text !== "env" || !ts.isIdentifier(n.expression) || n.expression.text !== "process") return;
+    const parent = n.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === n) names.push(parent.name.text);
+    else if (ts.isElementAccessExpression(parent) && ts.isStringLiteral(parent.argumentExpression)) names.push(parent.argumentExpression.text);
+    else names.push("*");
+  });
+  return names;
+}
+
+/** Module specifiers a file imports (static imports, re-exports and dynamic `import("…")`). */
+export function importsOf(file: string): string[] {
+  const specs: string[] = [];
+  visit(parse(file), (n) => {
+    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier))
+      specs.push(n.moduleSpecifier.text);
+    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0]))
+      specs.push(n.arguments[0].text);
+  });
+  return specs;
+}
