@@ -3,6 +3,7 @@
 //   2. per database (PGlite, then PostgreSQL if reachable): the real app over HTTP —
 //      open-loop latency, max sustained submits, bare-driver ceiling, long-poll wake-up
 //   3. a markdown table, also written to bench/latest-results.md
+//   4. on PostgreSQL, every page/list server time at 1,000,000 intents (bench/volume-run.ts; AEGIS_BENCH_VOLUME=0 skips)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { runDatabase, type DbResult } from "./db-run";
 import { benchPolicyEval } from "./policy-eval";
 import { renderReport } from "./report";
 import { benchBacktest } from "./backtest-step";
+import { benchVolume } from "./volume-run";
 import { log, sleep } from "./stats";
 
 /** Other work on a small machine skews every figure: wait (bounded) for the load to settle. */
@@ -52,7 +54,10 @@ async function main() {
   }
   const backtest = benchBacktest(kinds);
   console.log("\n" + backtest);
-  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}\n\n${backtest}\n`);
+  // Page and list times at 1,000,000 intents (PostgreSQL; AEGIS_BENCH_VOLUME=0 skips it).
+  const volume = kinds.includes("postgresql") && process.env.AEGIS_BENCH_VOLUME !== "0" ? `\n\n${await benchVolume()}` : "";
+  if (volume) console.log(volume);
+  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}\n\n${backtest}${volume}\n`);
   log(`3/3 done in ${seconds.toFixed(0)} s; table written to bench/latest-results.md`);
 }
 
