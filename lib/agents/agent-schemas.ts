@@ -3,7 +3,13 @@ import { idSchema as id } from "@/lib/db/id-schema";
 import { RISK_LEVELS } from "@/lib/policies/engine";
 import { CurrencySchema } from "@/lib/wallets/wallet-schemas";
 
-export const WalletSchema = z.object({ currency: z.string(), balance: z.number(), held: z.number(), available: z.number() });
+export const WalletSchema = z.object({
+  currency: z.string(),
+  balance: z.number(),
+  held: z.number(),
+  available: z.number(),
+  low_balance_threshold: z.number().nullable().describe("wallet.low_balance is sent when available falls below it; null: off"),
+});
 const SpendWindowSchema = z.object({
   spent: z.number(),
   limit: z.number().nullable(),

@@ -13,7 +13,8 @@ export type AgentWithWallets = Agent & { wallets: Wallet[] };
 export const walletView = (w: Wallet) => {
   const balance = Number(w.balance);
   const held = Number(w.held);
-  return { currency: w.currency, balance, held, available: balance - held };
+  const threshold = w.lowBalanceThreshold === null ? null : Number(w.lowBalanceThreshold);
+  return { currency: w.currency, balance, held, available: balance - held, low_balance_threshold: threshold };
 };
 
 /** Full API view of an agent: risk with its factors, wallets, spend against budgets, counts. */

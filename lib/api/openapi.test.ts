@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { CaptureIntentSchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
+import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { buildOpenApiDocument } from "./openapi";
 
 type Operation = { operationId?: string; requestBody?: { content?: Record<string, { schema: { $ref: string }; example?: unknown }> } };
@@ -23,13 +24,16 @@ describe("OpenAPI document", () => {
       SubmitIntent: SubmitIntentSchema,
       CaptureIntent: CaptureIntentSchema,
       RespondToApproval: RespondToApprovalSchema,
+      UpdateWallet: UpdateWalletSchema,
     };
     const examples = operations.flatMap((o) =>
       Object.values(o.op.requestBody?.content ?? {})
         .filter((c) => c.example !== undefined)
         .map((c) => ({ ...c, where: o.where })),
     );
-    expect(examples.map((e) => e.where)).toEqual(expect.arrayContaining(["POST /intents", "POST /approvals/{id}", "POST /intents/{id}/capture"]));
+    expect(examples.map((e) => e.where)).toEqual(
+      expect.arrayContaining(["POST /intents", "POST /approvals/{id}", "POST /intents/{id}/capture", "PATCH /agents/{id}/wallet"]),
+    );
     for (const e of examples) {
       const name = e.schema.$ref.split("/").pop()!;
       expect(schemas[name], `a zod schema for ${name}`).toBeDefined();

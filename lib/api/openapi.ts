@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { AgentListSchema, AgentSchema, ListAgentsQuerySchema } from "@/lib/agents/agent-schemas";
+import { AgentListSchema, AgentSchema, ListAgentsQuerySchema, WalletSchema } from "@/lib/agents/agent-schemas";
+import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { FreezeSpendingSchema, OrganizationFreezeSchema, SpendingFreezeSchema } from "@/lib/organizations/spending-freeze-schemas";
 import { ApprovalListSchema, ApprovalSchema, ListApprovalsQuerySchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { policyComponents, policyPaths } from "./openapi-policy";
@@ -43,6 +44,8 @@ const components = {
   RespondToApproval: RespondToApprovalSchema,
   Agent: AgentSchema,
   AgentList: AgentListSchema,
+  Wallet: WalletSchema,
+  UpdateWallet: UpdateWalletSchema,
   ...routingComponents,
   Error: ErrorSchema,
   ...policyComponents,
@@ -61,6 +64,7 @@ const INPUTS = new Set<string>([
   ...routingInputComponents,
   ...webhookInputComponents,
   "FreezeSpending",
+  "UpdateWallet",
 ]);
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -78,6 +82,7 @@ const EXAMPLES = {
     metadata: { invoice: "INV-2041" },
   },
   captureIntent: { amount: 11800 },
+  setLowBalanceThreshold: { low_balance_threshold: 500000 },
   respondToApproval: { decision: "approve", comment: "Renewal budgeted for Q3" },
   error: {
     error: {
@@ -226,6 +231,15 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: "Agent details: risk, wallet, spend against budgets",
           parameters: [idParam("agent UUID")],
           responses: { "200": { description: "The agent", ...json("Agent") }, ...errors },
+        },
+      },
+      "/agents/{id}/wallet": {
+        patch: {
+          operationId: "setLowBalanceThreshold",
+          summary: "Set or clear (null) a wallet's low-balance threshold (admin); crossing it sends wallet.low_balance",
+          parameters: [idParam("agent UUID")],
+          requestBody: { required: true, ...json("UpdateWallet", EXAMPLES.setLowBalanceThreshold) },
+          responses: { "200": { description: "The wallet", ...json("Wallet") }, ...errors },
         },
       },
       ...routingPaths({ json, errors, idParam }),

@@ -43,7 +43,8 @@ export async function settleApproval(tx: Tx, approvalId: string, outcome: Outcom
   const who = actor === "system" ? "system" : actor.label;
   const base = { orgId: intent.orgId, walletId: wallet.id, intentId: intent.id, amount, actor: who };
   await postLedgerEntry(tx, { ...base, kind: "release", memo: `Hold released: approval ${outcome}` });
-  if (outcome === "approved") await postLedgerEntry(tx, { ...base, kind: "debit", memo: "Spend approved by a person" });
+  // The debit spends what the hold already took from `available` (the hold reported any low-balance crossing).
+  if (outcome === "approved") await postLedgerEntry(tx, { ...base, kind: "debit", memo: "Spend approved by a person", lowBalanceCheck: false });
   await recordAuditEvent(tx, {
     orgId: intent.orgId,
     actor,

@@ -32,6 +32,12 @@ export const AUDIT_ACTIONS = {
     created_by_user_id: z.string().nullable().optional(),
   }),
   "api_key.revoked": event("api_key", { kind: z.string(), name: z.string(), prefix: z.string() }),
+  "wallet.low_balance_threshold_set": event("agent", {
+    wallet_id: z.string(),
+    currency: z.string(),
+    previous: minor.nullable(),
+    threshold: minor.nullable(),
+  }),
   "wallet.funded": event("agent", { wallet_id: z.string(), amount: minor, currency: z.string(), memo: z.string().nullable() }),
   "policy.updated": event("policy", { version: z.number().int(), base_version: z.number().int().optional(), previous: json, document: json }),
   "policy.shadow_started": event("policy", { shadow_id: z.string(), based_on_version: z.number().int(), document: json }),

@@ -26,6 +26,8 @@ import { freezeSpending } from "@/lib/organizations/freeze-spending";
 import { unfreezeSpending } from "@/lib/organizations/unfreeze-spending";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import { ROUTING_COMMANDS } from "./routing-commands";
+import { INTENT_COMMANDS } from "./intent-commands";
+import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
 
 type Command = { usage: string; run: (db: Db, args: AdminArgs) => Promise<unknown> };
 
@@ -171,6 +173,22 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
       return { agent_id: agentId, wallet };
     },
   },
+  "wallet threshold": {
+    usage: "wallet threshold --agent ID --amount MINOR|off [--currency INR]   (low-balance alert: wallet.low_balance webhook + admins' bell)",
+    run: async (db, a) => {
+      const agentId = requireString(a, "agent");
+      const off = optionalString(a, "amount") === "off";
+      const currency = optionalString(a, "currency");
+      const wallet = await setLowBalanceThreshold(db, "system", {
+        orgId: await orgOfAgent(db, agentId),
+        agentId,
+        threshold: off ? null : requireMinorUnits(a, "amount"),
+        ...(currency ? { currency } : {}),
+      });
+      return { agent_id: agentId, wallet };
+    },
+  },
+  ...INTENT_COMMANDS,
   ...POLICY_COMMANDS,
   ...AUDIT_COMMANDS,
   ...ROUTING_COMMANDS,

@@ -61,6 +61,16 @@ export function formatAdminResult(command: string[], result: unknown): string {
       return `Revoked key ${r.name} (${r.id})`;
     case "wallet fund":
       return `Funded agent ${r.agent_id}: wallet ${walletLine(r.wallet as Obj)}`;
+    case "wallet threshold": {
+      const w = r.wallet as Obj;
+      const t = w.low_balance_threshold;
+      return t === null
+        ? `Low-balance alert off for ${w.currency} wallet of agent ${r.agent_id}`
+        : `Low-balance threshold of agent ${r.agent_id}: ${money(t, w.currency)} (available now ${money(w.available, w.currency)})`;
+    }
+    case "intent capture":
+    case "intent void":
+      return `Intent ${r.id} ${r.settlement}: ${money(r.captured_amount ?? 0, r.currency)} captured of ${money(r.amount, r.currency)} approved`;
     case "policy show":
       return JSON.stringify(result, null, 2);
     case "policy set":

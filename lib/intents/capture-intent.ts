@@ -1,4 +1,4 @@
-import type { Principal } from "@/lib/auth/principal";
+import type { Actor } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { assertCan } from "@/lib/permissions/can";
 import { getIntent, getIntentRow } from "./get-intent";
@@ -8,9 +8,10 @@ import { settleApprovedIntent } from "./settle-approved-intent";
 /**
  * The agent reports what it actually paid for an approved intent (at most the approved
  * amount; the rest goes back to the wallet). An agent key settles only its own agent's
- * intents (others are not found); people need a role that acts (approver or admin).
+ * intents (others are not found); people need a role that acts (approver or admin); the CLI
+ * acts as "system" (an operator's capture, audited as such and not marked automatic).
  */
-export async function captureIntent(db: Db, principal: Principal, id: string, input: CaptureIntentInput) {
+export async function captureIntent(db: Db, principal: Actor, id: string, input: CaptureIntentInput) {
   assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
   assertCan(principal, "intent.settle", row);

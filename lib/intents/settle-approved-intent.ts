@@ -10,6 +10,12 @@ import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
 export type SettleRequest = { kind: "capture"; amount: number } | { kind: "void"; reason?: string };
+/**
+ * `auto`: the background sweep settled it under the policy's settlement rule (the audit and the
+ * webhook say so). The CLI also acts as "system", but an operator's capture is not automatic,
+ * so it is a flag of its own rather than read from the actor.
+ */
+export type SettleOptions = { at?: Date; auto?: boolean };
 export type Settled = { intentId: string; orgId: string; kind: SettleRequest["kind"]; approved: number; captured: number; returned: number; currency: string };
 
 /**
@@ -20,7 +26,15 @@ export type Settled = { intentId: string; orgId: string; kind: SettleRequest["ki
  * void sent at once, or an agent and the auto-settlement sweep, exactly one wins; the other
  * gets a 409 and moves nothing.
  */
-export async function settleApprovedIntent(tx: Tx, intentId: string, request: SettleRequest, actor: Principal | "system", at = new Date()): Promise<Settled> {
+export async function settleApprovedIntent(
+  tx: Tx,
+  intentId: string,
+  request: SettleRequest,
+  actor: Principal | "system",
+  options: SettleOptions = {},
+): Promise<Settled> {
+  const at = options.at ?? new Date();
+  const auto = options.auto ?? false;
   const intent = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
   const approved = Number(intent.amount);
   const money = (n: number) => formatMinorUnits(n, intent.currency);
@@ -57,7 +71,6 @@ export async function settleApprovedIntent(tx: Tx, intentId: string, request: Se
     await postLedgerEntry(tx, { ...base, kind: "reversal", amount: returned, memo });
   }
   const amounts = { approved_amount: approved, captured_amount: captured, returned_amount: returned, currency: intent.currency };
-  const auto = actor === "system";
   if (request.kind === "capture") {
     await recordAuditEvent(tx, { orgId: intent.orgId, actor, action: "intent.captured", targetId: intentId, at, data: { ...amounts, auto } });
   } else {

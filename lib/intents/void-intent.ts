@@ -1,4 +1,4 @@
-import type { Principal } from "@/lib/auth/principal";
+import type { Actor } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { assertCan } from "@/lib/permissions/can";
 import { getIntent, getIntentRow } from "./get-intent";
@@ -6,7 +6,7 @@ import type { VoidIntentInput } from "./intent-schemas";
 import { settleApprovedIntent } from "./settle-approved-intent";
 
 /** The agent reports that an approved intent paid nothing: all of it returns to the wallet. */
-export async function voidIntent(db: Db, principal: Principal, id: string, input: VoidIntentInput) {
+export async function voidIntent(db: Db, principal: Actor, id: string, input: VoidIntentInput) {
   assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
   assertCan(principal, "intent.settle", row);

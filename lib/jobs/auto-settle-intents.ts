@@ -30,7 +30,7 @@ export async function autoSettleIntents(db: Db, now = new Date(), batch = 100): 
           settlement.autoAction === "capture"
             ? { kind: "capture" as const, amount: Number(row.amount) }
             : { kind: "void" as const, reason: `Not captured within ${settlement.autoAfterHours} h of approval` };
-        await settleApprovedIntent(tx, row.id, request, "system", now);
+        await settleApprovedIntent(tx, row.id, request, "system", { at: now, auto: true });
       }
       return due.length;
     });

@@ -43,6 +43,7 @@ const SETUP_ACTIONS: Action[] = [
   "agent.set_status",
   "agent.set_risk_override",
   "wallet.fund",
+  "wallet.set_threshold",
   "api_key.list",
   "api_key.create",
   "api_key.revoke",
@@ -88,6 +89,9 @@ const settleRows: Row[] = [
   ["admin", "intent.settle", agent1, "ok"],
   ["viewer", "intent.settle", agent1, "forbidden"],
   ["viewer", "intent.settle", undefined, "forbidden"],
+  ["approver", "intent.settle", undefined, "ok"],
+  ["admin", "intent.settle", undefined, "ok"],
+  ["agent", "intent.settle", undefined, "ok"],
   ["otherAdmin", "intent.settle", agent1, "not_found"],
   ["system", "intent.settle", agent1, "ok"],
 ];

@@ -86,6 +86,7 @@ const RULES = {
   "agent.set_status": adminOnly("suspend or resume agents", "Agent"),
   "agent.set_risk_override": adminOnly("override an agent's risk level", "Agent"),
   "wallet.fund": adminOnly("fund wallets", "Agent"),
+  "wallet.set_threshold": adminOnly("set a wallet's low-balance threshold", "Agent"),
   "api_key.list": adminOnly("see API keys"),
   "api_key.create": adminOnly("create API keys"),
   "api_key.revoke": adminOnly("revoke API keys", "API key"),

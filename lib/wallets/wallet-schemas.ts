@@ -21,3 +21,27 @@ export const FundWalletSchema = z.strictObject({
 });
 
 export type FundWalletInput = z.input<typeof FundWalletSchema>;
+
+/** Low-balance threshold in minor units; null turns the alert off. */
+export const LowBalanceThresholdSchema = z
+  .number({ error: "low_balance_threshold must be a number of minor units (e.g. paise) or null" })
+  .int("low_balance_threshold must be a whole number of minor units, not a decimal")
+  .positive("low_balance_threshold must be positive (null turns the alert off)")
+  .refine(Number.isSafeInteger, "low_balance_threshold is too large")
+  .nullable();
+
+/** `PATCH /agents/{id}/wallet`: the wallet in `currency` (default: the agent's primary wallet). */
+export const UpdateWalletSchema = z.strictObject({
+  low_balance_threshold: LowBalanceThresholdSchema.describe(
+    "Send wallet.low_balance (and notify admins) when a debit or hold takes the available balance from at or above this to below it; null turns it off",
+  ),
+  currency: CurrencySchema.optional().describe("Which of the agent's wallets (default: its primary wallet)"),
+});
+
+export const SetLowBalanceThresholdSchema = z.strictObject({
+  orgId: id("orgId"),
+  agentId: id("agentId"),
+  currency: CurrencySchema.optional(),
+  threshold: LowBalanceThresholdSchema,
+});
+export type SetLowBalanceThresholdInput = z.input<typeof SetLowBalanceThresholdSchema>;

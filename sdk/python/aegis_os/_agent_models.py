@@ -19,6 +19,8 @@ class Wallet(Model):
     balance: Optional[int] = parsed(_int)
     held: Optional[int] = parsed(_int)
     available: Optional[int] = parsed(_int)
+    #: ``wallet.low_balance`` is sent when ``available`` falls below it; ``None``: off.
+    low_balance_threshold: Optional[int] = parsed(_int)
     raw: Dict[str, Any] = raw_field()
 
 

@@ -61,7 +61,7 @@ class ModelTests(unittest.TestCase):
             {
                 "id": "ag", "object": "agent", "name": "bot", "status": "active", "owner": {"email": "o@x"},
                 "risk_level": "medium", "risk_factors": [{"factor": "denials", "value": 3, "detail": "3 denied"}],
-                "risk_override": None, "wallet": {"currency": "INR", "balance": 100, "held": 10, "available": 90},
+                "risk_override": None, "wallet": {"currency": "INR", "balance": 100, "held": 10, "available": 90, "low_balance_threshold": 50},
                 "spend": {"day": {"spent": 5, "limit": 10, "remaining": 5, "resets_at": "2026-01-02T00:00:00Z"},
                           "month": {"spent": 5, "limit": None, "remaining": None, "resets_at": None}},
                 "counts": {"approved": 1, "denied": 2, "pending_approval": 0, "pending": 0, "expired": 0, "cancelled": 4},
@@ -69,6 +69,7 @@ class ModelTests(unittest.TestCase):
             }
         )
         self.assertEqual(agent.wallet.available, 90)
+        self.assertEqual(agent.wallet.low_balance_threshold, 50)
         self.assertEqual(agent.risk_factors[0].factor, "denials")
         self.assertEqual(agent.spend.day.remaining, 5)
         self.assertEqual(agent.counts.denied, 2)

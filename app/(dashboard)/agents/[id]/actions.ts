@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
@@ -40,6 +41,19 @@ export async function fundWalletAction(agentId: string, currency: string, amount
     const amount = parseMajorAmount(amountText, currency);
     if (!amount) throw validationError("Enter an amount greater than zero, like 25,000 or 1250.50", [{ field: "amount", issue: "not a positive amount" }]);
     return fundWallet(db, principal, { orgId: principal.orgId, agentId, amount, currency, memo: memo.trim() || undefined });
+  });
+}
+
+/** An empty amount turns the alert off. */
+export async function setLowBalanceThresholdAction(agentId: string, currency: string, amountText: string) {
+  return run(agentId, async ({ db, principal }) => {
+    const off = amountText.trim() === "";
+    const threshold = off ? null : parseMajorAmount(amountText, currency);
+    if (!off && !threshold)
+      throw validationError("Enter an amount greater than zero, or leave it empty to turn the alert off", [
+        { field: "amount", issue: "not a positive amount" },
+      ]);
+    return setLowBalanceThreshold(db, principal, { orgId: principal.orgId, agentId, currency, threshold });
   });
 }
 

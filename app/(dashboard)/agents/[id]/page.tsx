@@ -23,6 +23,7 @@ import { loadSettlementSummary } from "@/lib/intents/load-settlement-summary";
 import { FreezeControl } from "../freeze-control";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { FundWalletForm } from "./fund-wallet-form";
+import { LowBalanceForm } from "./low-balance-form";
 import { RiskFactors } from "./risk-factors";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -44,6 +45,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
   const allowed = {
     status: can(principal, "agent.set_status", subject),
     fund: can(principal, "wallet.fund", subject),
+    threshold: can(principal, "wallet.set_threshold", subject),
     freeze: can(principal, "spending.freeze", subject),
   };
   const settlement = (await loadSettlementSummary(db, principal.orgId, a.id)).find((s) => s.currency === currency);
@@ -78,6 +80,17 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
         <Stat label="Balance">{a.wallet ? <MoneyText amount={a.wallet.balance} currency={currency} /> : "—"}</Stat>
         <Stat label="Held for intents awaiting approval">{a.wallet ? <MoneyText amount={a.wallet.held} currency={currency} /> : "—"}</Stat>
       </div>
+      {a.wallet && (
+        <Card className="mt-4 px-5 py-3">
+          <LowBalanceForm
+            agentId={a.id}
+            currency={currency}
+            threshold={a.wallet.low_balance_threshold}
+            available={a.wallet.available}
+            canEdit={allowed.threshold}
+          />
+        </Card>
+      )}
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="spend-h">
           <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per day, in the organisation's time zone." />

@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents/{id}/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set or clear (null) a wallet's low-balance threshold (admin); crossing it sends wallet.low_balance */
+        patch: operations["setLowBalanceThreshold"];
+        trace?: never;
+    };
     "/approvals": {
         parameters: {
             query?: never;
@@ -486,12 +503,16 @@ export interface components {
                 balance: number;
                 currency: string;
                 held: number;
+                /** @description wallet.low_balance is sent when available falls below it; null: off */
+                low_balance_threshold: number | null;
             } | null;
             wallets: {
                 available: number;
                 balance: number;
                 currency: string;
                 held: number;
+                /** @description wallet.low_balance is sent when available falls below it; null: off */
+                low_balance_threshold: number | null;
             }[];
         };
         AgentList: {
@@ -552,12 +573,16 @@ export interface components {
                     balance: number;
                     currency: string;
                     held: number;
+                    /** @description wallet.low_balance is sent when available falls below it; null: off */
+                    low_balance_threshold: number | null;
                 } | null;
                 wallets: {
                     available: number;
                     balance: number;
                     currency: string;
                     held: number;
+                    /** @description wallet.low_balance is sent when available falls below it; null: off */
+                    low_balance_threshold: number | null;
                 }[];
             }[];
             has_more: boolean;
@@ -577,6 +602,8 @@ export interface components {
                     balance: number;
                     currency: string;
                     held: number;
+                    /** @description wallet.low_balance is sent when available falls below it; null: off */
+                    low_balance_threshold: number | null;
                 } | null;
             };
             approvals_required: number;
@@ -683,6 +710,8 @@ export interface components {
                         balance: number;
                         currency: string;
                         held: number;
+                        /** @description wallet.low_balance is sent when available falls below it; null: off */
+                        low_balance_threshold: number | null;
                     } | null;
                 };
                 approvals_required: number;
@@ -1346,6 +1375,12 @@ export interface components {
             priority?: number;
             quorum?: number;
         };
+        UpdateWallet: {
+            /** @description Which of the agent's wallets (default: its primary wallet) */
+            currency?: string;
+            /** @description Send wallet.low_balance (and notify admins) when a debit or hold takes the available balance from at or above this to below it; null turns it off */
+            low_balance_threshold: number | null;
+        };
         UpdateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
@@ -1361,6 +1396,14 @@ export interface components {
         VoidIntent: {
             /** @description Why nothing was paid (kept in the audit log). */
             reason?: string;
+        };
+        Wallet: {
+            available: number;
+            balance: number;
+            currency: string;
+            held: number;
+            /** @description wallet.low_balance is sent when available falls below it; null: off */
+            low_balance_threshold: number | null;
         };
         WebhookDelivery: {
             attempt_count: number;
@@ -1798,6 +1841,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SpendingFreeze"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setLowBalanceThreshold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agent UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "low_balance_threshold": 500000
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateWallet"];
+            };
+        };
+        responses: {
+            /** @description The wallet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Wallet"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
