@@ -90,6 +90,7 @@ export const EnvSchema = z.object({
   // Background jobs
   AEGIS_DISABLE_JOBS: flag(false),
   AEGIS_SWEEP_INTERVAL_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
+  AEGIS_RECOVERY_INTERVAL_MS: wholeNumber(3 * SECOND, 0, "milliseconds"),
   AEGIS_AUDIT_CHAIN_INTERVAL_MS: wholeNumber(SECOND, 0, "milliseconds"),
   // Notifications
   SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:pass@host:587"),

@@ -4,24 +4,26 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { autoSettleIntents } from "./auto-settle-intents";
 import { pruneMinuteCounters } from "@/lib/counters/prune-minute-counters";
-import { recoverPendingIntents } from "./recover-pending-intents";
+import { startRecoveryJob, stopRecoveryJob } from "./recovery-job";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { runOutboxTick } from "./run-outbox-tick";
 import { webhookConfig } from "@/lib/webhooks/webhook-config";
 
 const holder = globalThis as { __aegisJobs?: NodeJS.Timeout; __aegisOutbox?: NodeJS.Timeout };
 
-/** One sweep: decide leftover pending intents, expire overdue approvals, escalate slow ones, settle uncaptured approved intents. */
-export async function runSweep(): Promise<{ recovered: number; expired: number; escalated: number; settled: number }> {
+/**
+ * One sweep: expire overdue approvals, escalate slow ones, settle uncaptured approved intents.
+ * Leftover `pending` intents are the recovery job's (recovery-job.ts), every few seconds.
+ */
+export async function runSweep(): Promise<{ expired: number; escalated: number; settled: number }> {
   const db = await getDb();
-  const recovered = await recoverPendingIntents(db);
   let expired = 0;
   for (let n = -1; n !== 0;) expired += n = await expireApprovals(db);
   let escalated = 0;
   for (let n = -1; n !== 0;) escalated += n = await escalateOverdueApprovals(db);
   const settled = await autoSettleIntents(db);
   await pruneMinuteCounters(db);
-  return { recovered, expired, escalated, settled };
+  return { expired, escalated, settled };
 }
 
 /** Runs a sweep at start-up and then periodically (once per process). */
@@ -31,12 +33,11 @@ export function startBackgroundJobs(): void {
     runSweep()
       .then(
         (r) =>
-          (r.recovered || r.expired || r.escalated || r.settled) &&
-          console.log(
-            `[jobs] recovered ${r.recovered} pending intents, expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`,
-          ),
+          (r.expired || r.escalated || r.settled) &&
+          console.log(`[jobs] expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`),
       )
       .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
+  startRecoveryJob(); // first: after a crash, leftover intents have clients waiting on them
   void tick();
   holder.__aegisJobs = setInterval(tick, env().AEGIS_SWEEP_INTERVAL_MS);
   holder.__aegisJobs.unref();
@@ -50,4 +51,5 @@ export function stopBackgroundJobs(): void {
   if (holder.__aegisOutbox) clearInterval(holder.__aegisOutbox);
   holder.__aegisJobs = holder.__aegisOutbox = undefined;
   stopAuditChainJob();
+  stopRecoveryJob();
 }

@@ -3,7 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-export type AppServer = { baseUrl: string; dataDir: string; databaseUrl: string | null; stop: () => Promise<void> };
+export type AppServer = {
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  stop: () => Promise<void>;
+  /** SIGKILL to the whole process group (a crash: no shutdown handler runs); resolves when it is gone. */
+  kill: () => Promise<void>;
+};
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -16,8 +23,8 @@ export function testPort(offset: number) {
 /** Where the app under test sends email; the notifications test listens there. */
 export const smtpTestPort = () => testPort(process.env.TEST_DATABASE === "postgres" ? 35 : 25);
 
-export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string> }): Promise<AppServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-"));
+export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string>; dataDir?: string }): Promise<AppServer> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-"));
   const logFile = path.join(dataDir, "server.log");
   const log = fs.openSync(logFile, "a");
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
@@ -45,12 +52,22 @@ export async function startAppServer(opts: { port: number; databaseUrl?: string 
     await exited;
     clearTimeout(timer);
   };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      return;
+    }
+    await exited;
+  };
   const deadline = Date.now() + 200_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return { baseUrl, dataDir, databaseUrl: opts.databaseUrl ?? null, stop };
+      if (res.ok) return { baseUrl, dataDir, databaseUrl: opts.databaseUrl ?? null, stop, kill };
     } catch {
       /* not listening yet */
     }
