@@ -10,6 +10,7 @@ import { decideIntent } from "@/lib/intents/decide-intent";
  * short grace keeps "left pending by a killed process" decided within seconds of a restart.
  */
 export const RECOVERY_GRACE_MS = 2_000;
+const PARALLEL = 4;
 
 /**
  * Decides intents left `pending` (a process died between storing and deciding, or the
@@ -26,14 +27,20 @@ export async function recoverPendingIntents(db: Db, now = new Date(), batch = 10
       orderBy: { createdAt: "asc" },
       take: batch,
     });
-    for (const { id } of leftovers) {
-      try {
-        if (await decideIntent(db, id)) decided++;
-        else skipped.add(id); // being decided elsewhere (locked) or just decided
-      } catch (e) {
-        skipped.add(id);
-        console.error(`[recovery] could not decide ${id}:`, (e as Error).message);
-      }
+    // A few at a time: each is mostly waiting on round trips, and one agent's intents still
+    // take turns on its row lock inside decideIntent.
+    for (let i = 0; i < leftovers.length; i += PARALLEL) {
+      await Promise.all(
+        leftovers.slice(i, i + PARALLEL).map(async ({ id }) => {
+          try {
+            if (await decideIntent(db, id)) decided++;
+            else skipped.add(id); // being decided elsewhere (locked) or just decided
+          } catch (e) {
+            skipped.add(id);
+            console.error(`[recovery] could not decide ${id}:`, (e as Error).message);
+          }
+        }),
+      );
     }
     if (leftovers.length < batch) break;
   }

@@ -144,7 +144,10 @@ describe.runIf(onPostgres)("kill -9 mid-load, then a restart", () => {
     const decidedAfter = Date.now() - restarted;
     console.log(`${leftPending.length} left pending; restarted server healthy after ${healthy} ms, all decided ${decidedAfter} ms after the restart`);
     expect(pending).toBe(0);
-    expect(decidedAfter).toBeLessThan(15_000);
+    // Counted from the restarted server's first healthy answer: how long a process takes to
+    // boot depends on the machine (~2 s when quiet, far more when it is overloaded), while
+    // deciding what the dead one left is this code's part (the old 30 s sweep failed this).
+    expect(decidedAfter - healthy).toBeLessThan(15_000);
 
     // The clients of unanswered requests retry with the same Idempotency-Key, as the SDKs do.
     for (const a of attempts.filter((x) => !x.acked)) await submit(a);
