@@ -18,13 +18,19 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-export async function freePort(from = 3400, to = 3499): Promise<number> {
+/** A free loopback port, from AEGIS_BENCH_PORTS ("4200-4209") when set. */
+export async function freePort(from = benchPorts()[0], to = benchPorts()[1]): Promise<number> {
   const start = from + Math.floor(Math.random() * (to - from + 1));
   for (let i = 0; i <= to - from; i++) {
     const port = from + ((start - from + i) % (to - from + 1));
     if (await portFree(port)) return port;
   }
   throw new Error(`no free port in ${from}-${to}`);
+}
+
+function benchPorts(): [number, number] {
+  const m = /^(\d+)-(\d+)$/.exec(process.env.AEGIS_BENCH_PORTS ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : [3400, 3499];
 }
 
 /** Environment for the server and the CLI: the data dir, port, optional PostgreSQL URL. */
@@ -35,6 +41,7 @@ export function appEnv(dataDir: string, port: number, databaseUrl?: string): Nod
     PORT: String(port),
     AEGIS_RATE_LIMIT_PER_MINUTE: "0",
     AEGIS_SKIP_BUILD: "0",
+    AEGIS_ADMIN_CHANNEL: "1", // set-up through bench/admin-channel.ts, on PostgreSQL too
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.DATABASE_URL;

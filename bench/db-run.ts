@@ -1,47 +1,34 @@
-// Part 2 for one database: start the app, set up data, measure over HTTP, then the bare-driver ceiling.
+// Part 2 for one database: start the app, set up data, measure over HTTP (floor, loops, long-poll,
+// history), count the approve path's statements (PostgreSQL), then the bare-driver ceiling.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { appEnv, freePort, groupCpuSeconds, startApp, type AppServer } from "./app-server";
-import { closedLoop, openLoop, type LoadResult } from "./http-load";
-import { longPollWakeups, type LongPollResult } from "./long-poll";
+import { appEnv, freePort, startApp, type AppServer } from "./app-server";
+import { compareHistory, seedHistory, type HistoryResult } from "./history";
+import type { LongPollResult } from "./long-poll";
+import { measureApp, measureLongPoll, type AppFigures } from "./measure-app";
 import { pgCeiling, pgliteCeiling, type CeilingResult } from "./pg-ceiling";
-import { createBenchAgent, readCredentialsFile, seedDemo } from "./setup-data";
+import { createBenchAgents, demoCredentials } from "./setup-data";
+import { countStatements, type StatementCount } from "./statement-count";
 import { log } from "./stats";
 
 export type DbKind = "pglite" | "postgresql";
-export type DbResult = {
+export type DbResult = AppFigures & {
   kind: DbKind;
   skipped?: string;
   error?: string;
-  open?: LoadResult;
-  runs?: LoadResult[];
-  best?: LoadResult;
   ceiling?: CeilingResult;
-  longPoll?: LongPollResult;
+  /** PostgreSQL: poll on instance A, approve on instance B. */
+  longPollCross?: LongPollResult;
+  history?: HistoryResult;
+  statements?: StatementCount;
   serverIssues: string[];
 };
 
 const PG_ADMIN_URL = process.env.AEGIS_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function measureApp(app: AppServer, agentKey: string, approverKey: string, autoApproveLimit: number, r: DbResult) {
-  log(`${r.kind}: warm-up (c=4, 3 s)`);
-  await closedLoop(app.baseUrl, agentKey, 4, 3);
-  r.open = await openLoop(app.baseUrl, agentKey, 20, 10);
-  r.runs = [];
-  for (const c of [1, 4, 16]) {
-    const cpu0 = groupCpuSeconds(app.child.pid);
-    const run = await closedLoop(app.baseUrl, agentKey, c, 8);
-    run.cpuMsPerSubmit = ((groupCpuSeconds(app.child.pid) - cpu0) * 1000) / Math.max(1, run.ok);
-    log(`  server CPU ${run.cpuMsPerSubmit.toFixed(1)} ms per submit`);
-    r.runs.push(run);
-  }
-  r.best = r.runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-  // Above the auto-approve limit, at or below the admin-only threshold (5,000,000): one approver suffices.
-  const amount = Math.min(5_000_000, Math.max(2_000_000, autoApproveLimit + 1));
-  r.longPoll = await longPollWakeups(app.baseUrl, agentKey, approverKey, amount, 20);
-}
+const LOAD_AGENTS = 8;
+const HISTORY = Number(process.env.AEGIS_BENCH_HISTORY_INTENTS ?? 100_000);
 
 /** Lines of the server log that point at trouble (errors, 5xx, failed decisions, slow queries). */
 function serverIssues(logFile: string): string[] {
@@ -60,9 +47,14 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
   const r: DbResult = { kind, serverIssues: [] };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `aegis-bench-${kind}-`));
   const dbName = `aegis_bench_${Date.now()}`;
+  const servers: AppServer[] = [];
   let admin: pg.Client | null = null;
   let databaseUrl: string | undefined;
-  let app: AppServer | null = null;
+  const start = async (label: string, dir = dataDir, extra: Record<string, string> = {}) => {
+    const s = await startApp({ ...appEnv(dir, await freePort(), databaseUrl), ...extra }, label);
+    servers.push(s);
+    return s;
+  };
   try {
     if (kind === "postgresql") {
       admin = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3_000 });
@@ -81,24 +73,47 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
       databaseUrl = url.toString();
       log(`postgresql: created database ${dbName}`);
     }
-    const env = appEnv(dataDir, await freePort(), databaseUrl);
-    app = await startApp(env, kind);
-    const creds = kind === "pglite" ? await readCredentialsFile(dataDir) : await seedDemo(env);
-    const data = await createBenchAgent(env, creds);
-    await measureApp(app, data.agentKey, data.approverKey, data.autoApproveLimit, r);
+    let app = await start(kind);
+    const data = await createBenchAgents(app, await demoCredentials(app, kind), LOAD_AGENTS + 2);
+    const load = data.agents.slice(0, LOAD_AGENTS);
+    const [fresh, loaded] = data.agents.slice(LOAD_AGENTS);
+    await measureApp(
+      app,
+      kind,
+      load.map((a) => a.key),
+      r,
+    );
+    r.longPoll = await measureLongPoll(app, load[0].key, data.approverKey, data.autoApproveLimit);
+    if (kind === "postgresql") {
+      const bDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-bench-b-"));
+      const b = await start("postgresql-b", bDir);
+      r.longPollCross = await measureLongPoll(app, load[1].key, data.approverKey, data.autoApproveLimit, b);
+      await b.stop();
+      r.serverIssues.push(...serverIssues(b.logFile));
+      fs.rmSync(bDir, { recursive: true, force: true });
+    }
+
+    const restart = async (between: () => Promise<void>) => {
+      await app.stop();
+      await between();
+      return (app = await start(`${kind}-restarted`));
+    };
+    const seeded = await seedHistory(app, kind, databaseUrl, restart, data.orgId, loaded.id, HISTORY);
+    app = seeded.app;
+    r.history = { seeded: HISTORY, seedSeconds: seeded.seconds, ...(await compareHistory(app.baseUrl, fresh.key, loaded.key)) };
     await app.stop();
-    r.serverIssues = serverIssues(app.logFile);
-    app = null;
+
+    if (kind === "postgresql" && admin) {
+      r.statements = await countStatements(admin, dbName, () => start("postgresql-statements", dataDir, { AEGIS_DISABLE_JOBS: "1" }), fresh.key);
+    }
     // The ceiling runs with the app stopped so the two do not share the 2 cores.
     r.ceiling = kind === "pglite" ? await pgliteCeiling(16, 8) : await pgCeiling(databaseUrl!, 16, 8);
   } catch (e) {
     r.error = (e as Error).message;
     log(`${kind}: FAILED: ${r.error}`);
   } finally {
-    if (app) {
-      await app.stop();
-      r.serverIssues = serverIssues(app.logFile);
-    }
+    for (const s of servers) await s.stop();
+    r.serverIssues.push(...servers.filter((s) => fs.existsSync(s.logFile)).flatMap((s) => serverIssues(s.logFile)));
     if (admin && process.env.AEGIS_BENCH_KEEP === "1") {
       log(`postgresql: kept database ${dbName} (AEGIS_BENCH_KEEP=1)`);
       await admin.end();

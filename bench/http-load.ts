@@ -1,4 +1,7 @@
-// Part 2a/2b: submit latency at a fixed open-loop rate, and the best sustained rate of a closed loop.
+// Part 2a/2b: submit latency at a fixed open-loop rate, the sustained rate of a closed loop, and
+// the stack's floor (GET /api/health through the same Next.js + Prisma at the same concurrency).
+// Submits go round-robin over several agents' keys: one agent's decisions are serialised by
+// its row lock (by design), so a single agent would measure that lock, not the stack.
 import crypto from "node:crypto";
 import { log, msSince, sleep, summarize } from "./stats";
 
@@ -48,15 +51,35 @@ function collect(label: string, samples: Sample[], seconds: number): LoadResult 
   for (const s of samples) {
     statuses[s.status] = (statuses[s.status] ?? 0) + 1;
     if (s.intentStatus) intentStatuses[s.intentStatus] = (intentStatuses[s.intentStatus] ?? 0) + 1;
-    if (s.status === "201") okMs.push(s.ms);
+    if (s.status === "201" || s.status === "200")
+      okMs.push(s.ms); // a submit's 201, the health check's 200
     else if (s.error && errors.length < 5 && !errors.includes(s.error)) errors.push(s.error);
   }
   const { p50, p99 } = summarize(okMs);
   return { label, sent: samples.length, ok: okMs.length, seconds, perSecond: okMs.length / seconds, p50Ms: p50, p99Ms: p99, statuses, intentStatuses, errors };
 }
 
+/** GET /api/health (one SELECT 1 through Prisma): the floor every API request stands on. */
+export async function healthOnce(baseUrl: string): Promise<Sample> {
+  const t0 = process.hrtime.bigint();
+  try {
+    const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(60_000) });
+    const text = await res.text();
+    const ms = msSince(t0);
+    return res.status === 200 ? { ms, status: "200" } : { ms, status: String(res.status), error: `${res.status} ${text.slice(0, 300)}` };
+  } catch (e) {
+    return { ms: msSince(t0), status: "network", error: `network: ${(e as Error).message}` };
+  }
+}
+
+/** Closed loop of GET /api/health. */
+export async function healthLoop(baseUrl: string, concurrency: number, seconds: number): Promise<LoadResult> {
+  return loop(`health c=${concurrency}`, concurrency, seconds, () => healthOnce(baseUrl));
+}
+
 /** Open loop: sends at `rate`/s on schedule for `seconds`, whether or not answers have come back. */
-export async function openLoop(baseUrl: string, key: string, rate: number, seconds: number): Promise<LoadResult> {
+export async function openLoop(baseUrl: string, keys: string | string[], rate: number, seconds: number): Promise<LoadResult> {
+  const pick = roundRobin(keys);
   const total = Math.round(rate * seconds);
   const pending: Promise<Sample>[] = [];
   const start = performance.now();
@@ -64,7 +87,7 @@ export async function openLoop(baseUrl: string, key: string, rate: number, secon
     const due = start + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    pending.push(submitOnce(baseUrl, key));
+    pending.push(submitOnce(baseUrl, pick()));
   }
   const samples = await Promise.all(pending);
   const result = collect(`open loop ${rate}/s`, samples, (performance.now() - start) / 1000);
@@ -73,19 +96,30 @@ export async function openLoop(baseUrl: string, key: string, rate: number, secon
 }
 
 /** Closed loop: `concurrency` workers, each sends the next submit when its last one answered. */
-export async function closedLoop(baseUrl: string, key: string, concurrency: number, seconds: number): Promise<LoadResult> {
+export async function closedLoop(baseUrl: string, keys: string | string[], concurrency: number, seconds: number): Promise<LoadResult> {
+  const pick = roundRobin(keys);
+  return loop(`closed loop c=${concurrency}`, concurrency, seconds, () => submitOnce(baseUrl, pick()));
+}
+
+function roundRobin(keys: string | string[]): () => string {
+  const list = Array.isArray(keys) ? keys : [keys];
+  let next = 0;
+  return () => list[next++ % list.length];
+}
+
+async function loop(label: string, concurrency: number, seconds: number, once: () => Promise<Sample>): Promise<LoadResult> {
   const samples: Sample[] = [];
   const start = performance.now();
   const deadline = start + seconds * 1000;
   const maxPerWorker = 100_000; // a bound, far above what a few seconds can reach
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let i = 0; i < maxPerWorker && performance.now() < deadline; i++) samples.push(await submitOnce(baseUrl, key));
+      for (let i = 0; i < maxPerWorker && performance.now() < deadline; i++) samples.push(await once());
     }),
   );
-  const result = collect(`closed loop c=${concurrency}`, samples, (performance.now() - start) / 1000);
+  const result = collect(label, samples, (performance.now() - start) / 1000);
   log(
-    `${result.label}: ${result.perSecond.toFixed(1)} submits/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
+    `${result.label}: ${result.perSecond.toFixed(1)}/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
     result.statuses,
     result.intentStatuses,
   );

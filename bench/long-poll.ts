@@ -1,4 +1,6 @@
-// Part 2d: how fast a waiting GET /intents/{id}?wait=30 answers once a person approves.
+// Part 2d: how fast a waiting GET /intents/{id}?wait=30 answers once a person approves, on the
+// same instance, or (PostgreSQL) with the poll on instance A and the approval on instance B,
+// where only the database's NOTIFY can wake A.
 import { submitOnce, BENCH_INTENT } from "./http-load";
 import { log, sleep, summarize } from "./stats";
 
@@ -14,7 +16,14 @@ export type LongPollResult = {
 
 const auth = (key: string) => ({ authorization: `Bearer ${key}`, "content-type": "application/json" });
 
-export async function longPollWakeups(baseUrl: string, agentKey: string, approverKey: string, amount: number, count = 20): Promise<LongPollResult> {
+export async function longPollWakeups(
+  baseUrl: string,
+  agentKey: string,
+  approverKey: string,
+  amount: number,
+  count = 20,
+  approveBaseUrl = baseUrl,
+): Promise<LongPollResult> {
   const afterResponse: number[] = [];
   const afterRequest: number[] = [];
   const approveMs: number[] = [];
@@ -36,7 +45,7 @@ export async function longPollWakeups(baseUrl: string, agentKey: string, approve
       .catch((e: Error) => ((pollDone = performance.now()), `network: ${e.message}`));
     await sleep(300); // let the server reach its wait before the approval lands
     const sent = performance.now();
-    const res = await fetch(`${baseUrl}/api/v1/approvals/${submitted.id}`, {
+    const res = await fetch(`${approveBaseUrl}/api/v1/approvals/${submitted.id}`, {
       method: "POST",
       headers: auth(approverKey),
       body: JSON.stringify({ decision: "approve", comment: "benchmark" }),
@@ -67,6 +76,8 @@ export async function longPollWakeups(baseUrl: string, agentKey: string, approve
     afterRequest: { p50: q.p50, p95: q.p95 },
     approveMs: { p50: a.p50, p95: a.p95 },
   };
-  log(`long-poll: ${result.samples} samples; wake after approval answer p50 ${r.p50.toFixed(1)} ms p95 ${r.p95.toFixed(1)} ms; failures ${failures.length}`);
+  log(
+    `long-poll${approveBaseUrl === baseUrl ? "" : " across two instances"}: ${result.samples} samples; wake after approval answer p50 ${r.p50.toFixed(1)} ms p95 ${r.p95.toFixed(1)} ms; failures ${failures.length}`,
+  );
   return result;
 }

@@ -1,7 +1,8 @@
 // `npm run bench`: prints figures (never asserts). Loopback only; every loop is bounded.
 //   1. evaluatePolicy per decision (in process)
 //   2. per database (PGlite, then PostgreSQL if reachable): the real app over HTTP —
-//      open-loop latency, max sustained submits, bare-driver ceiling, long-poll wake-up
+//      stack floor, closed and open loops, long-poll wake-up (two instances on PostgreSQL),
+//      submit cost with 100,000 intents of history, statements per submit, bare-driver ceiling
 //   3. a markdown table, also written to bench/latest-results.md
 //   4. on PostgreSQL, every page/list server time at 1,000,000 intents (bench/volume-run.ts; AEGIS_BENCH_VOLUME=0 skips)
 import fs from "node:fs";
@@ -33,6 +34,7 @@ async function waitForQuiet(maxSeconds = 120) {
 async function main() {
   const started = performance.now();
   if (process.env.AEGIS_BENCH_NO_WAIT !== "1") await waitForQuiet();
+  const loadAtStart = os.loadavg();
   log("1/3 policy evaluation: 5,000 warm-up + 50,000 timed decisions");
   const policy = benchPolicyEval(50_000);
   log(`policy: p50 ${policy.p50Us.toFixed(1)} µs, p99 ${policy.p99Us.toFixed(1)} µs, mean ${policy.meanUs.toFixed(1)} µs`, policy.outcomes);
@@ -45,10 +47,15 @@ async function main() {
   }
 
   const seconds = (performance.now() - started) / 1000;
-  const table = renderReport(policy, results, seconds);
+  const table = renderReport(policy, results, seconds, loadAtStart);
   console.log("\n" + table);
   for (const r of results) {
-    const lines = [...(r.open?.errors ?? []), ...(r.runs ?? []).flatMap((x) => x.errors), ...(r.longPoll?.failures ?? [])];
+    const lines = [
+      ...(r.open?.errors ?? []),
+      ...[...(r.runs ?? []), ...(r.floor ?? [])].flatMap((x) => x.errors),
+      ...(r.longPoll?.failures ?? []),
+      ...(r.longPollCross?.failures ?? []),
+    ];
     if (lines.length) console.log(`${r.kind}: request failures (samples):\n  ${[...new Set(lines)].slice(0, 10).join("\n  ")}`);
     if (r.serverIssues.length) console.log(`${r.kind}: server log lines worth a look:\n  ${r.serverIssues.join("\n  ")}`);
   }

@@ -3,10 +3,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseCliJson, runCli } from "./app-server";
+import { adminCall } from "./admin-channel";
+import { parseCliJson, runCli, type AppServer } from "./app-server";
 import { log, sleep } from "./stats";
 
 export type BenchData = { orgId: string; agentId: string; agentKey: string; approverKey: string; autoApproveLimit: number };
+export type BenchAgent = { id: string; key: string };
+export type BenchAgents = { orgId: string; approverKey: string; autoApproveLimit: number; agents: BenchAgent[] };
 
 type Json = unknown;
 
@@ -110,4 +113,41 @@ export async function createBenchAgent(env: NodeJS.ProcessEnv, creds: Json): Pro
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   log(`bench agent ${agentId} in ${orgId}: auto-approve limit ${auto_approve_limit}, hard limit ${hard_limit}, no budgets/velocity`);
   return { orgId, agentId, agentKey, approverKey, autoApproveLimit: auto_approve_limit };
+}
+
+/**
+ * `count` bench agents (big INR balance, key each) through the admin channel, and one policy
+ * save whose overrides lift their budgets and velocity limit (the bench measures the decision
+ * path, not a budget denial).
+ */
+export async function createBenchAgents(app: AppServer, creds: Json, count: number): Promise<BenchAgents> {
+  const { orgId, approverKey } = parseCredentials(creds);
+  const stamp = Date.now();
+  const agents: BenchAgent[] = [];
+  for (let n = 0; n < count; n++) {
+    const agent = await adminCall(app, ["agent", "create"], { org: orgId, name: `bench-${stamp}-${n}`, balance: 100_000_000_000, currency: "INR" });
+    const id = idOf(agent, "agent create");
+    const key = await adminCall<{ key?: string }>(app, ["key", "create"], { agent: id });
+    if (!isKey(key.key)) throw new Error(`key create returned no key: ${JSON.stringify(key).slice(0, 300)}`);
+    agents.push({ id, key: key.key });
+  }
+  const doc = await adminCall<PolicyDoc & { base_version?: number }>(app, ["policy", "show"], { org: orgId });
+  const { auto_approve_limit, hard_limit } = doc.rules;
+  const lifted = { auto_approve_limit, hard_limit, daily_budget: null, monthly_budget: null, max_intents_per_hour: null };
+  doc.agent_overrides = { ...(doc.agent_overrides ?? {}), ...Object.fromEntries(agents.map((a) => [a.id, lifted])) };
+  await adminCall(app, ["policy", "set"], { org: orgId, policy: doc });
+  log(`${count} bench agents in ${orgId}: auto-approve limit ${auto_approve_limit}, hard limit ${hard_limit}, no budgets/velocity`);
+  return { orgId, approverKey, autoApproveLimit: auto_approve_limit, agents };
+}
+
+/** The demo organisation: PGlite seeds it at start-up (credentials file); PostgreSQL through the admin channel. */
+export async function demoCredentials(app: AppServer, kind: "pglite" | "postgresql"): Promise<Json> {
+  if (kind === "pglite") return readCredentialsFile(app.env.AEGIS_DATA_DIR!);
+  const creds = await adminCall(app, ["demo", "seed"], {});
+  try {
+    parseCredentials(creds);
+    return creds;
+  } catch {
+    return readCredentialsFile(app.env.AEGIS_DATA_DIR!, 5_000);
+  }
 }

@@ -1,3 +1,5 @@
+import os from "node:os";
+
 // Small helpers shared by the benchmark parts: percentiles and number formatting.
 
 /** Nearest-rank percentile (p in 0..100) of an unsorted sample; NaN when empty. */
@@ -29,5 +31,6 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 export function log(...args: unknown[]): void {
-  console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+  // The 1-minute load average beside every line: figures taken on a busy machine are suspect.
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)} load ${os.loadavg()[0].toFixed(1)}]`, ...args);
 }
