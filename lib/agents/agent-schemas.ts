@@ -46,6 +46,8 @@ export const AgentListSchema = z.object({ object: z.literal("list"), data: z.arr
 export const ListAgentsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().min(1).optional() }).strict();
 
 // Inputs of the admin verbs (CLI and dashboard).
+/** An agent id where one is typed or sent by the dashboard (agent ids are uuids; the column is one). */
+export const AgentIdSchema = z.uuid({ error: "must be an agent id" });
 export const CreateAgentSchema = z.strictObject({
   orgId: id("orgId"),
   name: z.string().trim().min(1, "name is required").max(200),

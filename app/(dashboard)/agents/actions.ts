@@ -1,29 +1,41 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { createAgent } from "@/lib/agents/create-agent";
-import { toActionResult } from "@/lib/actions/action-result";
-import { requireSession } from "@/lib/auth/require-session";
+import { CreateAgentSchema } from "@/lib/agents/agent-schemas";
+import { defineAction } from "@/lib/actions/define-action";
 import { validationError } from "@/lib/errors/app-error";
 import { parseMajorAmount } from "@/lib/format/money";
+import { CurrencySchema } from "@/lib/wallets/wallet-schemas";
+
+const CreateAgentFormSchema = z.strictObject({
+  name: CreateAgentSchema.shape.name,
+  owner: z.string().trim().max(200),
+  currency: z
+    .string()
+    .trim()
+    .max(3)
+    .transform((c) => c || "INR")
+    .pipe(CurrencySchema),
+  /** Major units as typed ("1,00,000"); blank is zero. */
+  balance: z.string().trim().max(40),
+});
 
 /** Registers an agent with its wallet and a starting balance typed in major units ("1,00,000"). */
-export async function createAgentAction(input: { name: string; owner: string; currency: string; balance: string }) {
-  const { db, principal } = await requireSession();
-  const result = await toActionResult(async () => {
-    const currency = input.currency.trim().toUpperCase() || "INR";
-    const initialBalance = input.balance.trim() ? parseMajorAmount(input.balance, currency) : 0;
+export const createAgentAction = defineAction({
+  input: CreateAgentFormSchema,
+  revalidate: "/agents",
+  run: async ({ db, principal }, input) => {
+    const initialBalance = input.balance ? parseMajorAmount(input.balance, input.currency) : 0;
     if (initialBalance === null)
       throw validationError("Enter the starting balance as an amount, like 1,00,000 or 2500.50", [{ field: "balance", issue: "not an amount" }]);
     const agent = await createAgent(db, principal, {
       orgId: principal.orgId,
       name: input.name,
-      owner: input.owner.trim() || undefined,
-      currency,
+      owner: input.owner || undefined,
+      currency: input.currency,
       initialBalance,
     });
     return { id: agent.id };
-  });
-  if (result.ok) revalidatePath("/agents");
-  return result;
-}
+  },
+});

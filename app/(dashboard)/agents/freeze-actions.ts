@@ -1,30 +1,30 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { toActionResult } from "@/lib/actions/action-result";
-import { requireSession } from "@/lib/auth/require-session";
+import { defineAction } from "@/lib/actions/define-action";
+import { AgentIdSchema } from "@/lib/agents/agent-schemas";
+import { FreezeSpendingSchema } from "@/lib/organizations/spending-freeze-schemas";
 import { freezeSpending } from "@/lib/organizations/freeze-spending";
 import { unfreezeSpending } from "@/lib/organizations/unfreeze-spending";
 
-const FreezeFormSchema = z.strictObject({
-  agentId: z.uuid().nullable(),
-  frozen: z.boolean(),
-  reason: z
-    .string()
-    .trim()
-    .max(500)
-    .transform((r) => r || null),
-});
-
 /** The kill switch from the dashboard: the organisation (agentId null) or one agent; admins only (lib/permissions). */
-export async function setSpendingFrozenAction(agentId: string | null, frozen: boolean, reason = "") {
-  const { db, principal } = await requireSession();
-  const result = await toActionResult(async () => {
-    const input = FreezeFormSchema.parse({ agentId, frozen, reason });
+export const setSpendingFrozenAction = defineAction({
+  args: ["agentId", "frozen", "reason"],
+  input: z.strictObject({
+    agentId: AgentIdSchema.nullable(),
+    frozen: z.boolean(),
+    /** Blank is no reason. */
+    reason: z
+      .string()
+      .trim()
+      .max(500)
+      .default("")
+      .transform((r) => r || undefined)
+      .pipe(FreezeSpendingSchema.shape.reason),
+  }),
+  revalidate: { path: "/", type: "layout" },
+  run: async ({ db, principal }, input) => {
     const target = { orgId: principal.orgId, ...(input.agentId ? { agentId: input.agentId } : {}) };
-    return (input.frozen ? await freezeSpending(db, principal, target, input.reason) : await unfreezeSpending(db, principal, target)).frozen;
-  });
-  if (result.ok) revalidatePath("/", "layout");
-  return result;
-}
+    return (input.frozen ? await freezeSpending(db, principal, target, input.reason ?? null) : await unfreezeSpending(db, principal, target)).frozen;
+  },
+});

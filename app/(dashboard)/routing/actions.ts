@@ -1,37 +1,39 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { toActionResult } from "@/lib/actions/action-result";
+import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
+import { CreateApproverGroupSchema } from "@/lib/approver-groups/approver-group-schemas";
 import { createApproverGroup } from "@/lib/approver-groups/create-approver-group";
 import { deleteApproverGroup } from "@/lib/approver-groups/delete-approver-group";
-import { requireSession } from "@/lib/auth/require-session";
+import { CreateDelegationSchema } from "@/lib/delegations/delegation-schemas";
 import { createDelegation } from "@/lib/delegations/create-delegation";
 import { endDelegation } from "@/lib/delegations/end-delegation";
 
-/* The domain verbs parse their input with the API's zod schemas; these only check the outer shape. */
-const Body = z.record(z.string(), z.unknown());
-const Id = z.string().max(64);
+/** Approver groups and delegations: the same schemas as POST /api/v1/approver-groups and /delegations. */
+export const createApproverGroupAction = defineAction({
+  input: CreateApproverGroupSchema,
+  revalidate: "/routing",
+  run: async ({ db, principal }, group) => (await createApproverGroup(db, principal, principal.orgId, group)).name,
+});
 
-async function run<T>(fn: (ctx: Awaited<ReturnType<typeof requireSession>>) => Promise<T>) {
-  const ctx = await requireSession();
-  const result = await toActionResult(() => fn(ctx));
-  if (result.ok) revalidatePath("/routing");
-  return result;
-}
+export const deleteApproverGroupAction = defineAction({
+  args: ["id"],
+  input: z.strictObject({ id: ActionIdSchema }),
+  revalidate: "/routing",
+  run: async ({ db, principal }, { id }) => (await deleteApproverGroup(db, principal, principal.orgId, id)).id,
+});
 
-export async function createApproverGroupAction(body: unknown) {
-  return run(async ({ db, principal }) => (await createApproverGroup(db, principal, principal.orgId, Body.parse(body))).name);
-}
+export const createDelegationAction = defineAction({
+  input: CreateDelegationSchema,
+  revalidate: "/routing",
+  // The verb parses its API body again: give it the instants back as ISO text.
+  run: async ({ db, principal }, d) =>
+    (await createDelegation(db, principal, principal.orgId, { ...d, starts_at: d.starts_at.toISOString(), ends_at: d.ends_at.toISOString() })).to_user.email,
+});
 
-export async function deleteApproverGroupAction(id: unknown) {
-  return run(async ({ db, principal }) => (await deleteApproverGroup(db, principal, principal.orgId, Id.parse(id))).id);
-}
-
-export async function createDelegationAction(body: unknown) {
-  return run(async ({ db, principal }) => (await createDelegation(db, principal, principal.orgId, Body.parse(body))).to_user.email);
-}
-
-export async function endDelegationAction(id: unknown) {
-  return run(async ({ db, principal }) => (await endDelegation(db, principal, Id.parse(id))).id);
-}
+export const endDelegationAction = defineAction({
+  args: ["id"],
+  input: z.strictObject({ id: ActionIdSchema }),
+  revalidate: "/routing",
+  run: async ({ db, principal }, { id }) => (await endDelegation(db, principal, id)).id,
+});

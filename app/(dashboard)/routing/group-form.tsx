@@ -63,7 +63,8 @@ export function GroupForm({ people, agents, groups }: { people: Person[]; agents
         const { body, error: formError } = toBody(new FormData(e.currentTarget));
         if (!body) return setError(formError ?? "Check the form");
         start(async () => {
-          const res = await createApproverGroupAction(body);
+          // The form builds the API body; the action parses it with the API schema.
+          const res = await createApproverGroupAction(body as Parameters<typeof createApproverGroupAction>[0]);
           if (!res.ok) return setError(res.details.length ? `${res.message} (${res.details.map((d) => `${d.field}: ${d.issue}`).join("; ")})` : res.message);
           setError(null);
           setOpen(false);

@@ -1,72 +1,92 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { fundWallet } from "@/lib/wallets/fund-wallet";
-import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
-import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { z } from "zod";
+import { AgentIdSchema, SetAgentStatusSchema, SetRiskOverrideSchema } from "@/lib/agents/agent-schemas";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
-import { requireSession } from "@/lib/auth/require-session";
-import { toActionResult } from "@/lib/actions/action-result";
+import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { validationError } from "@/lib/errors/app-error";
 import { parseMajorAmount } from "@/lib/format/money";
-import type { RiskLevel } from "@/lib/policies/engine";
+import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
+import { CurrencySchema, FundWalletSchema } from "@/lib/wallets/wallet-schemas";
 
-/** Admin actions on one agent; lib/permissions checks the role and writes the audit events. */
-async function run<T>(agentId: string, fn: (ctx: Awaited<ReturnType<typeof requireSession>>) => Promise<T>) {
-  const ctx = await requireSession();
-  const result = await toActionResult(() => fn(ctx));
-  if (result.ok) revalidatePath(`/agents/${agentId}`);
-  return result;
-}
+/** Admin actions on one agent; the domain verbs check the role (lib/permissions) and write the audit events. */
+const agentPage = ({ agentId }: { agentId: string }) => `/agents/${agentId}`;
+const keyName = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((n) => n || undefined);
 
-export async function setAgentStatusAction(agentId: string, status: "active" | "suspended", rejectPending = false) {
-  return run(
-    agentId,
-    async ({ db, principal }) =>
-      (await setAgentStatus(db, principal, { orgId: principal.orgId, agentId, status, rejectPending: rejectPending === true })).status,
-  );
-}
+export const setAgentStatusAction = defineAction({
+  args: ["agentId", "status", "rejectPending"],
+  input: z.strictObject({ agentId: AgentIdSchema, status: SetAgentStatusSchema.shape.status, rejectPending: z.boolean().default(false) }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, input) => (await setAgentStatus(db, principal, { orgId: principal.orgId, ...input })).status,
+});
 
-export async function setRiskOverrideAction(agentId: string, level: RiskLevel | null, reason: string) {
-  return run(agentId, async ({ db, principal }) => {
-    if (reason.trim().length < 3) throw validationError("Say why you set the risk level", [{ field: "reason", issue: "required" }]);
-    return (await setRiskOverride(db, principal, { orgId: principal.orgId, agentId, level, reason: reason.trim() })).risk_level;
-  });
-}
+export const setRiskOverrideAction = defineAction({
+  args: ["agentId", "level", "reason"],
+  input: z.strictObject({
+    agentId: AgentIdSchema,
+    level: SetRiskOverrideSchema.shape.level,
+    reason: z.string().trim().min(3, "Say why you set the risk level").max(500),
+  }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, input) => (await setRiskOverride(db, principal, { orgId: principal.orgId, ...input })).risk_level,
+});
 
-export async function fundWalletAction(agentId: string, currency: string, amountText: string, memo: string) {
-  return run(agentId, async ({ db, principal }) => {
+export const fundWalletAction = defineAction({
+  args: ["agentId", "currency", "amountText", "memo"],
+  input: z.strictObject({
+    agentId: AgentIdSchema,
+    currency: CurrencySchema,
+    /** Major units as typed ("25,000" or "1250.50"). */
+    amountText: z.string().trim().max(40),
+    memo: FundWalletSchema.shape.memo.unwrap().transform((m) => m || undefined),
+  }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, { agentId, currency, amountText, memo }) => {
     const amount = parseMajorAmount(amountText, currency);
     if (!amount) throw validationError("Enter an amount greater than zero, like 25,000 or 1250.50", [{ field: "amount", issue: "not a positive amount" }]);
-    return fundWallet(db, principal, { orgId: principal.orgId, agentId, amount, currency, memo: memo.trim() || undefined });
-  });
-}
+    return fundWallet(db, principal, { orgId: principal.orgId, agentId, amount, currency, memo });
+  },
+});
 
 /** An empty amount turns the alert off. */
-export async function setLowBalanceThresholdAction(agentId: string, currency: string, amountText: string) {
-  return run(agentId, async ({ db, principal }) => {
-    const off = amountText.trim() === "";
-    const threshold = off ? null : parseMajorAmount(amountText, currency);
-    if (!off && !threshold)
+export const setLowBalanceThresholdAction = defineAction({
+  args: ["agentId", "currency", "amountText"],
+  input: z.strictObject({ agentId: AgentIdSchema, currency: CurrencySchema, amountText: z.string().trim().max(40) }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, { agentId, currency, amountText }) => {
+    const threshold = amountText === "" ? null : parseMajorAmount(amountText, currency);
+    if (amountText !== "" && !threshold)
       throw validationError("Enter an amount greater than zero, or leave it empty to turn the alert off", [
         { field: "amount", issue: "not a positive amount" },
       ]);
     return setLowBalanceThreshold(db, principal, { orgId: principal.orgId, agentId, currency, threshold });
-  });
-}
+  },
+});
 
-export async function createAgentKeyAction(agentId: string, name: string) {
-  return run(agentId, async ({ db, principal }) => {
-    const key = await createApiKey(db, principal, { orgId: principal.orgId, kind: "agent", agentId, name: name.trim() || undefined });
+export const createAgentKeyAction = defineAction({
+  args: ["agentId", "name"],
+  input: z.strictObject({ agentId: AgentIdSchema, name: keyName }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, { agentId, name }) => {
+    const key = await createApiKey(db, principal, { orgId: principal.orgId, kind: "agent", agentId, name });
     return { key: key.key, prefix: key.prefix, name: key.name };
-  });
-}
+  },
+});
 
-export async function revokeApiKeyAction(agentId: string, keyId: string) {
-  return run(agentId, async ({ db, principal }) => {
+export const revokeApiKeyAction = defineAction({
+  args: ["agentId", "keyId"],
+  input: z.strictObject({ agentId: AgentIdSchema, keyId: ActionIdSchema }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, { keyId }) => {
     await revokeApiKey(db, principal, { orgId: principal.orgId, keyId });
     return keyId;
-  });
-}
+  },
+});
