@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress, trustedProxyCount } from "@/lib/api/client-address";
 import { checkRateLimit } from "@/lib/api/rate-limit";
+import { isSelfContainedReply } from "@/lib/actions/plain-action-reply";
 import { hasUnsafeText } from "@/lib/api/unsafe-text";
 import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
 import { tokenSessionVersion, userPrincipal } from "@/lib/auth/session-principal";
@@ -77,15 +78,15 @@ export default async function proxy(req: NextRequest) {
 
 /**
  * A server action's arguments arrive as JSON text (or a multipart form, left to Next.js).
- * Next.js answers a body it cannot decode with a bare 500; refuse it here instead, along
- * with text the database could not store.
+ * Next.js answers a body it cannot decode, or one referring to parts it does not have
+ * (lib/actions/plain-action-reply.ts), with a bare 500; refuse it here instead, along with
+ * text the database could not store.
  */
 async function readableActionBody(req: NextRequest): Promise<boolean> {
   if (!(req.headers.get("content-type") ?? "").startsWith("text/plain")) return true;
   try {
     const text = await req.clone().text();
-    JSON.parse(text);
-    return !hasUnsafeText(text.replace(/\\u0000/g, "\u0000"));
+    return isSelfContainedReply(JSON.parse(text)) && !hasUnsafeText(text.replace(/\\u0000/g, "\u0000"));
   } catch {
     return false;
   }

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "./error-response";
 import { rejectUnsafeText } from "./read-json-body";
 import { checkRateLimit } from "./rate-limit";
+import { hasUnsafeText } from "./unsafe-text";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 
 export type ApiContext<P> = { req: NextRequest; db: Db; principal: Principal; params: P; requestId: string };
@@ -26,7 +27,12 @@ export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts:
       const db = await getDb();
       const principal = await authenticate(db, req, opts.bearerOnly ?? false);
       checkRateLimit(principal.keyId ?? `session:${principal.kind === "user" ? principal.userId : ""}`);
-      const result = await handler({ req, db, principal, params: await route.params, requestId });
+      const params = await route.params;
+      // A path id with NUL or a lone surrogate names nothing, and the database would fail on it.
+      if (Object.values(params ?? {}).some((v) => [v].flat().some((s) => typeof s === "string" && hasUnsafeText(s)))) {
+        throw new AppError("not_found", "No such object");
+      }
+      const result = await handler({ req, db, principal, params, requestId });
       if (result instanceof Response) {
         result.headers.set("X-Request-Id", requestId);
         return result;

@@ -82,6 +82,46 @@ describe("found by the hostile-input suite", () => {
   });
 });
 
+describe("found by the hostile-input suite in npm test", () => {
+  it("a NUL in any API path id is a 404, never a database error", async () => {
+    for (const path of [
+      "/api/v1/webhook-endpoints/%00",
+      "/api/v1/approver-groups/grp_%00",
+      "/api/v1/delegations/%00",
+      "/api/v1/webhook-deliveries/%00/replay",
+    ]) {
+      const method = path.endsWith("replay") ? "POST" : path.includes("delegations") ? "DELETE" : "GET";
+      expectError(await api(org.admin.key, method, path), 404, "not_found");
+    }
+  });
+
+  it("methods a handler lacks and sign-in routes next-auth lacks answer in the API error body", async () => {
+    for (const [method, path, status] of [
+      ["POST", "/api/health", 405],
+      ["DELETE", "/api/v1/openapi.json", 405],
+      ["GET", "/api/internal/admin", 405],
+      ["PUT", "/api/mcp", 405],
+      ["POST", "/api/auth/nope", 404],
+      ["GET", "/api/auth/nope", 404],
+    ] as const) {
+      const res = await raw(method, path, { headers: { Authorization: `Bearer ${org.admin.key}` } });
+      expect(res.status, `${method} ${path}`).toBe(status);
+      expect(JSON.parse(res.body).error, `${method} ${path}`).toMatchObject({ status });
+    }
+  });
+
+  it("a server action body with a reference React's reply format cannot resolve is a 400, not Next.js's 500", async () => {
+    for (const args of [["${7*7}"], [{ a: "$1" }], ["$@0", 5]]) {
+      const res = await raw("POST", "/policies", {
+        body: JSON.stringify(args),
+        headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", Cookie: cookie },
+      });
+      expect(res.status, JSON.stringify(args)).toBe(400);
+      expect(JSON.parse(res.body).error).toMatchObject({ status: 400, code: "validation_error" });
+    }
+  });
+});
+
 describe("dashboard", () => {
   const page = (path: string) => raw("GET", path, { headers: { Cookie: cookie } });
 

@@ -1,8 +1,10 @@
 import { databaseKind } from "@/lib/db/config";
 import { getDb } from "@/lib/db/client";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 
 export const dynamic = "force-dynamic";
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
 
 /** Liveness plus a real round trip to the database; says which database is in use. */
 export async function GET() {

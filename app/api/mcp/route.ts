@@ -1,7 +1,9 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { createAegisMcpHandler } from "@/lib/mcp/create-mcp-handler";
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 
 export const dynamic = "force-dynamic";
+export const { PUT, PATCH } = methodsNotAllowed(["GET", "POST", "DELETE"]);
 // wait_for_decision holds a call for up to 50 s.
 export const maxDuration = 60;
 

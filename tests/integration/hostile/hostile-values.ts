@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import { z } from "zod";
 
 /**
- * Hostile values for the fields the API's own zod schemas declare (z.toJSONSchema gives the
- * field names and types): each generated object keeps the schema's shape but puts at least
+ * Hostile values for the fields the API's own zod schemas declare (the OpenAPI document is
+ * made from them with z.toJSONSchema, and gives the field names and types): each generated object keeps the schema's shape but puts at least
  * one field out of bounds — wrong types, NUL and lone surrogates, out-of-range numbers and
  * dates, huge strings, prototype keys, SQL and markup — so every request should be refused.
  */
@@ -45,16 +44,28 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(fc.oneof(weirdText, fc.string({ maxLength: 70 })), fc.oneof(weirdText, weirdNumber), { maxKeys: 60 }) },
 );
 
-type JsonSchema = { properties?: Record<string, { type?: string }> };
+type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; enum?: unknown[]; format?: string };
 
-/** Field names of a zod object schema, from its JSON Schema. */
-export function fieldsOf(schema: z.ZodType): string[] {
-  return Object.keys((z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema).properties ?? {});
+/**
+ * A value the JSON Schema (the OpenAPI document's, made from the API's zod schemas) would
+ * plausibly accept for a field, so the hostile field is the one that decides the answer.
+ */
+export function plausible(s: JsonSchema | undefined, ids: { agentId: string }): unknown {
+  if (!s) return "x";
+  if (s.enum?.length) return s.enum[0];
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
+  if (type === "integer" || type === "number") return 100;
+  if (type === "boolean") return true;
+  if (type === "array") return [];
+  if (type === "object") return s.properties ? Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, plausible(v, ids)])) : {};
+  if (s.format === "uuid") return ids.agentId;
+  if (s.format === "date-time") return "2026-12-01T09:00:00Z";
+  return "x";
 }
 
-/** A body shaped like `valid` (a request the schema accepts) with one to three fields made hostile, or extra hostile fields. */
-export function hostileBody(schema: z.ZodType, valid: Record<string, unknown>): fc.Arbitrary<unknown> {
-  const fields = fieldsOf(schema);
+/** A body shaped like `valid` with one to three of `fields` made hostile, or an extra hostile field, or a hostile value instead of an object. */
+export function hostileBody(fields: string[], valid: Record<string, unknown>): fc.Arbitrary<unknown> {
+  if (fields.length === 0) return fc.oneof(hostileValue, fc.constant({}));
   const mutated = fc
     .uniqueArray(fc.constantFrom(...fields), { minLength: 1, maxLength: Math.min(3, fields.length) })
     .chain((keys) => fc.tuple(fc.constant(keys), fc.array(hostileValue, { minLength: keys.length, maxLength: keys.length })))
@@ -75,8 +86,8 @@ export const hostileSegment = fc.oneof(
 );
 
 /** A query string over the schema's fields (and a few it does not know), with hostile values. */
-export function hostileQuery(schema: z.ZodType): fc.Arbitrary<string> {
-  const names = [...fieldsOf(schema), "cursor", "__proto__", "x%00"];
+export function hostileQuery(fields: string[]): fc.Arbitrary<string> {
+  const names = [...fields, "cursor", "__proto__", "x%00"];
   return fc
     .array(fc.tuple(fc.constantFrom(...names), fc.oneof(hostileSegment, fc.constant(""))), { minLength: 1, maxLength: 4 })
     .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join("&"));

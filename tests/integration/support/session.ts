@@ -2,7 +2,8 @@ import http from "node:http";
 import { inject } from "vitest";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
-export type RawOptions = { headers?: Record<string, string>; body?: string; localAddress?: string; baseUrl?: string };
+/** `agent: false` opens a fresh connection (no kept-alive socket the server may have just closed). */
+export type RawOptions = { headers?: Record<string, string>; body?: string; localAddress?: string; baseUrl?: string; agent?: http.Agent | false };
 
 /**
  * One HTTP request through node:http, so a test can choose its source address on the
@@ -12,7 +13,15 @@ export function raw(method: string, path: string, opts: RawOptions = {}): Promis
   const url = new URL(path, opts.baseUrl ?? inject("baseUrl"));
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: opts.headers, localAddress: opts.localAddress },
+      {
+        method,
+        hostname: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        headers: opts.headers,
+        localAddress: opts.localAddress,
+        agent: opts.agent,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -26,7 +26,7 @@ async function guarded(req: NextRequest, ctx: Ctx): Promise<Response> {
   const requestId = randomId("req", 20);
   try {
     checkCallbackUrl(req.nextUrl.searchParams.get("callbackUrl"));
-    if (req.method !== "POST") return await handler(req, ctx);
+    if (req.method !== "POST") return inApiShape(await handler(req, ctx), requestId);
     const text = await req.text();
     if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The request body is too large");
     const type = req.headers.get("content-type") ?? "";
@@ -37,10 +37,16 @@ async function guarded(req: NextRequest, ctx: Ctx): Promise<Response> {
       throw new AppError("validation_error", `${bad}: text must not contain NUL characters or unpaired surrogates`, [
         { field: bad, issue: "contains NUL or an unpaired surrogate" },
       ]);
-    return await handler(new NextRequest(req.url, { method: "POST", headers: req.headers, body: text }), ctx);
+    return inApiShape(await handler(new NextRequest(req.url, { method: "POST", headers: req.headers, body: text }), ctx), requestId);
   } catch (e) {
     return errorResponse(e, requestId);
   }
+}
+
+/** next-auth answers a route it does not have (/api/auth/nope) with a plain-text 400: give it the API error body. */
+function inApiShape(res: Response, requestId: string): Response {
+  if (res.status < 400 || (res.headers.get("content-type") ?? "").includes("json")) return res;
+  return errorResponse(new AppError("not_found", "No such sign-in endpoint"), requestId);
 }
 
 /** next-auth parses callbackUrl as a URL and throws on junk: only this site's paths or URLs pass. */

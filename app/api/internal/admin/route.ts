@@ -9,8 +9,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 import { readAdminToken } from "@/lib/server/server-info";
 import { adminChannelAllows } from "@/lib/server/admin-channel";
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 
 export const dynamic = "force-dynamic";
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
 
 /**
  * The CLI's way into the embedded database while this server owns it (PGlite does not
