@@ -48,11 +48,18 @@ function tally(text: string, dbName: string, submits: number): StatementCount {
   const re = new RegExp(`^\\S+ \\S+ \\S+ \\[(\\d+)\\] \\S+@${dbName} LOG:  (?:statement|execute [^:]*): (.*)$`);
   const byPid = new Map<string, string[]>();
   let total = 0;
+  let last: string[] | null = null; // a multi-line statement continues on tab-indented lines
   for (const line of text.split("\n")) {
     const m = re.exec(line);
-    if (!m) continue;
+    if (!m) {
+      if (last && line.startsWith("\t")) last.push(`${last.pop()} ${line.trim()}`);
+      else if (!line.startsWith("\t")) last = null;
+      continue;
+    }
     total++;
-    byPid.set(m[1], [...(byPid.get(m[1]) ?? []), m[2]]);
+    last = byPid.get(m[1]) ?? [];
+    last.push(m[2]);
+    byPid.set(m[1], last);
   }
   // Decision transactions: BEGIN … COMMIT on one connection containing the intent's INSERT.
   const transactions: string[][] = [];
