@@ -13,6 +13,9 @@ import { AppError } from "@/lib/errors/app-error";
 import type { DemoSetup } from "./demo-agents";
 import type { DemoPlan, PlannedEvent, PlannedIntent } from "./demo-plan";
 import { backdateAuditEvent } from "./demo-retime";
+import { demoSettlementPlanner } from "./demo-settlement";
+import { settleApprovedIntent } from "@/lib/intents/settle-approved-intent";
+import type { AgentPrincipal } from "@/lib/auth/principal";
 
 type Due = { at: Date; run: () => Promise<unknown> };
 
@@ -41,19 +44,33 @@ export async function playDemoHistory(db: Db, setup: DemoSetup, plan: DemoPlan, 
     }
   };
 
+  const settlementFor = demoSettlementPlanner();
+  /** The agent reports what it paid, through the real settle function (ledger, counters, audit). */
+  const settleLater = (intentId: string, planned: PlannedIntent, approvedAt: Date) => {
+    const s = settlementFor(planned.amount, approvedAt, now);
+    if (!s) return;
+    const agent = agentPrincipal(setup, planned);
+    // Refused when the intent was not approved after all (rejected, expired): it then has nothing to settle.
+    due.push({ at: s.at, run: () => db.$transaction((tx) => settleApprovedIntent(tx, intentId, s.request, agent, { at: s.at })).catch(ignoreRefusal) });
+  };
+
   for (const planned of plan.intents) {
     await runDue(planned.at);
     const decidedAt = new Date(planned.at.getTime() + 1000);
     const intentId = await insertIntent(db, setup, planned);
     await decideIntent(db, intentId, () => decidedAt);
     const approval = await db.approval.findUnique({ where: { intentId }, select: { id: true, requiredRole: true, expiresAt: true } });
-    if (!approval) continue;
+    if (!approval) {
+      settleLater(intentId, planned, decidedAt);
+      continue;
+    }
     const fate = planned.fate;
     if (fate.kind === "answer") {
       const by = approval.requiredRole === "admin" ? "admin" : fate.by;
       const at = new Date(decidedAt.getTime() + fate.afterMs);
       // The domain may refuse (e.g. the approval expired first): history then simply has no answer.
       due.push({ at, run: () => answerApproval(db, setup.principals[by], approval.id, fate, at).catch(ignoreRefusal) });
+      if (fate.decision === "approve") settleLater(intentId, planned, at);
     } else if (fate.kind === "expire") {
       const at = new Date(approval.expiresAt.getTime() + 60_000);
       if (at < now) due.push({ at, run: () => expireApprovals(db, at) });
@@ -80,6 +97,11 @@ async function applyEvent(db: Db, setup: DemoSetup, event: PlannedEvent): Promis
     await setRiskOverride(db, admin, { orgId: setup.org.id, agentId, level: "high" });
     await backdateAuditEvent(db, setup.org.id, "agent.risk_override_set", agentId, event.at);
   }
+}
+
+function agentPrincipal(setup: DemoSetup, p: PlannedIntent): AgentPrincipal {
+  const agent = setup.agents[p.agent];
+  return { kind: "agent", orgId: setup.org.id, agentId: agent.id, keyId: agent.keyId, label: `agent:${agent.name}` };
 }
 
 /** The row submitIntent writes (same fields, same audit event), at the planned time. */
@@ -122,7 +144,7 @@ async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise
     });
     await recordAuditEvent(tx, {
       orgId: setup.org.id,
-      actor: { kind: "agent", orgId: setup.org.id, agentId: agent.id, keyId: agent.keyId, label: `agent:${agent.name}` },
+      actor: agentPrincipal(setup, p),
       action: "intent.submitted",
       targetId: id,
       data: { amount: p.amount, currency: "INR", merchant: p.merchant },

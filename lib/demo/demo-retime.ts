@@ -55,5 +55,9 @@ export async function alignHistoryTimes(db: Db, orgId: string, since: Date): Pro
     await tx.$executeRaw`
       UPDATE ledger_entries l SET created_at = a.resolved_at FROM approvals a
       WHERE l.org_id = ${orgId} AND l.created_at >= ${since} AND l.intent_id = a.intent_id AND l.actor <> 'policy' AND a.resolved_at IS NOT NULL`;
+    // Captures and the unpaid rest returned happen when the agent reported them.
+    await tx.$executeRaw`
+      UPDATE ledger_entries l SET created_at = i.settled_at FROM intents i
+      WHERE l.org_id = ${orgId} AND l.intent_id = i.id AND l.kind IN ('capture', 'reversal') AND i.settled_at IS NOT NULL`;
   });
 }

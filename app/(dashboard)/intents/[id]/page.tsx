@@ -15,6 +15,8 @@ import { formatConfidence } from "@/lib/format/labels";
 import { ApprovalPanel } from "./approval-panel";
 import { ApprovalTimeline } from "./approval-timeline";
 import { DecisionTrace } from "./decision-trace";
+import { SettlePanel } from "./settle-panel";
+import { can } from "@/lib/permissions/can";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { db, principal } = await requireSession();
@@ -32,6 +34,8 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
   });
   const { intent: i, agent, approval } = detail;
   const answerable = approval?.canAnswer === true;
+  // Approved and not yet reported as paid: people who may settle it see Capture / Void.
+  const settleable = i.settlement === "uncaptured" && can(principal, "intent.settle", { orgId: principal.orgId, agentId: i.agent_id });
   return (
     <>
       <PageHeader
@@ -140,6 +144,14 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
               )}
             </CardBody>
           </Card>
+          {settleable && (
+            <Card aria-labelledby="settle-h">
+              <CardHeader id="settle-h" title="Payment" description="Capture what was paid, or void it; the rest returns to the wallet." />
+              <CardBody>
+                <SettlePanel intentId={i.id} approved={i.amount} currency={i.currency} />
+              </CardBody>
+            </Card>
+          )}
           <Card aria-labelledby="ledger-h">
             <CardHeader id="ledger-h" title="Ledger effects" description="Money held, released or moved for this intent." />
             <LedgerTable entries={detail.ledger} currency={i.currency} compact />
