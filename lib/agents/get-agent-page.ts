@@ -12,8 +12,9 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
   const agent = await getAgent(db, principal, agentId); // 404 for unknown or another org's
   const currency = agent.wallet?.currency ?? "INR";
   const [ledger, spend, intents, keys, waiting, override] = await Promise.all([
+    // By the agent's wallet ids, so the (wallet_id, created_at) index serves it instead of the organisation's whole ledger.
     db.ledgerEntry.findMany({
-      where: { orgId: principal.orgId, wallet: { agentId: agent.id } },
+      where: { orgId: principal.orgId, walletId: { in: await walletIds(db, principal.orgId, agent.id) } },
       include: { wallet: { select: { currency: true } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 15,
@@ -24,12 +25,16 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
       ? listApiKeys(db, principal, { orgId: principal.orgId, agentId: agent.id })
       : Promise.resolve(null),
     // What a suspension would leave waiting: the oldest few open approvals of this agent (and a capped count).
-    db.approval.findMany({
-      where: { orgId: principal.orgId, status: "pending", intent: { agentId: agent.id } },
-      select: { id: true, intent: { select: { id: true, merchant: true, amount: true, currency: true } } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: 100,
-    }),
+    // Read from the agent's intents awaiting a person (the (agent_id, status, created_at) index), not
+    // from every open approval of the organisation; an open approval's intent is pending_approval.
+    db.intent
+      .findMany({
+        where: { orgId: principal.orgId, agentId: agent.id, status: "pending_approval", approval: { status: "pending" } },
+        select: { id: true, merchant: true, amount: true, currency: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: 100,
+      })
+      .then((rows) => rows.map((intent) => ({ intent }))),
     agent.risk_override
       ? db.auditEvent.findFirst({
           where: { orgId: principal.orgId, targetType: "agent", targetId: agent.id, action: "agent.risk_override_set" },
@@ -57,4 +62,8 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
     },
     ledger: ledger.map((e) => ({ ...toLedgerLine(e), currency: e.wallet.currency })),
   };
+}
+
+async function walletIds(db: DbOrTx, orgId: string, agentId: string): Promise<string[]> {
+  return (await db.wallet.findMany({ where: { orgId, agentId }, select: { id: true } })).map((w) => w.id);
 }

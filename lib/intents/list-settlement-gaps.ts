@@ -32,9 +32,17 @@ export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100)
   } as const;
   const [open, settled] = await Promise.all([
     db.intent.findMany({ where: { orgId, status: "approved", settlement: null }, orderBy: [{ decidedAt: "asc" }, { id: "asc" }], take: limit, select }),
+    // A partial capture or a void returned money with a reversal line (settle-approved-intent.ts) in
+    // the transaction that settled it: the newest reversals name them through a small index, where
+    // "captured_amount < amount" would read every settled intent. An intent settles once, so it has
+    // one reversal; twice the limit leaves room for the ledger's clock and settled_at to differ.
     db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM intents WHERE org_id = ${orgId} AND status = 'approved' AND settlement IS NOT NULL AND captured_amount < amount
-      ORDER BY settled_at DESC LIMIT ${limit}`.then((ids) =>
+      SELECT i.id FROM (
+        SELECT intent_id FROM ledger_entries
+        WHERE org_id = ${orgId} AND kind = 'reversal' AND intent_id IS NOT NULL ORDER BY created_at DESC LIMIT ${limit * 2}
+      ) r JOIN intents i ON i.id = r.intent_id
+      WHERE i.status = 'approved' AND i.settlement IS NOT NULL AND i.captured_amount < i.amount
+      ORDER BY i.settled_at DESC LIMIT ${limit}`.then((ids) =>
       db.intent.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ settledAt: "desc" }, { id: "asc" }], select }),
     ),
   ]);

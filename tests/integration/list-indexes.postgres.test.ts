@@ -1,0 +1,142 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { UserPrincipal } from "@/lib/auth/principal";
+import { createAgent } from "@/lib/agents/create-agent";
+import { listAgents } from "@/lib/agents/list-agents";
+import { listApprovals } from "@/lib/approvals/list-approvals";
+import { countInbox, loadInbox } from "@/lib/approvals/load-inbox";
+import { InboxQuerySchema } from "@/lib/approvals/inbox-query";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
+import { listIntents } from "@/lib/intents/list-intents";
+import { createOrganization } from "@/lib/organizations/create-organization";
+import { createUser } from "@/lib/users/create-user";
+
+// The list queries of the dashboard and the API, as the app issues them, must be served by
+// indexes: at a million intents a sequential scan of intents, approvals or audit_events costs
+// seconds. This seeds enough rows that PostgreSQL's planner chooses by cost, runs the real
+// loaders with query logging, and EXPLAINs every statement they sent.
+const onPostgres = inject("databaseKind") === "postgresql";
+const WATCHED = ["intents", "approvals", "audit_events"];
+const INTENTS = 40_000;
+
+type Logged = { query: string; params: unknown[] };
+const loggingClient = (url: string) => new PrismaClient({ adapter: new PrismaPg({ connectionString: url }), log: [{ emit: "event", level: "query" }] });
+let client: ReturnType<typeof loggingClient>;
+/** The same client, as the loaders take it. */
+let db: PrismaClient;
+let raw: pg.Client;
+let logged: Logged[] = [];
+let admin: UserPrincipal;
+let orgId: string;
+let agentId: string;
+let intentId: string;
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[] };
+const seqScans = (n: PlanNode): string[] => [
+  ...(n["Node Type"] === "Seq Scan" && WATCHED.includes(n["Relation Name"] ?? "") ? [n["Relation Name"]!] : []),
+  ...(n.Plans ?? []).flatMap(seqScans),
+];
+
+/** Runs `load` with query logging and returns, per statement on a watched table, the tables it seq-scans. */
+async function scansOf(load: () => Promise<unknown>): Promise<{ query: string; seq: string[] }[]> {
+  logged = [];
+  await load();
+  const statements = logged.filter((l) => WATCHED.some((t) => l.query.includes(`"${t}"`) || l.query.includes(` ${t} `)));
+  expect(statements.length).toBeGreaterThan(0);
+  const out = [];
+  for (const s of statements) {
+    const { rows } = await raw.query(`EXPLAIN (FORMAT JSON) ${s.query}`, s.params);
+    out.push({ query: s.query.slice(0, 300), seq: seqScans(rows[0]["QUERY PLAN"][0].Plan) });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  const url = inject("databaseUrl");
+  client = loggingClient(url);
+  client.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  db = client as unknown as PrismaClient;
+  raw = new pg.Client({ connectionString: url });
+  await raw.connect();
+  const tag = crypto.randomBytes(4).toString("hex");
+  const org = await createOrganization(db, "system", { name: `Indexes ${tag}`, timeZone: "UTC" });
+  orgId = org.id;
+  const user = await createUser(db, "system", { orgId, email: `admin-${tag}@indexes.test`, role: "admin" });
+  admin = { kind: "user", orgId, userId: user.id, role: "admin", email: user.email, keyId: null, label: user.email };
+  const agents = [];
+  for (let n = 0; n < 20; n++) agents.push((await createAgent(db, "system", { orgId, name: `agent ${n}`, initialBalance: 1_000_000, currency: "INR" })).id);
+  agentId = agents[3];
+  // Intents over 90 days in 12 categories (one rare), every status; an approval for each
+  // intent that needed a person (a fifth of them still open); two audit events per intent.
+  await raw.query(
+    `INSERT INTO intents (id, org_id, agent_id, amount, currency, reason, confidence, merchant, merchant_category, status, request_hash, created_at, decided_at)
+     SELECT 'int_' || substr(md5($1 || g), 1, 24), $2, ($3::uuid[])[1 + g % 20], 1000 + g % 500000, 'INR', 'volume', 0.9, 'M' || g % 40,
+       CASE WHEN g % 997 = 0 THEN 'rare' ELSE 'cat' || g % 11 END,
+       (CASE WHEN g % 50 = 0 THEN 'pending_approval' WHEN g % 50 = 1 THEN 'expired' WHEN g % 10 = 2 THEN 'denied' ELSE 'approved' END)::"IntentStatus",
+       md5('r' || g), now() - (g % 129600) * interval '1 minute', now() - (g % 129600) * interval '1 minute'
+     FROM generate_series(1, $4::int) g`,
+    [tag, orgId, agents, INTENTS],
+  );
+  await raw.query(
+    `INSERT INTO approvals (id, org_id, intent_id, status, required_role, expires_at, created_at)
+     SELECT 'apr_' || substr(md5('a' || i.id), 1, 24), i.org_id, i.id,
+       (CASE WHEN i.status = 'pending_approval' THEN 'pending' ELSE 'expired' END)::"ApprovalStatus", 'approver',
+       CASE WHEN i.status = 'pending_approval' THEN now() + interval '3 days' ELSE i.created_at + interval '3 days' END, i.created_at
+     FROM intents i WHERE i.org_id = $1 AND i.status IN ('pending_approval', 'expired')`,
+    [orgId],
+  );
+  await raw.query(
+    `INSERT INTO audit_events (id, org_id, actor_type, actor_label, action, target_type, target_id, data, created_at)
+     SELECT 'evt_' || substr(md5(k || i.id), 1, 24), i.org_id, 'system', 'system', 'intent.' || k, 'intent', i.id, '{}'::jsonb, i.created_at
+     FROM intents i CROSS JOIN (VALUES ('submitted'), ('decided')) AS v(k) WHERE i.org_id = $1`,
+    [orgId],
+  );
+  await raw.query(`ANALYZE intents, approvals, audit_events, agents`);
+  intentId = (await raw.query(`SELECT id FROM intents WHERE org_id = $1 AND status = 'expired' LIMIT 1`, [orgId])).rows[0].id;
+}, 300_000);
+
+afterAll(async () => {
+  if (!onPostgres) return;
+  await db.$disconnect();
+  await raw.end();
+});
+
+describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
+  const cases: [string, () => Promise<unknown>][] = [
+    ["intents list", () => listIntents(db, admin, { limit: 25 })],
+    ["intents by status", () => listIntents(db, admin, { limit: 25, status: ["expired"] })],
+    ["intents by two statuses", () => listIntents(db, admin, { limit: 25, status: ["pending_approval", "expired"] })],
+    ["intents by agent", () => listIntents(db, admin, { limit: 25, agent_id: agentId })],
+    ["intents by a rare category", () => listIntents(db, admin, { limit: 25, merchant_category: "rare" })],
+    [
+      "intents in a date range",
+      () =>
+        listIntents(db, admin, {
+          limit: 25,
+          created_after: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+          created_before: new Date(Date.now() - 19 * 86_400_000).toISOString(),
+        }),
+    ],
+    ["the category filter's choices", () => intentFilterOptions(db, orgId)],
+    ["inbox", () => loadInbox(db, admin, InboxQuerySchema.parse({}))],
+    ["inbox, waiting on others", () => loadInbox(db, admin, InboxQuerySchema.parse({ view: "others" }))],
+    ["inbox by amount", () => loadInbox(db, admin, InboxQuerySchema.parse({ sort: "amount" }))],
+    ["inbox count", () => countInbox(db, admin)],
+    ["approvals API", () => listApprovals(db, admin, { limit: 20 })],
+    ["audit log", () => listAuditEvents(db, orgId, {})],
+    ["audit by action", () => listAuditEvents(db, orgId, { action: "intent.sub" })],
+    ["audit by target intent", () => listAuditEvents(db, orgId, { target: intentId })],
+    ["agents list", () => listAgents(db, admin, { limit: 20 })],
+  ];
+  for (const [name, load] of cases) {
+    it(`${name}: no sequential scan of ${WATCHED.join(", ")}`, async () => {
+      const plans = await scansOf(load);
+      expect(plans.filter((p) => p.seq.length > 0)).toEqual([]);
+    });
+  }
+});
