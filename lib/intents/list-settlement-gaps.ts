@@ -31,7 +31,14 @@ export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100)
     agent: { select: { name: true } },
   } as const;
   const [open, settled] = await Promise.all([
-    db.intent.findMany({ where: { orgId, status: "approved", settlement: null }, orderBy: [{ decidedAt: "asc" }, { id: "asc" }], take: limit, select }),
+    // Ordering by settlement too (always null here, so the order is unchanged) lets PostgreSQL read
+    // the (org_id, status, settlement, decided_at) index in order instead of sorting every open approval.
+    db.intent.findMany({
+      where: { orgId, status: "approved", settlement: null },
+      orderBy: [{ settlement: "asc" }, { decidedAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select,
+    }),
     // A partial capture or a void returned money with a reversal line (settle-approved-intent.ts) in
     // the transaction that settled it: the newest reversals name them through a small index, where
     // "captured_amount < amount" would read every settled intent. An intent settles once, so it has

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import { createAgent } from "@/lib/agents/create-agent";
+import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { listAgents } from "@/lib/agents/list-agents";
 import { listApprovals } from "@/lib/approvals/list-approvals";
 import { countInbox, loadInbox } from "@/lib/approvals/load-inbox";
@@ -12,6 +13,7 @@ import { InboxQuerySchema } from "@/lib/approvals/inbox-query";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
 import { listIntents } from "@/lib/intents/list-intents";
+import { listSettlementGaps } from "@/lib/intents/list-settlement-gaps";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser } from "@/lib/users/create-user";
 
@@ -132,6 +134,8 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     ["audit by action", () => listAuditEvents(db, orgId, { action: "intent.sub" })],
     ["audit by target intent", () => listAuditEvents(db, orgId, { target: intentId })],
     ["agents list", () => listAgents(db, admin, { limit: 20 })],
+    ["agent page", () => getAgentPage(db, admin, agentId)],
+    ["reconciliation's gaps", () => listSettlementGaps(db, orgId)],
   ];
   for (const [name, load] of cases) {
     it(`${name}: no sequential scan of ${WATCHED.join(", ")}`, async () => {
