@@ -26,10 +26,11 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
       : Promise.resolve(null),
     // What a suspension would leave waiting: the oldest few open approvals of this agent (and a capped count).
     // Read from the agent's intents awaiting a person (the (agent_id, status, created_at) index), not
-    // from every open approval of the organisation; an open approval's intent is pending_approval.
+    // from every open approval of the organisation: an intent is pending_approval exactly while its
+    // approval is pending (both change in the transaction that answers or expires it).
     db.intent
       .findMany({
-        where: { orgId: principal.orgId, agentId: agent.id, status: "pending_approval", approval: { status: "pending" } },
+        where: { orgId: principal.orgId, agentId: agent.id, status: "pending_approval" },
         select: { id: true, merchant: true, amount: true, currency: true },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: 100,

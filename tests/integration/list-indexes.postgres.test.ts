@@ -48,7 +48,6 @@ async function scansOf(load: () => Promise<unknown>): Promise<{ query: string; s
   logged = [];
   await load();
   const statements = logged.filter((l) => WATCHED.some((t) => l.query.includes(`"${t}"`) || l.query.includes(` ${t} `)));
-  expect(statements.length).toBeGreaterThan(0);
   const out = [];
   for (const s of statements) {
     const { rows } = await raw.query(`EXPLAIN (FORMAT JSON) ${s.query}`, s.params);
@@ -74,12 +73,12 @@ beforeAll(async () => {
   for (let n = 0; n < 20; n++) agents.push((await createAgent(db, "system", { orgId, name: `agent ${n}`, initialBalance: 1_000_000, currency: "INR" })).id);
   agentId = agents[3];
   // Intents over 90 days in 12 categories (one rare), every status; an approval for each
-  // intent that needed a person (a fifth of them still open); two audit events per intent.
+  // intent that needed a person (4,000 still open); two audit events per intent.
   await raw.query(
     `INSERT INTO intents (id, org_id, agent_id, amount, currency, reason, confidence, merchant, merchant_category, status, request_hash, created_at, decided_at)
      SELECT 'int_' || substr(md5($1 || g), 1, 24), $2, ($3::uuid[])[1 + g % 20], 1000 + g % 500000, 'INR', 'volume', 0.9, 'M' || g % 40,
        CASE WHEN g % 997 = 0 THEN 'rare' ELSE 'cat' || g % 11 END,
-       (CASE WHEN g % 50 = 0 THEN 'pending_approval' WHEN g % 50 = 1 THEN 'expired' WHEN g % 10 = 2 THEN 'denied' ELSE 'approved' END)::"IntentStatus",
+       (CASE WHEN g % 10 = 0 THEN 'pending_approval' WHEN g % 50 = 1 THEN 'expired' WHEN g % 10 = 2 THEN 'denied' ELSE 'approved' END)::"IntentStatus",
        md5('r' || g), now() - (g % 129600) * interval '1 minute', now() - (g % 129600) * interval '1 minute'
      FROM generate_series(1, $4::int) g`,
     [tag, orgId, agents, INTENTS],
@@ -87,9 +86,9 @@ beforeAll(async () => {
   await raw.query(
     `INSERT INTO approvals (id, org_id, intent_id, status, required_role, expires_at, created_at)
      SELECT 'apr_' || substr(md5('a' || i.id), 1, 24), i.org_id, i.id,
-       (CASE WHEN i.status = 'pending_approval' THEN 'pending' ELSE 'expired' END)::"ApprovalStatus", 'approver',
+       (CASE i.status WHEN 'pending_approval' THEN 'pending' WHEN 'denied' THEN 'rejected' ELSE 'expired' END)::"ApprovalStatus", 'approver',
        CASE WHEN i.status = 'pending_approval' THEN now() + interval '3 days' ELSE i.created_at + interval '3 days' END, i.created_at
-     FROM intents i WHERE i.org_id = $1 AND i.status IN ('pending_approval', 'expired')`,
+     FROM intents i WHERE i.org_id = $1 AND i.status IN ('pending_approval', 'expired', 'denied')`,
     [orgId],
   );
   await raw.query(
@@ -133,14 +132,18 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     ["audit log", () => listAuditEvents(db, orgId, {})],
     ["audit by action", () => listAuditEvents(db, orgId, { action: "intent.sub" })],
     ["audit by target intent", () => listAuditEvents(db, orgId, { target: intentId })],
-    ["agents list", () => listAgents(db, admin, { limit: 20 })],
     ["agent page", () => getAgentPage(db, admin, agentId)],
     ["reconciliation's gaps", () => listSettlementGaps(db, orgId)],
   ];
   for (const [name, load] of cases) {
     it(`${name}: no sequential scan of ${WATCHED.join(", ")}`, async () => {
       const plans = await scansOf(load);
+      expect(plans.length).toBeGreaterThan(0);
       expect(plans.filter((p) => p.seq.length > 0)).toEqual([]);
     });
   }
+
+  it("the agents list reads counters, never intents, approvals or audit events", async () => {
+    expect(await scansOf(() => listAgents(db, admin, { limit: 20 }))).toEqual([]);
+  });
 });
