@@ -36,7 +36,7 @@ describe("GET /api/v1/agents/{id}", () => {
     expect(res.status).toBe(200);
     const a = res.body;
     expect(a).toMatchObject({ object: "agent", id: agent.id, status: "active", risk_override: null });
-    expect(a.wallet).toEqual({ currency: "INR", balance: 990_000, held: 600_000, available: 390_000 });
+    expect(a.wallet).toEqual({ currency: "INR", balance: 990_000, held: 600_000, available: 390_000, low_balance_threshold: null });
     expect(a.spend.day).toMatchObject({ spent: 610_000, limit: 5_000_000, remaining: 4_390_000 });
     expect(a.spend.month.limit).toBe(50_000_000);
     expect(new Date(a.spend.day.resets_at).getUTCHours()).toBe(0);

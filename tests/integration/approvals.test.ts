@@ -50,14 +50,14 @@ describe("POST /api/v1/approvals/{id}", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "approved", intent: { status: "approved" } });
     expect(res.body.responses).toEqual([expect.objectContaining({ user_email: org.approver.email, decision: "approve", comment: "Invoice checked" })]);
-    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 18_000_000, held: 0, available: 18_000_000 });
+    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 18_000_000, held: 0, available: 18_000_000, low_balance_threshold: null });
   });
 
   it("reject (and its synonyms) releases the hold and denies the intent; answers in canonical form", async () => {
     const { intent, agent } = await pending();
     const res = await respond(org.approver.key, intent.id, "denied");
     expect(res.body).toMatchObject({ status: "rejected", responses: [{ decision: "reject" }], intent: { status: "denied" } });
-    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 20_000_000, held: 0, available: 20_000_000 });
+    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 20_000_000, held: 0, available: 20_000_000, low_balance_threshold: null });
     const seen = (await api(agent.key, "GET", `/api/v1/intents/${intent.id}`)).body;
     expect(seen.status).toBe("denied");
   });
@@ -103,7 +103,7 @@ describe("POST /api/v1/approvals/{id}", () => {
     const admin2 = await createUser(org.id, "admin");
     const second = await respond(admin2.key, intent.approval.id, "approve");
     expect(second.body).toMatchObject({ status: "approved", intent: { status: "approved" } });
-    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 22_000_000, held: 0, available: 22_000_000 });
+    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 22_000_000, held: 0, available: 22_000_000, low_balance_threshold: null });
   });
 
   it("concurrent answers: exactly one wins, the other gets 409", async () => {

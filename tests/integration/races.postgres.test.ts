@@ -23,7 +23,7 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     expect(statuses.filter((s) => s === "approved")).toHaveLength(10);
     expect(statuses.filter((s) => s === "denied")).toHaveLength(40);
     const w = (await api(org.admin.key, "GET", `/api/v1/agents/${agent.id}`)).body.wallet;
-    expect(w).toEqual({ currency: "INR", balance: 0, held: 0, available: 0 });
+    expect(w).toEqual({ currency: "INR", balance: 0, held: 0, available: 0, low_balance_threshold: null });
     const ledger = await ledgerAgreesWithWallet(agent.id);
     expect(ledger).toEqual({ balance: 0, held: 0, ledgerBalance: 0, ledgerHeld: 0 });
   });

@@ -20,7 +20,7 @@ describe("POST /api/v1/intents decides and applies the outcome", () => {
     expect(res.body.policy_decision).toMatchObject({ outcome: "approve", rule: "auto_approve_limit" });
     expect(res.body.policy_decision.trace.length).toBeGreaterThanOrEqual(10);
     expect(res.body.policy_decision.budgets.daily).toMatchObject({ limit: 5_000_000, spent: 0 });
-    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 987_500, held: 0, available: 987_500 });
+    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 987_500, held: 0, available: 987_500, low_balance_threshold: null });
   });
 
   it("routes a large spend to a person: holds the amount and opens an approval", async () => {
@@ -32,7 +32,7 @@ describe("POST /api/v1/intents decides and applies the outcome", () => {
     expect(res.body.approval).toMatchObject({ status: "pending" });
     expect(res.body.approval.id).toMatch(/^apr_/);
     expect(res.body.decided_at).toBeNull();
-    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 5_000_000, held: 2_000_000, available: 3_000_000 });
+    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 5_000_000, held: 2_000_000, available: 3_000_000, low_balance_threshold: null });
   });
 
   it("denies above the hard limit and moves nothing", async () => {
@@ -40,7 +40,7 @@ describe("POST /api/v1/intents decides and applies the outcome", () => {
     const res = await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 10_000_001 }));
     expect(res.body).toMatchObject({ status: "denied", policy_decision: { outcome: "deny", rule: "hard_limit" } });
     expect(res.body.policy_decision.reason).toMatch(/hard limit/i);
-    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 50_000_000, held: 0, available: 50_000_000 });
+    expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 50_000_000, held: 0, available: 50_000_000, low_balance_threshold: null });
   });
 
   it("denies a currency the agent has no wallet in", async () => {

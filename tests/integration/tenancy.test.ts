@@ -36,6 +36,6 @@ describe("organisation B cannot see or touch organisation A", () => {
     const after = (await api(a.admin.key, "GET", `/api/v1/intents/${intentA.id}`)).body;
     expect(after).toEqual(intentA);
     const agent = (await api(a.admin.key, "GET", `/api/v1/agents/${a.agent.id}`)).body;
-    expect(agent.wallet).toEqual({ currency: "INR", balance: 10_000_000, held: 2_000_000, available: 8_000_000 });
+    expect(agent.wallet).toEqual({ currency: "INR", balance: 10_000_000, held: 2_000_000, available: 8_000_000, low_balance_threshold: null });
   });
 });
