@@ -11,7 +11,7 @@ import { can } from "@/lib/permissions/can";
 import { requireSession } from "@/lib/auth/require-session";
 import { countInbox } from "@/lib/approvals/load-inbox";
 import { Providers } from "./providers";
-import { FREEZE_COLUMNS } from "@/lib/organizations/active-freeze";
+import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { FrozenBanner } from "./frozen-banner";
 
 const NAV: NavItem[] = [
@@ -29,7 +29,7 @@ const SETTINGS: NavItem = { href: "/settings", label: "People & settings", short
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const { db, principal, name } = await requireSession();
   const [org, unread, counts] = await Promise.all([
-    db.organization.findUnique({ where: { id: principal.orgId }, select: { name: true, timeZone: true, ...FREEZE_COLUMNS } }),
+    getOrganizationSummary(db, principal),
     countUnreadNotifications(db, principal.userId),
     countInbox(db, principal),
   ]);
@@ -39,7 +39,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     ...(can(principal, "webhook.list", { orgId: principal.orgId }) ? [DEVELOPERS] : []),
     ...(can(principal, "organization.update", { orgId: principal.orgId }) ? [SETTINGS] : []),
   ];
-  const timeZone = org?.timeZone ?? "UTC";
+  const timeZone = org.timeZone;
   return (
     <Providers timeZone={timeZone}>
       <TitleCount initial={counts} role={principal.role} />
@@ -76,7 +76,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 <Link href="/" className="lg:hidden" aria-label="AegisOS Comply home">
                   <Logo className="size-7" />
                 </Link>
-                <span className="hidden truncate text-sm font-medium text-slate-700 sm:inline dark:text-slate-200">{org?.name ?? "Organisation"}</span>
+                <span className="hidden truncate text-sm font-medium text-slate-700 sm:inline dark:text-slate-200">{org.name}</span>
                 <span
                   className="hidden text-xs text-slate-500 md:inline dark:text-slate-400"
                   title="Times are shown in the organisation's time zone; hover a time for UTC."
@@ -103,7 +103,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             </nav>
           </header>
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
-            {org?.frozenAt && <FrozenBanner since={org.frozenAt} by={org.frozenBy} reason={org.frozenReason} />}
+            {org.frozenAt && <FrozenBanner since={org.frozenAt} by={org.frozenBy} reason={org.frozenReason} />}
             {children}
           </main>
         </div>

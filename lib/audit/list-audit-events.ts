@@ -56,6 +56,8 @@ export async function listAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearch
   });
   return page(rows, limit);
 }
+/** One row of the audit log as the dashboard shows it. */
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>["data"][number];
 
 /** Every matching event, newest first, in batches: the CSV export streams these. */
 export async function* iterateAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearchParams, batch = 500) {

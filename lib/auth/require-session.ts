@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { connection } from "next/server";
 import { getDb, type Db } from "@/lib/db/client";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
@@ -14,8 +15,13 @@ export type SessionContext = { db: Db; principal: UserPrincipal; name: string };
  * principal, re-read from the database (a changed role applies at once). No session, a
  * session whose version is stale (signed out, new password or role, deactivated) or a user
  * who no longer exists goes to the sign-in page.
+ *
+ * React's `cache()` makes it one read per request: the layout, the page, its
+ * `generateMetadata` and any server component below share it. The cache lives for one
+ * server render only, so every server action call (its own request) reads afresh, and
+ * outside a render (route handlers) it is a plain call.
  */
-export async function requireSession(): Promise<SessionContext> {
+export const requireSession = cache(async function requireSession(): Promise<SessionContext> {
   await connection();
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: unknown } | undefined)?.id;
@@ -27,7 +33,7 @@ export async function requireSession(): Promise<SessionContext> {
   if (!principal) redirect("/sign-in");
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
   return { db, principal, name: user?.name ?? principal.email };
-}
+});
 
 /** The same, for route handlers that must answer 401 instead of redirecting. */
 export async function sessionOrNull(): Promise<SessionContext | null> {

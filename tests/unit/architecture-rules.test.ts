@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ENV_NAMES } from "@/lib/env";
-import { envReads, sourceFiles } from "./support/source-files";
+import { envReads, importsOf, prismaCalls, prismaModels, resolveImport, sourceFiles } from "./support/source-files";
 
 /**
  * Structural rules of ARCHITECTURE.md that a reviewer would otherwise have to remember.
  * Each names the files that break it.
  */
 describe("environment variables", () => {
-  it("are read only in lib/env.ts (app/, components/, lib/, proxy.ts, instrumentation.ts, scripts/*.ts)", () => {
+  it("are read only in lib/env.ts (app/, components/, lib/, proxy.ts, instrumentation.ts, scripts/*.ts)", { timeout: 60_000 }, () => {
     const files = [
       ...sourceFiles("app"),
       ...sourceFiles("components"),
@@ -28,10 +28,46 @@ describe("environment variables", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("that scripts/start.mjs reads (plain Node, before TypeScript loads) are in the schema too", () => {
+  it("that scripts/start.mjs reads (plain Node, before TypeScript loads) are in the schema too", { timeout: 60_000 }, () => {
     // NODE_OPTIONS is Node's own; start.mjs only appends the request guard to it.
     const read = envReads("scripts/start.mjs").filter((n) => n !== "*" && n !== "NODE_OPTIONS");
     expect(read.length).toBeGreaterThan(3);
     expect(read.filter((n) => !(ENV_NAMES as string[]).includes(n))).toEqual([]);
   });
+});
+
+describe("the app/ layer", () => {
+  // The CLI's channel into the running server and the health probe are plumbing, not pages.
+  const PLUMBING = /^app\/api\/(internal|health)\//;
+  const appFiles = sourceFiles("app").filter((f) => !PLUMBING.test(f));
+
+  it("never touches the Prisma client: pages, handlers and actions call lib/ loaders and verbs", { timeout: 60_000 }, () => {
+    const models = prismaModels();
+    expect(models.has("agent") && models.has("ledgerEntry")).toBe(true);
+    const offenders = appFiles.flatMap((f) => [
+      ...importsOf(f)
+        .filter((s) => /generated\/prisma|@prisma\/client|lib\/db\/(client|raw-sql)$/.test(s))
+        .map((s) => `${f}: imports ${s}`),
+      ...prismaCalls(f, models).map((c) => `${f}: calls ${c}`),
+    ]);
+    expect(offenders).toEqual([]);
+  });
+
+  it(
+    "has no dashboard section importing another's files (shared UI is in components/, shared actions in app/(dashboard)/_actions/)",
+    { timeout: 60_000 },
+    () => {
+      const DASH = "app/(dashboard)/";
+      const section = (f: string) => (f.startsWith(DASH) ? DASH + f.slice(DASH.length).split("/")[0] : f.split("/").slice(0, 2).join("/"));
+      const offenders = sourceFiles("app").flatMap((f) => {
+        if (!f.startsWith(DASH) || !f.slice(DASH.length).includes("/")) return []; // the layout and its root files frame every section
+        const own = section(f);
+        return importsOf(f)
+          .map((s) => resolveImport(f, s))
+          .filter((target) => target.startsWith("app/") && !target.startsWith(own + "/") && !target.startsWith(DASH + "_actions/"))
+          .map((target) => `${f} imports ${target}`);
+      });
+      expect(offenders).toEqual([]);
+    },
+  );
 });

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
-import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
+import { fieldClass } from "@/components/form-fields";
 import { createAgentAction } from "./actions";
 
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";

@@ -8,6 +8,7 @@ import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
 import { listAgents } from "@/lib/agents/list-agents";
+import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { FreezeControl } from "./freeze-control";
@@ -19,7 +20,7 @@ export default async function AgentsPage() {
   const { db, principal } = await requireSession();
   const { data: agents } = await listAgents(db, principal, { limit: 100 });
   const mayFreeze = can(principal, "spending.freeze", { orgId: principal.orgId });
-  const org = mayFreeze ? await db.organization.findUnique({ where: { id: principal.orgId }, select: { frozenAt: true } }) : null;
+  const org = mayFreeze ? await getOrganizationSummary(db, principal) : null;
   return (
     <>
       <PageHeader

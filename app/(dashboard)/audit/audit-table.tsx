@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, type Tone } from "@/components/badge";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
-import type { AuditEvent } from "@/lib/generated/prisma/client";
+import type { AuditEventRow } from "@/lib/audit/list-audit-events";
 import { formatMoney } from "@/lib/format/money";
 import { Time } from "@/components/org-time";
 
@@ -15,7 +15,7 @@ const TONE: Record<string, Tone> = {
   user: "neutral",
 };
 
-function targetHref(e: AuditEvent, data: Record<string, unknown>): string | null {
+function targetHref(e: AuditEventRow, data: Record<string, unknown>): string | null {
   if (e.targetType === "intent") return `/intents/${e.targetId}`;
   if (e.targetType === "agent") return `/agents/${e.targetId}`;
   if (e.targetType === "policy") return "/policies";
@@ -34,7 +34,7 @@ function summary(data: Record<string, unknown>): string {
   return parts.join(" · ");
 }
 
-export function AuditTable({ events }: { events: AuditEvent[] }) {
+export function AuditTable({ events }: { events: AuditEventRow[] }) {
   return (
     <Table label="Audit events">
       <THead>

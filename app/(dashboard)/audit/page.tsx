@@ -9,7 +9,7 @@ import { cleanSearchParams } from "@/lib/api/search-params";
 import { isValidCursor } from "@/lib/api/keyset-cursor";
 import { AUDIT_FILTER_KEYS, auditActions, listAuditEvents, type AuditSearchParams } from "@/lib/audit/list-audit-events";
 import { withParams } from "@/lib/intents/intent-filters";
-import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
+import { fieldClass } from "@/components/form-fields";
 import { AuditTable } from "./audit-table";
 import { can } from "@/lib/permissions/can";
 

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { sessionOrNull } from "@/lib/auth/require-session";
+import { findIntentByReference } from "@/lib/intents/find-intent-by-reference";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(req: NextRequest) {
   const q = (req.nextUrl.searchParams.get("q") ?? "").trim().slice(0, 100);
   const { db, principal } = session;
   if (q) {
-    const intent = await db.intent.findFirst({ where: { orgId: principal.orgId, OR: [{ id: q }, { approval: { id: q } }] }, select: { id: true } });
+    const intent = await findIntentByReference(db, principal, q);
     if (intent) redirect(`/intents/${intent.id}`);
   }
   redirect(`/intents?missing=${encodeURIComponent(q)}`);

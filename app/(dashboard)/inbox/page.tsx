@@ -5,6 +5,7 @@ import { cn } from "@/components/cn";
 import { requireSession } from "@/lib/auth/require-session";
 import { inboxSearch, parseInboxQuery } from "@/lib/approvals/inbox-query";
 import { COUNT_CAP, loadInbox } from "@/lib/approvals/load-inbox";
+import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { FilterChips } from "./filter-chips";
 import { InboxList } from "./inbox-list";
 
@@ -18,10 +19,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const q = parseInboxQuery(await searchParams);
   const viewer = principal.role === "viewer";
   const view = viewer ? "others" : q.view;
-  const [page, agents] = await Promise.all([
-    loadInbox(db, principal, { ...q, cursor: undefined }),
-    db.agent.findMany({ where: { orgId: principal.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 50 }),
-  ]);
+  const [page, agents] = await Promise.all([loadInbox(db, principal, { ...q, cursor: undefined }), listAgentNames(db, principal, { take: 50 })]);
   // Amounts travel in the URL as rupees, as people type them (q holds paise).
   const rupees = (paise?: number) => (paise === undefined ? undefined : String(paise / 100));
   const filters = { agent: q.agent, min: rupees(q.min), max: rupees(q.max), rule: q.rule, waiting: q.waiting };

@@ -4,10 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useDismissToast, useShowToast } from "@/components/toast";
 import type { InboxItem } from "@/lib/approvals/inbox-items";
 import { formatMoney } from "@/lib/format/money";
-import { respondToApprovalAction } from "./actions";
-
-/** How long an answer can be taken back before it is sent. */
-export const UNDO_MS = 5000;
+import { UNDO_MS } from "@/components/undo-window";
+import { respondToApprovalAction } from "@/app/(dashboard)/_actions/approval-actions";
 
 type Answer = { item: InboxItem; decision: "approve" | "reject"; comment: string };
 type Batch = { id: number; answers: Answer[]; timer: ReturnType<typeof setTimeout>; toastId: number };

@@ -1,12 +1,9 @@
 import { buttonClass } from "@/components/button";
+import { fieldClass, fieldLabelClass as labelClass } from "@/components/form-fields";
 import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
 import { statusLabel } from "@/lib/format/labels";
 import type { IntentSearchParams } from "@/lib/intents/intent-filters";
 import Link from "next/link";
-
-export const fieldClass =
-  "block h-9 w-full rounded-lg border-0 bg-white px-2.5 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:text-white dark:ring-slate-700";
-const labelClass = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
 type Options = { agents: { id: string; name: string }[]; categories: string[] };
 

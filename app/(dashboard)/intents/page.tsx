@@ -9,7 +9,7 @@ import { cleanSearchParams } from "@/lib/api/search-params";
 import { parseIntentFilters, withParams } from "@/lib/intents/intent-filters";
 import { listIntents } from "@/lib/intents/list-intents";
 import { IntentFiltersForm } from "./intent-filters-form";
-import { IntentsTable } from "./intents-table";
+import { IntentsTable } from "@/components/intents-table";
 
 export const metadata: Metadata = { title: "Intents" };
 

@@ -8,6 +8,7 @@ import { describeRules } from "@/lib/policies/describe-rules";
 import { formatMoney } from "@/lib/format/money";
 import { Time } from "@/components/org-time";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { toPolicyDocument } from "@/lib/policies/engine";
 import { PolicyEditor } from "./policy-editor";
 import { ButtonLink } from "@/components/button";
@@ -19,7 +20,7 @@ export default async function PoliciesPage() {
   const current = await getOrgPolicy(db, principal.orgId);
   const doc = toPolicyDocument(current.policy);
   const overrideIds = Object.keys(doc.agent_overrides);
-  const agents = await db.agent.findMany({ where: { orgId: principal.orgId, id: { in: overrideIds } }, select: { id: true, name: true } });
+  const agents = await listAgentNames(db, principal, { ids: overrideIds });
   const name = new Map(agents.map((a) => [a.id, a.name]));
   const limit = (v: number | null, none: string) => (v === null ? none : formatMoney(v, "INR"));
   return (

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
-import { fieldClass as field, fieldLabelClass as label } from "./form-fields";
+import { fieldClass as field, fieldLabelClass as label } from "@/components/form-fields";
 import { useToast } from "@/components/toast";
 import { createDelegationAction } from "./actions";
 

@@ -3,10 +3,11 @@
 import { z } from "zod";
 import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
 import type { SessionContext } from "@/lib/auth/require-session";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { TimeZoneSchema } from "@/lib/organizations/organization-schemas";
 import { setOrganizationTimeZone } from "@/lib/organizations/set-organization-time-zone";
 import { createUser } from "@/lib/users/create-user";
+import { getUserEmail } from "@/lib/users/get-user-email";
 import { deactivateUser } from "@/lib/users/deactivate-user";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { setUserRole } from "@/lib/users/set-user-role";
@@ -21,9 +22,7 @@ import { CreateUserSchema, RoleSchema } from "@/lib/users/user-schemas";
 /** The person's email, only if they belong to the admin's organisation (another's is not found). */
 async function emailOf(ctx: SessionContext, userId: string, notSelf = false): Promise<string> {
   if (notSelf && userId === ctx.principal.userId) throw new AppError("forbidden", "You cannot change your own role or access; ask another admin");
-  const user = await ctx.db.user.findFirst({ where: { id: userId, orgId: ctx.principal.orgId }, select: { email: true } });
-  if (!user) throw notFound("User");
-  return user.email;
+  return getUserEmail(ctx.db, ctx.principal, userId);
 }
 
 export const setTimeZoneAction = defineAction({

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { listUsers } from "@/lib/users/list-users";
+import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { timeZoneChoices } from "@/lib/format/time-zones";
 import { PeoplePanel } from "./people-panel";
 import { TimeZoneForm } from "./time-zone-form";
@@ -15,10 +16,7 @@ export const metadata: Metadata = { title: "People & settings" };
 export default async function SettingsPage() {
   const { db, principal } = await requireSession();
   if (!can(principal, "organization.update", { orgId: principal.orgId })) notFound();
-  const [org, users] = await Promise.all([
-    db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: { name: true, timeZone: true } }),
-    listUsers(db, principal.orgId),
-  ]);
+  const [org, users] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId)]);
   return (
     <>
       <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone.`} />

@@ -8,7 +8,7 @@ import { Card, CardHeader } from "@/components/card";
 import { Time } from "@/components/org-time";
 import { useToast } from "@/components/toast";
 import type { UserRow } from "@/lib/users/list-users";
-import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
+import { fieldClass } from "@/components/form-fields";
 import { changeRoleAction, deactivateUserAction, inviteUserAction, resetPasswordAction } from "./actions";
 
 const ROLES = ["admin", "approver", "viewer"] as const;

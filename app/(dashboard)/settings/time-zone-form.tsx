@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
-import { fieldClass } from "@/app/(dashboard)/intents/intent-filters-form";
+import { fieldClass } from "@/components/form-fields";
 import { setTimeZoneAction } from "./actions";
 
 export function TimeZoneForm({ current, zones }: { current: string; zones: string[] }) {

@@ -60,3 +60,55 @@ export function importsOf(file: string): string[] {
   });
   return specs;
 }
+
+const PRISMA_METHODS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+  "count",
+  "aggregate",
+  "groupBy",
+]);
+
+/** Calls of the Prisma client in a file: `x.<model>.<method>(…)` for a model of schema.prisma, and `x.$queryRaw` and friends. */
+export function prismaCalls(file: string, models: Set<string>): string[] {
+  const calls: string[] = [];
+  const text = read(file);
+  visit(parse(file, text), (n) => {
+    if (
+      ts.isPropertyAccessExpression(n) &&
+      n.name.text.startsWith("$") &&
+      /^\$(queryRaw|executeRaw|transaction|queryRawUnsafe|executeRawUnsafe)$/.test(n.name.text)
+    )
+      calls.push(`${n.getText()}`);
+    if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return;
+    const method = n.expression.name.text;
+    const target = n.expression.expression;
+    if (PRISMA_METHODS.has(method) && ts.isPropertyAccessExpression(target) && models.has(target.name.text)) calls.push(`${target.getText()}.${method}`);
+  });
+  return calls;
+}
+
+/** Prisma's delegate names (`agent`, `ledgerEntry`, …) from schema.prisma. */
+export function prismaModels(): Set<string> {
+  const schema = read("prisma/schema.prisma");
+  return new Set([...schema.matchAll(/^model (\w+)/gm)].map((m) => m[1][0].toLowerCase() + m[1].slice(1)));
+}
+
+/** An import specifier as a repository path (`@/x` and relative ones; packages are returned as they are). */
+export function resolveImport(from: string, spec: string): string {
+  if (spec.startsWith("@/")) return spec.slice(2);
+  if (spec.startsWith(".")) return path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  return spec;
+}

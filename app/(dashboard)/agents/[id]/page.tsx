@@ -14,8 +14,9 @@ import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { isUuid } from "@/lib/db/ids";
 import { getAgentPage } from "@/lib/agents/get-agent-page";
+import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { AppError } from "@/lib/errors/app-error";
-import { IntentsTable } from "@/app/(dashboard)/intents/intents-table";
+import { IntentsTable } from "@/components/intents-table";
 import { AgentControls } from "./agent-controls";
 import { Badge } from "@/components/badge";
 import { SettlementSummaryView } from "@/components/settlement-summary";
@@ -29,7 +30,7 @@ import { RiskFactors } from "./risk-factors";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { db, principal } = await requireSession();
   const { id } = await params;
-  const agent = isUuid(id) ? await db.agent.findFirst({ where: { id, orgId: principal.orgId }, select: { name: true } }) : null;
+  const [agent] = isUuid(id) ? await listAgentNames(db, principal, { ids: [id] }) : [];
   return { title: agent ? `${agent.name} · Agent` : "Agent" };
 }
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireDeveloper } from "../require-developer";
 import { PageHeader } from "@/components/page-header";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { listAgentNames } from "@/lib/agents/list-agent-names";
+import { listUsers } from "@/lib/users/list-users";
 import { KeysPanel } from "./keys-panel";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -10,8 +12,8 @@ export default async function KeysPage() {
   const { db, principal } = await requireDeveloper();
   const [keys, agents, users] = await Promise.all([
     listApiKeys(db, principal, { orgId: principal.orgId }),
-    db.agent.findMany({ where: { orgId: principal.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.user.findMany({ where: { orgId: principal.orgId }, select: { id: true, email: true } }),
+    listAgentNames(db, principal),
+    listUsers(db, principal.orgId),
   ]);
   const owner = (k: (typeof keys)[number]) =>
     k.agent_id

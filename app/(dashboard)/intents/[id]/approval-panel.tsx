@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
-import { respondToApprovalAction } from "@/app/(dashboard)/inbox/actions";
-import { UNDO_MS } from "@/app/(dashboard)/inbox/use-answers";
+import { UNDO_MS } from "@/components/undo-window";
+import { respondToApprovalAction } from "@/app/(dashboard)/_actions/approval-actions";
 
 type Decision = "approve" | "reject";
 

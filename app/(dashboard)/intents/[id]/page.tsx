@@ -10,6 +10,7 @@ import { Time } from "@/components/org-time";
 import { requireSession } from "@/lib/auth/require-session";
 import { AgentStateBadge } from "@/components/agent-state-badge";
 import { getIntentDetail } from "@/lib/intents/get-intent-detail";
+import { findIntentByReference } from "@/lib/intents/find-intent-by-reference";
 import { AppError } from "@/lib/errors/app-error";
 import { formatConfidence } from "@/lib/format/labels";
 import { ApprovalPanel } from "./approval-panel";
@@ -21,7 +22,7 @@ import { can } from "@/lib/permissions/can";
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { db, principal } = await requireSession();
   const { id } = await params;
-  const intent = await db.intent.findFirst({ where: { id, orgId: principal.orgId }, select: { merchant: true } });
+  const intent = await findIntentByReference(db, principal, id);
   return { title: intent ? `${intent.merchant ?? "Intent"} · ${id}` : "Intent" };
 }
 

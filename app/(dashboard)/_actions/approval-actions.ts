@@ -5,7 +5,7 @@ import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
 import { RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { respondToApproval } from "@/lib/approvals/respond-to-approval";
 
-/** The inbox's approve/reject: the same schema and domain function as POST /api/v1/approvals/{id}. */
+/** Approve/reject from the inbox and the intent page: the same schema and domain function as POST /api/v1/approvals/{id}. */
 export const respondToApprovalAction = defineAction({
   args: ["approvalId", "decision", "comment"],
   input: z.strictObject({
