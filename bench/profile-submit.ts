@@ -1,6 +1,6 @@
 // `npx tsx bench/profile-submit.ts`: a CPU profile of the app server taking approved submits
 // on PostgreSQL (closed loop, c=4, 8 agents, 15 s), and the functions with the most self time.
-// The server runs with node --cpu-prof (written when it exits on SIGTERM); the .cpuprofile
+// The server is profiled through the inspector (bench/cpu-profile-preload.mjs, written on SIGUSR2); the .cpuprofile
 // files stay in the printed folder for Chrome DevTools / speedscope.
 import fs from "node:fs";
 import os from "node:os";
@@ -59,12 +59,16 @@ async function main() {
   const profDir = path.join(dataDir, "profiles");
   try {
     const env = appEnv(dataDir, await freePort(), url.toString());
-    env.NODE_OPTIONS = [env.NODE_OPTIONS, `--cpu-prof --cpu-prof-dir=${profDir}`].filter(Boolean).join(" ");
+    // Node refuses --cpu-prof in NODE_OPTIONS; the preload profiles through the inspector instead.
+    env.NODE_OPTIONS = [env.NODE_OPTIONS, `--import ${path.join(import.meta.dirname, "cpu-profile-preload.mjs")}`].filter(Boolean).join(" ");
+    env.AEGIS_BENCH_PROFILE_DIR = profDir;
     const app = await startApp(env, "profile");
     const data = await createBenchAgents(app, await demoCredentials(app, "postgresql"), 8);
     const keys = data.agents.map((a) => a.key);
     await closedLoop(app.baseUrl, keys, 4, 3);
     await closedLoop(app.baseUrl, keys, 4, Number(process.env.AEGIS_BENCH_PROFILE_SECONDS ?? 15));
+    process.kill(-app.child.pid!, "SIGUSR2"); // every process of the server writes its profile
+    await new Promise((r) => setTimeout(r, 3_000));
     await app.stop();
     const files = fs.readdirSync(profDir).map((f) => path.join(profDir, f));
     // The biggest profile is the server's (start.mjs's own is nearly empty).
