@@ -28,12 +28,12 @@ export const ActionIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "is not an id");
 
 type Revalidation = string | { path: string; type: "layout" | "page" };
-type Revalidate<I, T> = Revalidation | ((input: I, data: NoInfer<T>) => Revalidation);
+type Revalidate<I, T> = Revalidation | ((input: I, data: NoInfer<T>) => Revalidation | Revalidation[]);
 
 type Common<S extends z.ZodObject, T> = {
   input: S;
   run: (ctx: SessionContext, input: z.output<S>) => Promise<T>;
-  /** What to revalidate after a success: a path, { path, type }, or a function of the input and result. */
+  /** What to revalidate after a success: a path, { path, type }, or a function of the input and result giving one or several. */
   revalidate?: Revalidate<z.output<S>, T>;
 };
 
@@ -68,9 +68,11 @@ export function defineAction<S extends z.ZodObject, T>(spec: Common<S, T> & { ar
       return spec.run(ctx, input);
     });
     if (result.ok && spec.revalidate && input !== undefined) {
-      const target = typeof spec.revalidate === "function" ? spec.revalidate(input, result.data) : spec.revalidate;
-      if (typeof target === "string") revalidatePath(target);
-      else revalidatePath(target.path, target.type);
+      const targets = typeof spec.revalidate === "function" ? spec.revalidate(input, result.data) : spec.revalidate;
+      for (const target of Array.isArray(targets) ? targets : [targets]) {
+        if (typeof target === "string") revalidatePath(target);
+        else revalidatePath(target.path, target.type);
+      }
     }
     return result;
   };
