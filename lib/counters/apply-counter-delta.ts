@@ -6,8 +6,7 @@ const isZero = (d: CounterDelta) => Object.values(d).every((v) => v === 0);
 
 /**
  * Adds `delta` to the counters of the intent's day, in the caller's transaction. For changes
- * that move spend without a status change (e.g. a capture below the approved amount gives
- * the rest back: `{ ...ZERO_DELTA, spent: -rest }`).
+ * that move spend without a status change (a capture or void: `settlementDelta`).
  */
 export async function applyCounterDelta(tx: Tx, intentId: string, delta: CounterDelta): Promise<void> {
   if (isZero(delta)) return;

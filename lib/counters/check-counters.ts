@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { DAY_COLUMNS, keptMinutesFromSql, recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
+import { DAY_COLUMNS } from "./counter-sql";
+import { keptMinutesFromSql, recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
 
 export type CounterDrift = { kind: "day" | "minute"; agentId: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> };
 

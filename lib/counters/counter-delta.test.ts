@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { counterDelta, ZERO_DELTA } from "./counter-delta";
+import { counterDelta, settlementDelta, ZERO_DELTA } from "./counter-delta";
 
 describe("counterDelta", () => {
   it("a new intent approved at once counts as approved and commits its amount", () => {
-    expect(counterDelta({ from: null, to: "approved", amount: 500, confidence: 0.9 })).toEqual({ ...ZERO_DELTA, approved: 1, spent: 500 });
+    expect(counterDelta({ from: null, to: "approved", amount: 500, confidence: 0.9 })).toEqual({ ...ZERO_DELTA, approved: 1, spent: 500, approvedAmount: 500 });
   });
 
   it("a stored pending intent decided later moves from pending", () => {
@@ -26,6 +26,7 @@ describe("counterDelta", () => {
       ...ZERO_DELTA,
       pendingApproval: -1,
       approved: 1,
+      approvedAmount: 700,
     });
     expect(counterDelta({ from: "pending_approval", to: "denied", amount: 700, confidence: 0.9, rejectedByPerson: true })).toEqual({
       ...ZERO_DELTA,
@@ -46,5 +47,18 @@ describe("counterDelta", () => {
     expect(counterDelta({ from: null, to: "denied", amount: 1, confidence: 0.59 }).lowConfidence).toBe(1);
     expect(counterDelta({ from: null, to: "denied", amount: 1, confidence: 0.6 }).lowConfidence).toBe(0);
     expect(counterDelta({ from: "pending_approval", to: "denied", amount: 1, confidence: 0.1 }).lowConfidence).toBe(0);
+  });
+
+  it("settling moves what was paid and returned, and gives the unpaid rest back to the budget", () => {
+    expect(settlementDelta(1_000, { kind: "capture", amount: 1_000 })).toEqual({ ...ZERO_DELTA, capturedAmount: 1_000, captured: 1 });
+    expect(settlementDelta(1_000, { kind: "capture", amount: 400 })).toEqual({
+      ...ZERO_DELTA,
+      spent: -600,
+      capturedAmount: 400,
+      returnedAmount: 600,
+      captured: 1,
+      partial: 1,
+    });
+    expect(settlementDelta(1_000, { kind: "void" })).toEqual({ ...ZERO_DELTA, spent: -1_000, returnedAmount: 1_000, voided: 1 });
   });
 });

@@ -12,9 +12,31 @@ export type CounterDelta = {
   expired: number;
   lowConfidence: number;
   rejected: number;
+  /** Settlement of approved intents: see `settlementDelta`. */
+  approvedAmount: number;
+  capturedAmount: number;
+  returnedAmount: number;
+  captured: number;
+  partial: number;
+  voided: number;
 };
 
-export const ZERO_DELTA: CounterDelta = { spent: 0, pending: 0, pendingApproval: 0, approved: 0, denied: 0, expired: 0, lowConfidence: 0, rejected: 0 };
+export const ZERO_DELTA: CounterDelta = {
+  spent: 0,
+  pending: 0,
+  pendingApproval: 0,
+  approved: 0,
+  denied: 0,
+  expired: 0,
+  lowConfidence: 0,
+  rejected: 0,
+  approvedAmount: 0,
+  capturedAmount: 0,
+  returnedAmount: 0,
+  captured: 0,
+  partial: 0,
+  voided: 0,
+};
 
 const FIELD: Record<CountedStatus, keyof CounterDelta> = {
   pending: "pending",
@@ -51,8 +73,29 @@ export function counterDelta(t: Transition): CounterDelta {
   const after = COMMITS_SPEND.has(t.to);
   if (after && !before) d.spent += t.amount;
   if (before && !after) d.spent -= t.amount;
+  if (t.to === "approved") d.approvedAmount += t.amount;
+  if (t.from === "approved") d.approvedAmount -= t.amount;
   const decidedNow = (t.from === null || t.from === "pending") && t.to !== "pending";
   if (decidedNow && t.confidence !== null && t.confidence < LOW_CONFIDENCE) d.lowConfidence += 1;
   if (t.rejectedByPerson) d.rejected += 1;
   return d;
+}
+
+/**
+ * What settling an approved intent of `approved` minor units does to its day's counters: a
+ * capture of `captured` (0 for a void) pays that much, and the unpaid rest leaves the day's
+ * spend and is counted as returned to the wallet.
+ */
+export function settlementDelta(approved: number, request: { kind: "capture"; amount: number } | { kind: "void" }): CounterDelta {
+  const captured = request.kind === "capture" ? request.amount : 0;
+  const rest = approved - captured;
+  return {
+    ...ZERO_DELTA,
+    spent: 0 - rest,
+    capturedAmount: captured,
+    returnedAmount: rest,
+    captured: request.kind === "capture" ? 1 : 0,
+    partial: request.kind === "capture" && rest > 0 ? 1 : 0,
+    voided: request.kind === "void" ? 1 : 0,
+  };
 }

@@ -1,6 +1,26 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CounterDelta } from "./counter-delta";
 
+/** Every counted column of a day row, in the order `upsertDayCountersSql` writes them. */
+export const DAY_COLUMNS = [
+  "spent",
+  "pending",
+  "pending_approval",
+  "approved",
+  "denied",
+  "expired",
+  "low_confidence",
+  "rejected",
+  "approved_amount",
+  "captured_amount",
+  "returned_amount",
+  "captured",
+  "partial",
+  "voided",
+] as const;
+
+const ADD_EXCLUDED = Prisma.raw(DAY_COLUMNS.map((c) => `${c} = c.${c} + EXCLUDED.${c}`).join(", "));
+
 /**
  * The calendar day, in time zone `tz`, of a `timestamp` column (Prisma stores DateTime as
  * UTC wall-clock time without a zone). Writes, reads and the rebuild all key days this way.
@@ -16,15 +36,12 @@ export const todaySql = (now: Date, tz: string) => Prisma.sql`((${now.toISOStrin
  */
 export function upsertDayCountersSql(source: Prisma.Sql, d: CounterDelta): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO agent_day_counters AS c (agent_id, currency, day, org_id, spent, pending, pending_approval, approved, denied, expired, low_confidence, rejected)
+    INSERT INTO agent_day_counters AS c (agent_id, currency, day, org_id, ${Prisma.raw(DAY_COLUMNS.join(", "))})
     SELECT s.agent_id, s.currency, ${localDaySql(Prisma.sql`s.created_at`, Prisma.sql`s.time_zone`)}, s.org_id,
-      ${BigInt(d.spent)}, ${d.pending}, ${d.pendingApproval}, ${d.approved}, ${d.denied}, ${d.expired}, ${d.lowConfidence}, ${d.rejected}
+      ${BigInt(d.spent)}, ${d.pending}, ${d.pendingApproval}, ${d.approved}, ${d.denied}, ${d.expired}, ${d.lowConfidence}, ${d.rejected},
+      ${BigInt(d.approvedAmount)}, ${BigInt(d.capturedAmount)}, ${BigInt(d.returnedAmount)}, ${d.captured}, ${d.partial}, ${d.voided}
     FROM (${source}) s
-    ON CONFLICT (agent_id, currency, day) DO UPDATE SET
-      spent = c.spent + EXCLUDED.spent, pending = c.pending + EXCLUDED.pending,
-      pending_approval = c.pending_approval + EXCLUDED.pending_approval, approved = c.approved + EXCLUDED.approved,
-      denied = c.denied + EXCLUDED.denied, expired = c.expired + EXCLUDED.expired,
-      low_confidence = c.low_confidence + EXCLUDED.low_confidence, rejected = c.rejected + EXCLUDED.rejected`;
+    ON CONFLICT (agent_id, currency, day) DO UPDATE SET ${ADD_EXCLUDED}`;
 }
 
 /** Counts each intent `source` yields (columns agent_id, created_at) in its minute's velocity bucket. */

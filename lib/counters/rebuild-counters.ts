@@ -1,5 +1,9 @@
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { DAY_COLUMNS } from "./counter-sql";
 import { recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
+
+const COLUMNS = Prisma.raw(DAY_COLUMNS.join(", "));
 
 /**
  * Recomputes an organisation's counters from its intents (after a change of its time zone,
@@ -18,9 +22,8 @@ export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgI
           await tx.$executeRaw`LOCK TABLE agent_day_counters, agent_minute_counters IN SHARE ROW EXCLUSIVE MODE`;
           await tx.$executeRaw`DELETE FROM agent_day_counters WHERE org_id = ${orgId}`;
           const days = await tx.$executeRaw`
-            INSERT INTO agent_day_counters (agent_id, currency, day, org_id, spent, pending, pending_approval, approved, denied, expired, low_confidence, rejected)
-            SELECT agent_id, currency, day, org_id, spent, pending, pending_approval, approved, denied, expired, low_confidence, rejected
-            FROM (${recomputedDayCountersSql(orgId)}) r`;
+            INSERT INTO agent_day_counters (agent_id, currency, day, org_id, ${COLUMNS})
+            SELECT agent_id, currency, day, org_id, ${COLUMNS} FROM (${recomputedDayCountersSql(orgId)}) r`;
           await tx.$executeRaw`DELETE FROM agent_minute_counters WHERE agent_id IN (SELECT id FROM agents WHERE org_id = ${orgId})`;
           const minutes = await tx.$executeRaw`
             INSERT INTO agent_minute_counters (agent_id, minute, intents) SELECT agent_id, minute, intents FROM (${recomputedMinuteCountersSql(orgId, now)}) r`;

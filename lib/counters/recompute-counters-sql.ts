@@ -19,7 +19,13 @@ export const recomputedDayCountersSql = (orgId: string) => Prisma.sql`
     COUNT(*) FILTER (WHERE i.status = 'denied')::int AS denied,
     COUNT(*) FILTER (WHERE i.status = 'expired')::int AS expired,
     COUNT(*) FILTER (WHERE i.status <> 'pending' AND i.confidence < ${LOW_CONFIDENCE})::int AS low_confidence,
-    COUNT(a.id) FILTER (WHERE a.status = 'rejected')::int AS rejected
+    COUNT(a.id) FILTER (WHERE a.status = 'rejected')::int AS rejected,
+    COALESCE(SUM(i.amount) FILTER (WHERE i.status = 'approved'), 0)::bigint AS approved_amount,
+    COALESCE(SUM(i.captured_amount) FILTER (WHERE i.status = 'approved'), 0)::bigint AS captured_amount,
+    COALESCE(SUM(i.amount - i.captured_amount) FILTER (WHERE i.status = 'approved'), 0)::bigint AS returned_amount,
+    COUNT(*) FILTER (WHERE i.status = 'approved' AND i.settlement = 'captured')::int AS captured,
+    COUNT(*) FILTER (WHERE i.status = 'approved' AND i.settlement = 'captured' AND i.captured_amount < i.amount)::int AS partial,
+    COUNT(*) FILTER (WHERE i.status = 'approved' AND i.settlement = 'voided')::int AS voided
   FROM intents i JOIN organizations o ON o.id = i.org_id LEFT JOIN approvals a ON a.intent_id = i.id
   WHERE i.org_id = ${orgId}
   GROUP BY 1, 2, 3, 4`;
@@ -34,5 +40,3 @@ export const recomputedMinuteCountersSql = (orgId: string, now: Date) => Prisma.
   FROM intents
   WHERE org_id = ${orgId} AND created_at >= ${keptMinutesFromSql(now)}
   GROUP BY 1, 2`;
-
-export const DAY_COLUMNS = ["spent", "pending", "pending_approval", "approved", "denied", "expired", "low_confidence", "rejected"] as const;

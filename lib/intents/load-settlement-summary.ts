@@ -15,42 +15,34 @@ export type SettlementSummary = {
 /**
  * Approved against captured, per currency, for an organisation or one agent: what was
  * approved, what agents reported paying, what went back to wallets, and what is still
- * waiting for a capture or void. One aggregate query over approved intents.
+ * waiting for a capture or void. Read from the day counters (one row per agent, currency and
+ * day, kept in step by every decision, answer, capture and void), so its cost follows the
+ * number of agents and days, not of intents.
  */
 export async function loadSettlementSummary(db: DbOrTx, orgId: string, agentId?: string): Promise<SettlementSummary[]> {
   const rows = await db.$queryRaw<
-    {
-      currency: string;
-      approved: bigint;
-      approved_n: bigint;
-      captured: bigint;
-      returned: bigint;
-      voided_n: bigint;
-      partial_n: bigint;
-      open: bigint;
-      open_n: bigint;
-    }[]
+    { currency: string; approved: bigint; approved_n: bigint; captured: bigint; returned: bigint; captured_n: bigint; partial_n: bigint; voided_n: bigint }[]
   >`
-    SELECT currency,
-      SUM(amount)::bigint AS approved, COUNT(*)::bigint AS approved_n,
-      COALESCE(SUM(captured_amount), 0)::bigint AS captured,
-      COALESCE(SUM(amount - captured_amount), 0)::bigint AS returned,
-      COUNT(*) FILTER (WHERE settlement = 'voided')::bigint AS voided_n,
-      COUNT(*) FILTER (WHERE settlement = 'captured' AND captured_amount < amount)::bigint AS partial_n,
-      COALESCE(SUM(amount) FILTER (WHERE settlement IS NULL), 0)::bigint AS open,
-      COUNT(*) FILTER (WHERE settlement IS NULL)::bigint AS open_n
-    FROM intents
-    WHERE org_id = ${orgId} AND status = 'approved' AND (${agentId ?? null}::uuid IS NULL OR agent_id = ${agentId ?? null}::uuid)
-    GROUP BY currency ORDER BY currency`;
-  return rows.map((r) => ({
-    currency: r.currency.trim(),
-    approved: Number(r.approved),
-    approvedCount: Number(r.approved_n),
-    captured: Number(r.captured),
-    returned: Number(r.returned),
-    voidedCount: Number(r.voided_n),
-    partialCount: Number(r.partial_n),
-    uncaptured: Number(r.open),
-    uncapturedCount: Number(r.open_n),
-  }));
+    SELECT currency, SUM(approved_amount)::bigint AS approved, SUM(approved)::bigint AS approved_n,
+      SUM(captured_amount)::bigint AS captured, SUM(returned_amount)::bigint AS returned,
+      SUM(captured)::bigint AS captured_n, SUM(partial)::bigint AS partial_n, SUM(voided)::bigint AS voided_n
+    FROM agent_day_counters
+    WHERE org_id = ${orgId} AND (${agentId ?? null}::uuid IS NULL OR agent_id = ${agentId ?? null}::uuid)
+    GROUP BY currency HAVING SUM(approved) > 0 ORDER BY currency`;
+  return rows.map((r) => {
+    const approved = Number(r.approved);
+    const captured = Number(r.captured);
+    const returned = Number(r.returned);
+    return {
+      currency: r.currency.trim(),
+      approved,
+      approvedCount: Number(r.approved_n),
+      captured,
+      returned,
+      voidedCount: Number(r.voided_n),
+      partialCount: Number(r.partial_n),
+      uncaptured: approved - captured - returned,
+      uncapturedCount: Number(r.approved_n) - Number(r.captured_n) - Number(r.voided_n),
+    };
+  });
 }

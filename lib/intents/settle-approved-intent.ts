@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { formatMinorUnits } from "@/lib/policies/engine";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
-import { ZERO_DELTA } from "@/lib/counters/counter-delta";
+import { settlementDelta } from "@/lib/counters/counter-delta";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
@@ -58,7 +58,7 @@ export async function settleApprovedIntent(
   }
   // Budgets count what was paid: the unpaid rest leaves the day's spend (before the wallet,
   // in the same order a decision takes the counters and the wallet).
-  await applyCounterDelta(tx, intentId, { ...ZERO_DELTA, spent: -(approved - captured) });
+  await applyCounterDelta(tx, intentId, settlementDelta(approved, request));
 
   const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
   const base = { orgId: intent.orgId, walletId: wallet.id, intentId, actor: actor === "system" ? "system" : actor.label };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { checkCounters } from "@/lib/counters/check-counters";
 import { rebuildCounters } from "@/lib/counters/rebuild-counters";
+import { loadSettlementSummary } from "@/lib/intents/load-settlement-summary";
 import { makeWorld, opArb, runOp } from "../integration/support/counter-workload";
 
 // In process on a fresh embedded database (the PostgreSQL suite adds concurrent races).
@@ -35,6 +36,7 @@ describe("counters stay equal to a recomputation from the intents", () => {
         run++;
         for (const op of ops) await runOp(db, world, op, `r${run}`);
         expect(await checkCounters(db, world.orgId)).toEqual([]);
+        expect(await loadSettlementSummary(db, world.orgId)).toEqual(await settlementFromIntents(world.orgId));
       }),
       { numRuns: 12 },
     );
@@ -52,3 +54,24 @@ describe("counters stay equal to a recomputation from the intents", () => {
     expect(await checkCounters(db, world.orgId)).toEqual([]);
   }, 60_000);
 });
+
+/** Reconciliation's totals summed straight from the approved intents: the oracle for the counters. */
+async function settlementFromIntents(orgId: string) {
+  const rows = await db.$queryRaw<Record<string, bigint | string>[]>`
+    SELECT currency, SUM(amount) AS approved, COUNT(*) AS approved_n, COALESCE(SUM(captured_amount), 0) AS captured,
+      COALESCE(SUM(amount - captured_amount), 0) AS returned, COUNT(*) FILTER (WHERE settlement = 'voided') AS voided_n,
+      COUNT(*) FILTER (WHERE settlement = 'captured' AND captured_amount < amount) AS partial_n,
+      COALESCE(SUM(amount) FILTER (WHERE settlement IS NULL), 0) AS open, COUNT(*) FILTER (WHERE settlement IS NULL) AS open_n
+    FROM intents WHERE org_id = ${orgId} AND status = 'approved' GROUP BY currency ORDER BY currency`;
+  return rows.map((r) => ({
+    currency: String(r.currency).trim(),
+    approved: Number(r.approved),
+    approvedCount: Number(r.approved_n),
+    captured: Number(r.captured),
+    returned: Number(r.returned),
+    voidedCount: Number(r.voided_n),
+    partialCount: Number(r.partial_n),
+    uncaptured: Number(r.open),
+    uncapturedCount: Number(r.open_n),
+  }));
+}
