@@ -142,14 +142,17 @@ export const DECISIONS_SQL = `
   FROM vol_i i WHERE $1::text IS NOT NULL`;
 
 export const APPROVALS_SQL = `
-  INSERT INTO approvals (id, org_id, intent_id, status, required_role, approvals_required, expires_at, created_at, resolved_at)
+  INSERT INTO approvals (id, org_id, intent_id, status, required_role, approvals_required, expires_at, created_at, resolved_at,
+    amount, submitted_by_user_id, key_created_by_user_id)
   SELECT 'apr_' || substr(md5('vol-apr-' || i.g), 1, 24), $1, i.id,
     (CASE WHEN i.kind = 'wait' THEN 'pending' ELSE i.fate END)::"ApprovalStatus",
     (CASE WHEN i.amount > 5000000 THEN 'admin' ELSE 'approver' END)::"Role",
     CASE WHEN i.amount > 7500000 THEN 2 ELSE 1 END,
     i.decided + interval '72 hours', i.decided,
-    CASE WHEN i.kind = 'wait' THEN NULL WHEN i.fate = 'expired' THEN i.decided + interval '72 hours' ELSE i.resolved END
-  FROM vol_i i WHERE i.kind IN ('appr', 'wait')`;
+    CASE WHEN i.kind = 'wait' THEN NULL WHEN i.fate = 'expired' THEN i.decided + interval '72 hours' ELSE i.resolved END,
+    i.amount, it.submitted_by_user_id, k.created_by_user_id
+  FROM vol_i i JOIN intents it ON it.id = i.id LEFT JOIN api_keys k ON k.id = it.api_key_id
+  WHERE i.kind IN ('appr', 'wait')`;
 
 /** $1 unused here; $2/$3 approver and second approver ids, $4/$5 admin and controller ids. */
 export const RESPONSES_SQL = `

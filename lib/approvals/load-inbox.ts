@@ -43,7 +43,7 @@ export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQu
   const filters: Prisma.ApprovalWhereInput[] = [open, view === "yours" ? mine : { NOT: mine }];
   if (q.agent) filters.push({ intent: { agentId: q.agent } });
   if (q.min !== undefined || q.max !== undefined)
-    filters.push({ intent: { amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } } });
+    filters.push({ amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } });
   if (q.rule) filters.push({ intent: { decision: { rule: q.rule } } });
   if (q.waiting) filters.push({ createdAt: { lte: new Date(now.getTime() - WAITING_CHIPS[q.waiting] * 3_600_000) } });
   if (q.cursor) filters.push(q.sort === "amount" ? afterAmountCursor(q.cursor) : afterCursorAscending(q.cursor));
@@ -52,7 +52,7 @@ export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQu
     db.approval.findMany({
       where: { AND: filters },
       include: inboxInclude,
-      orderBy: q.sort === "amount" ? [{ intent: { amount: "desc" } }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+      orderBy: q.sort === "amount" ? [{ amount: "desc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
       take: q.limit + 1,
     }),
     cappedCount(db, { AND: [open, mine] }),
@@ -63,7 +63,7 @@ export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQu
   const more = rows.length > q.limit;
   const pageRows = rows.slice(0, q.limit);
   const last = pageRows[pageRows.length - 1];
-  const next = !more || !last ? null : q.sort === "amount" ? encodeAmountCursor(Number(last.intent.amount), last.id) : encodeCursor(last);
+  const next = !more || !last ? null : q.sort === "amount" ? encodeAmountCursor(Number(last.amount), last.id) : encodeCursor(last);
   return {
     items: await buildInboxItems(db, principal, pageRows, policy, org.timeZone, groupIds, now),
     next_cursor: next,
@@ -75,7 +75,7 @@ export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQu
 
 /** How many rows match, reading at most COUNT_CAP of them. */
 async function cappedCount(db: DbOrTx, where: Prisma.ApprovalWhereInput): Promise<number> {
-  return (await db.approval.findMany({ where, select: { id: true }, take: COUNT_CAP })).length;
+  return db.approval.count({ where, take: COUNT_CAP });
 }
 
 /** The open approvals this person may answer, for the navigation badge and tab title. */
@@ -99,5 +99,5 @@ function afterAmountCursor(cursor: string): Prisma.ApprovalWhereInput {
   if (!id || !/^\d+$/.test(amount ?? ""))
     throw new AppError("validation_error", "cursor is not valid", [{ field: "cursor", issue: "not a cursor for this order" }]);
   const a = BigInt(amount);
-  return { OR: [{ intent: { amount: { lt: a } } }, { intent: { amount: a }, id: { gt: id } }] };
+  return { OR: [{ amount: { lt: a } }, { amount: a, id: { gt: id } }] };
 }

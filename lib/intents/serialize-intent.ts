@@ -2,7 +2,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { IntentSchema, type IntentDto } from "./intent-schemas";
 
 /** What every intent read includes so it can be serialized. */
-export const intentInclude = { decision: true, approval: true } satisfies Prisma.IntentInclude;
+/** The approval's copies of intent facts are the inbox's business, not part of an intent. */
+export const intentInclude = {
+  decision: true,
+  approval: { omit: { amount: true, submittedByUserId: true, keyCreatedByUserId: true } },
+} satisfies Prisma.IntentInclude;
 export type IntentRow = Prisma.IntentGetPayload<{ include: typeof intentInclude }>;
 
 type Budgets = { daily: Window; monthly: Window };

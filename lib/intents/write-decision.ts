@@ -41,6 +41,9 @@ export type DecisionWrite = {
   at: Date;
 };
 
+/** What the statement needs of the intent row it wrote (counters, and the approval's copy of who submitted it). */
+const RETURNED = Prisma.sql`id, agent_id, currency, created_at, org_id, api_key_id, submitted_by_user_id`;
+
 const STATUS = { approve: "approved", deny: "denied", require_approval: "pending_approval" } as const;
 
 /**
@@ -55,14 +58,14 @@ export async function writeDecision(tx: Tx, w: DecisionWrite): Promise<boolean> 
   const decidedAt = status === "pending_approval" ? null : w.at;
   const intentRow = w.stored
     ? Prisma.sql`UPDATE intents SET status = ${status}::"IntentStatus", decided_at = ${decidedAt}
-        WHERE id = ${i.id} AND status = 'pending' RETURNING id, agent_id, currency, created_at, org_id`
+        WHERE id = ${i.id} AND status = 'pending' RETURNING ${RETURNED}`
     : Prisma.sql`INSERT INTO intents (id, org_id, agent_id, api_key_id, submitted_by_user_id, amount, currency, reason, confidence,
           merchant, merchant_category, metadata, status, idempotency_key, request_hash, created_at, decided_at)
         VALUES (${i.id}, ${i.orgId}, ${i.agentId}::uuid, ${i.apiKeyId}, ${i.submittedByUserId}, ${BigInt(i.amount)}, ${i.currency}, ${i.reason},
           ${i.confidence}, ${i.merchant}, ${i.merchantCategory}, ${JSON.stringify(i.metadata)}::jsonb, ${status}::"IntentStatus",
           ${i.idempotencyKey}, ${i.requestHash}, ${i.createdAt}, ${decidedAt})
         ON CONFLICT (api_key_id, idempotency_key) DO NOTHING
-        RETURNING id, agent_id, currency, created_at, org_id`;
+        RETURNING ${RETURNED}`;
   const d = w.decision;
   const a = w.approval;
   const delta = counterDelta({ from: w.stored ? "pending" : null, to: countedStatus(status), amount: i.amount, confidence: i.confidence });
@@ -77,9 +80,12 @@ export async function writeDecision(tx: Tx, w: DecisionWrite): Promise<boolean> 
         ${w.shadow.shadowPolicyId}, ${w.shadow.shadowOutcome}::"DecisionOutcome", ${w.shadow.shadowRule}, ${w.shadow.shadowReason} FROM ins
     ),
     apr AS (
-      INSERT INTO approvals (id, org_id, intent_id, status, required_role, approvals_required, expires_at, created_at)
+      INSERT INTO approvals (id, org_id, intent_id, status, required_role, approvals_required, expires_at, created_at,
+        amount, submitted_by_user_id, key_created_by_user_id)
       SELECT ${a?.id ?? ""}, ins.org_id, ins.id, 'pending', ${a?.requiredRole ?? "approver"}::"Role", ${a?.approvalsRequired ?? 1},
-        ${a?.expiresAt ?? w.at}, ${w.at} FROM ins WHERE ${a !== null}
+        ${a?.expiresAt ?? w.at}, ${w.at}, ${BigInt(i.amount)}, ins.submitted_by_user_id,
+        (SELECT k.created_by_user_id FROM api_keys k WHERE k.id = ins.api_key_id)
+      FROM ins WHERE ${a !== null}
     ),
     day AS (${upsertDayCountersSql(source, delta)}),
     ${w.stored ? Prisma.empty : Prisma.sql`minute AS (${upsertMinuteCountersSql(source)}),`}

@@ -19,11 +19,10 @@ export function answerableApprovalsWhere(principal: UserPrincipal, groupIds: rea
     orgId: principal.orgId,
     ...(principal.role === "admin" ? {} : { requiredRole: "approver", OR: routedToThem }),
     responses: { none: { userId: principal.userId } },
-    intent: {
-      AND: [
-        { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
-        { OR: [{ apiKeyId: null }, { apiKey: { OR: [{ createdByUserId: null }, { createdByUserId: { not: principal.userId } }] } }] },
-      ],
-    },
+    // The approval's copy of who submitted its intent and who created the key it came with.
+    AND: [
+      { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },
+      { OR: [{ keyCreatedByUserId: null }, { keyCreatedByUserId: { not: principal.userId } }] },
+    ],
   };
 }
