@@ -61,7 +61,14 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     usage: "org list",
     run: async (db) => {
       const orgs = await db.organization.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { users: true, agents: true } } } });
-      return orgs.map((o) => ({ id: o.id, name: o.name, currency: o.currency, users: o._count.users, agents: o._count.agents, created_at: o.createdAt.toISOString() }));
+      return orgs.map((o) => ({
+        id: o.id,
+        name: o.name,
+        currency: o.currency,
+        users: o._count.users,
+        agents: o._count.agents,
+        created_at: o.createdAt.toISOString(),
+      }));
     },
   },
   "user create": {
