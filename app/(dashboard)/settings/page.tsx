@@ -36,7 +36,7 @@ export default async function SettingsPage() {
             description="Set when the organisation was created. New agents' wallets open in it, and amounts typed without a currency (filters, limits) are read in it."
           />
           <CardBody>
-            <p className="font-mono text-sm font-semibold text-slate-900 dark:text-white" aria-labelledby="currency-h">
+            <p className="font-mono text-sm font-semibold text-slate-900 dark:text-white" data-testid="org-currency">
               {org.currency}
             </p>
           </CardBody>
