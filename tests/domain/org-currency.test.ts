@@ -72,7 +72,7 @@ describe("an organisation's currency", () => {
     const currency = await getOrgCurrency(db, org.id);
     expect(parseIntentFilters({ min: "1,500", max: "20000" }, currency).filters).toMatchObject({ min_amount: 1_500, max_amount: 20_000 });
     expect(parseInboxQuery({ min: "1,500" }, currency).min).toBe(1_500);
-    const rows = describeRules({ auto_approve_limit: 10_000, hard_limit: null }, currency);
+    const rows = describeRules({ auto_approve_limit: 10_000 }, currency);
     expect(rows.find((r) => r.field === "auto_approve_limit")?.value).toMatch(/¥10,000$/);
     expect(rows.find((r) => r.field === "auto_approve_limit")?.value).not.toMatch(/[.]/);
   });
