@@ -19,7 +19,7 @@ export default async function SettingsPage() {
   const [org, users] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId)]);
   return (
     <>
-      <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone.`} />
+      <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone and currency.`} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1" aria-labelledby="tz-h">
           <CardHeader
