@@ -41,7 +41,7 @@ async function main() {
     await migrate();
     const db = await getDb();
     const seeded = performance.now();
-    await db.$executeRawUnsafe(`INSERT INTO organizations (id, name, time_zone) VALUES ('${ORG}', 'Backtest bench', 'Asia/Kolkata')`);
+    await db.$executeRawUnsafe(`INSERT INTO organizations (id, name, time_zone, currency) VALUES ('${ORG}', 'Backtest bench', 'Asia/Kolkata', 'INR')`);
     await db.$executeRawUnsafe(
       `INSERT INTO agents (id, org_id, name, owner) SELECT md5('agent' || g)::uuid, '${ORG}', 'Agent ' || g, 'bench' FROM generate_series(0, 19) g`,
     );

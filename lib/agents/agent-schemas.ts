@@ -53,7 +53,8 @@ export const CreateAgentSchema = z.strictObject({
   name: z.string().trim().min(1, "name is required").max(200),
   owner: z.string().trim().max(200).optional(),
   description: z.string().trim().max(2000).optional(),
-  currency: CurrencySchema.default("INR"),
+  /** The wallet's currency; without one, the organisation's. */
+  currency: CurrencySchema.optional(),
   initialBalance: z.number().int("initialBalance must be whole minor units").min(0).refine(Number.isSafeInteger).default(0),
 });
 export const SetAgentStatusSchema = z.strictObject({

@@ -10,20 +10,22 @@ import { actorLabel, type Actor } from "@/lib/auth/principal";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
 /**
- * Registers an agent with its wallet (and opening balance). Budgets come from the
- * organisation's policy: a new agent has no override, so the org rules apply.
+ * Registers an agent with its wallet (and opening balance), in the currency given or else
+ * the organisation's. Budgets come from the organisation's policy: a new agent has no
+ * override, so the org rules apply.
  */
 export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput): Promise<AgentDto> {
   const data = CreateAgentSchema.parse(input);
   assertCan(actor, "agent.create", { orgId: data.orgId });
-  await getOrganizationOrThrow(db, data.orgId);
+  const org = await getOrganizationOrThrow(db, data.orgId);
+  const currency = data.currency ?? org.currency;
   const id = newAgentId();
   await db.$transaction(async (tx) => {
     await tx.agent.create({
       data: { id, orgId: data.orgId, name: data.name, owner: data.owner ?? "", description: data.description ?? "" },
     });
     const walletId = newId("wal");
-    await tx.wallet.create({ data: { id: walletId, orgId: data.orgId, agentId: id, currency: data.currency } });
+    await tx.wallet.create({ data: { id: walletId, orgId: data.orgId, agentId: id, currency } });
     if (data.initialBalance > 0) {
       await postLedgerEntry(tx, {
         orgId: data.orgId,
@@ -39,7 +41,7 @@ export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput)
       actor,
       action: "agent.created",
       targetId: id,
-      data: { name: data.name, owner: data.owner ?? "", currency: data.currency, initial_balance: data.initialBalance },
+      data: { name: data.name, owner: data.owner ?? "", currency, initial_balance: data.initialBalance },
     });
   });
   const agent = await db.agent.findUniqueOrThrow({ where: { id }, include: { wallets: { orderBy: { createdAt: "asc" } } } });

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import type { Agent, Wallet } from "@/lib/generated/prisma/client";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { dayWindow, monthWindow, resolveEffectiveRules } from "@/lib/policies/engine";
-import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
+import { getOrgLocale, type OrgLocale } from "@/lib/organizations/get-org-locale";
 import type { Policy } from "@/lib/policies/engine/types";
 import { AgentSchema, type AgentDto } from "./agent-schemas";
 import { riskFromActivity } from "./risk/assess-agent-risk";
@@ -24,21 +24,25 @@ export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, now = n
 
 /** Several agents of one organisation: its policy once, every agent's counters in one query. */
 export async function describeAgents(db: DbOrTx, orgId: string, agents: AgentWithWallets[], now = new Date()): Promise<AgentDto[]> {
-  const [{ policy }, timeZone] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId)]);
+  const [{ policy }, { timeZone, currency }] = await Promise.all([getOrgPolicy(db, orgId), getOrgLocale(db, orgId)]);
   const activity = await loadAgentActivity(
     db,
     agents.map((a) => a.id),
     now,
     timeZone,
   );
-  return agents.map((agent) => agentView(agent, activity.get(agent.id)!, policy, timeZone, now));
+  return agents.map((agent) => agentView(agent, activity.get(agent.id)!, policy, { timeZone, currency }, now));
 }
 
-/** The API view from counters already loaded (lists load them for a whole page at once). */
-export function agentView(agent: AgentWithWallets, activity: AgentActivity, policy: Policy, timeZone: string, now: Date): AgentDto {
+/**
+ * The API view from counters already loaded (lists load them for a whole page at once). An
+ * agent without a wallet is judged in the organisation's currency.
+ */
+export function agentView(agent: AgentWithWallets, activity: AgentActivity, policy: Policy, org: OrgLocale, now: Date): AgentDto {
+  const { timeZone } = org;
   const rules = resolveEffectiveRules(policy, agent.id);
   const primary = agent.wallets[0] ?? null;
-  const currency = primary?.currency ?? "INR";
+  const currency = primary?.currency ?? org.currency;
   const risk = riskFromActivity(activity, agent, policy, currency, now, timeZone);
   const spent = activity.spend.get(currency) ?? { today: 0, month: 0 };
   const spendWindow = (spent: number, limit: number | null, resetsAt: Date) => ({

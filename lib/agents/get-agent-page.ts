@@ -5,12 +5,13 @@ import type { DbOrTx } from "@/lib/db/client";
 import { listIntents } from "@/lib/intents/list-intents";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { can } from "@/lib/permissions/can";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { spendPerDay } from "./spend-per-day";
 
 /** The agent page's data: the API view of the agent plus its ledger, spend chart, intents and (admins) keys. */
 export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId: string) {
   const agent = await getAgent(db, principal, agentId); // 404 for unknown or another org's
-  const currency = agent.wallet?.currency ?? "INR";
+  const currency = agent.wallet?.currency ?? (await getOrgCurrency(db, principal.orgId));
   const [ledger, spend, intents, keys, waiting, override] = await Promise.all([
     // By the agent's wallet ids, so the (wallet_id, created_at) index serves it instead of the organisation's whole ledger.
     db.ledgerEntry.findMany({

@@ -13,7 +13,7 @@ const settled = { approved_amount: minor, captured_amount: minor, returned_amoun
 const event = <Target extends string, Shape extends z.ZodRawShape>(target: Target, shape: Shape) => ({ target, data: z.strictObject(shape) });
 
 export const AUDIT_ACTIONS = {
-  "organization.created": event("organization", { name: z.string(), time_zone: z.string() }),
+  "organization.created": event("organization", { name: z.string(), time_zone: z.string(), currency: z.string() }),
   "user.created": event("user", { email: z.string(), role: z.string() }),
   "user.password_changed": event("user", {}),
   "user.role_changed": event("user", { role: z.string() }),

@@ -53,14 +53,22 @@ const freeze = (on: boolean) => async (db: Db, args: AdminArgs) => {
 
 export const ADMIN_COMMANDS: Record<string, Command> = {
   "org create": {
-    usage: "org create --name NAME [--time-zone Asia/Kolkata]",
-    run: (db, a) => createOrganization(db, "system", { name: requireString(a, "name"), timeZone: optionalString(a, "time-zone") }),
+    usage: "org create --name NAME --currency INR|USD|… [--time-zone Asia/Kolkata]   (new agents' wallets open in the currency)",
+    run: (db, a) =>
+      createOrganization(db, "system", { name: requireString(a, "name"), currency: requireString(a, "currency"), timeZone: optionalString(a, "time-zone") }),
   },
   "org list": {
     usage: "org list",
     run: async (db) => {
       const orgs = await db.organization.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { users: true, agents: true } } } });
-      return orgs.map((o) => ({ id: o.id, name: o.name, users: o._count.users, agents: o._count.agents, created_at: o.createdAt.toISOString() }));
+      return orgs.map((o) => ({
+        id: o.id,
+        name: o.name,
+        currency: o.currency,
+        users: o._count.users,
+        agents: o._count.agents,
+        created_at: o.createdAt.toISOString(),
+      }));
     },
   },
   "user create": {
@@ -87,7 +95,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     run: (db, a) => deactivateUser(db, "system", { email: requireString(a, "email") }),
   },
   "agent create": {
-    usage: "agent create --org ID --name NAME [--owner O] [--description D] [--balance MINOR] [--currency INR]",
+    usage: "agent create --org ID --name NAME [--owner O] [--description D] [--balance MINOR] [--currency CODE (default: the organisation's)]",
     run: (db, a) =>
       createAgent(db, "system", {
         orgId: requireString(a, "org"),
@@ -95,7 +103,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
         owner: optionalString(a, "owner"),
         description: optionalString(a, "description"),
         initialBalance: optionalMinorUnits(a, "balance") ?? 0,
-        currency: optionalString(a, "currency") ?? "INR",
+        currency: optionalString(a, "currency"),
       }),
   },
   "agent list": {
@@ -159,7 +167,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     },
   },
   "wallet fund": {
-    usage: "wallet fund --agent ID --amount MINOR [--currency INR] [--memo TEXT]",
+    usage: "wallet fund --agent ID --amount MINOR [--currency CODE (default: the primary wallet's)] [--memo TEXT]",
     run: async (db, a) => {
       const agentId = requireString(a, "agent");
       const orgId = await orgOfAgent(db, agentId);

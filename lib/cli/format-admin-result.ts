@@ -2,13 +2,16 @@
  * One readable line (or a few) per admin command result, for the CLI without --json.
  * Pure: takes the JSON-able result of runAdminCommand.
  */
+import { formatMinorUnits } from "@/lib/policies/engine/format-minor-units";
 import { describePolicyChange } from "@/lib/policies/diff-policy-documents";
 import type { PolicyVersionView } from "@/lib/policies/list-policy-versions";
 import type { ChainReport } from "@/lib/audit/verify-audit-chain";
 import type { BacktestResult } from "@/lib/policies/backtest/backtest-policy";
 
 type Obj = Record<string, unknown>;
-const money = (minor: unknown, currency: unknown) => `${(Number(minor) / 100).toFixed(2)} ${String(currency ?? "")}`.trim();
+/** Minor units in the currency's own digits (JPY has none, KWD three); without a currency, plain minor units. */
+const money = (minor: unknown, currency: unknown) =>
+  typeof currency === "string" && currency ? formatMinorUnits(Number(minor), currency) : `${Number(minor)} (minor units)`;
 const walletLine = (w: Obj | null | undefined) =>
   w ? `${money(w.balance, w.currency)} (held ${money(w.held, w.currency)}, available ${money(w.available, w.currency)})` : "no wallet";
 
@@ -16,9 +19,9 @@ export function formatAdminResult(command: string[], result: unknown): string {
   const r = result as Obj;
   switch (command.join(" ")) {
     case "org create":
-      return `Created organisation ${r.name} (${r.id})`;
+      return `Created organisation ${r.name} (${r.id}), currency ${r.currency}`;
     case "org list":
-      return (result as Obj[]).map((o) => `${o.id}  ${o.name}  (${o.users} users, ${o.agents} agents)`).join("\n") || "No organisations yet.";
+      return (result as Obj[]).map((o) => `${o.id}  ${o.name}  ${o.currency}  (${o.users} users, ${o.agents} agents)`).join("\n") || "No organisations yet.";
     case "user create":
       return `Created ${r.role} ${r.email} (${r.id}) in ${r.org_id}${r.has_password ? "" : " (no password: sign-in disabled, use a user key)"}`;
     case "wallet ledger":

@@ -24,7 +24,7 @@ export type DemoSetup = {
  * the SDK examples use).
  */
 export async function createDemoOrganization(db: Db): Promise<DemoSetup> {
-  const org = await createOrganization(db, "system", { name: DEMO_ORG_NAME, timeZone: "Asia/Kolkata" });
+  const org = await createOrganization(db, "system", { name: DEMO_ORG_NAME, timeZone: "Asia/Kolkata", currency: "INR" });
   const principals = {} as Record<DemoUserKey, UserPrincipal>;
   const userKeys: DemoSetup["userKeys"] = [];
   for (const u of DEMO_USERS) {

@@ -22,6 +22,20 @@ export function formatMoney(minor: number, currency: string): string {
   return formatter(currency).format(minor / 10 ** minorUnitDigits(currency));
 }
 
+/** A round amount in major units, without decimals, for labels: formatWholeMoney(25000, "INR") → "₹25,000". */
+export function formatWholeMoney(major: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en-IN", {
+      style: "currency",
+      currency: currency.trim().toUpperCase(),
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    }).format(major);
+  } catch {
+    return `${major.toLocaleString("en-IN")} ${currency}`;
+  }
+}
+
 /** Minor units to a plain decimal for files (CSV): 12500000 INR → "125000.00". */
 export function toMajorDecimal(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);

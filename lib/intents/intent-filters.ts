@@ -13,8 +13,9 @@ const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && inTimesta
 /**
  * The intents page's query string as listIntents filters. Values that do not parse are
  * dropped (and reported) rather than failing the page; "to" is inclusive of its whole day.
+ * Amounts are typed in major units of `currency` (the organisation's).
  */
-export function parseIntentFilters(sp: IntentSearchParams, currency = "INR"): { filters: IntentFilters; ignored: string[] } {
+export function parseIntentFilters(sp: IntentSearchParams, currency: string): { filters: IntentFilters; ignored: string[] } {
   const ignored: string[] = [];
   const filters: IntentFilters = { limit: 25 };
   if (sp.status) {

@@ -3,7 +3,7 @@ import { describeTimeWindow } from "@/lib/policies/engine/time-window";
 import type { Weekday } from "@/lib/policies/engine/types";
 import { formatMoney } from "@/lib/format/money";
 
-/** Policy fields as label + readable value, for people rather than JSON parsers. */
+/** Policy fields as label + readable value, for people rather than JSON parsers; amounts in the organisation's currency. */
 const LABELS: Record<keyof PolicyRulesOverrideDocument, string> = {
   auto_approve_limit: "Auto-approve up to",
   hard_limit: "Deny above",
@@ -22,7 +22,7 @@ const LABELS: Record<keyof PolicyRulesOverrideDocument, string> = {
 
 const MONEY = new Set(["auto_approve_limit", "hard_limit", "daily_budget", "monthly_budget"]);
 
-export function describeRules(rules: PolicyRulesOverrideDocument, currency = "INR"): { field: string; label: string; value: string }[] {
+export function describeRules(rules: PolicyRulesOverrideDocument, currency: string): { field: string; label: string; value: string }[] {
   return (Object.keys(LABELS) as (keyof PolicyRulesOverrideDocument)[])
     .filter((k) => rules[k] !== undefined)
     .map((k) => ({ field: k, label: LABELS[k], value: show(k, rules[k], currency) }));

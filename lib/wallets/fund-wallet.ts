@@ -7,17 +7,19 @@ import { FundWalletSchema, type FundWalletInput } from "@/lib/wallets/wallet-sch
 import { assertCan } from "@/lib/permissions/can";
 import { actorLabel, type Actor } from "@/lib/auth/principal";
 import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 
 /**
  * Credits an agent's wallet. Without a currency, the agent's primary (oldest) wallet is
- * funded; a wallet in a new currency is opened on first funding.
+ * funded (an agent without any wallet gets one in the organisation's currency); a wallet in
+ * a new currency is opened on first funding.
  */
 export async function fundWallet(db: Db, actor: Actor, input: FundWalletInput) {
   const data = FundWalletSchema.parse(input);
   assertCan(actor, "wallet.fund", { orgId: data.orgId });
   const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
   const primary = await db.wallet.findFirst({ where: { agentId: agent.id }, orderBy: { createdAt: "asc" } });
-  const currency = data.currency ?? primary?.currency ?? "INR";
+  const currency = data.currency ?? primary?.currency ?? (await getOrgCurrency(db, data.orgId));
 
   return db.$transaction(async (tx) => {
     // ON CONFLICT keeps two concurrent first fundings from both creating the wallet.

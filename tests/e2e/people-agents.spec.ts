@@ -9,6 +9,7 @@ test.describe("admins manage people and agents", () => {
     await page.getByRole("button", { name: "Register agent" }).click();
     await page.getByLabel("Name").fill(`E2E Ledger Bot ${Date.now()}`);
     await page.getByLabel("Owner").fill("Finance Ops");
+    await expect(page.getByLabel("Currency")).toHaveValue("INR"); // the organisation's currency, not a hard-coded one
     await page.getByLabel("Starting balance").fill("1,50,000");
     await page.getByRole("button", { name: "Register agent" }).last().click();
     await expect(page).toHaveURL(/\/agents\/[0-9a-f-]{36}$/);
@@ -18,6 +19,7 @@ test.describe("admins manage people and agents", () => {
   test("invite with a role, change the role, reset the password, deactivate", async ({ page, browser }) => {
     const email = `e2e-${Date.now()}@acme.test`;
     await page.goto("/settings");
+    await expect(page.getByTestId("org-currency")).toHaveText("INR"); // the demo organisation's, read-only
     const invite = page.getByRole("form", { name: "Invite a person" });
     await invite.getByLabel("Email").fill(email);
     await invite.getByLabel("Name").fill("Priya Shah");

@@ -53,6 +53,15 @@ describe("GET /api/v1/agents/{id}", () => {
     expect(intent.body).toMatchObject({ status: "pending_approval", policy_decision: { rule: "risk_level" } });
   });
 
+  it("an agent of a JPY organisation gets a JPY wallet without naming a currency, and funding without one stays in it", async () => {
+    const yen = await createOrg({ currency: "jpy" });
+    const res = await api(yen.viewer.key, "GET", `/api/v1/agents/${yen.agent.id}`);
+    expect(res.body.wallet).toMatchObject({ currency: "JPY", balance: 10_000_000 });
+    expect(await admin(["wallet", "fund"], { agent: yen.agent.id, amount: 500 })).toMatchObject({ wallet: { currency: "JPY", balance: 10_000_500 } });
+    // The admin channel refuses an organisation without a currency, naming the option.
+    await expect(admin(["org", "create"], { name: "No currency" })).rejects.toThrow(/--currency is required/);
+  });
+
   it("unknown or malformed ids are 404", async () => {
     expectError(await api(org.admin.key, "GET", "/api/v1/agents/00000000-0000-4000-8000-000000000000"), 404, "not_found");
     expectError(await api(org.admin.key, "GET", "/api/v1/agents/not-a-uuid"), 404, "not_found");

@@ -87,7 +87,7 @@ afterAll(async () => {
 
 describe.runIf(onPostgres)("kill -9 mid-load, then a restart", () => {
   it("decides every intent left pending within 15 s of the restart; none lost, none decided twice", async () => {
-    const org = await admin<{ id: string }>(["org", "create"], { name: "Crash test" });
+    const org = await admin<{ id: string }>(["org", "create"], { name: "Crash test", currency: "INR" });
     const agents: { id: string; key: string }[] = [];
     for (let n = 0; n < AGENTS; n++) {
       const agent = await admin<{ id: string }>(["agent", "create"], { org: org.id, name: `crash-${n}`, balance: 100_000_000, currency: "INR" });

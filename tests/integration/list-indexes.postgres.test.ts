@@ -67,7 +67,7 @@ beforeAll(async () => {
   raw = new pg.Client({ connectionString: url });
   await raw.connect();
   const tag = crypto.randomBytes(4).toString("hex");
-  const org = await createOrganization(db, "system", { name: `Indexes ${tag}`, timeZone: "UTC" });
+  const org = await createOrganization(db, "system", { name: `Indexes ${tag}`, timeZone: "UTC", currency: "INR" });
   orgId = org.id;
   const user = await createUser(db, "system", { orgId, email: `admin-${tag}@indexes.test`, role: "admin" });
   admin = { kind: "user", orgId, userId: user.id, role: "admin", email: user.email, keyId: null, label: user.email };

@@ -10,8 +10,8 @@ import { createAgentAction } from "./actions";
 
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
-/** Admins register an agent here with its wallet's starting balance (the CLI can too). */
-export function CreateAgentForm() {
+/** Admins register an agent here with its wallet's starting balance (the CLI can too); the wallet's currency starts as the organisation's. */
+export function CreateAgentForm({ currency }: { currency: string }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -30,7 +30,7 @@ export function CreateAgentForm() {
             const res = await createAgentAction({
               name: String(f.get("name") ?? ""),
               owner: String(f.get("owner") ?? ""),
-              currency: String(f.get("currency") ?? "INR"),
+              currency: String(f.get("currency") ?? ""),
               balance: String(f.get("balance") ?? ""),
             });
             if (!res.ok) return setError(res.message);
@@ -55,7 +55,7 @@ export function CreateAgentForm() {
           <label htmlFor="agent-currency" className={label}>
             Currency
           </label>
-          <input id="agent-currency" name="currency" defaultValue="INR" maxLength={3} className={fieldClass} />
+          <input id="agent-currency" name="currency" defaultValue={currency} maxLength={3} className={fieldClass} />
         </div>
         <div>
           <label htmlFor="agent-balance" className={label}>

@@ -20,17 +20,17 @@ export default async function AgentsPage() {
   const { db, principal } = await requireSession();
   const { data: agents } = await listAgents(db, principal, { limit: 100 });
   const mayFreeze = can(principal, "spending.freeze", { orgId: principal.orgId });
-  const org = mayFreeze ? await getOrganizationSummary(db, principal) : null;
+  const org = await getOrganizationSummary(db, principal);
   return (
     <>
       <PageHeader
         title="Agents"
         description="The AI agents allowed to ask for money, their risk, wallets and budgets."
-        actions={mayFreeze ? <FreezeControl agentId={null} frozen={Boolean(org?.frozenAt)} /> : undefined}
+        actions={mayFreeze ? <FreezeControl agentId={null} frozen={Boolean(org.frozenAt)} /> : undefined}
       />
       {can(principal, "agent.create", { orgId: principal.orgId }) && (
         <div className="mb-4 flex justify-end">
-          <CreateAgentForm />
+          <CreateAgentForm currency={org.currency} />
         </div>
       )}
       {agents.length === 0 ? (
@@ -40,7 +40,7 @@ export default async function AgentsPage() {
       ) : (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Agents">
           {agents.map((a) => {
-            const currency = a.wallet?.currency ?? a.spend.currency ?? "INR";
+            const currency = a.wallet?.currency ?? org.currency;
             return (
               <li key={a.id}>
                 <Card className="h-full transition-shadow hover:shadow-md">

@@ -2,14 +2,16 @@ import Link from "next/link";
 import { cn } from "@/components/cn";
 import type { InboxQuery } from "@/lib/approvals/inbox-query";
 import { humanize } from "@/lib/format/labels";
+import { formatWholeMoney, toMajorDecimal } from "@/lib/format/money";
+import { minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
 
 type Href = (change: Record<string, string | number | undefined>) => string;
 
-/** Amount ranges in paise, as chips: up to ₹25,000, ₹25,000–₹75,000, above ₹75,000. */
+/** Amount ranges in major units of the organisation's currency, as chips: up to 25,000, 25,000–75,000, above 75,000. */
 const AMOUNTS = [
-  { label: "Up to ₹25,000", min: undefined, max: 2_500_000 },
-  { label: "₹25,000 – ₹75,000", min: 2_500_000, max: 7_500_000 },
-  { label: "Above ₹75,000", min: 7_500_001, max: undefined },
+  { min: undefined, max: 25_000, label: (c: string) => `Up to ${formatWholeMoney(25_000, c)}` },
+  { min: 25_000, max: 75_000, label: (c: string) => `${formatWholeMoney(25_000, c)} – ${formatWholeMoney(75_000, c)}` },
+  { min: 75_000, max: undefined, above: true, label: (c: string) => `Above ${formatWholeMoney(75_000, c)}` },
 ];
 /** The rules that send an intent to a person. */
 const RULES = ["auto_approve_limit", "min_confidence", "risk_level"] as const;
@@ -19,10 +21,12 @@ const WAITING = [
   { key: "48h", label: "Waiting 2 days+" },
 ] as const;
 
-const rupees = (paise: number) => String(paise / 100);
+/** A chip's bound in minor units; "above" starts one minor unit past it. */
+const minor = (major: number | undefined, currency: string, above = false) =>
+  major === undefined ? undefined : major * 10 ** minorUnitDigits(currency) + (above ? 1 : 0);
 
 /** Filter chips as links: the filters live in the URL, so a filtered inbox can be shared. */
-export function FilterChips({ q, agents, href }: { q: InboxQuery; agents: { id: string; name: string }[]; href: Href }) {
+export function FilterChips({ q, agents, href, currency }: { q: InboxQuery; agents: { id: string; name: string }[]; href: Href; currency: string }) {
   const any = q.agent || q.min !== undefined || q.max !== undefined || q.rule || q.waiting;
   return (
     <div role="group" aria-label="Filters" className="mb-4 space-y-2 text-sm">
@@ -35,12 +39,15 @@ export function FilterChips({ q, agents, href }: { q: InboxQuery; agents: { id: 
       </Row>
       <Row label="Amount">
         {AMOUNTS.map((r) => {
-          const min = r.min === undefined ? undefined : rupees(r.min);
-          const max = r.max === undefined ? undefined : rupees(r.max);
-          const on = q.min === r.min && q.max === r.max;
+          const lo = minor(r.min, currency, r.above),
+            hi = minor(r.max, currency);
+          const min = lo === undefined ? undefined : toMajorDecimal(lo, currency);
+          const max = hi === undefined ? undefined : toMajorDecimal(hi, currency);
+          const on = q.min === lo && q.max === hi;
+          const label = r.label(currency);
           return (
-            <Chip key={r.label} on={on} href={href(on ? { min: undefined, max: undefined } : { min, max })}>
-              {r.label}
+            <Chip key={label} on={on} href={href(on ? { min: undefined, max: undefined } : { min, max })}>
+              {label}
             </Chip>
           );
         })}

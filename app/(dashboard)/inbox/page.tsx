@@ -6,6 +6,9 @@ import { requireSession } from "@/lib/auth/require-session";
 import { inboxSearch, parseInboxQuery } from "@/lib/approvals/inbox-query";
 import { COUNT_CAP, loadInbox } from "@/lib/approvals/load-inbox";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
+import { toMajorDecimal } from "@/lib/format/money";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
+
 import { FilterChips } from "./filter-chips";
 import { InboxList } from "./inbox-list";
 
@@ -16,13 +19,14 @@ const shown = (n: number) => (n >= COUNT_CAP ? `${COUNT_CAP - 1}+` : String(n));
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<SP> }) {
   const { db, principal } = await requireSession();
-  const q = parseInboxQuery(await searchParams);
+  const currency = await getOrgCurrency(db, principal.orgId);
+  const q = parseInboxQuery(await searchParams, currency);
   const viewer = principal.role === "viewer";
   const view = viewer ? "others" : q.view;
   const [page, agents] = await Promise.all([loadInbox(db, principal, { ...q, cursor: undefined }), listAgentNames(db, principal, { take: 50 })]);
-  // Amounts travel in the URL as rupees, as people type them (q holds paise).
-  const rupees = (paise?: number) => (paise === undefined ? undefined : String(paise / 100));
-  const filters = { agent: q.agent, min: rupees(q.min), max: rupees(q.max), rule: q.rule, waiting: q.waiting };
+  // Amounts travel in the URL in major units of the organisation's currency, as people type them (q holds minor units).
+  const major = (minor?: number) => (minor === undefined ? undefined : toMajorDecimal(minor, currency));
+  const filters = { agent: q.agent, min: major(q.min), max: major(q.max), rule: q.rule, waiting: q.waiting };
   const base = { view: view === "yours" ? undefined : view, sort: q.sort === "oldest" ? undefined : q.sort };
   const search = inboxSearch({ ...base, ...filters });
   const href = (change: Record<string, string | number | undefined>) => {
@@ -73,7 +77,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {shown(page.counts.others)} more wait for someone else (an admin, a second approver, or not you because you submitted or already answered them).
         </p>
       )}
-      <FilterChips q={q} agents={agents} href={href} />
+      <FilterChips q={q} agents={agents} href={href} currency={currency} />
       <InboxList
         key={search}
         initial={page}

@@ -8,7 +8,7 @@ import Link from "next/link";
 type Options = { agents: { id: string; name: string }[]; categories: string[] };
 
 /** A plain GET form: filters live in the URL, so a filtered list can be shared and bookmarked. */
-export function IntentFiltersForm({ sp, options }: { sp: IntentSearchParams; options: Options }) {
+export function IntentFiltersForm({ sp, options, currency }: { sp: IntentSearchParams; options: Options; currency: string }) {
   return (
     <form method="get" role="search" aria-label="Filter intents" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-8">
       <div className="col-span-1 lg:col-span-1">
@@ -64,13 +64,13 @@ export function IntentFiltersForm({ sp, options }: { sp: IntentSearchParams; opt
       </div>
       <div>
         <label htmlFor="f-min" className={labelClass}>
-          Min amount (₹)
+          Min amount ({currency})
         </label>
         <input id="f-min" name="min" inputMode="decimal" placeholder="0" defaultValue={sp.min} className={fieldClass} />
       </div>
       <div>
         <label htmlFor="f-max" className={labelClass}>
-          Max amount (₹)
+          Max amount ({currency})
         </label>
         <input id="f-max" name="max" inputMode="decimal" placeholder="Any" defaultValue={sp.max} className={fieldClass} />
       </div>

@@ -8,6 +8,7 @@ import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
 import { cleanSearchParams } from "@/lib/api/search-params";
 import { parseIntentFilters, withParams } from "@/lib/intents/intent-filters";
 import { listIntents } from "@/lib/intents/list-intents";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { IntentFiltersForm } from "./intent-filters-form";
 import { IntentsTable } from "@/components/intents-table";
 
@@ -20,7 +21,8 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const missing = typeof raw.missing === "string" ? raw.missing : undefined; // from the "go to an intent" box
   const { params: sp, dropped } = cleanSearchParams({ ...raw, missing: undefined }, KEYS);
-  const parsed = parseIntentFilters(sp);
+  const currency = await getOrgCurrency(db, principal.orgId);
+  const parsed = parseIntentFilters(sp, currency);
   const { filters } = parsed;
   const ignored = [...dropped, ...parsed.ignored];
   const [list, options] = await Promise.all([listIntents(db, principal, filters), intentFilterOptions(db, principal.orgId)]);
@@ -48,7 +50,7 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       <Card>
-        <IntentFiltersForm sp={sp} options={options} />
+        <IntentFiltersForm sp={sp} options={options} currency={currency} />
         {ignored.length > 0 && (
           <p role="status" className="border-t border-slate-200 px-4 py-2 text-sm text-amber-700 dark:border-slate-800 dark:text-amber-400">
             Ignored filters that could not be read: {ignored.join(", ")}.

@@ -8,6 +8,7 @@ import { describeRules } from "@/lib/policies/describe-rules";
 import { formatMoney } from "@/lib/format/money";
 import { Time } from "@/components/org-time";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { toPolicyDocument } from "@/lib/policies/engine";
 import { PolicyEditor } from "./policy-editor";
@@ -17,12 +18,12 @@ export const metadata: Metadata = { title: "Policies" };
 
 export default async function PoliciesPage() {
   const { db, principal } = await requireSession();
-  const current = await getOrgPolicy(db, principal.orgId);
+  const [current, org] = await Promise.all([getOrgPolicy(db, principal.orgId), getOrganizationSummary(db, principal)]);
   const doc = toPolicyDocument(current.policy);
   const overrideIds = Object.keys(doc.agent_overrides);
   const agents = await listAgentNames(db, principal, { ids: overrideIds });
   const name = new Map(agents.map((a) => [a.id, a.name]));
-  const limit = (v: number | null, none: string) => (v === null ? none : formatMoney(v, "INR"));
+  const limit = (v: number | null, none: string) => (v === null ? none : formatMoney(v, org.currency));
   return (
     <>
       <PageHeader
@@ -46,7 +47,7 @@ export default async function PoliciesPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="rules-h">
           <CardHeader id="rules-h" title="Organisation rules" description="Checked in this order for every intent." />
-          <Rules rows={describeRules(doc.rules)} />
+          <Rules rows={describeRules(doc.rules, org.currency)} />
         </Card>
         <div className="space-y-6">
           <Card aria-labelledby="appr-h">
@@ -71,7 +72,7 @@ export default async function PoliciesPage() {
                   <Link href={`/agents/${id}`} className="block px-5 pt-3 text-sm font-semibold text-brand-700 hover:underline dark:text-brand-300">
                     {name.get(id) ?? id}
                   </Link>
-                  <Rules rows={describeRules(doc.agent_overrides[id])} />
+                  <Rules rows={describeRules(doc.agent_overrides[id], org.currency)} />
                 </div>
               ))
             )}

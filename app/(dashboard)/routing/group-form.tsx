@@ -10,13 +10,16 @@ import { createApproverGroupAction } from "./actions";
 type Person = { id: string; email: string; name: string; role: string };
 type Named = { id: string; name: string };
 
-/** The API body from the form; amounts are typed in major units (₹) and sent in minor units. */
-function toBody(f: FormData): { body?: Record<string, unknown>; error?: string } {
+/**
+ * The API body from the form; amounts are typed in major units and sent in minor units. With
+ * amounts but no currency typed, they are in the organisation's currency.
+ */
+function toBody(f: FormData, orgCurrency: string): { body?: Record<string, unknown>; error?: string } {
   const text = (k: string) => String(f.get(k) ?? "").trim();
   const currency = text("currency").toUpperCase();
   const amount = (k: string) => {
     if (!text(k)) return null;
-    const minor = parseMajorAmount(text(k), currency || "INR");
+    const minor = parseMajorAmount(text(k), currency || orgCurrency);
     return minor === null ? undefined : minor;
   };
   const min = amount("min"),
@@ -32,7 +35,7 @@ function toBody(f: FormData): { body?: Record<string, unknown>; error?: string }
         .split(",")
         .map((c) => c.trim())
         .filter(Boolean),
-      currency: currency || (min !== null || max !== null ? "INR" : null),
+      currency: currency || (min !== null || max !== null ? orgCurrency : null),
       min_amount: min,
       max_amount: max,
       quorum: whole("quorum") ?? 1,
@@ -43,7 +46,7 @@ function toBody(f: FormData): { body?: Record<string, unknown>; error?: string }
   };
 }
 
-export function GroupForm({ people, agents, groups }: { people: Person[]; agents: Named[]; groups: Named[] }) {
+export function GroupForm({ people, agents, groups, currency }: { people: Person[]; agents: Named[]; groups: Named[]; currency: string }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -60,7 +63,7 @@ export function GroupForm({ people, agents, groups }: { people: Person[]; agents
       className="grid gap-3 sm:grid-cols-2"
       onSubmit={(e) => {
         e.preventDefault();
-        const { body, error: formError } = toBody(new FormData(e.currentTarget));
+        const { body, error: formError } = toBody(new FormData(e.currentTarget), currency);
         if (!body) return setError(formError ?? "Check the form");
         start(async () => {
           // The form builds the API body; the action parses it with the API schema.
@@ -111,7 +114,7 @@ export function GroupForm({ people, agents, groups }: { people: Person[]; agents
           <label className={label} htmlFor="grp-currency">
             Currency
           </label>
-          <input id="grp-currency" name="currency" maxLength={3} placeholder="INR" className={field} />
+          <input id="grp-currency" name="currency" maxLength={3} placeholder={currency} className={field} />
         </div>
         <div>
           <label className={label} htmlFor="grp-min">

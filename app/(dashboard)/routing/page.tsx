@@ -8,6 +8,7 @@ import { listAnswerers } from "@/lib/approver-groups/list-answerers";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import type { ApproverGroupDto } from "@/lib/approver-groups/approver-group-schemas";
 import { requireSession } from "@/lib/auth/require-session";
+import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { can } from "@/lib/permissions/can";
 import { listDelegations } from "@/lib/delegations/list-delegations";
 import { formatMoney } from "@/lib/format/money";
@@ -32,11 +33,12 @@ export default async function RoutingPage() {
   const { db, principal } = await requireSession();
   const isAdmin = can(principal, "approver_group.manage", { orgId: principal.orgId });
   const mayDelegate = can(principal, "delegation.create");
-  const [groups, delegations, people, agents] = await Promise.all([
+  const [groups, delegations, people, agents, org] = await Promise.all([
     listApproverGroups(db, principal),
     listDelegations(db, principal, principal.orgId),
     listAnswerers(db, principal.orgId),
     listAgents(db, principal, { limit: 100 }),
+    getOrganizationSummary(db, principal),
   ]);
   const agentName = (id: string) => agents.data.find((a) => a.id === id)?.name ?? id.slice(0, 8);
   const groupName = (id: string | null) => groups.data.find((g) => g.id === id)?.name ?? "every admin";
@@ -90,6 +92,7 @@ export default async function RoutingPage() {
                 people={people}
                 agents={agents.data.map((a) => ({ id: a.id, name: a.name }))}
                 groups={groups.data.map((g) => ({ id: g.id, name: g.name }))}
+                currency={org.currency}
               />
             </div>
           )}

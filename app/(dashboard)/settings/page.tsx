@@ -12,14 +12,14 @@ import { TimeZoneForm } from "./time-zone-form";
 
 export const metadata: Metadata = { title: "People & settings" };
 
-/** Admins only: the organisation's time zone and its people (invite, role, access, password). */
+/** Admins only: the organisation's time zone, its currency (read-only) and its people (invite, role, access, password). */
 export default async function SettingsPage() {
   const { db, principal } = await requireSession();
   if (!can(principal, "organization.update", { orgId: principal.orgId })) notFound();
   const [org, users] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId)]);
   return (
     <>
-      <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone.`} />
+      <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone and currency.`} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1" aria-labelledby="tz-h">
           <CardHeader
@@ -29,6 +29,16 @@ export default async function SettingsPage() {
           />
           <CardBody>
             <TimeZoneForm current={org.timeZone} zones={timeZoneChoices(org.timeZone)} />
+          </CardBody>
+          <CardHeader
+            id="currency-h"
+            title="Currency"
+            description="Set when the organisation was created. New agents' wallets open in it, and amounts typed without a currency (filters, limits) are read in it."
+          />
+          <CardBody>
+            <p className="font-mono text-sm font-semibold text-slate-900 dark:text-white" data-testid="org-currency">
+              {org.currency}
+            </p>
           </CardBody>
         </Card>
         <div className="lg:col-span-2">

@@ -11,7 +11,7 @@ let n = 0;
 /** A fresh organisation with one agent (₹10,00,000 in its wallet) and people of the given roles, made through the domain verbs. */
 export async function seedOrg(db: Db, roles: Record<string, Role>) {
   const tag = `${Date.now().toString(36)}${(n++).toString(36)}`;
-  const org = await createOrganization(db, "system", { name: `Test ${tag}` });
+  const org = await createOrganization(db, "system", { name: `Test ${tag}`, currency: "INR" });
   const agent = await createAgent(db, "system", { orgId: org.id, name: "Bot", currency: "INR", initialBalance: 100_000_000 });
   const people: Record<string, UserPrincipal> = {};
   for (const [key, role] of Object.entries(roles)) {

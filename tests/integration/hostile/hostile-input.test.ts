@@ -42,7 +42,7 @@ async function adminCmd<T = any>(command: string[], args: Record<string, unknown
 }
 
 async function makeOrg(tag: string): Promise<Org> {
-  const org = await adminCmd(["org", "create"], { name: `Hostile ${tag}` });
+  const org = await adminCmd(["org", "create"], { name: `Hostile ${tag}`, currency: "INR" });
   const keyFor = async (role: string) => {
     const email = `${role}-${tag}-${crypto.randomBytes(3).toString("hex")}@hostile.test`;
     await adminCmd(["user", "create"], { org: org.id, email, role, password: PASSWORD });

@@ -25,7 +25,7 @@ export type World = { orgId: string; agents: AgentPrincipal[]; approvers: UserPr
 
 export async function makeWorld(db: Db, timeZone: string, agentCount = 3): Promise<World> {
   const tag = crypto.randomBytes(4).toString("hex");
-  const org = await createOrganization(db, "system", { name: `Counters ${tag}`, timeZone });
+  const org = await createOrganization(db, "system", { name: `Counters ${tag}`, timeZone, currency: "INR" });
   const approvers: UserPrincipal[] = [];
   for (const role of ["admin", "approver", "approver"] as const) {
     const u = await createUser(db, "system", { orgId: org.id, email: `${role}-${crypto.randomBytes(4).toString("hex")}@counters.test`, role });

@@ -40,15 +40,20 @@ export async function createUser(orgId: string, role: "admin" | "approver" | "vi
   return { id: user.id, email, key: key.key };
 }
 
-export async function createAgent(orgId: string, balance = 10_000_000, currency = "INR"): Promise<TestAgent> {
-  const agent = await admin<{ id: string }>(["agent", "create"], { org: orgId, name: `agent-${tag()}`, balance, currency });
+/** Without a currency the wallet opens in the organisation's. */
+export async function createAgent(orgId: string, balance = 10_000_000, currency?: string): Promise<TestAgent> {
+  const agent = await admin<{ id: string }>(["agent", "create"], { org: orgId, name: `agent-${tag()}`, balance, ...(currency ? { currency } : {}) });
   const key = await admin<{ key: string }>(["key", "create"], { agent: agent.id });
   return { id: agent.id, key: key.key };
 }
 
-/** An organisation on the default policy with one of each role and one funded agent (₹1,00,000). */
-export async function createOrg(opts: { timeZone?: string } = {}): Promise<TestOrg> {
-  const org = await admin<{ id: string }>(["org", "create"], { name: `Test Org ${tag()}`, ...(opts.timeZone ? { "time-zone": opts.timeZone } : {}) });
+/** An organisation on the default policy with one of each role and one funded agent (₹1,00,000); INR unless told. */
+export async function createOrg(opts: { timeZone?: string; currency?: string } = {}): Promise<TestOrg> {
+  const org = await admin<{ id: string }>(["org", "create"], {
+    name: `Test Org ${tag()}`,
+    currency: opts.currency ?? "INR",
+    ...(opts.timeZone ? { "time-zone": opts.timeZone } : {}),
+  });
   const [adminUser, approver, approver2, viewer, agent] = await Promise.all([
     createUser(org.id, "admin"),
     createUser(org.id, "approver"),

@@ -4,6 +4,7 @@ import { sessionOrNull } from "@/lib/auth/require-session";
 import { parseIntentFilters, type IntentSearchParams } from "@/lib/intents/intent-filters";
 import { INTENTS_CSV_HEADER, intentCsvLine } from "@/lib/intents/intents-csv";
 import { listIntents } from "@/lib/intents/list-intents";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export async function GET(req: NextRequest) {
     const v = req.nextUrl.searchParams.get(k);
     if (v) sp[k] = v;
   }
-  const { filters } = parseIntentFilters(sp);
+  const { filters } = parseIntentFilters(sp, await getOrgCurrency(db, principal.orgId));
   const agents = new Map((await listAgentNames(db, principal)).map((a) => [a.id, a.name]));
   const encoder = new TextEncoder();
   let cursor: string | undefined;
