@@ -134,8 +134,8 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     ["audit by target intent", () => listAuditEvents(db, orgId, { target: intentId })],
     ["agent page", () => getAgentPage(db, admin, agentId)],
     ["reconciliation's gaps", () => listSettlementGaps(db, orgId)],
-    ["inbox: yours, with its capped counts", () => loadInbox(db, approver, parseInboxQuery({}))],
-    ["inbox: others, largest first", () => loadInbox(db, approver, parseInboxQuery({ view: "others", sort: "amount" }))],
+    ["inbox: yours, with its capped counts", () => loadInbox(db, approver, parseInboxQuery({}, "INR"))],
+    ["inbox: others, largest first", () => loadInbox(db, approver, parseInboxQuery({ view: "others", sort: "amount" }, "INR"))],
     ["inbox: the navigation badge's counts", () => countInbox(db, approver)],
   ];
   for (const [name, load] of cases) {
