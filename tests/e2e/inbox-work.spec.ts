@@ -145,6 +145,31 @@ test.describe("undo and the keyboard (approver)", () => {
     expect(sent).toHaveLength(1);
   });
 
+  test("a poll inside the Undo window does not bring the answered card back; Undo after it does, and sends nothing", async ({ page, request }) => {
+    const { intent } = await submitForApproval(request, "Held Through A Poll", 1_003_100);
+    await page.clock.install();
+    const sent = countAnswers(page);
+    await page.goto("/inbox?min=10031&max=10032");
+    const c = card(page, intent.id);
+    await c.getByRole("button", { name: "Approve" }).click();
+    await expect(c).toHaveCount(0);
+    // A new item in the same filter: seeing it proves a poll's answer (still holding the
+    // answered approval, which was not sent) has reached the list.
+    const later = await submitForApproval(request, "Arrives While Held", 1_003_200);
+    const polled = page.waitForResponse((r) => r.url().includes("/inbox/feed"));
+    await page.clock.runFor(3_100);
+    expect((await polled).ok()).toBe(true);
+    await expect(card(page, later.intent.id)).toBeVisible();
+    await expect(c).toHaveCount(0);
+
+    await page.getByRole("status").filter({ hasText: "Approving ₹10,031.00" }).getByRole("button", { name: "Undo" }).click();
+    await expect(c).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Nothing was sent." })).toBeVisible();
+    await page.clock.runFor(10_000);
+    expect(sent).toEqual([]);
+    expect(await intentStatus(request, intent.id)).toBe("pending_approval");
+  });
+
   test("? lists the shortcuts and Enter opens the selected item", async ({ page, request }) => {
     const { intent } = await submitForApproval(request, "Enter Key Co", 1_004_000);
     await page.goto("/inbox?min=10040&max=10040");
