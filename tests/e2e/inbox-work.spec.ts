@@ -172,6 +172,29 @@ test.describe("undo and the keyboard (approver)", () => {
     expect(await intentStatus(request, intent.id)).toBe("pending_approval");
   });
 
+  test("on the intent page, Undo inside the window sends nothing; an answer left alone is sent with its comment", async ({ page, request }) => {
+    const { intent } = await submitForApproval(request, "Panel Undo Co", 1_003_300);
+    await page.clock.install();
+    const sent = countAnswers(page);
+    await page.goto(`/intents/${intent.id}`);
+    const bar = page.getByTestId("approval-actions");
+    await bar.getByRole("button", { name: "Approve" }).click();
+    await expect(bar.getByRole("status")).toHaveText("Approving in 5 s…");
+    await bar.getByRole("button", { name: "Undo" }).click();
+    await expect(bar.getByRole("button", { name: "Approve" })).toBeEnabled();
+    await page.clock.runFor(10_000);
+    expect(sent).toEqual([]);
+    expect(await intentStatus(request, intent.id)).toBe("pending_approval");
+
+    await bar.getByRole("button", { name: "Reject" }).click();
+    await page.getByLabel("Comment (optional)").fill("Typed inside the window");
+    await page.clock.runFor(6_000);
+    await expect(page.getByTestId("toast-success").filter({ hasText: "Rejected" })).toBeVisible();
+    await expect.poll(() => intentStatus(request, intent.id)).toBe("denied"); // a rejected intent is denied
+    expect(sent).toHaveLength(1);
+    await expect(page.getByRole("list", { name: "Approval timeline" })).toContainText("Typed inside the window");
+  });
+
   test("? lists the shortcuts and Enter opens the selected item", async ({ page, request }) => {
     const { intent } = await submitForApproval(request, "Enter Key Co", 1_004_000);
     await page.goto("/inbox?min=10040&max=10040");
