@@ -145,6 +145,56 @@ test.describe("undo and the keyboard (approver)", () => {
     expect(sent).toHaveLength(1);
   });
 
+  test("a poll inside the Undo window does not bring the answered card back; Undo after it does, and sends nothing", async ({ page, request }) => {
+    const { intent } = await submitForApproval(request, "Held Through A Poll", 1_003_100);
+    await page.clock.install();
+    const sent = countAnswers(page);
+    await page.goto("/inbox?min=10031&max=10032");
+    const c = card(page, intent.id);
+    await c.getByRole("button", { name: "Approve" }).click();
+    await expect(c).toHaveCount(0);
+    // A new item in the same filter: seeing it proves a poll's answer (still holding the
+    // answered approval, which was not sent) has reached the list.
+    const later = await submitForApproval(request, "Arrives While Held", 1_003_200);
+    const polled = page.waitForResponse((r) => r.url().includes("/inbox/feed"));
+    await page.clock.runFor(3_100);
+    expect((await polled).ok()).toBe(true);
+    await expect(card(page, later.intent.id)).toBeVisible();
+    // Checked once, not retried: time still flows, and a retry could outlast the window
+    // (the answer sent, the card gone for good) and pass for the wrong reason.
+    expect(await c.count()).toBe(0);
+
+    await page.getByRole("status").filter({ hasText: "Approving ₹10,031.00" }).getByRole("button", { name: "Undo" }).click();
+    await expect(c).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Nothing was sent." })).toBeVisible();
+    await page.clock.runFor(10_000);
+    expect(sent).toEqual([]);
+    expect(await intentStatus(request, intent.id)).toBe("pending_approval");
+  });
+
+  test("on the intent page, Undo inside the window sends nothing; an answer left alone is sent with its comment", async ({ page, request }) => {
+    const { intent } = await submitForApproval(request, "Panel Undo Co", 1_003_300);
+    await page.clock.install();
+    const sent = countAnswers(page);
+    await page.goto(`/intents/${intent.id}`);
+    const bar = page.getByTestId("approval-actions");
+    await bar.getByRole("button", { name: "Approve" }).click();
+    await expect(bar.getByRole("status")).toHaveText("Approving in 5 s…");
+    await bar.getByRole("button", { name: "Undo" }).click();
+    await expect(bar.getByRole("button", { name: "Approve" })).toBeEnabled();
+    await page.clock.runFor(10_000);
+    expect(sent).toEqual([]);
+    expect(await intentStatus(request, intent.id)).toBe("pending_approval");
+
+    await bar.getByRole("button", { name: "Reject" }).click();
+    await page.getByLabel("Comment (optional)").fill("Typed inside the window");
+    await page.clock.runFor(6_000);
+    await expect(page.getByTestId("toast-success").filter({ hasText: "Rejected" })).toBeVisible();
+    await expect.poll(() => intentStatus(request, intent.id)).toBe("denied"); // a rejected intent is denied
+    expect(sent).toHaveLength(1);
+    await expect(page.getByRole("list", { name: "Approval timeline" })).toContainText("Typed inside the window");
+  });
+
   test("? lists the shortcuts and Enter opens the selected item", async ({ page, request }) => {
     const { intent } = await submitForApproval(request, "Enter Key Co", 1_004_000);
     await page.goto("/inbox?min=10040&max=10040");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/button";
@@ -30,7 +30,6 @@ const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.isCo
  * arrive while it is open, answers with an Undo window, works from the keyboard.
  */
 export function InboxList({ initial, search, emptyText }: { initial: InboxPage; search: string; emptyText: string }) {
-  const client = useQueryClient();
   const router = useRouter();
   const query = useInfiniteQuery({
     queryKey: ["inbox", search],
@@ -40,8 +39,8 @@ export function InboxList({ initial, search, emptyText }: { initial: InboxPage; 
     initialData: { pages: [initial], pageParams: [null] },
     refetchInterval: POLL_MS,
   });
-  const onSent = useCallback(() => void client.invalidateQueries({ queryKey: ["inbox"] }), [client]);
-  const { held, answer, undoLast } = useAnswers(onSent);
+  // Answers waiting out their Undo window (or being sent) are hidden; see use-answers.ts.
+  const { held, answer, undoLast } = useAnswers();
   const [comments, setComments] = useState<Record<string, string>>({});
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState(0);

@@ -1,31 +1,41 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
-import { UNDO_MS } from "@/components/undo-window";
+import { UNDO_MS, Undone, UndoWindow } from "@/components/undo-window";
 import { respondToApprovalAction } from "@/app/(dashboard)/_actions/approval-actions";
 
 type Decision = "approve" | "reject";
+const noSubscription = () => () => {};
 
 /**
  * Approve / reject from the intent page, through the same server action as the inbox and
- * with the same Undo window. On a phone the buttons sit in a bar fixed to the bottom of the
- * screen, so they stay in reach however long the page is.
+ * with the same Undo window (a react-query mutation that waits out an UndoWindow, as in the
+ * inbox). On a phone the buttons sit in a bar fixed to the bottom of the screen, so they stay
+ * in reach however long the page is.
  */
 export function ApprovalPanel({ approvalId }: { approvalId: string }) {
   const [comment, setComment] = useState("");
-  const [waiting, setWaiting] = useState<Decision | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [pending, start] = useTransition();
+  // The comment is read when the answer is sent: it may still be edited inside the window.
+  const commentRef = useRef(comment);
+  useEffect(() => {
+    commentRef.current = comment;
+  }, [comment]);
+  const [refreshing, startRefresh] = useTransition();
   const router = useRouter();
   const toast = useToast();
 
-  const send = (decision: Decision) =>
-    start(async () => {
-      setWaiting(null);
-      const res = await respondToApprovalAction(approvalId, decision, comment);
+  const mutation = useMutation({
+    mutationKey: ["approval-answer", approvalId],
+    networkMode: "always",
+    mutationFn: async ({ decision, undoWindow }: { decision: Decision; undoWindow: UndoWindow }) => {
+      await undoWindow.closed;
+      return respondToApprovalAction(approvalId, decision, commentRef.current);
+    },
+    onSuccess: (res, { decision }) => {
       if (res.ok)
         toast({
           tone: "success",
@@ -38,28 +48,27 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
           title: res.code === "approval_already_answered" ? "Someone else answered first" : "Your answer was not recorded",
           message: res.message,
         });
-      router.refresh();
-    });
-  const sendRef = useRef(send);
-  useEffect(() => {
-    sendRef.current = send;
+    },
+    onError: (err) => {
+      if (!(err instanceof Undone)) toast({ tone: "error", title: "Your answer was not recorded", message: err.message });
+    },
+    onSettled: (_res, err) => {
+      if (!(err instanceof Undone)) startRefresh(() => router.refresh());
+    },
   });
 
-  const answer = (decision: Decision) => {
-    setWaiting(decision);
-    timer.current = setTimeout(() => sendRef.current(decision), UNDO_MS);
-  };
-  const undo = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    setWaiting(null);
-  };
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
+  const undoWindow = mutation.isPending ? mutation.variables.undoWindow : undefined;
+  const phase = useSyncExternalStore(
+    undoWindow?.subscribe ?? noSubscription,
+    () => undoWindow?.phase,
+    () => undefined,
   );
+  const waiting = phase === "open" ? mutation.variables?.decision : null;
+  const answer = (decision: Decision) => mutation.mutate({ decision, undoWindow: new UndoWindow(UNDO_MS) });
+  const undo = () => undoWindow?.undo();
+  // Leaving the page inside the window takes the answer back: nothing is sent.
+  useEffect(() => () => void undoWindow?.undo(), [undoWindow]);
+  const busy = mutation.isPending || refreshing;
 
   return (
     <div className="rounded-lg border border-amber-200 bg-amber-50/60 p-3 dark:border-amber-900 dark:bg-amber-950/30">
@@ -89,10 +98,10 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
           </>
         ) : (
           <>
-            <Button variant="danger" className="flex-1" disabled={pending} onClick={() => answer("reject")}>
+            <Button variant="danger" className="flex-1" disabled={busy} onClick={() => answer("reject")}>
               Reject
             </Button>
-            <Button variant="success" className="flex-1" disabled={pending} onClick={() => answer("approve")}>
+            <Button variant="success" className="flex-1" disabled={busy} onClick={() => answer("approve")}>
               Approve
             </Button>
           </>
