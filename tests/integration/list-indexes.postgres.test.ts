@@ -12,6 +12,7 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
 import { listIntents } from "@/lib/intents/list-intents";
 import { listSettlementGaps } from "@/lib/intents/list-settlement-gaps";
+import { findIntentByReference } from "@/lib/intents/find-intent-by-reference";
 import { loadSettlementSummary } from "@/lib/intents/load-settlement-summary";
 import { countInbox, loadInbox } from "@/lib/approvals/load-inbox";
 import { parseInboxQuery } from "@/lib/approvals/inbox-query";
@@ -38,6 +39,7 @@ let approver: UserPrincipal;
 let orgId: string;
 let agentId: string;
 let intentId: string;
+let approvalId: string;
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[] };
 const seqScans = (n: PlanNode): string[] => [
@@ -103,6 +105,7 @@ beforeAll(async () => {
   );
   await raw.query(`ANALYZE intents, approvals, audit_events, agents`);
   intentId = (await raw.query(`SELECT id FROM intents WHERE org_id = $1 AND status = 'expired' LIMIT 1`, [orgId])).rows[0].id;
+  approvalId = (await raw.query(`SELECT id FROM approvals WHERE org_id = $1 LIMIT 1`, [orgId])).rows[0].id;
 }, 300_000);
 
 afterAll(async () => {
@@ -137,6 +140,8 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     ["inbox: yours, with its capped counts", () => loadInbox(db, approver, parseInboxQuery({}, "INR"))],
     ["inbox: others, largest first", () => loadInbox(db, approver, parseInboxQuery({ view: "others", sort: "amount" }, "INR"))],
     ["inbox: the navigation badge's counts", () => countInbox(db, approver)],
+    ["search box and intent page: an intent by its id", () => findIntentByReference(db, admin, intentId)],
+    ["search box: an intent by its approval's id", () => findIntentByReference(db, admin, approvalId)],
   ];
   for (const [name, load] of cases) {
     it(`${name}: no sequential scan of ${WATCHED.join(", ")}`, async () => {
