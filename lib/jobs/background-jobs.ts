@@ -6,6 +6,7 @@ import { autoSettleIntents } from "./auto-settle-intents";
 import { pruneMinuteCounters } from "@/lib/counters/prune-minute-counters";
 import { startRecoveryJob, stopRecoveryJob } from "./recovery-job";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
+import { startAuditVerificationJob, stopAuditVerificationJob } from "./audit-verification-job";
 import { runOutboxTick } from "./run-outbox-tick";
 import { webhookConfig } from "@/lib/webhooks/webhook-config";
 
@@ -42,6 +43,7 @@ export function startBackgroundJobs(): void {
   holder.__aegisJobs = setInterval(tick, env().AEGIS_SWEEP_INTERVAL_MS);
   holder.__aegisJobs.unref();
   startAuditChainJob();
+  startAuditVerificationJob();
   holder.__aegisOutbox = setInterval(runOutboxTick, webhookConfig().pollMs);
   holder.__aegisOutbox.unref();
 }
@@ -51,5 +53,6 @@ export function stopBackgroundJobs(): void {
   if (holder.__aegisOutbox) clearInterval(holder.__aegisOutbox);
   holder.__aegisJobs = holder.__aegisOutbox = undefined;
   stopAuditChainJob();
+  stopAuditVerificationJob();
   stopRecoveryJob();
 }

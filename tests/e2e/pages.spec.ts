@@ -52,6 +52,12 @@ const PAGES: Shot[] = [
   },
   { name: "policies", url: "/policies", ready: heading("Policies"), title: /^(\(\d+\+?\) )?Policies · AegisOS Comply$/ },
   { name: "audit", url: "/audit", ready: heading("Audit log"), title: /^(\(\d+\+?\) )?Audit log · AegisOS Comply$/ },
+  {
+    name: "audit-verify",
+    url: "/audit/verify",
+    ready: async (p) => void (await expect(p.getByRole("heading", { name: "The chain is intact" })).toBeVisible({ timeout: 30_000 })),
+    title: /^(\(\d+\+?\) )?Audit chain · AegisOS Comply$/,
+  },
   { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^(\(\d+\+?\) )?Reconciliation · AegisOS Comply$/ },
   { name: "settings", url: "/settings", ready: heading("People & settings"), title: /^(\(\d+\+?\) )?People & settings · AegisOS Comply$/ },
 ];

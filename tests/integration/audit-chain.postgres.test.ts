@@ -2,6 +2,8 @@ import { describe, expect, inject, it } from "vitest";
 import { eventually, sql } from "./support/database";
 import { admin, createOrg, intentBody } from "./support/factories";
 import { api } from "./support/http";
+import { callAction } from "./support/server-actions";
+import { raw, signIn } from "./support/session";
 
 const onPostgres = inject("databaseKind") === "postgresql";
 
@@ -42,5 +44,58 @@ describe.runIf(onPostgres)("audit chain against edits in the database", () => {
   it("keeps other organisations' chains intact", async () => {
     const { org } = await sealedOrg();
     expect((await api(org.admin.key, "GET", "/api/v1/audit/verify")).body.ok).toBe(true);
+  });
+});
+
+type Check = { id: string; requested_at: Date; finished_at: Date | null; ok: boolean | null; checked: number | null; first_broken: { id: string } | null };
+const checksOf = (orgId: string) =>
+  sql<Check>("SELECT id, requested_at, finished_at, ok, checked, first_broken FROM audit_verifications WHERE org_id = $1 ORDER BY requested_at", [orgId]);
+
+describe.runIf(onPostgres)("the dashboard's chain check, run in the background", () => {
+  it("a burst of Check again clicks makes one open check at a time; the job stores the complete report, broken after an edit", async () => {
+    const { org, rows } = await sealedOrg();
+    const cookie = (await signIn(org.admin.email, "correct horse battery")).cookie!;
+    const click = async () => {
+      const res = await callAction({ cookie, page: "/audit/verify", action: "requestVerificationAction", args: [], baseUrl: inject("baseUrl") });
+      expect(res.result).toMatchObject({ ok: true });
+      return (res.result as { data: { id: string } }).data.id;
+    };
+    const ids = await Promise.all(Array.from({ length: 8 }, click));
+    let checks = await checksOf(org.id);
+    // Every click got a stored check, and no two were open at once (the job may finish one mid-burst).
+    expect(new Set(ids)).toEqual(new Set(checks.map((c) => c.id)));
+    expect(checks.length).toBeLessThan(ids.length);
+    for (let i = 1; i < checks.length; i++) expect(checks[i].requested_at.getTime()).toBeGreaterThanOrEqual(checks[i - 1].finished_at!.getTime());
+    checks = await eventually(
+      () => checksOf(org.id),
+      (c) => c.every((x) => x.finished_at !== null),
+    );
+    expect(checks.at(-1)).toMatchObject({ ok: true, checked: rows.length, first_broken: null });
+
+    await sql(`UPDATE audit_events SET data = jsonb_set(data, '{tampered}', 'true') WHERE id = $1`, [rows[4].id]);
+    const id = await click();
+    const done = await eventually(
+      () => checksOf(org.id),
+      (c) => c.find((x) => x.id === id)?.finished_at != null,
+    );
+    expect(done.find((x) => x.id === id)).toMatchObject({ ok: false, checked: 4, first_broken: { id: rows[4].id } });
+    const page = await raw("GET", "/audit/verify", { baseUrl: inject("baseUrl"), headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("The chain is broken");
+    expect(page.body).toContain(rows[4].id);
+  });
+
+  it("approvers and viewers get the not-found page, start no check, and the action refuses them", async () => {
+    const { org } = await sealedOrg();
+    for (const who of [org.approver, org.viewer]) {
+      const cookie = (await signIn(who.email, "correct horse battery")).cookie!;
+      // The dashboard streams (loading.tsx), so notFound() is the not-found page in a 200.
+      const page = await raw("GET", "/audit/verify", { baseUrl: inject("baseUrl"), headers: { Cookie: cookie } });
+      expect(page.body).toContain("This record does not exist");
+      expect(page.body).not.toContain("Checking the chain");
+      const res = await callAction({ cookie, page: "/audit/verify", action: "requestVerificationAction", args: [], baseUrl: inject("baseUrl") });
+      expect(res.result).toMatchObject({ ok: false, code: "forbidden" });
+    }
+    expect(await checksOf(org.id)).toEqual([]);
   });
 });

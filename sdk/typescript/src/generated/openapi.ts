@@ -150,7 +150,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the organisation's audit hash chain (admins) and point at the first broken link */
+        /**
+         * Recompute the organisation's audit hash chain (admins) and point at the first broken link
+         * @description Synchronous and complete: it recomputes SHA-256 over every sealed event of the organisation, so its time grows with the number of events (about half a minute at two million). For large organisations run it from a scheduler with `npm run aegis -- audit verify`, or use the dashboard's Audit chain page, which runs the check in the background and shows the stored result.
+         */
         get: operations["verifyAuditChain"];
         put?: never;
         post?: never;
