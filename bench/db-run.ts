@@ -4,7 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { appEnv, freePort, startApp, type AppServer } from "./app-server";
+import { spawn } from "node:child_process";
+import { appEnv, freePort, parseCliJson, ROOT, startApp, type AppServer } from "./app-server";
+import type { InProcessRun } from "./in-process-decisions";
 import { compareHistory, seedHistory, type HistoryResult } from "./history";
 import type { LongPollResult } from "./long-poll";
 import { measureApp, measureLongPoll, type AppFigures } from "./measure-app";
@@ -23,6 +25,8 @@ export type DbResult = AppFigures & {
   longPollCross?: LongPollResult;
   history?: HistoryResult;
   statements?: StatementCount;
+  /** The same submits through submitIntent in one process: no HTTP, no Next.js. */
+  inProcess?: InProcessRun[];
   serverIssues: string[];
 };
 
@@ -108,6 +112,10 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
     }
     // The ceiling runs with the app stopped so the two do not share the 2 cores.
     r.ceiling = kind === "pglite" ? await pgliteCeiling(16, 8) : await pgCeiling(databaseUrl!, 16, 8);
+    r.inProcess = await inProcessDecisions({ ...appEnv(dataDir, 0, databaseUrl), AEGIS_DISABLE_JOBS: "1" });
+    log(
+      `${kind}: in process (no HTTP): ${r.inProcess.map((x) => `c=${x.concurrency} ${x.perSecond.toFixed(0)}/s, CPU ${x.cpuMsPerSubmit.toFixed(2)} ms`).join("; ")}`,
+    );
   } catch (e) {
     r.error = (e as Error).message;
     log(`${kind}: FAILED: ${r.error}`);
@@ -126,4 +134,18 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return r;
+}
+
+/** Runs bench/in-process-decisions.ts on the (stopped) app's database and returns its figures. */
+function inProcessDecisions(env: NodeJS.ProcessEnv): Promise<InProcessRun[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "bench/in-process-decisions.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) =>
+      code === 0 ? resolve(parseCliJson<InProcessRun[]>(out)) : reject(new Error(`in-process decisions exited ${code}: ${err.slice(-600)}`)),
+    );
+  });
 }

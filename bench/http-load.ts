@@ -16,7 +16,7 @@ export type LoadResult = {
   statuses: Record<string, number>; // HTTP status (or "network") -> count
   intentStatuses: Record<string, number>; // intent.status of 201 answers
   errors: string[]; // a few sample error bodies
-  cpuMsPerSubmit?: number; // server process group CPU per successful submit
+  cpuMsPerSubmit?: number; // server process group CPU per successful request (a submit, or a health check for the floor)
 };
 
 export const BENCH_INTENT = { amount: 100, currency: "INR", confidence: 0.99, merchant: "Bench", merchant_category: "saas", reason: "benchmark submit" };

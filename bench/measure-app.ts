@@ -21,7 +21,12 @@ export async function measureApp(app: AppServer, kind: string, keys: string[], r
   await healthLoop(app.baseUrl, 4, 2);
   await closedLoop(app.baseUrl, keys, 4, 3);
   r.floor = [];
-  for (const c of CONCURRENCY) r.floor.push(await healthLoop(app.baseUrl, c, 5));
+  for (const c of CONCURRENCY) {
+    const cpu0 = groupCpuSeconds(app.child.pid);
+    const run = await healthLoop(app.baseUrl, c, 5);
+    run.cpuMsPerSubmit = ((groupCpuSeconds(app.child.pid) - cpu0) * 1000) / Math.max(1, run.ok);
+    r.floor.push(run);
+  }
   r.runs = [];
   for (const c of CONCURRENCY) {
     const cpu0 = groupCpuSeconds(app.child.pid);

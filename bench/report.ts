@@ -39,6 +39,11 @@ export function renderReport(policy: PolicyEvalResult, results: DbResult[], tota
         `${fmt((100 * r.best.perSecond) / best(r.floor)!.perSecond)} % (${fmt(r.best.perSecond)} of ${fmt(best(r.floor)!.perSecond, 0)} /s)`,
     ],
     [`App server CPU per submit at c=${cs} (incl. PGlite; not PostgreSQL's own)`, (r) => perC(r.runs, (x) => ms(x.cpuMsPerSubmit ?? NaN))],
+    [`App server CPU per GET /api/health at c=${cs}`, (r) => perC(r.floor, (x) => ms(x.cpuMsPerSubmit ?? NaN))],
+    [
+      "Decision in process, no HTTP (submitIntent, 8 agents): submits/s and CPU per submit at c=1 / 4",
+      (r) => r.inProcess?.map((x) => `${fmt(x.perSecond, 0)}/s, ${ms(x.cpuMsPerSubmit)}`).join(" / "),
+    ],
     [
       `Open loop at ${OPEN_RATE}/s: submit p50 / p99 (target < 5 ms / < 10 ms)`,
       (r) =>
@@ -75,6 +80,7 @@ export function renderReport(policy: PolicyEvalResult, results: DbResult[], tota
     "Ceiling: one transaction per submit inserting an intent row, locking and debiting the wallet, and inserting ledger and audit rows, from a bare `pg` pool (PostgreSQL) or an in-process PGlite, with the app stopped.",
     "History: 100,000 approved intents over the agent's last 29 days (set-based SQL, then the counters rebuilt), submits alternating with an agent without history, 200 each at c=1.",
     "Long-poll: GET /api/v1/intents/{id}?wait=30 already waiting, then POST /api/v1/approvals/{id} by approver@acme.test; negative wake-up means the poll answered before the approval's own response arrived.",
+    "In process: bench/in-process-decisions.ts calls submitIntent (what POST /api/v1/intents calls) in one Node process on the same database with the app stopped; the gap to the HTTP figures is the request around the decision (Next.js, body, auth, response).",
     "Statements: PostgreSQL's log_statement on the bench database only, an instance with background jobs off, 20 sequential approved submits after 5 to warm the caches.",
   ];
   for (const r of results) {
