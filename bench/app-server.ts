@@ -152,3 +152,21 @@ export function groupCpuSeconds(pgid: number | undefined): number {
   }
   return ticks / 100; // USER_HZ is 100 on Linux
 }
+
+/** CPU seconds (user + system) of every process whose command name is `comm` (e.g. "postgres": the server and its backends). */
+export function commandCpuSeconds(comm: string): number {
+  if (!fs.existsSync("/proc/self/stat")) return NaN;
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime, stime, and the reaped children's cutime, cstime: a backend that exits between two
+      // readings leaves its time in the postmaster's, so the difference never loses it.
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {}
+  }
+  return ticks / 100;
+}

@@ -112,7 +112,9 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
     }
     // The ceiling runs with the app stopped so the two do not share the 2 cores.
     r.ceiling = kind === "pglite" ? await pgliteCeiling(16, 8) : await pgCeiling(databaseUrl!, 16, 8);
-    r.inProcess = await inProcessDecisions({ ...appEnv(dataDir, 0, databaseUrl), AEGIS_DISABLE_JOBS: "1" });
+    const inProcessEnv: NodeJS.ProcessEnv = { ...appEnv(dataDir, 0, databaseUrl), AEGIS_DISABLE_JOBS: "1" };
+    delete inProcessEnv.PORT; // no server here
+    r.inProcess = await inProcessDecisions(inProcessEnv);
     log(
       `${kind}: in process (no HTTP): ${r.inProcess.map((x) => `c=${x.concurrency} ${x.perSecond.toFixed(0)}/s, CPU ${x.cpuMsPerSubmit.toFixed(2)} ms`).join("; ")}`,
     );

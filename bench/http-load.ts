@@ -17,6 +17,8 @@ export type LoadResult = {
   intentStatuses: Record<string, number>; // intent.status of 201 answers
   errors: string[]; // a few sample error bodies
   cpuMsPerSubmit?: number; // server process group CPU per successful request (a submit, or a health check for the floor)
+  dbCpuMsPerSubmit?: number; // PostgreSQL's processes, per successful request
+  clientCpuMsPerSubmit?: number; // this (load-generating) process, per successful request
 };
 
 export const BENCH_INTENT = { amount: 100, currency: "INR", confidence: 0.99, merchant: "Bench", merchant_category: "saas", reason: "benchmark submit" };

@@ -1,6 +1,6 @@
 // The HTTP measurements of one running app: the stack floor, closed and open loops over
 // several agents, and long-poll wake-ups. Results land on the DbResult passed in.
-import { groupCpuSeconds, type AppServer } from "./app-server";
+import { commandCpuSeconds, groupCpuSeconds, type AppServer } from "./app-server";
 import { closedLoop, healthLoop, openLoop, type LoadResult } from "./http-load";
 import { longPollWakeups, type LongPollResult } from "./long-poll";
 import { log } from "./stats";
@@ -30,9 +30,17 @@ export async function measureApp(app: AppServer, kind: string, keys: string[], r
   r.runs = [];
   for (const c of CONCURRENCY) {
     const cpu0 = groupCpuSeconds(app.child.pid);
+    const db0 = commandCpuSeconds("postgres");
+    const client0 = process.cpuUsage();
     const run = await closedLoop(app.baseUrl, keys, c, 8);
-    run.cpuMsPerSubmit = ((groupCpuSeconds(app.child.pid) - cpu0) * 1000) / Math.max(1, run.ok);
-    log(`  server CPU ${run.cpuMsPerSubmit.toFixed(1)} ms per submit`);
+    const client = process.cpuUsage(client0);
+    const per = (seconds: number) => (seconds * 1000) / Math.max(1, run.ok);
+    run.cpuMsPerSubmit = per(groupCpuSeconds(app.child.pid) - cpu0);
+    run.dbCpuMsPerSubmit = kind === "postgresql" ? per(commandCpuSeconds("postgres") - db0) : undefined;
+    run.clientCpuMsPerSubmit = per((client.user + client.system) / 1e6);
+    log(
+      `  CPU per submit: server ${run.cpuMsPerSubmit.toFixed(1)} ms, PostgreSQL ${run.dbCpuMsPerSubmit?.toFixed(1) ?? "n/a"} ms, load generator ${run.clientCpuMsPerSubmit.toFixed(1)} ms`,
+    );
     r.runs.push(run);
   }
   r.best = r.runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));

@@ -39,6 +39,11 @@ export function renderReport(policy: PolicyEvalResult, results: DbResult[], tota
         `${fmt((100 * r.best.perSecond) / best(r.floor)!.perSecond)} % (${fmt(r.best.perSecond)} of ${fmt(best(r.floor)!.perSecond, 0)} /s)`,
     ],
     [`App server CPU per submit at c=${cs} (incl. PGlite; not PostgreSQL's own)`, (r) => perC(r.runs, (x) => ms(x.cpuMsPerSubmit ?? NaN))],
+    [
+      `PostgreSQL's CPU per submit at c=${cs} (all its processes)`,
+      (r) => (r.kind === "pglite" ? "in the app's" : perC(r.runs, (x) => ms(x.dbCpuMsPerSubmit ?? NaN))),
+    ],
+    [`Load generator's CPU per submit at c=${cs} (the bench's own fetch client)`, (r) => perC(r.runs, (x) => ms(x.clientCpuMsPerSubmit ?? NaN))],
     [`App server CPU per GET /api/health at c=${cs}`, (r) => perC(r.floor, (x) => ms(x.cpuMsPerSubmit ?? NaN))],
     [
       "Decision in process, no HTTP (submitIntent, 8 agents): submits/s and CPU per submit at c=1 / 4",
