@@ -1,20 +1,24 @@
 import type { SettlementSummary } from "@/lib/intents/load-settlement-summary";
+import { formatCount } from "@/lib/policies/engine/format-minor-units";
 import { MoneyText } from "./money-text";
 
 /** Approved against captured for one currency: what was approved, paid, returned and still open. */
 export function SettlementSummaryView({ s }: { s: SettlementSummary }) {
   return (
     <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4" data-testid={`settlement-${s.currency}`}>
-      <Item label={`Approved (${s.approvedCount})`} testId="settlement-approved">
+      <Item label={`Approved (${formatCount(s.approvedCount, s.currency)})`} testId="settlement-approved">
         <MoneyText amount={s.approved} currency={s.currency} />
       </Item>
       <Item label="Captured (paid)" testId="settlement-captured">
         <MoneyText amount={s.captured} currency={s.currency} />
       </Item>
-      <Item label={`Returned (${s.partialCount} partial, ${s.voidedCount} void)`} testId="settlement-returned">
+      <Item
+        label={`Returned (${formatCount(s.partialCount, s.currency)} partial, ${formatCount(s.voidedCount, s.currency)} void)`}
+        testId="settlement-returned"
+      >
         <MoneyText amount={s.returned} currency={s.currency} />
       </Item>
-      <Item label={`Awaiting capture (${s.uncapturedCount})`} testId="settlement-uncaptured">
+      <Item label={`Awaiting capture (${formatCount(s.uncapturedCount, s.currency)})`} testId="settlement-uncaptured">
         <MoneyText amount={s.uncaptured} currency={s.currency} />
       </Item>
     </dl>

@@ -20,6 +20,7 @@ test.describe("admins manage people and agents", () => {
     const email = `e2e-${Date.now()}@acme.test`;
     await page.goto("/settings");
     await expect(page.getByTestId("org-currency")).toHaveText("INR"); // the demo organisation's, read-only
+    await expect(page.getByText("INR Indian Rupee")).toBeVisible();
     const invite = page.getByRole("form", { name: "Invite a person" });
     await invite.getByLabel("Email").fill(email);
     await invite.getByLabel("Name").fill("Priya Shah");

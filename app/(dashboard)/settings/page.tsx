@@ -36,8 +36,11 @@ export default async function SettingsPage() {
             description="Set when the organisation was created. New agents' wallets open in it, and amounts typed without a currency (filters, limits) are read in it."
           />
           <CardBody>
-            <p className="font-mono text-sm font-semibold text-slate-900 dark:text-white" data-testid="org-currency">
-              {org.currency}
+            <p className="text-sm text-slate-700 dark:text-slate-200">
+              <span className="font-mono font-semibold text-slate-900 dark:text-white" data-testid="org-currency">
+                {org.currency}
+              </span>{" "}
+              {new Intl.DisplayNames(["en"], { type: "currency" }).of(org.currency)}
             </p>
           </CardBody>
         </Card>

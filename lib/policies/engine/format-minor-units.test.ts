@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMinorUnits, minorUnitDigits } from "./format-minor-units";
+import { formatCount, formatMinorUnits, minorUnitDigits } from "./format-minor-units";
 
 describe("minorUnitDigits", () => {
   it("knows the minor-unit digits of common currencies", () => {
@@ -30,5 +30,11 @@ describe("formatMinorUnits", () => {
 
   it("upper-cases and trims the code", () => {
     expect(formatMinorUnits(199, " usd ")).toBe("1.99 USD");
+  });
+
+  it("groups counts beside amounts the way the amounts are grouped", () => {
+    expect(formatCount(902_160, "INR")).toBe("9,02,160");
+    expect(formatCount(902_160, "usd")).toBe("902,160");
+    expect(formatCount(7, "JPY")).toBe("7");
   });
 });

@@ -33,6 +33,11 @@ function lookupDigits(currency: string): number {
 /** Rupee amounts are read in lakhs and crores (1,00,000), others in thousands. */
 const groupingLocale = (code: string) => (code === "INR" ? "en-IN" : "en-US");
 
+/** A count shown beside amounts in `currency`, grouped the same way: 902160 beside rupees -> "9,02,160". */
+export function formatCount(n: number, currency: string): string {
+  return n.toLocaleString(groupingLocale(currency.trim().toUpperCase()));
+}
+
 /** Formats an integer amount in minor units as major units plus the code: 12500000 INR -> "1,25,000.00 INR". */
 export function formatMinorUnits(amount: number, currency: string): string {
   const code = currency.trim().toUpperCase();
