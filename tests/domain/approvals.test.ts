@@ -20,7 +20,7 @@ afterAll(() => close());
 
 /** An organisation whose policy sends everything above ₹100 to a person (no budgets in the way). */
 async function setup() {
-  const s = await seedOrg(db, { admin: "admin", approver: "approver", approver2: "approver", viewer: "viewer" });
+  const s = await seedOrg(db, { admin: "admin", controller: "admin", approver: "approver", approver2: "approver", viewer: "viewer" });
   const current = await getOrgPolicy(db, s.org.id);
   const doc = toPolicyDocument(current.policy);
   doc.rules = { ...doc.rules, auto_approve_limit: 10_000, daily_budget: null, monthly_budget: null };
@@ -48,9 +48,19 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
     const dual = await submit(agent, 8_000_000); // admin and two people
     expect(dual.status).toBe("pending_approval");
     await answerApproval(db, people.admin, dual.id, { decision: "approve", comment: null });
+    // An agent key the controller created: the controller may not answer what it submits.
+    const controllersKey = await createApiKey(db, people.controller, {
+      orgId: people.admin.orgId,
+      kind: "agent",
+      agentId: agent.kind === "agent" ? agent.agentId : "",
+    });
+    await submit(await authenticateApiKey(db, controllersKey.key), 2_000_000);
 
-    const open = await db.approval.findMany({ where: { orgId: people.admin.orgId, status: "pending" }, include: { intent: true, responses: true } });
-    expect(open).toHaveLength(4);
+    const open = await db.approval.findMany({
+      where: { orgId: people.admin.orgId, status: "pending" },
+      include: { intent: { include: { apiKey: true } }, responses: true },
+    });
+    expect(open).toHaveLength(5);
     for (const p of Object.values(people)) {
       const listed = (await listApprovals(db, p, {})).data.map((a) => a.id).sort();
       const allowed = open
@@ -60,6 +70,7 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
             status: a.status,
             requiredRole: a.requiredRole,
             submittedByUserId: a.intent.submittedByUserId,
+            keyCreatedByUserId: a.intent.apiKey?.createdByUserId ?? null,
             answeredBy: a.responses.map((r) => r.userId),
           }),
         )
@@ -67,8 +78,9 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
         .sort();
       expect({ who: p.email, listed }).toEqual({ who: p.email, listed: allowed });
     }
-    expect((await listApprovals(db, people.approver2, {})).data).toHaveLength(2); // both approver-level ones
-    expect((await listApprovals(db, people.admin, {})).data).toHaveLength(3); // all but the one it answered
+    expect((await listApprovals(db, people.approver2, {})).data).toHaveLength(3); // the approver-level ones
+    expect((await listApprovals(db, people.admin, {})).data).toHaveLength(4); // all but the one it answered
+    expect((await listApprovals(db, people.controller, {})).data).toHaveLength(4); // all but its own key's
   });
 
   it("a dual approval needs a second person; the wallet's hold becomes a debit", async () => {
