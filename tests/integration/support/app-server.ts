@@ -24,7 +24,9 @@ export function testPort(offset: number) {
 export const smtpTestPort = () => testPort(process.env.TEST_DATABASE === "postgres" ? 35 : 25);
 
 export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string>; dataDir?: string }): Promise<AppServer> {
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-"));
+  // Inside the run's folder (global-setup.ts removes it at the end): a restart reuses the folder of
+  // the server it replaces, so a folder cannot go with its server.
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(process.env.AEGIS_TEST_RUN_DIR ?? os.tmpdir(), "aegis-it-"));
   const logFile = path.join(dataDir, "server.log");
   const log = fs.openSync(logFile, "a");
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {

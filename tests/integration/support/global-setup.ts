@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { smtpTestPort, startAppServer, testPort, type AppServer } from "./app-server";
@@ -15,6 +18,10 @@ const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0
 
 /** One app per run on a fresh database: a new PGlite folder, or a new PostgreSQL database. */
 export default async function setup(project: TestProject) {
+  // Every app server of the run keeps its data (and server.log) under one folder, removed at the end
+  // unless AEGIS_TEST_KEEP_DATA=1. The workers inherit the variable.
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-it-run-"));
+  process.env.AEGIS_TEST_RUN_DIR = runDir;
   const usePostgres = process.env.TEST_DATABASE === "postgres";
   let databaseUrl: string | null = null;
   let dbName = "";
@@ -55,6 +62,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl ?? "");
   return async () => {
     await server.stop();
+    if (process.env.AEGIS_TEST_KEEP_DATA !== "1") fs.rmSync(runDir, { recursive: true, force: true });
     if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   };
 }
