@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { inProcessPostgres } from "./support/database";
 import { checkCounters } from "@/lib/counters/check-counters";
 import { makeWorld, opArb, runOp } from "./support/counter-workload";
 import { api } from "./support/http";
@@ -10,23 +10,11 @@ import { admin, intentBody } from "./support/factories";
 // (several transactions at once) while the app server, another instance on the same
 // database, answers HTTP submits for the same agents. Afterwards the counters must equal
 // a recomputation from the intents.
-const onPostgres = inject("databaseKind") === "postgresql";
-let db: Db;
-
-beforeAll(async () => {
-  if (!onPostgres) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  db = await (await import("@/lib/db/client")).getDb();
-});
-
-afterAll(async () => {
-  if (!onPostgres) return;
-  await (await import("@/lib/db/client")).disconnectDb();
-  await (await import("@/lib/db/raw-sql")).closeRaw();
-});
+const { onPostgres, db: client } = inProcessPostgres();
 
 describe.runIf(onPostgres)("counters under concurrent races on PostgreSQL", () => {
   it("equal a recomputation after parallel random workloads from two instances", async () => {
+    const db = client();
     let run = 0;
     await fc.assert(
       fc.asyncProperty(

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { inProcessPostgres } from "./support/database";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
@@ -8,23 +8,11 @@ import { seedOrg } from "../domain/support/seed";
 // Concurrent debits on PostgreSQL (real parallel transactions from one pool): whichever order
 // the row lock gives them, exactly one of them takes the wallet across its low-balance threshold,
 // so exactly one wallet.low_balance event and one notification per admin are written.
-const onPostgres = inject("databaseKind") === "postgresql";
-let db: Db;
-
-beforeAll(async () => {
-  if (!onPostgres) return;
-  process.env.DATABASE_URL = inject("databaseUrl");
-  db = await (await import("@/lib/db/client")).getDb();
-});
-
-afterAll(async () => {
-  if (!onPostgres) return;
-  await (await import("@/lib/db/client")).disconnectDb();
-  await (await import("@/lib/db/raw-sql")).closeRaw();
-});
+const { onPostgres, db: client } = inProcessPostgres();
 
 describe.runIf(onPostgres)("wallet.low_balance under concurrent debits on PostgreSQL", () => {
   it("fires once when parallel debits cross the threshold together", { timeout: 120_000 }, async () => {
+    const db = client();
     for (let round = 0; round < 3; round++) {
       const s = await seedOrg(db, { admin: "admin", controller: "admin", approver: "approver" });
       await createWebhookEndpoint(db, "system", s.org.id, { url: "https://hooks.example.com/aegis", events: ["wallet.low_balance"] });

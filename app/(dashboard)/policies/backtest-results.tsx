@@ -3,6 +3,7 @@ import { MoneyText } from "@/components/money-text";
 import { StatusBadge } from "@/components/status-badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/table";
 import type { BacktestResult } from "@/lib/policies/backtest/backtest-policy";
+import { Fact } from "@/components/fact";
 
 const LABEL = { approve: "Approve", require_approval: "Needs a person", deny: "Deny" } as const;
 const amounts = (a: Record<string, number>) =>
@@ -104,14 +105,5 @@ export function BacktestResults({ result: r }: { result: BacktestResult }) {
         </ul>
       </details>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 font-medium text-slate-900 dark:text-white">{children}</dd>
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import type { Db } from "@/lib/db/client";
 
 /** Direct SQL on the PostgreSQL under test (PostgreSQL suite only: PGlite lives inside the server). */
 export async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -33,4 +34,31 @@ export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolea
     if (ok(v) || Date.now() > deadline) return v;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * The domain verbs' client in this test process, on the PostgreSQL under test (PostgreSQL suite
+ * only; on PGlite the database lives inside the server): opens it before the file's tests and
+ * closes it after. Call at the top of a test file; read the client inside the tests.
+ */
+export function inProcessPostgres(): { onPostgres: boolean; db: () => Db } {
+  const onPostgres = inject("databaseKind") === "postgresql";
+  let db: Db | null = null;
+  beforeAll(async () => {
+    if (!onPostgres) return;
+    process.env.DATABASE_URL = inject("databaseUrl");
+    db = await (await import("@/lib/db/client")).getDb();
+  });
+  afterAll(async () => {
+    if (!onPostgres) return;
+    await (await import("@/lib/db/client")).disconnectDb();
+    await (await import("@/lib/db/raw-sql")).closeRaw();
+  });
+  return {
+    onPostgres,
+    db: () => {
+      if (!db) throw new Error("the in-process client is open only inside the PostgreSQL suite's tests");
+      return db;
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { Badge } from "@/components/badge";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { Time } from "@/components/org-time";
 import type { AuditVerificationView } from "@/lib/audit/serialize-audit-verification";
+import { Fact } from "@/components/fact";
 
 /** The latest finished check: intact or broken (naming the first bad event), or a run that failed. */
 export function ChainReportCard({ report }: { report: AuditVerificationView }) {
@@ -73,13 +74,4 @@ function took(r: AuditVerificationView): string {
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 font-medium text-slate-900 tabular dark:text-white">{children}</dd>
-    </div>
-  );
 }

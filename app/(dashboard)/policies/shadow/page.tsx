@@ -13,6 +13,7 @@ import { can } from "@/lib/permissions/can";
 import { getShadowReport } from "@/lib/policies/shadow/get-shadow-report";
 import { StopShadowButton } from "./stop-shadow-button";
 import { Time } from "@/components/org-time";
+import { Fact } from "@/components/fact";
 
 export const metadata: Metadata = { title: "Shadow policy" };
 
@@ -125,14 +126,5 @@ export default async function ShadowPolicyPage() {
         </div>
       )}
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd className="mt-0.5 font-medium text-slate-900 tabular dark:text-white">{children}</dd>
-    </div>
   );
 }
