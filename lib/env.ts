@@ -80,6 +80,7 @@ export const EnvSchema = z.object({
   AEGIS_MIGRATIONS_DIR: optionalText(),
   AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
   AEGIS_DEMO: flag(true),
+  AEGIS_SECRET_KEY: optionalText(),
   // Limits
   AEGIS_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
   AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
@@ -118,7 +119,7 @@ export class EnvError extends Error {
 }
 
 /** Values that may carry a password are never echoed into a log. */
-const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL"]);
+const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY"]);
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));
