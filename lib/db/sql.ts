@@ -49,6 +49,9 @@ export function sqlOf(db: object): SqlDb {
   return sql;
 }
 
+/** A typed-layer handle from either a Prisma client (its pair) or a typed-layer handle itself. */
+export const sqlFrom = (db: object): SqlDb => (db instanceof Kysely ? (db as SqlDb) : sqlOf(db));
+
 /**
  * Runs `work` in one transaction of the typed layer (BEGIN … COMMIT; ROLLBACK when it throws).
  * On PGlite, never touch the plain client from inside: it waits for this transaction.
