@@ -1,8 +1,19 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type Driver, type Transaction } from "kysely";
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type Compilable,
+  type CompiledQuery,
+  type Driver,
+  type QueryResult,
+  type Transaction,
+} from "kysely";
 import type { Pool } from "pg";
 import type { DB } from "@/lib/generated/kysely/types";
-import { PGliteDriver, PgDriver } from "./sql-driver";
+import { PGliteDriver, PgDriver, type SqlBatch } from "./sql-driver";
 
 /**
  * The typed SQL layer: Kysely over the same pg Pool / PGlite as Prisma, with table types
@@ -49,8 +60,11 @@ export function sqlOf(db: object): SqlDb {
   return sql;
 }
 
-/** A typed-layer handle from either a Prisma client (its pair) or a typed-layer handle itself. */
-export const sqlFrom = (db: object): SqlDb => (db instanceof Kysely ? (db as SqlDb) : sqlOf(db));
+/**
+ * A typed-layer handle from either a Prisma client (its pair) or a typed-layer handle itself.
+ * Duck-typed, not `instanceof`: a bundler may load Kysely's classes more than once.
+ */
+export const sqlFrom = (db: object): SqlDb => (typeof (db as Partial<SqlDb>).selectFrom === "function" ? (db as SqlDb) : sqlOf(db));
 
 /**
  * Runs `work` in one transaction of the typed layer (BEGIN … COMMIT; ROLLBACK when it throws).
@@ -73,4 +87,30 @@ export async function runSql(tx: SqlDb | PrismaRaw, query: { compile(executor: S
   if ("$executeRawUnsafe" in tx) return tx.$executeRawUnsafe(compiled.sql, ...compiled.parameters);
   const r = await tx.executeQuery(compiled);
   return Number(r.numAffectedRows ?? 0);
+}
+
+type Rows<T> = { -readonly [K in keyof T]: T[K] extends Compilable<infer O> ? O[] : never };
+
+async function runBatch<T extends readonly Compilable<unknown>[]>(tx: SqlTx, queries: T, commit: boolean): Promise<Rows<T>> {
+  const batch: SqlBatch = { batch: queries.map((q) => q.compile()), commit };
+  const r = await tx.executeQuery({ ...batch, sql: "", parameters: [], query: { kind: "RawNode" } } as unknown as CompiledQuery);
+  return (r.rows as QueryResult<unknown>[]).map((x) => x.rows) as Rows<T>;
+}
+
+/**
+ * Runs statements back to back in ONE round trip on PostgreSQL (pipelined; in process on PGlite),
+ * each its own statement, in order: a statement sees what the ones before it did and, under READ
+ * COMMITTED, starts with a fresh snapshot (so a read after a row lock sees what the lock waited
+ * for). Returns each statement's rows. The first failure is thrown; the transaction then rolls back.
+ */
+export const pipelined = <T extends readonly Compilable<unknown>[]>(tx: SqlTx, queries: T) => runBatch(tx, queries, false);
+
+/**
+ * Runs the transaction's last statement and COMMIT in one round trip on PostgreSQL. Nothing may
+ * run in the transaction after it, and nothing after it may throw: the work is committed.
+ * (On PGlite the statement runs and the transaction commits as usual when `work` returns.)
+ */
+export async function commitWith<O>(tx: SqlTx, query: Compilable<O>): Promise<O[]> {
+  const [rows] = await runBatch(tx, [query] as const, true);
+  return rows as O[];
 }
