@@ -5,7 +5,6 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
-  type Compilable,
   type CompiledQuery,
   type Driver,
   type QueryResult,
@@ -89,10 +88,12 @@ export async function runSql(tx: SqlDb | PrismaRaw, query: { compile(executor: S
   return Number(r.numAffectedRows ?? 0);
 }
 
-type Rows<T> = { -readonly [K in keyof T]: T[K] extends Compilable<infer O> ? O[] : never };
+/** A query builder or a `sql` template: anything that compiles to one statement. */
+type Statement<O = unknown> = { compile(executor: SqlDb): CompiledQuery<O> };
+type Rows<T> = { -readonly [K in keyof T]: T[K] extends Statement<infer O> ? O[] : never };
 
-async function runBatch<T extends readonly Compilable<unknown>[]>(tx: SqlTx, queries: T, commit: boolean): Promise<Rows<T>> {
-  const batch: SqlBatch = { batch: queries.map((q) => q.compile()), commit };
+async function runBatch<T extends readonly Statement[]>(tx: SqlTx, queries: T, commit: boolean): Promise<Rows<T>> {
+  const batch: SqlBatch = { batch: queries.map((q) => q.compile(tx)), commit };
   const r = await tx.executeQuery({ ...batch, sql: "", parameters: [], query: { kind: "RawNode" } } as unknown as CompiledQuery);
   return (r.rows as QueryResult<unknown>[]).map((x) => x.rows) as Rows<T>;
 }
@@ -103,14 +104,14 @@ async function runBatch<T extends readonly Compilable<unknown>[]>(tx: SqlTx, que
  * COMMITTED, starts with a fresh snapshot (so a read after a row lock sees what the lock waited
  * for). Returns each statement's rows. The first failure is thrown; the transaction then rolls back.
  */
-export const pipelined = <T extends readonly Compilable<unknown>[]>(tx: SqlTx, queries: T) => runBatch(tx, queries, false);
+export const pipelined = <T extends readonly Statement[]>(tx: SqlTx, queries: T) => runBatch(tx, queries, false);
 
 /**
  * Runs the transaction's last statement and COMMIT in one round trip on PostgreSQL. Nothing may
  * run in the transaction after it, and nothing after it may throw: the work is committed.
  * (On PGlite the statement runs and the transaction commits as usual when `work` returns.)
  */
-export async function commitWith<O>(tx: SqlTx, query: Compilable<O>): Promise<O[]> {
+export async function commitWith<O>(tx: SqlTx, query: Statement<O>): Promise<O[]> {
   const [rows] = await runBatch(tx, [query] as const, true);
   return rows as O[];
 }

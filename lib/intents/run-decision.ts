@@ -10,7 +10,7 @@ import type { DecisionSettings } from "@/lib/policies/get-decision-settings";
 import { approvalMessage } from "@/lib/notifications/approval-message";
 import { alertLowBalance } from "@/lib/wallets/alert-low-balance";
 import { intentDecidedData, intentSummary } from "@/lib/webhooks/event-data";
-import { lockDecisionInputs } from "./lock-decision-inputs";
+import { lockDecisionInputs, type DecisionInputs } from "./lock-decision-inputs";
 import type { IntentView } from "./serialize-intent";
 import { writeDecision, type ApprovalFacts, type DecisionSubject, type DecisionWrite, type IntentFacts } from "./write-decision";
 
@@ -24,8 +24,11 @@ const MINUTE_MS = 60_000;
  *   2. evaluate the policy (in process)
  *   3. for a person to decide: the approver group it routes to          (1 statement, that path only)
  *   4. write everything in one statement (writeDecision): intent, decision, approval, counters,
- *      the debit or hold with its ledger row, audit rows, webhook outbox, notifications, NOTIFY
- *   5. on a low-balance crossing only: its webhook event and notifications
+ *      the debit or hold with its ledger row, audit rows, webhook outbox, notifications, NOTIFY,
+ *      sent with COMMIT unless a low-balance alert may be due
+ *   5. on a low-balance crossing only: its webhook event and notifications, then COMMIT
+ * On PostgreSQL that is two round trips for an approval or a denial: BEGIN + lock + read, and
+ * write + COMMIT (three when a person must decide: the route).
  * Returns the intent as written, or null when the agent is not the organisation's.
  */
 export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: DecisionSettings, at: Date): Promise<IntentView | null> {
@@ -60,6 +63,7 @@ export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: Decis
           actor: "policy",
           ...(approval ? { kind: "hold", memo: "Held while a person decides" } : { kind: "debit", memo: `Spend approved by policy (${decision.rule})` }),
         };
+  const commit = !lowBalanceAlertPossible(inputs.wallet, move);
   const { view, move: moved } = await writeDecision(tx, {
     subject: s,
     decision,
@@ -72,12 +76,26 @@ export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: Decis
     approval,
     move,
     ...announcements(s, decision, approval, inputs.agent.name, at),
+    commit,
   });
-  if (move) {
-    const r = ledgerMoved(move, moved); // a refused debit or hold throws: the whole decision rolls back
+  // Committed already: nothing may follow (and no alert can be due). Otherwise the alert, if the
+  // move crossed the threshold, joins the transaction before it commits.
+  if (move && !commit) {
+    const r = ledgerMoved(move, moved);
     if (lowBalanceCrossed(move, r)) await alertLowBalance(tx, lowBalanceFacts(move, r));
   }
   return view;
+}
+
+/**
+ * Whether this move could take the wallet below its low-balance threshold. Under the agent's lock
+ * `available` can only rise meanwhile (credits, reversals, releases), so if the wallet as read
+ * stays at or above the threshold after the move, no alert can be due and the write may commit
+ * at once; otherwise the alert is decided on the row the write returns, before COMMIT.
+ */
+function lowBalanceAlertPossible(wallet: DecisionInputs["wallet"], move: LedgerInput | null): boolean {
+  if (!move || !wallet || wallet.lowBalanceThreshold === null) return false;
+  return wallet.balance - wallet.held - move.amount < wallet.lowBalanceThreshold;
 }
 
 async function openApproval(tx: SqlTx, i: IntentFacts, { policy }: DecisionSettings, at: Date): Promise<ApprovalFacts & { groupName: string | null }> {

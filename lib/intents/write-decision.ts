@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { Principal } from "@/lib/auth/principal";
 import { auditInsert, type AuditInput } from "@/lib/audit/record-audit-event";
 import type { AuditAction } from "@/lib/audit/audit-actions";
-import { sqlBuilder, type SqlTx } from "@/lib/db/sql";
+import { commitWith, sqlBuilder, type SqlTx } from "@/lib/db/sql";
+import { AppError } from "@/lib/errors/app-error";
 import { counterDelta } from "@/lib/counters/counter-delta";
 import { upsertDayCountersSql, upsertMinuteCountersSql } from "@/lib/counters/counter-sql";
 import { intentChangedSql } from "@/lib/events/intent-events";
@@ -61,15 +62,24 @@ export type DecisionWrite = {
   audit: AnyAudit[];
   outbox: OutboxEvent;
   notify: NotificationMessage | null;
+  /**
+   * Send COMMIT with the statement (one round trip fewer): only when nothing may follow it in the
+   * transaction (runDecision: no low-balance alert can be due).
+   */
+  commit: boolean;
 };
+
+/** What the statement raises when the wallet refused its money move: nothing of it commits. */
+const REFUSED = "aegis:money_move_refused";
 
 /**
  * The decision's writes in ONE statement: the intent (inserted decided, or its pending row
  * updated), the policy decision, the approval request, the day and minute counters, the money
  * move with its ledger row, the audit rows, the webhook outbox, the approvers' notifications,
  * and the NOTIFY that wakes long-polls. A second use of an Idempotency-Key fails the statement
- * on the unique index (the caller replays the first intent). Returns the intent as written (the
- * API's answer needs no read-back) and the money move (null when the wallet refused it).
+ * on the unique index (the caller replays the first intent); a money move the wallet refuses
+ * fails it too (409), so COMMIT may travel with it. Returns the intent as written (the API's
+ * answer needs no read-back) and the wallet after the money move.
  */
 export async function writeDecision(tx: SqlTx, w: DecisionWrite): Promise<{ view: IntentView; move: LedgerResult | null }> {
   const i = w.subject.intent;
@@ -146,10 +156,18 @@ export async function writeDecision(tx: SqlTx, w: DecisionWrite): Promise<{ view
     outboxCtes("outbox", w.outbox),
     w.notify && sql`notify AS (${notifyUsersSql(w.notify)})`,
   ].filter((c) => c !== null && c !== false);
-  const { rows } = await sql<{ written: number; move: LedgerResult | null }>`
+  const statement = sql<{ written: number; move: LedgerResult | null }>`
     WITH ${sql.join(ctes)}
     SELECT (SELECT count(*) FROM intent)::int AS written, ${w.move ? ledgerResultSql("move") : sql`NULL AS move`},
-      (SELECT ${intentChangedSql(sql`id`)} FROM intent) AS note`.execute(tx);
+      ${w.move ? sql`CASE WHEN NOT EXISTS (SELECT 1 FROM move_l) THEN aegis_refuse(${REFUSED}) END` : sql`NULL`} AS refused,
+      (SELECT ${intentChangedSql(sql`id`)} FROM intent) AS note`;
+  let rows;
+  try {
+    rows = w.commit ? await commitWith(tx, statement) : (await statement.execute(tx)).rows;
+  } catch (e) {
+    if ((e as { message?: string }).message === REFUSED) throw new AppError("conflict", "Insufficient available balance");
+    throw e;
+  }
   if (rows[0].written !== 1) throw new Error(`intent ${i.id} was not pending any more`); // the claim under lock rules this out
   const view: IntentView = {
     id: i.id,
