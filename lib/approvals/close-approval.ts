@@ -5,6 +5,7 @@ import { notifyIntentChanged } from "@/lib/events/intent-events";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import type { ApprovalStatus } from "@/lib/generated/kysely/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { findWalletId } from "@/lib/wallets/find-wallet-id";
 import { closeApprovalNotifications } from "@/lib/notifications/close-approval-notifications";
 import { countIntentTransition } from "@/lib/counters/apply-counter-delta";
 import { lockAgent } from "@/lib/intents/lock-decision-inputs";
@@ -53,14 +54,9 @@ export async function closeApproval(tx: SqlTx, approvalId: string, outcome: Appr
     } as const;
     await countIntentTransition(tx, intent.id, transition);
   }
-  const wallet = await tx
-    .selectFrom("wallets")
-    .select("id")
-    .where("agent_id", "=", intent.agent_id)
-    .where("currency", "=", intent.currency)
-    .executeTakeFirstOrThrow();
+  const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
   const who = actor === "system" ? "system" : actor.label;
-  const base = { orgId: intent.org_id, walletId: wallet.id, intentId: intent.id, amount: intent.amount, actor: who };
+  const base = { orgId: intent.org_id, walletId, intentId: intent.id, amount: intent.amount, actor: who };
   await postLedgerEntry(tx, { ...base, kind: "release", memo: `Hold released: approval ${outcome}` });
   // The debit spends what the hold already took from `available` (the hold reported any low-balance crossing).
   if (outcome === "approved") await postLedgerEntry(tx, { ...base, kind: "debit", memo: "Spend approved by a person", lowBalanceCheck: false });

@@ -2,6 +2,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
+import { findWalletId } from "@/lib/wallets/find-wallet-id";
 import { formatMinorUnits } from "@/lib/policies/engine";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
@@ -65,13 +66,8 @@ export async function settleApprovedIntent(
   // in the same order a decision takes the counters and the wallet).
   await applyCounterDelta(tx, intentId, settlementDelta(approved, request, { byAgent }));
 
-  const wallet = await tx
-    .selectFrom("wallets")
-    .select("id")
-    .where("agent_id", "=", intent.agent_id)
-    .where("currency", "=", intent.currency)
-    .executeTakeFirstOrThrow();
-  const base = { orgId: intent.org_id, walletId: wallet.id, intentId, actor: actor === "system" ? "system" : actor.label };
+  const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
+  const base = { orgId: intent.org_id, walletId, intentId, actor: actor === "system" ? "system" : actor.label };
   const returned = approved - captured;
   if (captured > 0) {
     await postLedgerEntry(tx, { ...base, kind: "capture", amount: captured, memo: `Captured: paid ${money(captured)} of ${money(approved)} approved` });
