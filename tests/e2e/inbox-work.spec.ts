@@ -77,9 +77,8 @@ test.describe("working the queue (approver)", () => {
     await page.goto("/inbox");
     await page.getByRole("group", { name: "Filters" }).getByRole("link", { name: one.agent.agent_name, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`agent=${one.agent.agent_id}`));
-    // The filtered list shows this agent's card, and no card of any other agent (two's included).
+    // The filtered list shows this agent's card (so the check below is never vacuous), and no card of another agent.
     await expect(card(page, one.intent.id)).toBeVisible();
-    await expect(card(page, two.intent.id)).toHaveCount(0);
     await expect(page.getByTestId("approval-card").filter({ hasNotText: one.agent.agent_name })).toHaveCount(0);
 
     await page.goto("/inbox?min=10020&max=10021");
