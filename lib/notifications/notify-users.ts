@@ -24,7 +24,7 @@ export type NotificationMessage = {
  * the transaction of the change that calls for it): one row per person, deduplicated per
  * person, kind and subject. Each row records how it will be emailed: `pending` (at once),
  * `digest` (in the daily digest) or `skipped` (email off, or no SMTP configured); the
- * dashboard's bell lists them all either way.
+ * dashboard's bell lists them all either way. Deactivated people are never notified.
  */
 export async function notifyUsers(tx: DbOrTx, m: NotificationMessage): Promise<number> {
   const at = m.at ?? new Date();
@@ -36,7 +36,7 @@ export async function notifyUsers(tx: DbOrTx, m: NotificationMessage): Promise<n
       CASE WHEN ${smtp} THEN (CASE COALESCE(s.preference::text, 'immediate') WHEN 'immediate' THEN 'pending' WHEN 'digest' THEN 'digest' ELSE 'skipped' END)
       ELSE 'skipped' END
     FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
-    WHERE u.org_id = ${m.orgId}
+    WHERE u.org_id = ${m.orgId} AND u.deactivated_at IS NULL
       AND (u.role = 'admin' OR (${m.audience} = 'approver' AND u.role = 'approver' AND (${m.groupId ?? null}::text IS NULL OR EXISTS (
         SELECT 1 FROM approver_group_members g WHERE g.group_id = ${m.groupId ?? null} AND (g.user_id = u.id OR EXISTS (
           SELECT 1 FROM delegations d WHERE d.from_user_id = g.user_id AND d.to_user_id = u.id AND d.starts_at <= ${at} AND d.ends_at > ${at}))))))

@@ -83,6 +83,21 @@ describe("approval emails", () => {
     expect(recipients(asks(intent.id))).toEqual([o.admin.email, o.approver2.email].sort());
   });
 
+  it("never reach a deactivated person", async () => {
+    const o = await createOrg();
+    const leaver = await createUser(o.id, "approver");
+    const agent = await createAgent(o.id);
+    const before = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, reason: "before" }))).body;
+    await waitFor(() => (asks(before.id).length >= 3 ? true : undefined));
+    await admin(["user", "deactivate"], { email: leaver.email });
+    const after = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, reason: "after" }))).body;
+    // A third approval after it: once its mail reached the others, the second's had its chance too.
+    const marker = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, reason: "marker" }))).body;
+    await waitFor(() => (asks(marker.id).length >= 3 && asks(after.id).length >= 3 ? true : undefined));
+    expect(recipients(asks(after.id))).toEqual([o.admin.email, o.approver.email, o.approver2.email].sort());
+    expect(inbox.mails.filter((m) => m.to.includes(leaver.email) && !m.text.includes(`/intents/${before.id}`))).toEqual([]);
+  });
+
   it.runIf(inject("databaseKind") === "postgresql")("remind those who have not answered before an approval expires", async () => {
     const agent = await createAgent(org.id);
     const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000 }))).body;

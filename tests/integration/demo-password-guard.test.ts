@@ -1,0 +1,70 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { startAppServer, testPort } from "./support/app-server";
+
+// Issue 17, item 1: served to the network, the embedded demo's published password must open nothing.
+// Each start seeds (or reuses) its own embedded database; the PostgreSQL run has nothing to add here.
+const root = path.resolve(import.meta.dirname, "../..");
+const DEMO_EMAILS = ["admin@acme.test", "controller@acme.test", "approver@acme.test", "approver2@acme.test", "viewer@acme.test"];
+
+/** Runs a start command to its end (the guard makes it exit) and returns its exit code and output. */
+function runToExit(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (out += c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 200_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+describe.runIf(inject("databaseKind") === "pglite")("the demo password on a network", () => {
+  const dataDir = fs.mkdtempSync(path.join(process.env.AEGIS_TEST_RUN_DIR ?? os.tmpdir(), "aegis-demo-guard-"));
+
+  it("npm start with HOSTNAME=0.0.0.0 refuses to start and says how to fix it", async () => {
+    await expect(startAppServer({ port: testPort(40), dataDir, env: { HOSTNAME: "0.0.0.0" } })).rejects.toThrow(/did not become healthy/);
+    const log = fs.readFileSync(path.join(dataDir, "server.log"), "utf8");
+    expect(log).toContain("REFUSING TO START: this server listens on 0.0.0.0");
+    for (const email of DEMO_EMAILS) expect(log).toContain(`npm run aegis -- user password --email ${email}`);
+    expect(log).toContain("AEGIS_DEMO=0");
+  });
+
+  it("so does `next start` itself, which listens on every interface unless told otherwise", async () => {
+    const secret = "demo-guard-test-secret";
+    const res = await runToExit(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(testPort(41))], {
+      AEGIS_DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: secret,
+      HOSTNAME: "",
+    });
+    expect(res.code).toBe(1);
+    expect(res.out).toMatch(/REFUSING TO START: this server listens on (::|0\.0\.0\.0)/);
+  });
+
+  it("starts on the network once every demo password was changed with the CLI", async () => {
+    for (const email of DEMO_EMAILS) {
+      const cli = spawnSync(
+        path.join(root, "node_modules/.bin/tsx"),
+        ["scripts/aegis.ts", "user", "password", "--email", email, "--password", "a private one 42"],
+        {
+          cwd: root,
+          env: { ...process.env, AEGIS_DATA_DIR: dataDir, DATABASE_URL: "" },
+          encoding: "utf8",
+        },
+      );
+      expect(cli.status, cli.stderr).toBe(0);
+    }
+    const server = await startAppServer({ port: testPort(40), dataDir, env: { HOSTNAME: "0.0.0.0" } });
+    try {
+      expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
