@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireSession, type SessionContext } from "@/lib/auth/require-session";
+import { requireGatedSession, requireSession, type SessionContext } from "@/lib/auth/require-session";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { AppError, validationError } from "@/lib/errors/app-error";
 import { toActionResult, type ActionResult } from "./action-result";
@@ -35,6 +35,11 @@ type Common<S extends z.ZodObject, T> = {
   run: (ctx: SessionContext, input: z.output<S>) => Promise<T>;
   /** What to revalidate after a success: a path, { path, type }, or a function of the input and result giving one or several. */
   revalidate?: Revalidate<z.output<S>, T>;
+  /**
+   * For the steps of signing in (new password, second factor: lib/auth/session-gate.ts): the
+   * action runs for a session that still has its step to take. Every other action refuses one.
+   */
+  gated?: boolean;
 };
 
 /**
@@ -61,7 +66,7 @@ export function defineAction<S extends z.ZodObject, const K extends readonly (ke
 ): (...args: Positional<z.input<S>, K>) => Promise<ActionResult<T>>;
 export function defineAction<S extends z.ZodObject, T>(spec: Common<S, T> & { args?: readonly string[] }) {
   return async (...raw: unknown[]): Promise<ActionResult<T>> => {
-    const ctx = await requireSession();
+    const ctx = spec.gated ? await requireGatedSession() : await requireSession();
     let input: z.output<S> | undefined;
     const result = await toActionResult(async () => {
       input = parseArguments(spec.input, spec.args, raw);

@@ -10,6 +10,9 @@ import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
 import { assertMoneyRulesAllow } from "./assert-money-rules-allow";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
+import { assertFreshSecondFactor } from "@/lib/second-factors/assert-fresh-second-factor";
+import { loadResetTies } from "./load-reset-ties";
+import { stepUpNeeded } from "./step-up-rule";
 
 /**
  * One person's answer to an approval, at a given time (the demo seed plays its history
@@ -18,8 +21,11 @@ import { intentSummary } from "@/lib/webhooks/event-data";
  * distinct approvers are needed, or the approver group's quorum (one "reject" ends it). The approval row is locked for the whole transaction, so of two
  * concurrent answers exactly one wins and the other gets a 409. A suspended agent's
  * approvals take no answer, and an approve is re-checked against the rules that protect
- * money at that moment (assertMoneyRulesAllow): the 409 names the rule. `id` may be the
- * approval's id or its intent's id.
+ * money at that moment (assertMoneyRulesAllow): the 409 names the rule. Approving above the
+ * organisation's step-up threshold needs a second factor checked in the last five minutes in
+ * this browser session (a user key or MCP gets 403 step_up_required: approve it in the
+ * dashboard); a rejection moves no money and never asks. Two people tied by a password link of
+ * the last 24 hours never make up two approvals. `id` may be the approval's id or its intent's id.
  */
 export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
   assertPerson(principal, "approval.answer");
@@ -40,6 +46,7 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
         intent: { include: { apiKey: { select: { createdByUserId: true } } } },
         responses: true,
         group: { select: { name: true, escalateToGroupId: true } },
+        org: { select: { stepUpThreshold: true, currency: true } },
       },
     });
     if (approval.status !== "pending") {
@@ -62,7 +69,12 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
         escalateToGroupId: approval.group?.escalateToGroupId ?? null,
         actorGroupIds: approval.groupId ? (await loadAnswerRights(tx, principal.orgId, principal.userId, now)).groupIds : new Set(),
       },
+      resetTies: approval.responses.length ? await loadResetTies(tx, principal.orgId, principal.userId, now) : [],
     });
+    // Issue 17, item 3: large approvals need a fresh passkey or TOTP check in this browser session (never a bare key).
+    if (input.decision === "approve" && stepUpNeeded(approval, approval.intent.currency, approval.org)) {
+      await assertFreshSecondFactor(tx, principal, "Approving this amount", { now });
+    }
     await assertMoneyRulesAllow(tx, approval.intent, input.decision, now);
     await tx.approvalResponse.create({
       data: { id: newId("rsp"), approvalId, userId: principal.userId, decision: input.decision, comment: input.comment ?? null, createdAt: now },
