@@ -20,7 +20,7 @@ import { ensureServerReady } from "@/lib/server/ensure-server-ready";
  * step to take, lib/auth/session-gate.ts, opens only that step's page), and a server action
  * needs such a session before its body is read at all.
  */
-const PUBLIC_PAGES = /^\/(sign-in|favicon\.ico|robots\.txt)(\/|$)/;
+const PUBLIC_PAGES = /^\/(sign-in|set-password|favicon\.ico|robots\.txt)(\/|$)/;
 
 export default async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;

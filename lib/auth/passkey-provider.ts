@@ -1,25 +1,10 @@
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 import { recordSessionFactor } from "@/lib/second-factors/record-session-factor";
+import { AssertionSchema } from "@/lib/second-factors/second-factor-schemas";
 import { verifyPasskeyAuthentication } from "@/lib/second-factors/verify-passkey-authentication";
 import { newSessionId, signedInUser } from "./signed-in-user";
-
-/** The browser's assertion, as @simplewebauthn/browser's startAuthentication returns it (checked further by @simplewebauthn/server). */
-const AssertionSchema = z.object({
-  id: z.string().max(1024),
-  rawId: z.string().max(1024),
-  type: z.literal("public-key"),
-  response: z.object({
-    clientDataJSON: z.string().max(8192),
-    authenticatorData: z.string().max(8192),
-    signature: z.string().max(2048),
-    userHandle: z.string().max(1024).optional(),
-  }),
-  clientExtensionResults: z.record(z.string(), z.unknown()),
-  authenticatorAttachment: z.string().max(32).optional(),
-});
 
 /**
  * Sign-in with a passkey (no email, no password): the browser answers a challenge from

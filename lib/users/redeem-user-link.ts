@@ -9,9 +9,9 @@ import { hashLinkToken } from "./user-links";
 import { PasswordSchema } from "./user-schemas";
 
 /** Every link that cannot be used (unknown, used, expired, or one it is not for) gets the same answer. */
-const invalid = () => new AppError("not_found", "This link is no longer valid. Ask your admin for a new one.");
+export const invalidLink = () => new AppError("not_found", "This link is no longer valid. Ask your admin for a new one.");
 
-async function openLink(db: Db, token: string, now: Date) {
+export async function openLink(db: Db, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const link = await db.userToken.findUnique({ where: { tokenHash: hashLinkToken(token) }, include: { org: { select: { name: true } } } });
   if (!link || link.usedAt || link.expiresAt <= now) return null;
@@ -19,13 +19,6 @@ async function openLink(db: Db, token: string, now: Date) {
   if (link.purpose === "invite" && (await db.user.findUnique({ where: { email: link.email }, select: { id: true } }))) return null;
   if (link.purpose === "reset" && !(await db.user.findFirst({ where: { id: link.userId ?? "", deactivatedAt: null }, select: { id: true } }))) return null;
   return link;
-}
-
-/** What the set-password page shows before the person chooses: whose link it is and for what. */
-export async function describeUserLink(db: Db, token: string, now = new Date()) {
-  const link = await openLink(db, token, now);
-  if (!link) throw invalid();
-  return { purpose: link.purpose as "invite" | "reset", email: link.email, organisation: link.org.name };
 }
 
 /**
@@ -37,12 +30,12 @@ export async function describeUserLink(db: Db, token: string, now = new Date()) 
 export async function redeemUserLink(db: Db, token: string, password: string, now = new Date()) {
   const passwordHash = await bcrypt.hash(PasswordSchema.parse(password), BCRYPT_COST);
   const link = await openLink(db, token, now);
-  if (!link) throw invalid();
+  if (!link) throw invalidLink();
   const setBy = { passwordHash, passwordChangeRequired: false, passwordSetById: link.createdById, passwordSetAt: now };
   try {
     return await db.$transaction(async (tx) => {
       const { count } = await tx.userToken.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-      if (count !== 1) throw invalid();
+      if (count !== 1) throw invalidLink();
       let userId: string;
       if (link.purpose === "invite") {
         userId = newId("usr");
@@ -64,7 +57,7 @@ export async function redeemUserLink(db: Db, token: string, password: string, no
     });
   } catch (e) {
     // Someone took the email between the check and the insert: the link is as good as expired.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw invalid();
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw invalidLink();
     throw e;
   }
 }
