@@ -1,6 +1,7 @@
 "use client";
 
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
+import QRCode from "qrcode";
 import { useState } from "react";
 import { Button } from "./button";
 import { fieldClass, fieldLabelClass } from "./form-fields";
@@ -8,7 +9,7 @@ import { RecoveryCodes } from "./recovery-codes";
 
 type Fail = { ok: false; message: string };
 export type SetupActions = {
-  startTotp: () => Promise<{ ok: true; data: { secret: string; uri: string; qr: string } } | Fail>;
+  startTotp: () => Promise<{ ok: true; data: { secret: string; uri: string } } | Fail>;
   confirmTotp: (code: string) => Promise<{ ok: true; data: { recoveryCodes: string[] } } | Fail>;
   passkeyOptions: () => Promise<{ ok: true; data: PublicKeyCredentialCreationOptionsJSON } | Fail>;
   finishPasskey: (name: string, response: unknown) => Promise<{ ok: true; data: { name: string; recoveryCodes: string[] } } | Fail>;
@@ -80,8 +81,9 @@ export function SecondFactorSetup({ actions, hasTotp, onChange }: { actions: Set
                 onClick={async () => {
                   setError(null);
                   const res = await actions.startTotp();
-                  if (res.ok) setTotp(res.data);
-                  else setError(res.message);
+                  if (!res.ok) return setError(res.message);
+                  // The QR code is drawn in the browser (the `qrcode` package): the secret goes to no other service.
+                  setTotp({ secret: res.data.secret, qr: await QRCode.toDataURL(res.data.uri, { margin: 1, width: 184 }) });
                 }}
               >
                 Set up an authenticator app

@@ -15,12 +15,12 @@ export const IDENTITY_COMMANDS: Record<string, Command> = {
       const org = await getOrganizationOrThrow(db, requireString(a, "org"));
       const current = await getSignInRules(db, org.id);
       const second = optionalString(a, "require-second-factor");
-      const threshold = optionalString(a, "step-up-threshold");
+      const threshold = a["step-up-threshold"] === undefined ? undefined : String(a["step-up-threshold"]);
       if (second === undefined && threshold === undefined) return current;
       if (second !== undefined && second !== "on" && second !== "off") throw new AppError("validation_error", "--require-second-factor takes on or off");
       return setSignInRules(db, "system", org.id, {
         require_second_factor: second === undefined ? current.require_second_factor : second === "on",
-        step_up_threshold: threshold === undefined ? current.step_up_threshold : threshold === "admin" ? null : requireMinorUnits(a, "step-up-threshold"),
+        step_up_threshold: threshold === undefined ? current.step_up_threshold : threshold === "admin" ? null : requireMinorUnits({ threshold }, "threshold"),
       });
     },
   },

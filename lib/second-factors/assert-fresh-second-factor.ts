@@ -1,13 +1,18 @@
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 
-/** How long a second-factor check counts for a step-up: long enough to work through a few approvals, short enough that a borrowed session cannot wait for one. */
-export const STEP_UP_MAX_AGE_MS = 5 * 60_000;
+/**
+ * How long a second-factor check counts for a step-up (AEGIS_STEP_UP_MAX_AGE_SECONDS, default 5
+ * minutes): long enough to work through a few approvals, short enough that a borrowed session
+ * cannot wait for one.
+ */
+const stepUpMaxAgeMs = () => env().AEGIS_STEP_UP_MAX_AGE_SECONDS * 1000;
 
 /**
  * Throws `step_up_required` (403) unless this is a browser session whose second factor was
- * checked in the last five minutes (by passkey or authenticator app: a recovery code opens
+ * checked in the last five minutes (see above) (by passkey or authenticator app: a recovery code opens
  * sign-in, and only the removal of a lost factor besides). An API key cannot do this (it has no session, and a
  * passkey needs a browser), so it is told where to answer instead.
  */
@@ -26,7 +31,7 @@ export async function assertFreshSecondFactor(
   }
   const factor = await db.sessionFactor.findUnique({ where: { sessionId: principal.sessionId }, select: { verifiedAt: true, userId: true, method: true } });
   const counts = factor && factor.userId === principal.userId && (factor.method !== "recovery_code" || opts.allowRecoveryCode);
-  if (!factor || !counts || now.getTime() - factor.verifiedAt.getTime() > STEP_UP_MAX_AGE_MS) {
+  if (!factor || !counts || now.getTime() - factor.verifiedAt.getTime() > stepUpMaxAgeMs()) {
     const has = await db.user.findUnique({ where: { id: principal.userId }, select: { totpEnabledAt: true, _count: { select: { passkeys: true } } } });
     const enrolled = Boolean(has?.totpEnabledAt) || (has?._count.passkeys ?? 0) > 0;
     throw new AppError(

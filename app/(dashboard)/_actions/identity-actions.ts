@@ -1,7 +1,6 @@
 "use server";
 
 import { headers } from "next/headers";
-import QRCode from "qrcode";
 import { z } from "zod";
 import { clientAddress } from "@/lib/api/client-address";
 import { defineAction } from "@/lib/actions/define-action";
@@ -46,11 +45,7 @@ export const startTotpAction = defineAction({
   args: [],
   input: z.strictObject({}),
   gates: ["enroll"],
-  run: async ({ db, principal }) => {
-    const { secret, uri } = await startTotpEnrollment(db, principal);
-    // The QR code an authenticator app scans, drawn here (the `qrcode` package) so the secret never leaves for another service.
-    return { secret, uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 184 }) };
-  },
+  run: ({ db, principal }) => startTotpEnrollment(db, principal),
 });
 
 export const confirmTotpAction = defineAction({

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { startAppServer, testPort } from "./support/app-server";
+import { signIn } from "./support/session";
 
 // Issue 17, item 1: served to the network, the embedded demo's published password must open nothing.
 // Each start seeds (or reuses) its own embedded database; the PostgreSQL run has nothing to add here.
@@ -65,6 +66,37 @@ describe.runIf(inject("databaseKind") === "pglite")("the demo password on a netw
       expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+// Review finding: the client address is the socket's in every start mode, `next start` included.
+describe.runIf(inject("databaseKind") === "pglite")("the client address under `next start`", () => {
+  it("a forged X-Aegis-Peer-Address does not dodge the sign-in limit per address", async () => {
+    const dataDir = fs.mkdtempSync(path.join(process.env.AEGIS_TEST_RUN_DIR ?? os.tmpdir(), "aegis-next-start-"));
+    const port = testPort(42);
+    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_URL: "", AEGIS_DATA_DIR: dataDir, AEGIS_DEMO: "0", NEXTAUTH_SECRET: "next-start-test-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      for (let i = 0; ; i++) {
+        if (i > 600) throw new Error("next start did not become healthy");
+        if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      // Every attempt claims another address; all come from this one socket address.
+      const attempts: (string | null)[] = [];
+      for (let i = 0; i < 21; i++) {
+        const res = await signIn(`nobody-${i}@test.example`, "wrong password", { baseUrl, headers: { "X-Aegis-Peer-Address": `198.51.100.${i}`, "X-Aegis-Peer-Stamp": "guess" } });
+        attempts.push(res.error);
+      }
+      expect(attempts.at(-1)).toContain("Too many failed sign-ins");
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
     }
   });
 });
