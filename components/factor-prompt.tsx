@@ -13,6 +13,22 @@ export type FactorActions = {
   prove: (proof: { method: "totp" | "recovery_code"; code: string } | { method: "passkey"; response: unknown }) => Promise<Result>;
 };
 
+type ActionResultLike<T> = { ok: true; data: T } | { ok: false; message: string };
+
+/** FactorActions from a pair of server actions (a passkey challenge, a proof). */
+export function factorActions(
+  options: () => Promise<ActionResultLike<PublicKeyCredentialRequestOptionsJSON>>,
+  prove: (proof: never) => Promise<ActionResultLike<unknown>>,
+): FactorActions {
+  return {
+    passkeyOptions: options,
+    prove: async (proof) => {
+      const res = await prove(proof as never);
+      return res.ok ? { ok: true } : { ok: false, message: res.message };
+    },
+  };
+}
+
 /**
  * Asks the signed-in person for their second factor: their passkey (the browser's own dialog),
  * or a six-digit code from their authenticator app, or (at sign-in only) a recovery code.

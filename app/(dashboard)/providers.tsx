@@ -3,17 +3,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { OrgTimeZoneProvider } from "@/components/org-time";
+import { factorActions } from "@/components/factor-prompt";
 import { StepUpProvider } from "@/components/step-up";
 import { ToastProvider } from "@/components/toast";
 import { proveStepUpAction, stepUpPasskeyOptionsAction } from "./_actions/step-up-actions";
 
-const stepUpActions = {
-  passkeyOptions: () => stepUpPasskeyOptionsAction(),
-  prove: async (proof: object) => {
-    const res = await proveStepUpAction(proof as never);
-    return res.ok ? { ok: true as const } : { ok: false as const, message: res.message };
-  },
-};
+const stepUpActions = factorActions(() => stepUpPasskeyOptionsAction(), proveStepUpAction);
 
 export function Providers({ timeZone, children }: { timeZone: string; children: React.ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } }));

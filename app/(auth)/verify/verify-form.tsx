@@ -1,16 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { FactorPrompt } from "@/components/factor-prompt";
+import { FactorPrompt, factorActions } from "@/components/factor-prompt";
 import { proveSignInFactorAction, signInPasskeyOptionsAction } from "@/app/(dashboard)/_actions/identity-actions";
 
-const actions = {
-  passkeyOptions: () => signInPasskeyOptionsAction(),
-  prove: async (proof: object) => {
-    const res = await proveSignInFactorAction(proof as never);
-    return res.ok ? { ok: true as const } : { ok: false as const, message: res.message };
-  },
-};
+const actions = factorActions(() => signInPasskeyOptionsAction(), proveSignInFactorAction);
 
 export function VerifyForm() {
   const router = useRouter();
