@@ -79,19 +79,35 @@ describe.runIf(inject("databaseKind") === "pglite")("the client address under `n
       cwd: root,
       detached: true,
       stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: "", AEGIS_DATA_DIR: dataDir, AEGIS_DEMO: "0", NEXTAUTH_SECRET: "next-start-test-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        AEGIS_DATA_DIR: dataDir,
+        AEGIS_DEMO: "0",
+        NEXTAUTH_SECRET: "next-start-test-secret",
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      },
     });
     const baseUrl = `http://127.0.0.1:${port}`;
     try {
       for (let i = 0; ; i++) {
         if (i > 600) throw new Error("next start did not become healthy");
-        if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+        if (
+          await fetch(`${baseUrl}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 300));
       }
       // Every attempt claims another address; all come from this one socket address.
       const attempts: (string | null)[] = [];
       for (let i = 0; i < 21; i++) {
-        const res = await signIn(`nobody-${i}@test.example`, "wrong password", { baseUrl, headers: { "X-Aegis-Peer-Address": `198.51.100.${i}`, "X-Aegis-Peer-Stamp": "guess" } });
+        const res = await signIn(`nobody-${i}@test.example`, "wrong password", {
+          baseUrl,
+          headers: { "X-Aegis-Peer-Address": `198.51.100.${i}`, "X-Aegis-Peer-Stamp": "guess" },
+        });
         attempts.push(res.error);
       }
       expect(attempts.at(-1)).toContain("Too many failed sign-ins");
