@@ -46,7 +46,7 @@ test("invite by link, add a passkey, sign in with it, and confirm a large approv
   const page = await ctx.newPage();
   await virtualAuthenticator(page);
   await page.goto(link);
-  await expect(page.getByTestId("link-email")).toHaveText(email);
+  await expect(page.getByTestId("link-email")).toHaveText(email, { timeout: 30_000 });
   await expect(page).toHaveURL(/\/set-password$/); // the token left the address bar
   await page.getByLabel("Password (at least 8 characters)").fill("my passphrase 123");
   await page.getByLabel("The same again").fill("my passphrase 123");

@@ -33,7 +33,7 @@ test.describe("admins manage people and agents", () => {
     const them = await ctx.newPage();
     const choose = async (link: string, password: string) => {
       await them.goto(link);
-      await expect(them.getByTestId("link-email")).toHaveText(email);
+      await expect(them.getByTestId("link-email")).toHaveText(email, { timeout: 30_000 });
       await them.getByLabel("Password (at least 8 characters)").fill(password);
       await them.getByLabel("The same again").fill(password);
       await them.getByRole("button", { name: "Save password and sign in" }).click();

@@ -29,7 +29,7 @@ function runToExit(cmd: string, args: string[], env: Record<string, string>): Pr
 describe.runIf(inject("databaseKind") === "pglite")("the demo password on a network", () => {
   const dataDir = fs.mkdtempSync(path.join(process.env.AEGIS_TEST_RUN_DIR ?? os.tmpdir(), "aegis-demo-guard-"));
 
-  it("npm start with HOSTNAME=0.0.0.0 refuses to start and says how to fix it", async () => {
+  it("npm start with HOSTNAME=0.0.0.0 refuses to start and says how to fix it", { timeout: 300_000 }, async () => {
     await expect(startAppServer({ port: testPort(40), dataDir, env: { HOSTNAME: "0.0.0.0" } })).rejects.toThrow(/did not become healthy/);
     const log = fs.readFileSync(path.join(dataDir, "server.log"), "utf8");
     expect(log).toContain("REFUSING TO START: this server listens on 0.0.0.0");
@@ -37,7 +37,7 @@ describe.runIf(inject("databaseKind") === "pglite")("the demo password on a netw
     expect(log).toContain("AEGIS_DEMO=0");
   });
 
-  it("so does `next start` itself, which listens on every interface unless told otherwise", async () => {
+  it("so does `next start` itself, which listens on every interface unless told otherwise", { timeout: 300_000 }, async () => {
     const secret = "demo-guard-test-secret";
     const res = await runToExit(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(testPort(41))], {
       AEGIS_DATA_DIR: dataDir,
@@ -48,7 +48,7 @@ describe.runIf(inject("databaseKind") === "pglite")("the demo password on a netw
     expect(res.out).toMatch(/REFUSING TO START: this server listens on (::|0\.0\.0\.0)/);
   });
 
-  it("starts on the network once every demo password was changed with the CLI", async () => {
+  it("starts on the network once every demo password was changed with the CLI", { timeout: 600_000 }, async () => {
     for (const email of DEMO_EMAILS) {
       const cli = spawnSync(
         path.join(root, "node_modules/.bin/tsx"),
@@ -72,7 +72,7 @@ describe.runIf(inject("databaseKind") === "pglite")("the demo password on a netw
 
 // Review finding: the client address is the socket's in every start mode, `next start` included.
 describe.runIf(inject("databaseKind") === "pglite")("the client address under `next start`", () => {
-  it("a forged X-Aegis-Peer-Address does not dodge the sign-in limit per address", async () => {
+  it("a forged X-Aegis-Peer-Address does not dodge the sign-in limit per address", { timeout: 300_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(process.env.AEGIS_TEST_RUN_DIR ?? os.tmpdir(), "aegis-next-start-"));
     const port = testPort(42);
     const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
