@@ -20,8 +20,6 @@ export function SetPasswordForm() {
 
   useEffect(() => {
     const t = window.location.hash.slice(1);
-    // The token leaves the address bar at once (history, screenshots, someone looking over a shoulder).
-    window.history.replaceState(null, "", window.location.pathname);
     token.current = t;
     post({ token: t }).then((res) => (res.ok ? setLink(res.data as Link) : setError(res.data.error?.message ?? "This link is no longer valid.")));
   }, []);
