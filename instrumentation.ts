@@ -1,12 +1,16 @@
 /**
- * Next.js start-up hook: check the environment, migrate, seed (embedded demo), start
- * background sweeps, and close the database cleanly on SIGTERM/SIGINT (with
+ * Next.js start-up hook, in every start mode (`npm start`, `next start`, `next dev`): install
+ * the request guard (the socket's address on every request), check the environment, migrate,
+ * seed (embedded demo), refuse to serve the network while the demo's published password
+ * works, start background sweeps, and close the database cleanly on SIGTERM/SIGINT (with
  * NEXT_MANUAL_SIG_HANDLE=1, Next leaves the signals to us; an unclosed PGlite runs crash
  * recovery at the next start).
  */
 export async function register() {
   // Set by Next.js itself to say which runtime is loading this hook; not configuration.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installRequestGuard } = await import("./scripts/request-guard.mjs");
+  installRequestGuard();
   const { env, EnvError } = await import("@/lib/env");
   try {
     env();
@@ -18,6 +22,15 @@ export async function register() {
   }
   const { ensureServerReady } = await import("@/lib/server/ensure-server-ready");
   const { shutdownOnSignals } = await import("@/lib/server/shutdown");
+  const { refuseDemoPasswordOnNetwork } = await import("@/lib/server/demo-password-guard");
+  const { getDb } = await import("@/lib/db/client");
   shutdownOnSignals();
   await ensureServerReady();
+  // Next.js may open its port before or after this hook: check what listens now, and whatever listens later.
+  const listening = globalThis as { __aegisListening?: { address: string }[]; __aegisOnListening?: ((l: { address: string }) => void)[] };
+  listening.__aegisOnListening?.push((l) => void getDb().then((db) => refuseDemoPasswordOnNetwork(db, [l.address])));
+  await refuseDemoPasswordOnNetwork(
+    await getDb(),
+    (listening.__aegisListening ?? []).map((l) => l.address),
+  );
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { SSO_CLIENT, ssoIssuer } from "./tests/e2e/support/sso";
 
 const root = import.meta.dirname;
 const PORT = Number(process.env.AEGIS_E2E_PORT ?? 3300);
@@ -67,6 +68,12 @@ export default defineConfig({
       AEGIS_WEBHOOK_POLL_MS: "300",
       // One person clicking through 90+ specs outruns a human's 600 pages a minute; the limit has its own HTTP test.
       AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: "20000",
+      // Shorter than an answer's 5-second undo window: tests/e2e/passkeys.spec.ts always meets the step-up dialog.
+      AEGIS_STEP_UP_MAX_AGE_SECONDS: "5",
+      // Single sign-on against the OpenID Provider tests/e2e/single-sign-on.spec.ts starts.
+      AEGIS_OIDC_ISSUER: ssoIssuer(),
+      AEGIS_OIDC_CLIENT_ID: SSO_CLIENT.client_id,
+      AEGIS_OIDC_CLIENT_SECRET: SSO_CLIENT.client_secret,
     },
   },
 });

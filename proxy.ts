@@ -5,7 +5,8 @@ import { checkRateLimit } from "@/lib/api/rate-limit";
 import { isSelfContainedReply } from "@/lib/actions/plain-action-reply";
 import { hasUnsafeText } from "@/lib/api/unsafe-text";
 import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
-import { tokenSessionVersion, userPrincipal } from "@/lib/auth/session-principal";
+import { gatePage } from "@/lib/auth/session-gate";
+import { sessionClaims, sessionState, type SessionClaims } from "@/lib/auth/session-principal";
 import { getDb } from "@/lib/db/client";
 import { randomId } from "@/lib/db/ids";
 import { env } from "@/lib/env";
@@ -15,9 +16,11 @@ import { ensureServerReady } from "@/lib/server/ensure-server-ready";
  * Runs before every request except static files: unknown methods are a 405, every
  * response gets the security headers (a fresh CSP nonce per page), dashboard routes
  * (pages, server actions, the CSV export, sign-in) are rate-limited per person or per
- * address, and dashboard pages need a session whose version is still current.
+ * address, dashboard pages need a session whose version is still current (a session with a
+ * step to take, lib/auth/session-gate.ts, opens only that step's page), and a server action
+ * needs such a session before its body is read at all.
  */
-const PUBLIC_PAGES = /^\/(sign-in|favicon\.ico|robots\.txt)(\/|$)/;
+const PUBLIC_PAGES = /^\/(sign-in|set-password|favicon\.ico|robots\.txt)(\/|$)/;
 
 export default async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
@@ -37,18 +40,10 @@ export default async function proxy(req: NextRequest) {
   // The API authenticates and rate-limits itself (keys or session); only next-auth's routes are the dashboard's.
   if (isApi && !path.startsWith("/api/auth/")) return finish(NextResponse.next(), API_CSP);
 
-  if (req.method === "POST" && req.headers.has("next-action") && !(await readableActionBody(req))) {
-    const requestId = randomId("req", 20);
-    const body = {
-      error: { code: "validation_error", message: "The server action's arguments are not readable", status: 400, request_id: requestId, details: [] },
-    };
-    return finish(NextResponse.json(body, { status: 400, headers: { "X-Request-Id": requestId } }), API_CSP);
-  }
-
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  const userId = typeof token?.userId === "string" ? token.userId : null;
+  const claims = sessionClaims(token);
   try {
-    checkRateLimit(userId ? `dash:user:${userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
+    checkRateLimit(claims ? `dash:user:${claims.userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
   } catch (e) {
     const retryAfter = (e as { headers?: Record<string, string> }).headers?.["Retry-After"] ?? "60";
     return finish(
@@ -60,10 +55,24 @@ export default async function proxy(req: NextRequest) {
     );
   }
 
-  if (!isApi && !PUBLIC_PAGES.test(path) && !(userId && (await sessionIsCurrent(userId, tokenSessionVersion(token))))) {
-    const signIn = new URL("/sign-in", req.url);
-    signIn.searchParams.set("callbackUrl", `${path}${req.nextUrl.search}`);
-    return finish(NextResponse.redirect(signIn), API_CSP);
+  // Server actions are dashboard calls: the session is checked before a byte of their body is read.
+  const isAction = req.method === "POST" && req.headers.has("next-action");
+  if (isAction || (!isApi && !PUBLIC_PAGES.test(path))) {
+    const state = claims ? await currentSession(claims) : null;
+    const step = state ? gatePage(state.gate) : null;
+    if (isAction && (!state || (step && path !== step))) {
+      return finish(errorJson(401, "unauthenticated", step ? "Finish signing in first" : "Sign in first"), API_CSP);
+    }
+    if (!state) {
+      const signIn = new URL("/sign-in", req.url);
+      signIn.searchParams.set("callbackUrl", `${path}${req.nextUrl.search}`);
+      return finish(NextResponse.redirect(signIn), API_CSP);
+    }
+    // A session with a step to take (new password, second factor) opens that page only.
+    if (step && path !== step) return finish(NextResponse.redirect(new URL(step, req.url)), API_CSP);
+  }
+  if (isAction && !(await readableActionBody(req))) {
+    return finish(errorJson(400, "validation_error", "The server action's arguments are not readable"), API_CSP);
   }
 
   if (isApi) return finish(NextResponse.next(), API_CSP);
@@ -97,10 +106,14 @@ function dashboardLimit(): number {
   return env().AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE;
 }
 
-async function sessionIsCurrent(userId: string, sv: number | null): Promise<boolean> {
-  if (sv === null) return false;
+async function currentSession(claims: SessionClaims) {
   await ensureServerReady();
-  return (await userPrincipal(await getDb(), userId, sv)) !== null;
+  return sessionState(await getDb(), claims);
+}
+
+function errorJson(status: number, code: string, message: string) {
+  const requestId = randomId("req", 20);
+  return NextResponse.json({ error: { code, message, status, request_id: requestId, details: [] } }, { status, headers: { "X-Request-Id": requestId } });
 }
 
 export const config = {

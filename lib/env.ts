@@ -93,6 +93,14 @@ export const EnvSchema = z.object({
   AEGIS_SWEEP_INTERVAL_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
   AEGIS_RECOVERY_INTERVAL_MS: wholeNumber(3 * SECOND, 0, "milliseconds"),
   AEGIS_AUDIT_CHAIN_INTERVAL_MS: wholeNumber(SECOND, 0, "milliseconds"),
+  // Second factors: how long a passkey or TOTP check counts for approving above the step-up threshold
+  AEGIS_STEP_UP_MAX_AGE_SECONDS: wholeNumber(300, 1, "seconds", 3600),
+  // Single sign-on (OpenID Connect); off unless the issuer, client id and secret are all set
+  AEGIS_OIDC_ISSUER: url(["https:", "http:"], "https://login.example.com/realms/acme"),
+  AEGIS_OIDC_CLIENT_ID: optionalText(),
+  AEGIS_OIDC_CLIENT_SECRET: optionalText(),
+  AEGIS_OIDC_ROLE_CLAIM: text("aegis_role"),
+  AEGIS_OIDC_ORG_ID: optionalText(),
   // Notifications
   SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:pass@host:587"),
   AEGIS_EMAIL_FROM: text("AegisOS Comply <no-reply@aegis.localhost>"),
@@ -119,7 +127,7 @@ export class EnvError extends Error {
 }
 
 /** Values that may carry a password are never echoed into a log. */
-const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY"]);
+const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY", "AEGIS_OIDC_CLIENT_SECRET"]);
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));
@@ -147,6 +155,18 @@ export function env(): Env {
 /** Where people and SDKs reach this server: AEGIS_PUBLIC_URL, else NEXTAUTH_URL, else localhost:PORT, without a trailing slash. */
 export function publicUrl(e: Env = env()): string {
   return (e.AEGIS_PUBLIC_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+/** Single sign-on's settings when it is configured (issuer, client id and secret all set), else null. */
+export function oidcSettings(e: Env = env()) {
+  if (!e.AEGIS_OIDC_ISSUER || !e.AEGIS_OIDC_CLIENT_ID || !e.AEGIS_OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: e.AEGIS_OIDC_ISSUER.replace(/\/+$/, ""),
+    clientId: e.AEGIS_OIDC_CLIENT_ID,
+    clientSecret: e.AEGIS_OIDC_CLIENT_SECRET,
+    roleClaim: e.AEGIS_OIDC_ROLE_CLAIM,
+    orgId: e.AEGIS_OIDC_ORG_ID ?? null,
+  };
 }
 
 /**

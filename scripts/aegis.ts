@@ -21,6 +21,7 @@ const options: Record<string, OptionSpec> = {
   ...Object.fromEntries(STRING_OPTIONS.map((o) => [o, { type: "string" }])),
   json: { type: "boolean" },
   "reject-pending": { type: "boolean" },
+  "no-forced-change": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 };
 

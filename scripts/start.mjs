@@ -103,13 +103,9 @@ if (process.env.AEGIS_SKIP_BUILD !== "1") {
   });
 }
 
+// The server itself refuses to serve the network while a demo person still has the published password
+// (lib/server/demo-password-guard.ts, run by instrumentation.ts in every start mode).
 console.log(`[start] listening on ${hostname}:${port}${exposed ? "" : " (this machine only; HOSTNAME=0.0.0.0 serves the network)"}`);
-if (exposed && !process.env.DATABASE_URL) {
-  console.warn(
-    "[start] WARNING: served to the network. The demo users' password (aegis-demo) is public: change it first with\n" +
-      "        npm run aegis -- user password --email admin@acme.test --password '<new one>'   (and for every demo user)",
-  );
-}
 const server = spawn(next, ["start", "-p", port, "-H", hostname], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/badge";
+import { buttonClass } from "@/components/button";
 import { TitleCount } from "@/components/inbox-count";
 import { IntentSearch } from "@/components/intent-search";
 import { Logo } from "@/components/logo";
@@ -65,7 +66,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
               <Badge tone="blue" className="capitalize">
                 {principal.role}
               </Badge>
-              <SignOutButton />
+              <div className="flex items-center gap-1">
+                <Link href="/account" className={buttonClass("ghost", "sm")}>
+                  Account
+                </Link>
+                <SignOutButton />
+              </div>
             </div>
           </div>
         </aside>
@@ -91,6 +97,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
                   <Badge tone="blue" className="hidden capitalize sm:inline-flex">
                     {principal.role}
                   </Badge>
+                  <Link href="/account" className={buttonClass("ghost", "sm", "hidden sm:inline-flex")}>
+                    Account
+                  </Link>
                   <SignOutButton />
                 </div>
                 <p className="hidden text-sm text-slate-500 xl:block dark:text-slate-400">

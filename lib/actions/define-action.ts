@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireSession, type SessionContext } from "@/lib/auth/require-session";
+import { requireGatedSession, requireSession, type SessionContext } from "@/lib/auth/require-session";
+import type { SessionGate } from "@/lib/auth/session-gate";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { AppError, validationError } from "@/lib/errors/app-error";
 import { toActionResult, type ActionResult } from "./action-result";
@@ -35,6 +36,13 @@ type Common<S extends z.ZodObject, T> = {
   run: (ctx: SessionContext, input: z.output<S>) => Promise<T>;
   /** What to revalidate after a success: a path, { path, type }, or a function of the input and result giving one or several. */
   revalidate?: Revalidate<z.output<S>, T>;
+  /**
+   * For the steps of signing in (lib/auth/session-gate.ts): the steps whose sessions may run
+   * this action too (a session with no step left always may). Every other action refuses a
+   * session with a step to take. A step's actions never serve another step: a session that
+   * has not proved its second factor cannot set up a new one.
+   */
+  gates?: readonly Exclude<SessionGate, null>[];
 };
 
 /**
@@ -61,9 +69,11 @@ export function defineAction<S extends z.ZodObject, const K extends readonly (ke
 ): (...args: Positional<z.input<S>, K>) => Promise<ActionResult<T>>;
 export function defineAction<S extends z.ZodObject, T>(spec: Common<S, T> & { args?: readonly string[] }) {
   return async (...raw: unknown[]): Promise<ActionResult<T>> => {
-    const ctx = await requireSession();
+    const ctx = spec.gates ? await requireGatedSession() : await requireSession();
     let input: z.output<S> | undefined;
     const result = await toActionResult(async () => {
+      const gate = "gate" in ctx ? (ctx.gate as SessionGate) : null;
+      if (gate && !spec.gates?.includes(gate)) throw new AppError("unauthenticated", "Finish signing in first");
       input = parseArguments(spec.input, spec.args, raw);
       return spec.run(ctx, input);
     });

@@ -11,6 +11,9 @@ import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
 import { assertMoneyRulesAllow } from "./assert-money-rules-allow";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
+import { assertFreshSecondFactor } from "@/lib/second-factors/assert-fresh-second-factor";
+import { loadResetTies } from "./load-reset-ties";
+import { stepUpNeeded } from "./step-up-rule";
 
 /**
  * One person's answer to an approval, at a given time (the demo seed plays its history
@@ -20,22 +23,36 @@ import { intentSummary } from "@/lib/webhooks/event-data";
  * approval row is locked for the whole transaction, so of two concurrent answers exactly one
  * wins and the other gets a 409. A suspended agent's approvals take no answer, and an approve
  * is re-checked against the rules that protect money at that moment (assertMoneyRulesAllow):
- * the 409 names the rule. `id` may be the approval's id or its intent's id.
+ * the 409 names the rule. Approving above the organisation's step-up threshold needs a second
+ * factor checked in the last five minutes in this browser session (a user key or MCP gets 403
+ * step_up_required: approve it in the dashboard); a rejection moves no money and never asks.
+ * Two people tied by a password link of the last 24 hours never make up two approvals.
+ * `id` may be the approval's id or its intent's id.
  */
 export async function answerApproval(db: Db, principal: Principal, id: string, input: RespondToApprovalInput, now = new Date()): Promise<string> {
   assertPerson(principal, "approval.answer");
   if (!looksLikeId(id)) throw notFound("Approval");
 
   const found = await sqlOf(db)
-    .selectFrom("approvals")
-    .select(["id", "group_id"])
-    .where("org_id", "=", principal.orgId)
-    .where((eb) => eb.or([eb("id", "=", id), eb("intent_id", "=", id)]))
+    .selectFrom("approvals as a")
+    .innerJoin("intents as i", "i.id", "a.intent_id")
+    .innerJoin("organizations as o", "o.id", "a.org_id")
+    .select(["a.id", "a.group_id", "a.amount", "a.required_role", "i.currency", "o.step_up_threshold", "o.currency as org_currency"])
+    .where("a.org_id", "=", principal.orgId)
+    .where((eb) => eb.or([eb("a.id", "=", id), eb("a.intent_id", "=", id)]))
     .executeTakeFirst();
   if (!found) throw notFound("Approval");
   const approvalId = found.id;
-  // The route is fixed when the approval opens, so whose groups count is known before the lock.
+  // Facts that never change once the approval opens (its route, amount and currency), and who a
+  // password link of the last day ties the answerer to, are read before the lock: the Prisma
+  // reads below cannot run inside a typed-layer transaction on PGlite.
   const actorGroupIds = found.group_id ? (await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds : new Set<string>();
+  const resetTies = await loadResetTies(db, principal.orgId, principal.userId, now);
+  // Issue 17, item 3: large approvals need a fresh passkey or TOTP check in this browser session (never a bare key).
+  const org = { stepUpThreshold: found.step_up_threshold, currency: found.org_currency };
+  if (input.decision === "approve" && stepUpNeeded({ amount: found.amount, requiredRole: found.required_role }, found.currency, org)) {
+    await assertFreshSecondFactor(db, principal, "Approving this amount", { now });
+  }
 
   const expired = await sqlTransaction(db, async (tx) => {
     const approval = await tx
@@ -70,6 +87,7 @@ export async function answerApproval(db: Db, principal: Principal, id: string, i
         escalateToGroupId: approval.escalate_to_group_id,
         actorGroupIds,
       },
+      resetTies,
     });
     await assertMoneyRulesAllow(tx, approval, input.decision, now);
     await tx

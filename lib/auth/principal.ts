@@ -9,6 +9,8 @@ export type UserPrincipal = {
   role: Role;
   email: string;
   keyId: string | null; // null for a browser session
+  /** The browser session's id (its second-factor checks, for step-up); null for a user key. */
+  sessionId?: string | null;
   label: string;
 };
 export type Principal = AgentPrincipal | UserPrincipal;

@@ -5,6 +5,7 @@ import { POLICY_COMMANDS } from "./policy-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
 import { WEBHOOK_COMMANDS } from "./webhook-commands";
 import { COUNTER_COMMANDS } from "./counter-commands";
+import { IDENTITY_COMMANDS } from "./identity-commands";
 import { publicUrl } from "@/lib/env";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { optionalMinorUnits, optionalString, requireMinorUnits, requireString, type AdminArgs } from "./admin-command-args";
@@ -72,7 +73,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
     },
   },
   "user create": {
-    usage: "user create --org ID --email EMAIL --role admin|approver|viewer [--password P] [--name N]",
+    usage: "user create --org ID --email EMAIL --role admin|approver|viewer [--password P [--no-forced-change]] [--name N]   (P is changed at first sign-in)",
     run: (db, a) =>
       createUser(db, "system", {
         orgId: requireString(a, "org"),
@@ -80,11 +81,13 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
         role: requireString(a, "role") as "admin",
         password: optionalString(a, "password"),
         name: optionalString(a, "name"),
+        mustChangePassword: a["no-forced-change"] !== true,
       }),
   },
   "user password": {
-    usage: "user password --email EMAIL --password P   (ends the user's sessions)",
-    run: (db, a) => setUserPassword(db, "system", { email: requireString(a, "email"), password: requireString(a, "password") }),
+    usage: "user password --email EMAIL --password P [--no-forced-change]   (ends the user's sessions; P is changed at their next sign-in)",
+    run: (db, a) =>
+      setUserPassword(db, "system", { email: requireString(a, "email"), password: requireString(a, "password"), mustChange: a["no-forced-change"] !== true }),
   },
   "user role": {
     usage: "user role --email EMAIL --role admin|approver|viewer",
@@ -202,6 +205,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   ...ROUTING_COMMANDS,
   ...WEBHOOK_COMMANDS,
   ...COUNTER_COMMANDS,
+  ...IDENTITY_COMMANDS,
   "demo seed": {
     usage: "demo seed [--base-url URL]",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? publicUrl()),

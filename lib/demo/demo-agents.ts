@@ -28,7 +28,14 @@ export async function createDemoOrganization(db: Db): Promise<DemoSetup> {
   const principals = {} as Record<DemoUserKey, UserPrincipal>;
   const userKeys: DemoSetup["userKeys"] = [];
   for (const u of DEMO_USERS) {
-    const user = await createUser(db, "system", { orgId: org.id, email: u.email, name: u.name, role: u.role, password: DEMO_PASSWORD });
+    const user = await createUser(db, "system", {
+      orgId: org.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password: DEMO_PASSWORD,
+      mustChangePassword: false,
+    });
     principals[u.key] = { kind: "user", orgId: org.id, userId: user.id, role: user.role, email: user.email, keyId: null, label: user.email };
   }
 

@@ -11,11 +11,13 @@ import { storePendingIntent } from "@/lib/intents/store-pending-intent";
 import { answerApproval } from "@/lib/approvals/answer-approval";
 import { AppError } from "@/lib/errors/app-error";
 import type { DemoSetup } from "./demo-agents";
+import type { DemoUserKey } from "./demo-catalog";
 import type { DemoPlan, PlannedEvent, PlannedIntent } from "./demo-plan";
 import { backdateAuditEvent } from "./demo-retime";
 import { demoSettlementPlanner } from "./demo-settlement";
 import { settleApprovedIntent } from "@/lib/intents/settle-approved-intent";
-import type { AgentPrincipal } from "@/lib/auth/principal";
+import type { AgentPrincipal, UserPrincipal } from "@/lib/auth/principal";
+import { recordSessionFactor } from "@/lib/second-factors/record-session-factor";
 
 type Due = { at: Date; run: () => Promise<unknown> };
 
@@ -69,7 +71,7 @@ export async function playDemoHistory(db: Db, setup: DemoSetup, plan: DemoPlan, 
       const by = approval.requiredRole === "admin" ? "admin" : fate.by;
       const at = new Date(decidedAt.getTime() + fate.afterMs);
       // The domain may refuse (e.g. the approval expired first): history then simply has no answer.
-      due.push({ at, run: () => answerApproval(db, setup.principals[by], approval.id, fate, at).catch(ignoreRefusal) });
+      due.push({ at, run: async () => answerApproval(db, await inBrowser(db, setup, by, at), approval.id, fate, at).catch(ignoreRefusal) });
       if (fate.decision === "approve") settleLater(intentId, planned, at);
     } else if (fate.kind === "expire") {
       const at = new Date(approval.expiresAt.getTime() + 60_000);
@@ -82,9 +84,21 @@ export async function playDemoHistory(db: Db, setup: DemoSetup, plan: DemoPlan, 
   for (const { approvalId, intent } of answerNow) {
     if (intent.fate.kind !== "answer_now") continue;
     const { decision, by, comment } = intent.fate;
-    await respondToApproval(db, setup.principals[by], approvalId, { decision, comment });
+    await respondToApproval(db, await inBrowser(db, setup, by, new Date()), approvalId, { decision, comment });
   }
   await expireApprovals(db, now);
+  await db.sessionFactor.deleteMany({ where: { sessionId: { startsWith: "demo-seed-" } } });
+}
+
+/**
+ * The demo's people answered in the dashboard with their second factor checked moments before
+ * (large approvals need one: lib/approvals/step-up-rule.ts). The replay gives each answer such
+ * a session; its records are removed once the history is written.
+ */
+async function inBrowser(db: Db, setup: DemoSetup, by: DemoUserKey, at: Date): Promise<UserPrincipal> {
+  const principal = { ...setup.principals[by], sessionId: `demo-seed-${by}` };
+  await recordSessionFactor(db, principal, "passkey", at);
+  return principal;
 }
 
 async function applyEvent(db: Db, setup: DemoSetup, event: PlannedEvent): Promise<void> {

@@ -4,6 +4,8 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** Approving above the organisation's step-up threshold needs a fresh second factor in a browser session. */
+  step_up_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

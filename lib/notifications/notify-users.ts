@@ -25,7 +25,7 @@ export type NotificationMessage = {
  * The one INSERT that notifies the people of an organisation who can act: one row per person,
  * deduplicated per person, kind and subject. Each row records how it will be emailed: `pending`
  * (at once), `digest` (in the daily digest) or `skipped` (email off, or no SMTP configured); the
- * dashboard's bell lists them all either way. A statement of its own or a CTE of a larger one.
+ * dashboard's bell lists them all either way. A statement of its own or a CTE of a larger one. Deactivated people are never notified.
  */
 export function notifyUsersSql(m: NotificationMessage) {
   const at = m.at ?? new Date();
@@ -38,7 +38,7 @@ export function notifyUsersSql(m: NotificationMessage) {
       CASE WHEN ${smtp}::boolean THEN (CASE COALESCE(s.preference::text, 'immediate') WHEN 'immediate' THEN 'pending' WHEN 'digest' THEN 'digest' ELSE 'skipped' END)
       ELSE 'skipped' END
     FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
-    WHERE u.org_id = ${m.orgId}
+    WHERE u.org_id = ${m.orgId} AND u.deactivated_at IS NULL
       AND (u.role = 'admin' OR (${m.audience}::text = 'approver' AND u.role = 'approver' AND (${groupId}::text IS NULL OR EXISTS (
         SELECT 1 FROM approver_group_members g WHERE g.group_id = ${groupId}::text AND (g.user_id = u.id OR EXISTS (
           SELECT 1 FROM delegations d WHERE d.from_user_id = g.user_id AND d.to_user_id = u.id AND d.starts_at <= ${at}::timestamp AND d.ends_at > ${at}::timestamp))))))

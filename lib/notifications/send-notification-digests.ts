@@ -11,7 +11,12 @@ export async function sendNotificationDigests(db: Db, now = new Date()): Promise
   const cfg = notificationConfig();
   if (!cfg.smtpUrl) return 0;
   const dueBefore = new Date(now.getTime() - cfg.digestEveryMs);
-  const waiting = await db.notification.findMany({ where: { emailStatus: "digest" }, distinct: ["userId"], select: { userId: true }, take: 50 });
+  const waiting = await db.notification.findMany({
+    where: { emailStatus: "digest", user: { deactivatedAt: null } },
+    distinct: ["userId"],
+    select: { userId: true },
+    take: 50,
+  });
   let sent = 0;
   for (const { userId } of waiting) {
     const settings = await db.notificationSettings.findUnique({ where: { userId } });

@@ -10,7 +10,8 @@ const MAX_ATTEMPTS = 5;
  * Emails notifications waiting to go out at once. Rows are claimed by one statement with
  * SKIP LOCKED and a lease (no transaction open while talking SMTP). A failed send keeps its
  * claim, so it is retried when the lease ends (5 min later), up to 5 times, and a dead mail
- * server never holds up newer mail. Does nothing without SMTP_URL.
+ * server never holds up newer mail. Does nothing without SMTP_URL. A person deactivated after
+ * the row was written gets nothing (deactivation also marks their waiting mail skipped).
  */
 export async function sendNotificationEmails(db: Db, now = new Date(), batch = 20): Promise<number> {
   const cfg = notificationConfig();
@@ -20,7 +21,8 @@ export async function sendNotificationEmails(db: Db, now = new Date(), batch = 2
     UPDATE notifications SET email_status = 'sending', email_claimed_at = ${now}, email_attempts = email_attempts + 1
     WHERE id IN (
       SELECT id FROM notifications
-      WHERE email_status = 'pending' OR (email_status = 'sending' AND email_claimed_at < ${staleClaim})
+      WHERE (email_status = 'pending' OR (email_status = 'sending' AND email_claimed_at < ${staleClaim}))
+        AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = notifications.user_id AND u.deactivated_at IS NOT NULL)
       ORDER BY created_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
     RETURNING id, user_id AS "userId", title, body, link, email_attempts AS "emailAttempts"`;
   if (claimed.length === 0) return 0;

@@ -31,3 +31,11 @@ export const CreateOrganizationSchema = z.strictObject({
 export type CreateOrganizationInput = z.input<typeof CreateOrganizationSchema>;
 
 export const SetTimeZoneSchema = z.strictObject({ orgId: z.string().trim().min(1, "orgId is required"), timeZone: TimeZoneSchema });
+
+/** Sign-in security: a second factor for admins and approvers, and the step-up threshold for approving. */
+export const SignInRulesSchema = z.strictObject({
+  require_second_factor: z.boolean(),
+  /** Minor units of the organisation's currency; null: the policy's admin threshold. */
+  step_up_threshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+});
+export type SignInRules = z.infer<typeof SignInRulesSchema>;

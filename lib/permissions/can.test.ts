@@ -144,6 +144,11 @@ const approvalRows: Row[] = [
   // Each person once: the second of a dual approval must be someone else.
   ["approver", "approval.answer", approval({ answeredBy: ["usr_approver"] }), "approval_already_answered"],
   ["admin", "approval.answer", approval({ answeredBy: ["usr_approver"] }), "ok"],
+  // Tied by a password link of the last 24 hours to someone who answered: not a second person.
+  ["approver", "approval.answer", approval({ answeredBy: ["usr_admin"], resetTies: ["usr_admin"] }), "forbidden"],
+  ["admin", "approval.answer", approval({ answeredBy: ["usr_approver"], resetTies: ["usr_approver"] }), "forbidden"],
+  ["approver", "approval.answer", approval({ answeredBy: ["usr_other"], resetTies: ["usr_admin"] }), "ok"],
+  ["approver", "approval.answer", approval({ resetTies: ["usr_admin"] }), "ok"],
   // Closed approvals cannot be answered.
   ["admin", "approval.answer", approval({ status: "approved" }), "approval_already_answered"],
   ["admin", "approval.answer", approval({ status: "expired" }), "approval_already_answered"],

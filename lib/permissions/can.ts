@@ -38,6 +38,8 @@ export type ApprovalSubject = {
   status?: string;
   /** Approver-group routing with the actor's groups; without it only role-level rules apply. */
   routing?: ApprovalRouting;
+  /** People tied to the actor by a password set through a link in the last 24 hours (lib/approvals/load-reset-ties.ts). */
+  resetTies?: readonly string[];
 };
 
 const refuse = (message: string): Refusal => ({ code: "forbidden", message });
@@ -141,7 +143,8 @@ const RULES = {
    * Answering an approval: approvers and admins only; never the person who submitted the
    * intent; above the admin threshold only admins; routed to an approver group, only the
    * people who answer for it (admins always may); each person once (a second approver is
-   * needed). Without a subject: may this principal answer approvals at all?
+   * needed), and never someone tied by a password link of the last 24 hours to a person who
+   * already answered (the second pair of eyes must be a second person). Without a subject: may this principal answer approvals at all?
    */
   "approval.answer": ((actor, s) => {
     if (actor === "system" || actor.kind === "agent") return refuse("Agent keys cannot answer approvals");
@@ -160,6 +163,12 @@ const RULES = {
     if (routed) return refuse(routed);
     if (s.answeredBy.includes(actor.userId)) {
       return { code: "approval_already_answered", message: "You have already answered this approval; a second approver is needed" };
+    }
+    // One of them may have chosen the other's password (a reset or invitation link): they are not two people.
+    if (s.resetTies?.some((id) => s.answeredBy.includes(id))) {
+      return refuse(
+        "Your password was set through a link issued by someone who answered this approval (or the other way round) in the last 24 hours: another person must answer",
+      );
     }
     return null;
   }) satisfies Rule<ApprovalSubject>,

@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { adminChannelAllows } from "./admin-channel";
 
-const from = (peer: string, extra: Record<string, string> = {}) => new Headers({ "x-aegis-peer-address": peer, ...extra });
+// The request guard's per-process stamp (scripts/request-guard.mjs) marks the address as the socket's.
+beforeAll(() => {
+  (globalThis as { __aegisPeerStamp?: string }).__aegisPeerStamp = "test-stamp";
+});
+const from = (peer: string, extra: Record<string, string> = {}) => new Headers({ "x-aegis-peer-address": peer, "x-aegis-peer-stamp": "test-stamp", ...extra });
 
 describe("adminChannelAllows", () => {
   it("answers loopback connections on the embedded database", () => {

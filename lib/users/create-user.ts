@@ -19,6 +19,7 @@ export type UserDto = {
   name: string;
   role: User["role"];
   has_password: boolean;
+  must_change_password: boolean;
   deactivated_at: string | null;
   created_at: string;
 };
@@ -30,11 +31,16 @@ export const userView = (u: User): UserDto => ({
   name: u.name,
   role: u.role,
   has_password: u.passwordHash !== null,
+  must_change_password: u.passwordChangeRequired,
   deactivated_at: u.deactivatedAt?.toISOString() ?? null,
   created_at: u.createdAt.toISOString(),
 });
 
-/** A person who signs in to the dashboard (with a password) or uses a user key. Emails are unique across organisations. */
+/**
+ * A person who signs in to the dashboard or uses a user key (the CLI and the demo seed; the
+ * dashboard invites by link instead). Emails are unique across organisations. A password
+ * given here was chosen by someone else, so it must be changed at the first sign-in.
+ */
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserDto> {
   const data = CreateUserSchema.parse(input);
   assertCan(actor, "user.create", { orgId: data.orgId });
@@ -47,7 +53,16 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { id, orgId: data.orgId, email: data.email, name: data.name ?? data.email.split("@")[0], role: data.role, passwordHash },
+        data: {
+          id,
+          orgId: data.orgId,
+          email: data.email,
+          name: data.name ?? data.email.split("@")[0],
+          role: data.role,
+          passwordHash,
+          passwordChangeRequired: passwordHash !== null && data.mustChangePassword !== false,
+          passwordSetAt: passwordHash ? new Date() : null,
+        },
       });
       await recordAuditEvent(tx, {
         orgId: data.orgId,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bearer, card, credentials, fillSignIn, signIn, statePath, submitForApproval, userKey } from "./support/demo";
+import { bearer, card, credentials, fillSignIn, statePath, submitForApproval, userKey } from "./support/demo";
 
 test.describe("admins manage people and agents", () => {
   test.use({ storageState: statePath("admin") });
@@ -16,7 +16,7 @@ test.describe("admins manage people and agents", () => {
     await expect(page.getByTestId("wallet-available")).toHaveText("₹1,50,000.00");
   });
 
-  test("invite with a role, change the role, reset the password, deactivate", async ({ page, browser }) => {
+  test("invite by link, change the role, reset by link, deactivate: each confirmed in a dialog, no password ever shown", async ({ page, browser }) => {
     const email = `e2e-${Date.now()}@acme.test`;
     await page.goto("/settings");
     await expect(page.getByTestId("org-currency")).toHaveText("INR"); // the demo organisation's, read-only
@@ -26,39 +26,49 @@ test.describe("admins manage people and agents", () => {
     await invite.getByLabel("Name").fill("Priya Shah");
     await invite.getByLabel("Role").selectOption("viewer");
     await invite.getByRole("button", { name: "Invite" }).click();
-    const first = (await page.getByTestId("temporary-password").textContent())!.trim();
+    const inviteLink = (await page.getByTestId("issued-link").textContent())!.trim();
+    await page.getByRole("button", { name: "Done" }).click();
 
     const ctx = await browser.newContext();
     const them = await ctx.newPage();
-    await signIn(them, email, first);
+    const choose = async (link: string, password: string) => {
+      await them.goto(link);
+      await expect(them.getByTestId("link-email")).toHaveText(email, { timeout: 30_000 });
+      await them.getByLabel("Password (at least 8 characters)").fill(password);
+      await them.getByLabel("The same again").fill(password);
+      await them.getByRole("button", { name: "Save password and sign in" }).click();
+    };
+    await choose(inviteLink, "priya's own 1");
     await expect(them).toHaveURL(/\/intents$/); // viewers land on the intents list
     await expect(them.getByText(/^viewer$/i).first()).toBeVisible();
 
     const row = page.locator(`[data-testid="person"][data-email="${email}"]`);
     await row.getByLabel(`Role of ${email}`).selectOption("approver");
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText(`Make ${email} approver?`);
+    await dialog.getByRole("button", { name: "Change role" }).click();
     await expect(page.getByTestId("toast-success")).toContainText(`${email} is now approver`);
     await them.goto("/inbox");
     await expect(them).toHaveURL(/\/sign-in/); // a role change ends open sessions (session version)
-    await fillSignIn(them, email, first);
+    await fillSignIn(them, email, "priya's own 1");
     await expect(them.getByText(/^approver$/i).first()).toBeVisible();
 
     await row.getByRole("button", { name: "Reset password" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `New password for ${email}` })).toBeVisible();
-    const second = (await page.getByTestId("temporary-password").textContent())!.trim();
-    expect(second).not.toBe(first);
-    const fresh = await browser.newContext();
-    const again = await fresh.newPage();
-    await signIn(again, email, second);
-    await expect(again).toHaveURL(/\/inbox$/);
+    await dialog.getByRole("button", { name: "Issue reset link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Password reset for ${email}` })).toBeVisible();
+    const resetLink = (await page.getByTestId("issued-link").textContent())!.trim();
+    expect(resetLink).not.toBe(inviteLink);
+    await choose(resetLink, "priya's second 2");
+    await expect(them).toHaveURL(/\/inbox$/);
 
     await row.getByRole("button", { name: "Deactivate" }).click();
+    await dialog.getByRole("button", { name: "Deactivate" }).click();
     await expect(row.getByText("Deactivated")).toBeVisible();
     await them.goto("/agents");
     await expect(them).toHaveURL(/\/sign-in/); // the open session ends
-    await fillSignIn(them, email, second);
+    await fillSignIn(them, email, "priya's second 2");
     await expect(them.getByText("The email or password is not correct.")).toBeVisible();
     await ctx.close();
-    await fresh.close();
   });
 
   test("a risk override asks why and shows who set it and when", async ({ page }) => {

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectError } from "./support/http";
-import { createAgent, createOrg, createUser, intentBody, setPolicy, type TestOrg } from "./support/factories";
+import { admin, createAgent, createOrg, createUser, intentBody, setPolicy, type TestOrg } from "./support/factories";
 
 let org: TestOrg;
 beforeAll(async () => {
   org = await createOrg();
+  // These tests answer large amounts with user keys, which cannot step up (a fresh second factor in a
+  // browser: tests/integration/identity-step-up.test.ts); this organisation asks only above ₹10,00,000.
+  await admin(["org", "sign-in-rules"], { org: org.id, "step-up-threshold": 100_000_000 });
 });
 
 /** Submits an intent that needs a person; returns the intent and the agent. */

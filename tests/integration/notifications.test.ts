@@ -83,6 +83,23 @@ describe("approval emails", () => {
     expect(recipients(asks(intent.id))).toEqual([o.admin.email, o.approver2.email].sort());
   });
 
+  it("never reach a deactivated person", async () => {
+    const o = await createOrg();
+    const leaver = await createUser(o.id, "approver");
+    // One agent per intent: the daily budget (₹50,000) would deny the third ₹20,000 of one agent.
+    const [a1, a2, a3] = await Promise.all([createAgent(o.id), createAgent(o.id), createAgent(o.id)]);
+    const before = (await api(a1.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, reason: "before" }))).body;
+    await waitFor(() => (asks(before.id).length >= 4 ? true : undefined));
+    expect(recipients(asks(before.id))).toContain(leaver.email);
+    await admin(["user", "deactivate"], { email: leaver.email });
+    const after = (await api(a2.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, reason: "after" }))).body;
+    // A third approval after it: once its mail reached the others, the second's had its chance too.
+    const marker = (await api(a3.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, reason: "marker" }))).body;
+    await waitFor(() => (asks(marker.id).length >= 3 && asks(after.id).length >= 3 ? true : undefined));
+    expect(recipients(asks(after.id))).toEqual([o.admin.email, o.approver.email, o.approver2.email].sort());
+    expect(inbox.mails.filter((m) => m.to.includes(leaver.email) && !m.text.includes(`/intents/${before.id}`))).toEqual([]);
+  });
+
   it.runIf(inject("databaseKind") === "postgresql")("remind those who have not answered before an approval expires", async () => {
     const agent = await createAgent(org.id);
     const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000 }))).body;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Logo } from "@/components/logo";
+import { oidcSettings } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,7 +12,9 @@ const KNOWN_ERRORS: Record<string, string> = {
   Signin: "Sign-in failed. Try again.",
   Callback: "Sign-in failed. Try again.",
   Configuration: "Sign-in is not available right now.",
-  AccessDenied: "You do not have access.",
+  AccessDenied: "You do not have access. Ask your admin, or your identity provider's admin, for a role in AegisOS Comply.",
+  OAuthSignin: "Single sign-on is not available right now.",
+  OAuthCallback: "Single sign-on failed. Try again.",
   Verification: "Sign-in failed. Try again.",
   Default: "Sign-in failed. Try again.",
 };
@@ -27,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">The approval gate for your AI agents&apos; spending.</p>
       </div>
       <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} initialError={shown || null} />
+        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : "/"} initialError={shown || null} singleSignOn={oidcSettings() !== null} />
       </div>
       <p className="mt-6 text-center text-xs text-slate-500 dark:text-slate-400">Access is managed by your organisation&apos;s admin.</p>
     </div>

@@ -2,6 +2,7 @@
 
 import { useMutation, useMutationState, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo } from "react";
+import { useStepUp } from "@/components/step-up";
 import { useDismissToast, useShowToast } from "@/components/toast";
 import type { InboxItem } from "@/lib/approvals/inbox-items";
 import { formatMoney } from "@/lib/format/money";
@@ -19,9 +20,12 @@ const ANSWER_KEY = ["inbox-answer"];
 const verb = (d: "approve" | "reject", done: boolean) => (d === "approve" ? (done ? "Approved" : "Approving") : done ? "Rejected" : "Rejecting");
 const amountOf = (a: InboxItem) => formatMoney(a.intent.amount, a.intent.currency);
 
-async function respond(a: Answer): Promise<Sent["res"]> {
+/** Sends one answer; a large approval that wants a fresh second factor asks for it (stepUp) and is sent again. */
+async function respond(a: Answer, stepUp: (why: string) => Promise<boolean>): Promise<Sent["res"]> {
   try {
-    return await respondToApprovalAction(a.item.id, a.decision, a.comment);
+    const res = await respondToApprovalAction(a.item.id, a.decision, a.comment);
+    if (!res.ok && res.code === "step_up_required" && (await stepUp(res.message))) return await respondToApprovalAction(a.item.id, a.decision, a.comment);
+    return res;
   } catch {
     return { ok: false, code: "internal_error", message: "The server could not be reached. Try again.", details: [] };
   }
@@ -46,6 +50,7 @@ export function useAnswers() {
   const client = useQueryClient();
   const toast = useShowToast();
   const dismiss = useDismissToast();
+  const stepUp = useStepUp();
 
   const { mutate } = useMutation({
     mutationKey: ANSWER_KEY,
@@ -54,7 +59,7 @@ export function useAnswers() {
     mutationFn: async ({ answers, undoWindow }: Batch): Promise<Sent[]> => {
       await undoWindow.closed;
       const sent: Sent[] = [];
-      for (const answer of answers) sent.push({ answer, res: await respond(answer) });
+      for (const answer of answers) sent.push({ answer, res: await respond(answer, stepUp) });
       return sent;
     },
     onSuccess: (sent) => {

@@ -6,13 +6,14 @@ import type { SessionContext } from "@/lib/auth/require-session";
 import { AppError } from "@/lib/errors/app-error";
 import { TimeZoneSchema } from "@/lib/organizations/organization-schemas";
 import { setOrganizationTimeZone } from "@/lib/organizations/set-organization-time-zone";
-import { createUser } from "@/lib/users/create-user";
+import { inviteUser } from "@/lib/users/invite-user";
+import { issuePasswordReset } from "@/lib/users/issue-password-reset";
+import { SignInRulesSchema } from "@/lib/organizations/organization-schemas";
+import { setSignInRules } from "@/lib/organizations/set-sign-in-rules";
 import { getUserEmail } from "@/lib/users/get-user-email";
 import { deactivateUser } from "@/lib/users/deactivate-user";
-import { setUserPassword } from "@/lib/users/set-user-password";
 import { setUserRole } from "@/lib/users/set-user-role";
-import { temporaryPassword } from "@/lib/users/temporary-password";
-import { CreateUserSchema, RoleSchema } from "@/lib/users/user-schemas";
+import { InviteUserSchema, RoleSchema } from "@/lib/users/user-schemas";
 
 /**
  * Admin actions on the organisation and its people. The domain verbs (lib/users) check the
@@ -32,10 +33,10 @@ export const setTimeZoneAction = defineAction({
   run: async ({ db, principal }, { timeZone }) => (await setOrganizationTimeZone(db, principal, { orgId: principal.orgId, timeZone })).timeZone,
 });
 
-/** Invites a person: an account with the role and a temporary password shown to the admin once. */
+/** Invites a person by a single-use link: emailed when SMTP is set, else shown to the admin once. */
 export const inviteUserAction = defineAction({
   input: z.strictObject({
-    email: CreateUserSchema.shape.email,
+    email: InviteUserSchema.shape.email,
     name: z
       .string()
       .trim()
@@ -44,11 +45,7 @@ export const inviteUserAction = defineAction({
     role: RoleSchema,
   }),
   revalidate: "/settings",
-  run: async ({ db, principal }, data) => {
-    const password = temporaryPassword();
-    const user = await createUser(db, principal, { orgId: principal.orgId, ...data, password });
-    return { email: user.email, password };
-  },
+  run: ({ db, principal }, data) => inviteUser(db, principal, data),
 });
 
 export const changeRoleAction = defineAction({
@@ -68,14 +65,17 @@ export const deactivateUserAction = defineAction({
   },
 });
 
+/** A reset link for the person (never a password the admin sees): emailed when SMTP is set, else shown once. */
 export const resetPasswordAction = defineAction({
   args: ["userId"],
   input: z.strictObject({ userId: ActionIdSchema }),
   revalidate: "/settings",
-  run: async (ctx, { userId }) => {
-    const email = await emailOf(ctx, userId);
-    const password = temporaryPassword();
-    await setUserPassword(ctx.db, ctx.principal, { email, password });
-    return { email, password };
-  },
+  run: (ctx, { userId }) => issuePasswordReset(ctx.db, ctx.principal, { userId }),
+});
+
+/** Sign-in security: a second factor for every admin and approver, and the step-up threshold for approving. */
+export const setSignInRulesAction = defineAction({
+  input: SignInRulesSchema,
+  revalidate: "/settings",
+  run: ({ db, principal }, rules) => setSignInRules(db, principal, principal.orgId, rules),
 });

@@ -9,6 +9,8 @@ import { getOrganizationSummary } from "@/lib/organizations/get-organization-sum
 import { timeZoneChoices } from "@/lib/format/time-zones";
 import { PeoplePanel } from "./people-panel";
 import { TimeZoneForm } from "./time-zone-form";
+import { SignInRulesPanel } from "./sign-in-rules-panel";
+import { getSignInRules } from "@/lib/organizations/get-sign-in-rules";
 
 export const metadata: Metadata = { title: "People & settings" };
 
@@ -16,7 +18,7 @@ export const metadata: Metadata = { title: "People & settings" };
 export default async function SettingsPage() {
   const { db, principal } = await requireSession();
   if (!can(principal, "organization.update", { orgId: principal.orgId })) notFound();
-  const [org, users] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId)]);
+  const [org, users, rules] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId), getSignInRules(db, principal.orgId)]);
   return (
     <>
       <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone and currency.`} />
@@ -44,8 +46,9 @@ export default async function SettingsPage() {
             </p>
           </CardBody>
         </Card>
-        <div className="lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
           <PeoplePanel users={users} me={principal.userId} />
+          <SignInRulesPanel rules={rules} />
         </div>
       </div>
     </>

@@ -5,17 +5,26 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Time } from "@/components/org-time";
 import { useToast } from "@/components/toast";
 import type { UserRow } from "@/lib/users/list-users";
 import { fieldClass } from "@/components/form-fields";
 import { changeRoleAction, deactivateUserAction, inviteUserAction, resetPasswordAction } from "./actions";
+import { InviteForm } from "./invite-form";
+import { LinkNotice, type IssuedLink } from "./link-notice";
 
 const ROLES = ["admin", "approver", "viewer"] as const;
+type Pending = { kind: "role"; user: UserRow; role: string } | { kind: "reset"; user: UserRow } | { kind: "deactivate"; user: UserRow };
 
-/** The people of the organisation: invite with a role, change a role, deactivate, reset a password. */
+/**
+ * The people of the organisation: invite with a role, change a role, reset a password,
+ * deactivate. Invitations and resets are single-use links (the admin never sees a password);
+ * a role change, a reset and a deactivation are confirmed in a dialog first.
+ */
 export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
-  const [secret, setSecret] = useState<{ email: string; password: string; why: string } | null>(null);
+  const [issued, setIssued] = useState<IssuedLink | null>(null);
+  const [confirming, setConfirming] = useState<Pending | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
   const router = useRouter();
@@ -23,14 +32,41 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
   const act = <T,>(run: () => Promise<{ ok: true; data: T } | { ok: false; message: string }>, done: (data: T) => void) =>
     start(async () => {
       const res = await run();
+      setConfirming(null);
       if (res.ok) done(res.data);
       else toast({ tone: "error", title: "Not changed", message: res.message });
       router.refresh();
     });
 
+  const confirm = () => {
+    if (!confirming) return;
+    const { user } = confirming;
+    if (confirming.kind === "role") {
+      const role = confirming.role;
+      act(
+        () => changeRoleAction(user.id, role),
+        (r) => toast({ tone: "success", title: `${user.email} is now ${r}` }),
+      );
+    } else if (confirming.kind === "reset") {
+      act(
+        () => resetPasswordAction(user.id),
+        (d) => setIssued({ ...d, why: "reset" }),
+      );
+    } else {
+      act(
+        () => deactivateUserAction(user.id),
+        () => toast({ tone: "success", title: `${user.email} deactivated` }),
+      );
+    }
+  };
+
   return (
     <Card aria-labelledby="people-h">
-      <CardHeader id="people-h" title="People" description="A new person gets a temporary password, shown here once; hand it over and they sign in with it." />
+      <CardHeader
+        id="people-h"
+        title="People"
+        description="Invite someone with a role: they get a single-use link and choose their own password. Nobody else ever sees it."
+      />
       <InviteForm
         pending={pending}
         onInvite={(input, reset) =>
@@ -38,29 +74,12 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
             () => inviteUserAction(input),
             (d) => {
               reset();
-              setSecret({ ...d, why: "Invited" });
+              setIssued({ ...d, why: "invite" });
             },
           )
         }
       />
-      {secret && (
-        <div role="status" className="border-b border-emerald-200 bg-emerald-50 px-5 py-4 text-sm dark:border-emerald-900 dark:bg-emerald-950/40">
-          <p className="font-medium text-emerald-900 dark:text-emerald-200">
-            {secret.why} {secret.email}. Temporary password (shown once):
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code
-              data-testid="temporary-password"
-              className="rounded-md bg-white px-2.5 py-1.5 font-mono text-slate-900 ring-1 ring-emerald-200 dark:bg-slate-950 dark:text-slate-100 dark:ring-emerald-900"
-            >
-              {secret.password}
-            </code>
-            <Button size="sm" variant="ghost" onClick={() => setSecret(null)}>
-              Done
-            </Button>
-          </div>
-        </div>
-      )}
+      {issued && <LinkNotice link={issued} onDone={() => setIssued(null)} />}
       <ul aria-label="People" className="divide-y divide-slate-100 dark:divide-slate-800">
         {users.map((u) => {
           const self = u.id === me;
@@ -86,14 +105,9 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
                 </label>
                 <select
                   id={`role-${u.id}`}
-                  defaultValue={u.role}
+                  value={confirming?.kind === "role" && confirming.user.id === u.id ? confirming.role : u.role}
                   disabled={pending || self || off}
-                  onChange={(e) =>
-                    act(
-                      () => changeRoleAction(u.id, e.target.value),
-                      (role) => toast({ tone: "success", title: `${u.email} is now ${role}` }),
-                    )
-                  }
+                  onChange={(e) => setConfirming({ kind: "role", user: u, role: e.target.value })}
                   className={`${fieldClass} h-8 w-32`}
                 >
                   {ROLES.map((r) => (
@@ -102,31 +116,11 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
                     </option>
                   ))}
                 </select>
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  disabled={pending || off}
-                  onClick={() =>
-                    act(
-                      () => resetPasswordAction(u.id),
-                      (d) => setSecret({ ...d, why: "New password for" }),
-                    )
-                  }
-                >
+                <Button size="sm" variant="secondary" disabled={pending || off} onClick={() => setConfirming({ kind: "reset", user: u })}>
                   Reset password
                 </Button>
                 {!self && !off && (
-                  <Button
-                    size="sm"
-                    variant="danger"
-                    disabled={pending}
-                    onClick={() =>
-                      act(
-                        () => deactivateUserAction(u.id),
-                        () => toast({ tone: "success", title: `${u.email} deactivated` }),
-                      )
-                    }
-                  >
+                  <Button size="sm" variant="danger" disabled={pending} onClick={() => setConfirming({ kind: "deactivate", user: u })}>
                     Deactivate
                   </Button>
                 )}
@@ -135,49 +129,32 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
           );
         })}
       </ul>
+      <ConfirmDialog
+        open={confirming !== null}
+        busy={pending}
+        tone={confirming?.kind === "reset" ? "primary" : "danger"}
+        title={
+          confirming?.kind === "role"
+            ? `Make ${confirming.user.email} ${confirming.role}?`
+            : confirming?.kind === "reset"
+              ? `Reset the password of ${confirming.user.email}?`
+              : `Deactivate ${confirming?.user.email ?? ""}?`
+        }
+        confirmLabel={confirming?.kind === "role" ? "Change role" : confirming?.kind === "reset" ? "Issue reset link" : "Deactivate"}
+        onConfirm={confirm}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming?.kind === "role" && <p>Their open sessions end at once; what they may do changes with their next sign-in.</p>}
+        {confirming?.kind === "reset" && (
+          <p>
+            They get a single-use link (24 hours) to choose a new password; their current one works until they do. For 24 hours after, they cannot be the second
+            approver of anything you approved.
+          </p>
+        )}
+        {confirming?.kind === "deactivate" && (
+          <p>They can no longer sign in, their open sessions end, their API keys stop working and they get no more notifications.</p>
+        )}
+      </ConfirmDialog>
     </Card>
-  );
-}
-
-function InviteForm({ pending, onInvite }: { pending: boolean; onInvite: (input: { email: string; name: string; role: string }, reset: () => void) => void }) {
-  return (
-    <form
-      aria-label="Invite a person"
-      className="grid gap-3 border-b border-slate-200 px-5 py-4 sm:grid-cols-4 sm:items-end dark:border-slate-800"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = e.currentTarget;
-        const f = new FormData(form);
-        onInvite({ email: String(f.get("email") ?? ""), name: String(f.get("name") ?? ""), role: String(f.get("role") ?? "approver") }, () => form.reset());
-      }}
-    >
-      <div>
-        <label htmlFor="invite-email" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
-          Email
-        </label>
-        <input id="invite-email" name="email" type="email" required className={fieldClass} />
-      </div>
-      <div>
-        <label htmlFor="invite-name" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
-          Name
-        </label>
-        <input id="invite-name" name="name" className={fieldClass} />
-      </div>
-      <div>
-        <label htmlFor="invite-role" className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
-          Role
-        </label>
-        <select id="invite-role" name="role" defaultValue="approver" className={fieldClass}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Button type="submit" disabled={pending}>
-        Invite
-      </Button>
-    </form>
   );
 }

@@ -48,7 +48,7 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 export const card = (page: Page, intentId: string) => page.locator(`[data-testid="approval-card"][data-intent-id="${intentId}"]`);

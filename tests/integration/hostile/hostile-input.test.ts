@@ -45,7 +45,7 @@ async function makeOrg(tag: string): Promise<Org> {
   const org = await adminCmd(["org", "create"], { name: `Hostile ${tag}`, currency: "INR" });
   const keyFor = async (role: string) => {
     const email = `${role}-${tag}-${crypto.randomBytes(3).toString("hex")}@hostile.test`;
-    await adminCmd(["user", "create"], { org: org.id, email, role, password: PASSWORD });
+    await adminCmd(["user", "create"], { org: org.id, email, role, password: PASSWORD, "no-forced-change": true });
     return { email, key: (await adminCmd(["key", "create"], { user: email })).key as string };
   };
   const agent = await adminCmd(["agent", "create"], { org: org.id, name: `agent ${tag}`, balance: 50_000_000, currency: "INR" });

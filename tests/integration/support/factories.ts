@@ -35,7 +35,7 @@ const tag = () => crypto.randomBytes(4).toString("hex");
 
 export async function createUser(orgId: string, role: "admin" | "approver" | "viewer"): Promise<TestUser> {
   const email = `${role}-${tag()}@test.example`;
-  const user = await admin<{ id: string }>(["user", "create"], { org: orgId, email, role, password: "correct horse battery" });
+  const user = await admin<{ id: string }>(["user", "create"], { org: orgId, email, role, password: "correct horse battery", "no-forced-change": true });
   const key = await admin<{ key: string }>(["key", "create"], { user: email });
   return { id: user.id, email, key: key.key };
 }

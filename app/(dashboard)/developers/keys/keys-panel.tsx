@@ -8,7 +8,7 @@ import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
 import type { ApiKeyDto } from "@/lib/api-keys/list-api-keys";
 import { createKeyAction, revokeKeyAction } from "../actions";
-import { SecretReveal } from "../secret-reveal";
+import { SecretReveal } from "@/components/secret-reveal";
 import { Time } from "@/components/org-time";
 
 type Row = ApiKeyDto & { owner: { label: string; href: string | null } };

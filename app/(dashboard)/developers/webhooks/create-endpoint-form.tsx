@@ -5,7 +5,7 @@ import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
 import { createEndpointAction } from "../actions";
-import { SecretReveal } from "../secret-reveal";
+import { SecretReveal } from "@/components/secret-reveal";
 
 const input =
   "h-9 w-full rounded-lg border-0 bg-white px-3 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 dark:bg-slate-950 dark:ring-slate-700";

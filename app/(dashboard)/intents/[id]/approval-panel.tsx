@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { Button } from "@/components/button";
+import { useStepUp } from "@/components/step-up";
 import { useToast } from "@/components/toast";
 import { UNDO_MS, Undone, UndoWindow } from "@/components/undo-window";
 import { respondToApprovalAction } from "@/app/(dashboard)/_actions/approval-actions";
@@ -27,13 +28,17 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
   const [refreshing, startRefresh] = useTransition();
   const router = useRouter();
   const toast = useToast();
+  const stepUp = useStepUp();
 
   const mutation = useMutation({
     mutationKey: ["approval-answer", approvalId],
     networkMode: "always",
     mutationFn: async ({ decision, undoWindow }: { decision: Decision; undoWindow: UndoWindow }) => {
       await undoWindow.closed;
-      return respondToApprovalAction(approvalId, decision, commentRef.current);
+      const res = await respondToApprovalAction(approvalId, decision, commentRef.current);
+      // A large approval wants a fresh second factor: ask for it, then send the same answer again.
+      if (!res.ok && res.code === "step_up_required" && (await stepUp(res.message))) return respondToApprovalAction(approvalId, decision, commentRef.current);
+      return res;
     },
     onSuccess: (res, { decision }) => {
       if (res.ok)

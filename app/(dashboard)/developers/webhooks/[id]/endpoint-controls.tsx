@@ -6,7 +6,7 @@ import { Button } from "@/components/button";
 import { Card } from "@/components/card";
 import { useToast } from "@/components/toast";
 import { deleteEndpointAction, replayDeliveryAction, rotateSecretAction, updateEndpointAction } from "../../actions";
-import { SecretReveal } from "../../secret-reveal";
+import { SecretReveal } from "@/components/secret-reveal";
 import { Time } from "@/components/org-time";
 
 /** Enable/disable, rotate the signing secret (24 h overlap), delete. */

@@ -1,9 +1,9 @@
 "use client";
 
-import { Button } from "@/components/button";
-import { useToast } from "@/components/toast";
+import { Button } from "./button";
+import { useToast } from "./toast";
 
-/** A secret shown once (API key or signing secret), with copy and dismiss. */
+/** A secret shown once (API key, signing secret, a set-password link), with copy and dismiss. */
 export function SecretReveal({ label, value, onDone, testId }: { label: string; value: string; onDone: () => void; testId: string }) {
   const toast = useToast();
   return (
