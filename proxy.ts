@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress, trustedProxyCount } from "@/lib/api/client-address";
 import { checkRateLimit } from "@/lib/api/rate-limit";
 import { isSelfContainedReply } from "@/lib/actions/plain-action-reply";
+import { jsonStructureProblem } from "@/lib/api/parse-json-text";
 import { hasUnsafeText } from "@/lib/api/unsafe-text";
 import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
 import { tokenSessionVersion, userPrincipal } from "@/lib/auth/session-principal";
@@ -86,6 +87,8 @@ async function readableActionBody(req: NextRequest): Promise<boolean> {
   if (!(req.headers.get("content-type") ?? "").startsWith("text/plain")) return true;
   try {
     const text = await req.clone().text();
+    // Nesting past the limit would overflow React's decoder (and the check below) with a 500.
+    if (jsonStructureProblem(text)) return false;
     return isSelfContainedReply(JSON.parse(text)) && !hasUnsafeText(text.replace(/\\u0000/g, "\u0000"));
   } catch {
     return false;
