@@ -62,6 +62,31 @@ const url = (schemes: string[], example: string) =>
       .optional(),
   );
 
+/** Comma-separated http(s) origins (`https://app.example.com`); each must parse as a URL. */
+const origins = () =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) =>
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .every((s) => {
+              try {
+                return ["http:", "https:"].includes(new URL(s).protocol);
+              } catch {
+                return false;
+              }
+            }),
+        "must be comma-separated origins like https://app.example.com",
+      )
+      .optional(),
+  );
+
 const SECOND = 1_000;
 const HOUR = 3_600_000;
 
@@ -81,6 +106,7 @@ export const EnvSchema = z.object({
   AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
   AEGIS_DEMO: flag(true),
   AEGIS_SECRET_KEY: optionalText(),
+  REDIS_URL: url(["redis:", "rediss:"], "redis://:password@host:6379/0"),
   // Limits
   AEGIS_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
   AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
@@ -88,6 +114,7 @@ export const EnvSchema = z.object({
   AEGIS_LONGPOLL_PER_PROCESS: wholeNumber(1000, 1, "waits"),
   AEGIS_LONGPOLL_RECHECK_MS: wholeNumber(2 * SECOND, 1, "milliseconds"),
   AEGIS_ADMIN_CHANNEL: flag(false),
+  AEGIS_MCP_ALLOWED_ORIGINS: origins(),
   // Background jobs
   AEGIS_DISABLE_JOBS: flag(false),
   AEGIS_SWEEP_INTERVAL_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
@@ -119,7 +146,7 @@ export class EnvError extends Error {
 }
 
 /** Values that may carry a password are never echoed into a log. */
-const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY"]);
+const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY", "REDIS_URL"]);
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));
