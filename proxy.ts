@@ -49,7 +49,7 @@ export default async function proxy(req: NextRequest) {
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const userId = typeof token?.userId === "string" ? token.userId : null;
   try {
-    checkRateLimit(userId ? `dash:user:${userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
+    await checkRateLimit(userId ? `dash:user:${userId}` : `dash:addr:${clientAddress(req.headers)}`, dashboardLimit());
   } catch (e) {
     const retryAfter = (e as { headers?: Record<string, string> }).headers?.["Retry-After"] ?? "60";
     return finish(

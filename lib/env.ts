@@ -107,6 +107,7 @@ export const EnvSchema = z.object({
   AEGIS_DEMO: flag(true),
   AEGIS_SECRET_KEY: optionalText(),
   REDIS_URL: url(["redis:", "rediss:"], "redis://:password@host:6379/0"),
+  AEGIS_REDIS_KEY_PREFIX: text("aegis:limits:"),
   // Limits
   AEGIS_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
   AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
