@@ -126,6 +126,7 @@ export const EnvSchema = z.object({
   AEGIS_EMAIL_FROM: text("AegisOS Comply <no-reply@aegis.localhost>"),
   AEGIS_APPROVAL_REMINDER_BEFORE_MS: wholeNumber(12 * HOUR, 1, "milliseconds"),
   AEGIS_NOTIFICATION_DIGEST_EVERY_MS: wholeNumber(24 * HOUR, 1, "milliseconds"),
+  AEGIS_EMAIL_TIMEOUT_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
   // Webhooks
   AEGIS_WEBHOOK_POLL_MS: wholeNumber(SECOND, 1, "milliseconds"),
   AEGIS_WEBHOOK_RETRY_BASE_MS: wholeNumber(5 * SECOND, 1, "milliseconds"),
@@ -133,6 +134,9 @@ export const EnvSchema = z.object({
   AEGIS_WEBHOOK_RETRY_WINDOW_MS: wholeNumber(24 * HOUR, 1, "milliseconds"),
   AEGIS_WEBHOOK_TIMEOUT_MS: wholeNumber(10 * SECOND, 1, "milliseconds"),
   AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+  // The outbox (webhooks and emails)
+  AEGIS_OUTBOX_CONCURRENCY: wholeNumber(32, 1, "deliveries"),
+  AEGIS_OUTBOX_CONCURRENCY_PER_ORG: wholeNumber(4, 1, "deliveries"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
