@@ -18,7 +18,6 @@ export const MetadataSchema = z
   .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= METADATA_MAX_BYTES, `metadata may be at most ${METADATA_MAX_BYTES} bytes of JSON`)
   .describe("Flat JSON object: string keys, primitive values or arrays of primitives; at most 50 keys and 8 KiB.");
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
 /**
  * A name the policy's lists match (merchant, category): no invisible format or control
  * characters anywhere, so "Evil\u200bCorp", which a reviewer reads as "EvilCorp", cannot slip
