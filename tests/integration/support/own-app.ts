@@ -1,18 +1,6 @@
-import pg from "pg";
 import { inject } from "vitest";
+import { adminQuery, PG_ADMIN_URL } from "./pg-admin";
 import { startAppServer, type AppServer } from "./app-server";
-
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * An app of the test's own, with its own settings, on a fresh database of the suite's kind (a new
