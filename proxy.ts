@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress, trustedProxyCount } from "@/lib/api/client-address";
 import { checkRateLimit } from "@/lib/api/rate-limit";
 import { isSelfContainedReply } from "@/lib/actions/plain-action-reply";
+import { jsonStructureProblem } from "@/lib/api/parse-json-text";
 import { hasUnsafeText } from "@/lib/api/unsafe-text";
 import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
 import { gatePage } from "@/lib/auth/session-gate";
@@ -43,7 +44,7 @@ export default async function proxy(req: NextRequest) {
   const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const claims = sessionClaims(token);
   try {
-    checkRateLimit(claims ? `dash:user:${claims.userId}` : `dash:addr:${clientAddress(req.headers)}`, Date.now(), dashboardLimit());
+    await checkRateLimit(claims ? `dash:user:${claims.userId}` : `dash:addr:${clientAddress(req.headers)}`, dashboardLimit());
   } catch (e) {
     const retryAfter = (e as { headers?: Record<string, string> }).headers?.["Retry-After"] ?? "60";
     return finish(
@@ -95,6 +96,8 @@ async function readableActionBody(req: NextRequest): Promise<boolean> {
   if (!(req.headers.get("content-type") ?? "").startsWith("text/plain")) return true;
   try {
     const text = await req.clone().text();
+    // Nesting past the limit would overflow React's decoder (and the check below) with a 500.
+    if (jsonStructureProblem(text)) return false;
     return isSelfContainedReply(JSON.parse(text)) && !hasUnsafeText(text.replace(/\\u0000/g, "\u0000"));
   } catch {
     return false;

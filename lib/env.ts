@@ -62,6 +62,31 @@ const url = (schemes: string[], example: string) =>
       .optional(),
   );
 
+/** Comma-separated http(s) origins (`https://app.example.com`); each must parse as a URL. */
+const origins = () =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) =>
+          v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .every((s) => {
+              try {
+                return ["http:", "https:"].includes(new URL(s).protocol);
+              } catch {
+                return false;
+              }
+            }),
+        "must be comma-separated origins like https://app.example.com",
+      )
+      .optional(),
+  );
+
 const SECOND = 1_000;
 const HOUR = 3_600_000;
 
@@ -81,6 +106,8 @@ export const EnvSchema = z.object({
   AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
   AEGIS_DEMO: flag(true),
   AEGIS_SECRET_KEY: optionalText(),
+  REDIS_URL: url(["redis:", "rediss:"], "redis://:password@host:6379/0"),
+  AEGIS_REDIS_KEY_PREFIX: text("aegis:limits:"),
   // Limits
   AEGIS_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
   AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: wholeNumber(600, 0, "requests"),
@@ -88,6 +115,7 @@ export const EnvSchema = z.object({
   AEGIS_LONGPOLL_PER_PROCESS: wholeNumber(1000, 1, "waits"),
   AEGIS_LONGPOLL_RECHECK_MS: wholeNumber(2 * SECOND, 1, "milliseconds"),
   AEGIS_ADMIN_CHANNEL: flag(false),
+  AEGIS_MCP_ALLOWED_ORIGINS: origins(),
   // Background jobs
   AEGIS_DISABLE_JOBS: flag(false),
   AEGIS_SWEEP_INTERVAL_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
@@ -106,6 +134,7 @@ export const EnvSchema = z.object({
   AEGIS_EMAIL_FROM: text("AegisOS Comply <no-reply@aegis.localhost>"),
   AEGIS_APPROVAL_REMINDER_BEFORE_MS: wholeNumber(12 * HOUR, 1, "milliseconds"),
   AEGIS_NOTIFICATION_DIGEST_EVERY_MS: wholeNumber(24 * HOUR, 1, "milliseconds"),
+  AEGIS_EMAIL_TIMEOUT_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
   // Webhooks
   AEGIS_WEBHOOK_POLL_MS: wholeNumber(SECOND, 1, "milliseconds"),
   AEGIS_WEBHOOK_RETRY_BASE_MS: wholeNumber(5 * SECOND, 1, "milliseconds"),
@@ -113,6 +142,9 @@ export const EnvSchema = z.object({
   AEGIS_WEBHOOK_RETRY_WINDOW_MS: wholeNumber(24 * HOUR, 1, "milliseconds"),
   AEGIS_WEBHOOK_TIMEOUT_MS: wholeNumber(10 * SECOND, 1, "milliseconds"),
   AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS: flag(false),
+  // The outbox (webhooks and emails)
+  AEGIS_OUTBOX_CONCURRENCY: wholeNumber(32, 1, "deliveries"),
+  AEGIS_OUTBOX_CONCURRENCY_PER_ORG: wholeNumber(4, 1, "deliveries"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -127,7 +159,7 @@ export class EnvError extends Error {
 }
 
 /** Values that may carry a password are never echoed into a log. */
-const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY", "AEGIS_OIDC_CLIENT_SECRET"]);
+const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY", "AEGIS_OIDC_CLIENT_SECRET", "REDIS_URL"]);
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));

@@ -1,24 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { checkRateLimit } from "./rate-limit";
+import { MemoryLimitStore } from "@/lib/limits/memory-limit-store";
+import { batchSize, checkRateLimit } from "./rate-limit";
 
 describe("checkRateLimit", () => {
-  it("allows `limit` requests per window, then 429 with Retry-After until the window turns", () => {
-    const t0 = 1_000_000;
-    for (let i = 0; i < 3; i++) checkRateLimit("k1", t0 + i, 3);
-    let err: AppError | undefined;
-    try {
-      checkRateLimit("k1", t0 + 15_000, 3);
-    } catch (e) {
-      err = e as AppError;
-    }
-    expect(err?.code).toBe("rate_limited");
-    expect(err?.headers["Retry-After"]).toBe("45");
-    expect(() => checkRateLimit("k2", t0 + 15_000, 3)).not.toThrow(); // other keys unaffected
-    expect(() => checkRateLimit("k1", t0 + 60_000, 3)).not.toThrow(); // next window
+  it("allows `limit` requests per window, then 429 with Retry-After until the window turns", async () => {
+    const store = new MemoryLimitStore();
+    const t0 = 1_800_000_000_000;
+    for (let i = 0; i < 3; i++) await checkRateLimit("k1", 3, t0 + i, store);
+    const err = await checkRateLimit("k1", 3, t0 + 15_000, store).catch((e: AppError) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("rate_limited");
+    expect((err as AppError).headers["Retry-After"]).toBe("45");
+    await checkRateLimit("k2", 3, t0 + 15_000, store); // other keys unaffected
+    await checkRateLimit("k1", 3, t0 + 60_000, store); // next window
   });
 
-  it("a limit of 0 disables it", () => {
-    for (let i = 0; i < 1000; i++) checkRateLimit("k3", i, 0);
+  it("instances take units in batches from the shared store: together never past the limit, and most requests ask nothing", async () => {
+    const shared = new MemoryLimitStore();
+    let asked = 0;
+    // Two instances: each its own view of the one shared store (so its own unspent batch).
+    const instance = (): MemoryLimitStore =>
+      Object.assign(Object.create(shared), {
+        take: (...args: Parameters<MemoryLimitStore["take"]>) => (asked++, shared.take(...args)),
+      });
+    const [a, b] = [instance(), instance()];
+    const t0 = 1_800_000_000_000;
+    expect(batchSize(600)).toBe(12);
+    let allowed = 0;
+    for (let i = 0; i < 700; i++) {
+      const ok = await checkRateLimit("key", 600, t0 + i, i % 2 ? a : b).then(
+        () => true,
+        () => false,
+      );
+      if (ok) allowed++;
+    }
+    expect(allowed).toBe(600);
+    expect(asked).toBeLessThanOrEqual(600 / 12 + 2 * 2); // one round trip per batch, and one "used up" answer per instance
+  });
+
+  it("a limit of 0 disables it", async () => {
+    const store = new MemoryLimitStore();
+    for (let i = 0; i < 1000; i++) await checkRateLimit("k3", 0, i, store);
   });
 });

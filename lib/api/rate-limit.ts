@@ -1,37 +1,58 @@
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { limitStore } from "@/lib/limits/get-limit-store";
+import { windowStart, type LimitStore } from "@/lib/limits/limit-store";
 
 /**
- * Per-key fixed-window limiter (AEGIS_RATE_LIMIT_PER_MINUTE, default 600; 0 disables).
- * It counts per process: with N instances behind a balancer a key gets up to N× the
- * limit. That is a deliberate trade: a shared counter would add a database write to
- * every request.
+ * Per-key fixed-window limiter (AEGIS_RATE_LIMIT_PER_MINUTE for API keys and sessions,
+ * AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE for dashboard routes; 0 disables). The count lives in
+ * the shared limit store (the database, or Redis), so a key gets its limit across all
+ * instances together, not once per instance.
+ *
+ * A round trip per request would cost every request a statement, so each instance takes a
+ * key's units in small batches (a fiftieth of the limit, at most 20) and spends them locally;
+ * once the store says the window is used up, the instance refuses the key until the window
+ * turns without asking again. The store never grants more than the limit, so instances
+ * together never let more through; a batch an instance does not finish is lost with its
+ * window, so several busy instances may refuse a key a few requests before the exact limit.
  */
-type Bucket = { windowStart: number; count: number };
 const WINDOW_MS = 60_000;
-const buckets: Map<string, Bucket> = ((globalThis as { __aegisRate?: Map<string, Bucket> }).__aegisRate ??= new Map());
+type Local = { start: number; left: number; exhausted: boolean };
+type Batches = WeakMap<LimitStore, Map<string, Local>>;
+/** This instance's unspent units per store and key (on globalThis: several bundles in one process share them). */
+const batches: Batches = ((globalThis as { __aegisRateBatches?: Batches }).__aegisRateBatches ??= new WeakMap());
 
 export function limitPerMinute(): number {
   return env().AEGIS_RATE_LIMIT_PER_MINUTE;
 }
 
-export function checkRateLimit(key: string, now = Date.now(), limit = limitPerMinute()): void {
-  if (limit === 0) return;
-  let b = buckets.get(key);
-  if (!b || now - b.windowStart >= WINDOW_MS) {
-    b = { windowStart: now, count: 0 };
-    buckets.set(key, b);
-    if (buckets.size > 10_000) sweep(now);
-  }
-  if (b.count >= limit) {
-    const retryAfter = Math.max(1, Math.ceil((b.windowStart + WINDOW_MS - now) / 1000));
-    throw new AppError("rate_limited", `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter}s`, [], {
-      "Retry-After": String(retryAfter),
-    });
-  }
-  b.count++;
-}
+export const batchSize = (limit: number) => Math.min(20, Math.max(1, Math.floor(limit / 50)));
 
-function sweep(now: number) {
-  for (const [k, b] of buckets) if (now - b.windowStart >= WINDOW_MS) buckets.delete(k);
+export async function checkRateLimit(key: string, limit = limitPerMinute(), now = Date.now(), store: LimitStore = limitStore()): Promise<void> {
+  if (limit === 0) return;
+  const start = windowStart(now, WINDOW_MS);
+  const local = batches.get(store) ?? new Map<string, Local>();
+  batches.set(store, local);
+  const id = `${limit}:${key}`;
+  let mine = local.get(id);
+  if (!mine || mine.start !== start) {
+    mine = { start, left: 0, exhausted: false };
+    local.set(id, mine);
+    if (local.size > 10_000) for (const [k, v] of local) if (v.start !== start) local.delete(k);
+  }
+  if (mine.left === 0 && !mine.exhausted) {
+    const granted = await store.take(`rate:${key}`, limit, WINDOW_MS, now, batchSize(limit));
+    if (mine.start === start) {
+      mine.left += granted;
+      mine.exhausted = granted === 0;
+    }
+  }
+  if (mine.left > 0) {
+    mine.left--;
+    return;
+  }
+  const retryAfter = Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000));
+  throw new AppError("rate_limited", `Rate limit of ${limit} requests per minute exceeded; retry in ${retryAfter}s`, [], {
+    "Retry-After": String(retryAfter),
+  });
 }

@@ -1,12 +1,14 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { parseJsonText } from "./parse-json-text";
 import { findUnsafeText } from "./unsafe-text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Reads and validates a JSON body: 415 for another content type, 413 when too large, 400 for
- * bad JSON or schema. With `optional`, a request without a body validates as `{}`.
+ * bad JSON (or JSON nested too deep, or repeating a key) or schema. With `optional`, a request
+ * without a body validates as `{}`.
  */
 export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S, opts: { optional?: boolean } = {}): Promise<z.output<S>> {
   const type = req.headers.get("content-type") ?? "";
@@ -16,13 +18,7 @@ export async function readJsonBody<S extends z.ZodType>(req: Request, schema: S,
   }
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(req);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON");
-  }
+  const json = parseJsonText(await readLimited(req));
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new AppError("validation_error", "The request body must be a JSON object", [{ field: "(body)", issue: "expected an object" }]);
   }
@@ -41,7 +37,8 @@ export function rejectUnsafeText(value: unknown): void {
 
 const tooLarge = () => new AppError("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES / 1024} KiB`);
 
-async function readLimited(req: Request): Promise<string> {
+/** The body as text, at most MAX_BODY_BYTES (413 beyond, without reading the rest). */
+export async function readLimited(req: Request): Promise<string> {
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -7,6 +7,7 @@ import { randomId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "./error-response";
 import { rejectUnsafeText } from "./read-json-body";
+import { callerKey } from "./caller-key";
 import { checkRateLimit } from "./rate-limit";
 import { hasUnsafeText } from "./unsafe-text";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
@@ -26,7 +27,7 @@ export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts:
       await ensureServerReady();
       const db = await getDb();
       const principal = await authenticate(db, req, opts.bearerOnly ?? false);
-      checkRateLimit(principal.keyId ?? `session:${principal.kind === "user" ? principal.userId : ""}`);
+      await checkRateLimit(callerKey(principal));
       const params = await route.params;
       // A path id with NUL or a lone surrogate names nothing, and the database would fail on it.
       if (Object.values(params ?? {}).some((v) => [v].flat().some((s) => typeof s === "string" && hasUnsafeText(s)))) {

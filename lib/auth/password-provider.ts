@@ -27,7 +27,7 @@ export const passwordProvider = CredentialsProvider({
     if (!email || !password) throw new Error("Enter your email and password.");
     if (email.length > 320 || password.length > 1024 || hasUnsafeText(email) || hasUnsafeText(password)) throw new Error(WRONG_CREDENTIALS);
     const address = clientAddress(req?.headers as Record<string, unknown> | undefined);
-    const gate = checkLoginAttempt(email, address);
+    const gate = await checkLoginAttempt(email, address);
     if (!gate.allowed) throw new Error(`Too many failed sign-ins from your network. Try again in ${gate.retryAfterSeconds} seconds.`);
     if (gate.delayMs) await sleep(gate.delayMs);
     await ensureServerReady();
@@ -36,10 +36,10 @@ export const passwordProvider = CredentialsProvider({
     // bcrypt runs whether or not the account exists, so timing tells nothing.
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user?.passwordHash || !ok || user.deactivatedAt) {
-      recordLoginFailure(email, address);
+      await recordLoginFailure(email, address);
       throw new Error(WRONG_CREDENTIALS);
     }
-    recordLoginSuccess(email);
+    await recordLoginSuccess(email);
     return signedInUser(user, newSessionId());
   },
 });

@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { POLICY_COMMANDS } from "./policy-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
 import { WEBHOOK_COMMANDS } from "./webhook-commands";
+import { SECRET_COMMANDS } from "./secret-commands";
 import { COUNTER_COMMANDS } from "./counter-commands";
 import { IDENTITY_COMMANDS } from "./identity-commands";
 import { publicUrl } from "@/lib/env";
@@ -206,6 +207,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   ...WEBHOOK_COMMANDS,
   ...COUNTER_COMMANDS,
   ...IDENTITY_COMMANDS,
+  ...SECRET_COMMANDS,
   "demo seed": {
     usage: "demo seed [--base-url URL]",
     run: (db, a) => seedDemo(db, optionalString(a, "base-url") ?? publicUrl()),

@@ -20,6 +20,19 @@ export function formatAdminResult(command: string[], result: unknown): string {
   switch (command.join(" ")) {
     case "org create":
       return `Created organisation ${r.name} (${r.id}), currency ${r.currency}`;
+    case "secrets reseal": {
+      const cols = r.columns as { table: string; column: string; sealed: number; resealed: number; current: number; failed: { id: string; error: string }[] }[];
+      return [
+        `Sealing key ${r.key_id} (keys held: ${(r.keys as string[]).join(", ")})`,
+        ...cols.map(
+          (c) =>
+            `${c.table}.${c.column}: ${c.resealed} re-sealed, ${c.sealed} sealed from plain, ${c.current} already current` +
+            (c.failed.length ? `; ${c.failed.length} no key opens: ${c.failed.map((f) => f.id).join(", ")}` : ""),
+        ),
+      ].join("\n");
+    }
+    case "secrets new-key":
+      return `${r.key}\n(key id ${r.key_id}: put it first in AEGIS_SECRET_KEY, keep the old key after it, restart, then run secrets reseal)`;
     case "org list":
       return (result as Obj[]).map((o) => `${o.id}  ${o.name}  ${o.currency}  (${o.users} users, ${o.agents} agents)`).join("\n") || "No organisations yet.";
     case "user create":

@@ -18,7 +18,19 @@ export const MetadataSchema = z
   .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= METADATA_MAX_BYTES, `metadata may be at most ${METADATA_MAX_BYTES} bytes of JSON`)
   .describe("Flat JSON object: string keys, primitive values or arrays of primitives; at most 50 keys and 8 KiB.");
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullish();
+/**
+ * A name the policy's lists match (merchant, category): no invisible format or control
+ * characters anywhere, so "Evil\u200bCorp", which a reviewer reads as "EvilCorp", cannot slip
+ * past a blocklist entry for it.
+ */
+const listedName = (max: number, field: string) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), `${field} must not contain invisible or control characters`)
+    .nullish();
 
 export const SubmitIntentSchema = z
   .object({
@@ -34,8 +46,8 @@ export const SubmitIntentSchema = z
       .transform((c) => c.toUpperCase()),
     reason: z.string({ message: "reason is required" }).trim().min(1, "reason must not be empty").max(2000),
     confidence: z.number().min(0, "confidence must be between 0 and 1").max(1, "confidence must be between 0 and 1").nullish(),
-    merchant: optionalText(200),
-    merchant_category: optionalText(100).transform((c) => c?.toLowerCase() ?? c),
+    merchant: listedName(200, "merchant"),
+    merchant_category: listedName(100, "merchant_category").transform((c) => c?.toLowerCase() ?? c),
     metadata: MetadataSchema.optional(),
   })
   .strict();

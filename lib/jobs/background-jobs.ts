@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { autoSettleIntents } from "./auto-settle-intents";
 import { pruneMinuteCounters } from "@/lib/counters/prune-minute-counters";
+import { limitStore } from "@/lib/limits/get-limit-store";
 import { startRecoveryJob, stopRecoveryJob } from "./recovery-job";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { startAuditVerificationJob, stopAuditVerificationJob } from "./audit-verification-job";
@@ -23,6 +24,7 @@ export async function runSweep(): Promise<{ expired: number; escalated: number; 
   for (let n = -1; n !== 0;) escalated += n = await escalateOverdueApprovals(db);
   const settled = await autoSettleIntents(db);
   await pruneMinuteCounters(db);
+  await limitStore().sweep(Date.now());
   return { expired, escalated, settled };
 }
 

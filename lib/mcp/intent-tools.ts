@@ -1,5 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { callerKey } from "@/lib/api/caller-key";
+import { acquireWaitSlot } from "@/lib/api/long-poll-slots";
 import { getIntent } from "@/lib/intents/get-intent";
 import { waitForIntent } from "@/lib/intents/wait-for-intent";
 import { SubmitIntentSchema, TERMINAL_STATUSES } from "@/lib/intents/intent-schemas";
@@ -71,7 +73,14 @@ export function registerWaitForDecision(server: McpServer, ctx: ToolContext) {
     (args) =>
       runTool(ctx.requestId, async () => {
         const { intent_id, timeout_seconds } = WaitSchema.parse(args);
-        const intent = await waitForIntent(ctx.db, ctx.principal, intent_id, timeout_seconds, ctx.signal);
+        // The same slots as GET /intents/{id}?wait=: a key cannot park more waits through MCP.
+        const release = await acquireWaitSlot(callerKey(ctx.principal), timeout_seconds * 1000);
+        let intent: Awaited<ReturnType<typeof waitForIntent>>;
+        try {
+          intent = await waitForIntent(ctx.db, ctx.principal, intent_id, timeout_seconds, ctx.signal);
+        } finally {
+          release();
+        }
         const final = (TERMINAL_STATUSES as readonly string[]).includes(intent.status);
         if (final) return { status: intent.status, intent_id, intent };
         return { status: "pending", intent_id, intent, next: `No decision yet: call wait_for_decision again with intent_id ${intent_id}` };

@@ -1,18 +1,43 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import net from "node:net";
+import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import { notificationConfig } from "./notification-config";
 
-const holder = globalThis as { __aegisMailer?: { url: string; transport: Transporter } };
-
-/** One nodemailer transport per process for SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS). */
-export function getMailer(): Transporter | null {
-  const { smtpUrl } = notificationConfig();
-  if (!smtpUrl) return null;
-  if (holder.__aegisMailer?.url !== smtpUrl) holder.__aegisMailer = { url: smtpUrl, transport: nodemailer.createTransport(smtpUrl) };
-  return holder.__aegisMailer.transport;
-}
-
+/**
+ * Sends one email through SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS) within a
+ * wall-clock deadline (AEGIS_EMAIL_TIMEOUT_MS): nodemailer's own timeouts are idle timeouts,
+ * which a relay answering a byte at a time never trips. We hand nodemailer the socket
+ * (`getSocket`) so the deadline can close it, which fails the send at once.
+ */
 export async function sendEmail(to: string, subject: string, text: string): Promise<void> {
-  const mailer = getMailer();
-  if (!mailer) throw new Error("SMTP_URL is not set");
-  await mailer.sendMail({ from: notificationConfig().from, to, subject, text });
+  const { smtpUrl, from, timeoutMs } = notificationConfig();
+  if (!smtpUrl) throw new Error("SMTP_URL is not set");
+  const sockets: net.Socket[] = [];
+  const transport = nodemailer.createTransport({
+    // Parsed here: given `url`, createTransport would drop every other option, getSocket included.
+    ...parseConnectionUrl(smtpUrl),
+    // nodemailer then speaks SMTP (and TLS, for smtps) over a connection we opened and can close.
+    getSocket: (
+      options: { host?: string; port?: number; secure?: boolean },
+      callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void,
+    ) => {
+      const socket = net.connect(Number(options.port) || (options.secure ? 465 : 587), options.host ?? "localhost");
+      sockets.push(socket);
+      const onError = (e: Error) => callback(e);
+      socket.once("error", onError);
+      socket.once("connect", () => {
+        socket.off("error", onError);
+        callback(null, { connection: socket });
+      });
+    },
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  const timer = setTimeout(() => {
+    for (const s of sockets) s.destroy(new Error(`the mail relay did not finish within ${timeoutMs} ms`));
+  }, timeoutMs);
+  try {
+    await transport.sendMail({ from, to, subject, text });
+  } finally {
+    clearTimeout(timer);
+    transport.close();
+  }
 }

@@ -24,7 +24,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function proveSecondFactor(db: Db, principal: UserPrincipal, proof: FactorProof, purpose: "sign_in" | "step_up", address = "unknown") {
   if (!principal.sessionId) throw new AppError("forbidden", "A second factor is proved in a browser session, not with an API key");
   const throttleKey = `factor:${principal.userId}`;
-  const gate = checkLoginAttempt(throttleKey, address);
+  const gate = await checkLoginAttempt(throttleKey, address);
   if (!gate.allowed)
     throw new AppError("rate_limited", `Too many wrong codes. Try again in ${gate.retryAfterSeconds} seconds.`, [], {
       "Retry-After": String(gate.retryAfterSeconds),
@@ -33,7 +33,7 @@ export async function proveSecondFactor(db: Db, principal: UserPrincipal, proof:
 
   const method: FactorMethod | null = await check(db, principal, proof, purpose);
   if (!method) {
-    recordLoginFailure(throttleKey, address);
+    await recordLoginFailure(throttleKey, address);
     throw new AppError("validation_error", proof.method === "passkey" ? "The passkey was not accepted" : "That code is not right", [
       { field: "code", issue: "invalid" },
     ]);

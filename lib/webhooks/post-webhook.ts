@@ -24,6 +24,9 @@ function agentsFor(allowPrivate: boolean) {
 /**
  * POSTs one signed payload. Redirects are not followed (the registered URL is the only
  * destination); any 2xx is success. Never throws: every outcome becomes an attempt record.
+ * `timeoutMs` is a wall-clock deadline for the whole exchange, from connecting to the last
+ * byte of the answer: a receiver that trickles a byte a second never holds a sender longer
+ * (the socket's idle timeout alone would let it hold forever).
  */
 export function postWebhook(
   url: string,
@@ -35,9 +38,16 @@ export function postWebhook(
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let settled = false;
+    const tooLate = new Error(`no complete answer within ${opts.timeoutMs} ms`);
+    // Fires after everything below exists (a timer never runs synchronously).
+    const deadline = setTimeout(() => {
+      finish({ ok: false, statusCode: null, excerpt: "", error: tooLate.message });
+      req.destroy(tooLate);
+    }, opts.timeoutMs);
     const finish = (r: Omit<PostResult, "latencyMs">) => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       resolve({ ...r, latencyMs: elapsed() });
     };
     const target = new URL(url);

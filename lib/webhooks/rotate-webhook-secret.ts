@@ -1,4 +1,5 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/permissions/can";
@@ -20,7 +21,8 @@ export async function rotateWebhookSecret(db: Db, actor: Actor, orgId: string, i
     const endpoint = await getWebhookEndpointOrThrow(tx, orgId, id);
     const updated = await tx.webhookEndpoint.update({
       where: { id },
-      data: { secret, previousSecret: endpoint.secret, previousSecretExpiresAt: expiresAt, updatedAt: now },
+      // Both stay sealed: the previous one moves over as it is stored.
+      data: { secret: sealSecret(secret), previousSecret: endpoint.secret, previousSecretExpiresAt: expiresAt, updatedAt: now },
     });
     await recordAuditEvent(tx, {
       orgId,

@@ -10,6 +10,8 @@ export const webhookConfig = (e = env()) => ({
   retryMaxDelayMs: e.AEGIS_WEBHOOK_RETRY_MAX_DELAY_MS,
   retryWindowMs: e.AEGIS_WEBHOOK_RETRY_WINDOW_MS,
   timeoutMs: e.AEGIS_WEBHOOK_TIMEOUT_MS,
+  /** Deliveries one instance sends at once, in all and per organisation (lib/jobs/fair-pool.ts). */
+  concurrency: { total: e.AEGIS_OUTBOX_CONCURRENCY, perOrg: e.AEGIS_OUTBOX_CONCURRENCY_PER_ORG },
   /** SSRF guard: private, loopback and link-local addresses are refused unless this is set (tests, local development). */
   allowPrivateUrls: e.AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS,
 });

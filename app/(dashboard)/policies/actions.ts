@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { jsonStructureProblem } from "@/lib/api/parse-json-text";
 import { validationError } from "@/lib/errors/app-error";
 import { backtestPolicy } from "@/lib/policies/backtest/backtest-policy";
 import { BacktestPolicySchema, SetPolicySchema } from "@/lib/policies/policy-schemas";
@@ -11,11 +12,15 @@ import { stopShadowPolicy } from "@/lib/policies/shadow/stop-shadow-policy";
 
 /** The JSON editor's text as a document; the policy engine's schema then checks it (field details). */
 const parseDocument = (text: string): unknown => {
+  let doc: unknown;
   try {
-    return JSON.parse(text);
+    doc = JSON.parse(text);
   } catch (e) {
     throw validationError("The policy is not valid JSON", [{ field: "(document)", issue: (e as Error).message }]);
   }
+  const problem = jsonStructureProblem(text);
+  if (problem) throw validationError(`The policy: ${problem.field} is ${problem.issue === "duplicate key" ? "a repeated key" : problem.issue}`, [problem]);
+  return doc;
 };
 
 /**

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { adminQuery, PG_ADMIN_URL } from "./pg-admin";
 import { smtpTestPort, startAppServer, testPort, type AppServer } from "./app-server";
 
 declare module "vitest" {
@@ -13,8 +13,6 @@ declare module "vitest" {
     databaseUrl: string;
   }
 }
-
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** One app per run on a fresh database: a new PGlite folder, or a new PostgreSQL database. */
 export default async function setup(project: TestProject) {
@@ -65,14 +63,4 @@ export default async function setup(project: TestProject) {
     if (process.env.AEGIS_TEST_KEEP_DATA !== "1") fs.rmSync(runDir, { recursive: true, force: true });
     if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   };
-}
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

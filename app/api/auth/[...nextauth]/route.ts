@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { errorResponse } from "@/lib/api/error-response";
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
+import { parseJsonText } from "@/lib/api/parse-json-text";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { findUnsafeText, hasUnsafeText } from "@/lib/api/unsafe-text";
 import { authOptions } from "@/lib/auth/auth-options";
@@ -65,12 +66,7 @@ function checkCallbackUrl(value: string | null) {
 }
 
 function parseJsonObject(text: string): Record<string, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON");
-  }
+  const json = parseJsonText(text);
   if (json === null || typeof json !== "object" || Array.isArray(json) || !Object.values(json).every((v) => typeof v === "string")) {
     throw new AppError("validation_error", "The body must be a JSON object of strings", [{ field: "(body)", issue: "expected an object of strings" }]);
   }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { errorResponse } from "@/lib/api/error-response";
+import { parseJsonText } from "@/lib/api/parse-json-text";
 import { databaseKind } from "@/lib/db/config";
 import { runAdminCommand } from "@/lib/cli/run-admin-command";
 import { getDb } from "@/lib/db/client";
@@ -45,13 +46,7 @@ export async function POST(req: Request): Promise<Response> {
     const token = readAdminToken();
     if (!token) throw hidden();
     if (!tokenMatches(req.headers.get("authorization"), token)) throw new AppError("unauthenticated", "Invalid admin token");
-    let json: unknown;
-    try {
-      json = await req.json();
-    } catch {
-      throw new AppError("invalid_json", 'The body must be JSON: {"command": [...], "args": {...}}');
-    }
-    const { command, args } = BodySchema.parse(json);
+    const { command, args } = BodySchema.parse(parseJsonText(await req.text(), 'The body (JSON: {"command": [...], "args": {...}})'));
     const result = await runAdminCommand(await getDb(), command, args);
     return Response.json(result ?? null, { headers: { "X-Request-Id": requestId, "Cache-Control": "no-store" } });
   } catch (e) {

@@ -1,4 +1,5 @@
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
+import { callerKey } from "@/lib/api/caller-key";
 import { acquireWaitSlot } from "@/lib/api/long-poll-slots";
 import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { GetIntentQuerySchema } from "@/lib/intents/intent-schemas";
@@ -11,8 +12,8 @@ export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
 export const GET = withApiKey<{ id: string }>(async ({ req, db, principal, params }) => {
   const { wait } = GetIntentQuerySchema.parse(queryObject(req));
   if (!wait) return { body: await getIntent(db, principal, params.id) };
-  // Capped per key and per process; req.signal ends the wait (and frees the slot) when the client goes away.
-  const release = acquireWaitSlot(principal.keyId ?? `session:${principal.kind === "user" ? principal.userId : ""}`);
+  // Capped per key (across instances) and per process; req.signal ends the wait (and frees the slot) when the client goes away.
+  const release = await acquireWaitSlot(callerKey(principal), wait * 1000);
   try {
     return { body: await waitForIntent(db, principal, params.id, wait, req.signal) };
   } finally {
