@@ -51,6 +51,8 @@ const SETUP_ACTIONS: Action[] = [
   "policy.backtest",
   "policy.shadow",
   "audit.verify",
+  "audit.rotate_key",
+  "audit.purge",
   "webhook.list",
   "webhook.manage",
   "spending.freeze",
@@ -163,6 +165,12 @@ const policyReadRows: Row[] = [
   ["system", "policy.read", own, "ok"],
   ["agent", "policy.read", own, "forbidden"],
   ["otherAdmin", "policy.read", own, "not_found"],
+  ["viewer", "audit.export", own, "ok"],
+  ["approver", "audit.export", own, "ok"],
+  ["admin", "audit.export", own, "ok"],
+  ["system", "audit.export", own, "ok"],
+  ["agent", "audit.export", own, "forbidden"],
+  ["otherAdmin", "audit.export", own, "not_found"],
 ];
 
 const away = (over: Partial<DelegationSubject> = {}): DelegationSubject => ({ orgId: ORG, fromUserId: "usr_approver", ...over });
