@@ -28,7 +28,9 @@ export async function checkpointAuditChains(db: Db, now = new Date()): Promise<n
   let made = 0;
   for (const org of due) {
     made += await db.$transaction(async (tx) => {
-      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${CHECKPOINT_LOCK_CLASS}::int, hashtext(${org.id})) AS locked`;
+      const [{ locked }] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(${CHECKPOINT_LOCK_CLASS}::int, hashtext(${org.id})) AS locked`;
       if (!locked) return 0;
       // Another instance may have checkpointed this head since the read above.
       const last = await tx.auditCheckpoint.findFirst({ where: { orgId: org.id }, orderBy: { seq: "desc" }, select: { seq: true } });

@@ -27,7 +27,16 @@ export type CheckpointOptions = {
 export async function createAuditCheckpoint(tx: Tx, orgId: string, kind: CheckpointKind, opts: CheckpointOptions = {}): Promise<AuditCheckpoint> {
   const head = opts.head ?? (await getChainHead(tx, orgId));
   const key = opts.key ?? (await getSigningKey(tx, orgId));
-  const fields = { id: newId("ackp"), orgId, kind, seq: head.seq, hash: head.hash, createdAt: opts.at ?? new Date(), keyId: key.id, details: opts.details ?? {} };
+  const fields = {
+    id: newId("ackp"),
+    orgId,
+    kind,
+    seq: head.seq,
+    hash: head.hash,
+    createdAt: opts.at ?? new Date(),
+    keyId: key.id,
+    details: opts.details ?? {},
+  };
   const signature = crypto.sign(null, Buffer.from(checkpointPayload(fields)), key.privateKey).toString("base64");
   const saved = await tx.auditCheckpoint.create({
     data: {
@@ -46,4 +55,3 @@ export async function createAuditCheckpoint(tx: Tx, orgId: string, kind: Checkpo
   });
   return saved;
 }
-

@@ -23,7 +23,7 @@ const line = (o: unknown) => `${JSON.stringify(o)}\n`;
  * batches, so millions of events never sit in memory.
  */
 export async function* exportAuditEvidence(db: Db, actor: Actor, orgId: string, range: EvidenceRange = {}): AsyncGenerator<string> {
-  assertCan(actor, "audit.export", { orgId });
+  assertCan(actor, "audit.read", { orgId });
   const org = await getOrganizationOrThrow(db, orgId);
   const { first, last, anchor } = await evidenceBounds(db, orgId, range);
   const checkpoints = await db.auditCheckpoint.findMany({
@@ -45,7 +45,7 @@ export async function* exportAuditEvidence(db: Db, actor: Actor, orgId: string, 
   });
   for (const k of keys) yield line({ type: "key", ...serializeAuditSigningKey(k) });
   for (const c of checkpoints) yield line({ type: "checkpoint", ...serializeAuditCheckpoint(c) });
-  for (let after = first - 1n; after < last; ) {
+  for (let after = first - 1n; after < last;) {
     const rows = await db.auditEvent.findMany({ where: { orgId, seq: { gt: after, lte: last } }, orderBy: { seq: "asc" }, take: BATCH });
     if (rows.length === 0) break;
     for (const r of rows) yield `{"type":"event",${auditJsonLine(r).slice(1)}`;

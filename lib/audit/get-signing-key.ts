@@ -29,5 +29,11 @@ export async function getSigningKey(tx: Tx, orgId: string): Promise<SigningKey> 
       ON CONFLICT (org_id) WHERE retired_at IS NULL DO NOTHING`;
     row = await tx.auditSigningKey.findFirstOrThrow({ where: { orgId, retiredAt: null } });
   }
-  return { id: row.id, publicKey: row.publicKey, createdAt: row.createdAt, retiredAt: row.retiredAt, privateKey: crypto.createPrivateKey(openSecret(row.privateKey!)) };
+  return {
+    id: row.id,
+    publicKey: row.publicKey,
+    createdAt: row.createdAt,
+    retiredAt: row.retiredAt,
+    privateKey: crypto.createPrivateKey(openSecret(row.privateKey!)),
+  };
 }

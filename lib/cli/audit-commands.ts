@@ -1,6 +1,8 @@
 import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from "@/lib/audit/audit-csv";
 import { auditJsonLine } from "@/lib/audit/audit-json-line";
 import { iterateAuditEvents } from "@/lib/audit/list-audit-events";
+import { exportAuditEvidence } from "@/lib/audit/export-audit-evidence";
+import { StreamedResult } from "./streamed-result";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-audit-chain";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -30,13 +32,19 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
       return reports;
     },
   },
-  "audit export": {
-    usage: "audit export --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl]",
+  "audit.read": {
+    usage: "audit export --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE] [--format evidence|csv|jsonl]",
     run: async (db, a) => {
       const orgId = (await getOrganizationOrThrow(db, requireString(a, "org"))).id;
       const format = optionalString(a, "format") ?? "csv";
+      if (format === "evidence") {
+        const from = date(a, "from");
+        const to = date(a, "to");
+        const range = { from: from ? new Date(from) : undefined, to: to ? new Date(Date.parse(to) + 86_400_000) : undefined };
+        return new StreamedResult(exportAuditEvidence(db, "system", orgId, range));
+      }
       if (format !== "csv" && format !== "jsonl")
-        throw new AppError("validation_error", "--format is csv or jsonl", [{ field: "format", issue: "csv or jsonl" }]);
+        throw new AppError("validation_error", "--format is evidence, csv or jsonl", [{ field: "format", issue: "evidence, csv or jsonl" }]);
       const lines = format === "csv" ? [csvLine(AUDIT_CSV_HEADER)] : [];
       for await (const e of iterateAuditEvents(db, orgId, { from: date(a, "from"), to: date(a, "to") }))
         lines.push(format === "csv" ? auditCsvLine(e) : auditJsonLine(e));

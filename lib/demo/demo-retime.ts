@@ -12,7 +12,8 @@ import { CHECKPOINT_LOCK_CLASS } from "@/lib/audit/checkpoint-audit-chains";
 async function rewritingAudit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
     const toggle = async (on: boolean) => {
-      for (const t of ["audit_events", "audit_checkpoints"]) await tx.$executeRawUnsafe(`ALTER TABLE ${t} ${on ? "ENABLE" : "DISABLE"} TRIGGER ${t}_append_only`);
+      for (const t of ["audit_events", "audit_checkpoints"])
+        await tx.$executeRawUnsafe(`ALTER TABLE ${t} ${on ? "ENABLE" : "DISABLE"} TRIGGER ${t}_append_only`);
     };
     await toggle(false);
     const result = await work(tx);
@@ -48,7 +49,10 @@ export async function backdateSetup(db: Db, orgId: string, at: Date, agentIds: s
 
 /** Moves one audit event (an admin action during the history) to when it happened. */
 export async function backdateAuditEvent(db: Db, orgId: string, action: string, targetId: string, at: Date): Promise<void> {
-  await rewritingAudit(db, (tx) => tx.$executeRaw`UPDATE audit_events SET created_at = ${at} WHERE org_id = ${orgId} AND action = ${action} AND target_id = ${targetId}`);
+  await rewritingAudit(
+    db,
+    (tx) => tx.$executeRaw`UPDATE audit_events SET created_at = ${at} WHERE org_id = ${orgId} AND action = ${action} AND target_id = ${targetId}`,
+  );
 }
 
 export async function alignHistoryTimes(db: Db, orgId: string, since: Date): Promise<void> {

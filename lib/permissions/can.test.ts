@@ -165,12 +165,12 @@ const policyReadRows: Row[] = [
   ["system", "policy.read", own, "ok"],
   ["agent", "policy.read", own, "forbidden"],
   ["otherAdmin", "policy.read", own, "not_found"],
-  ["viewer", "audit.export", own, "ok"],
-  ["approver", "audit.export", own, "ok"],
-  ["admin", "audit.export", own, "ok"],
-  ["system", "audit.export", own, "ok"],
-  ["agent", "audit.export", own, "forbidden"],
-  ["otherAdmin", "audit.export", own, "not_found"],
+  ["viewer", "audit.read", own, "ok"],
+  ["approver", "audit.read", own, "ok"],
+  ["admin", "audit.read", own, "ok"],
+  ["system", "audit.read", own, "ok"],
+  ["agent", "audit.read", own, "forbidden"],
+  ["otherAdmin", "audit.read", own, "not_found"],
 ];
 
 const away = (over: Partial<DelegationSubject> = {}): DelegationSubject => ({ orgId: ORG, fromUserId: "usr_approver", ...over });

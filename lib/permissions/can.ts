@@ -96,7 +96,7 @@ const RULES = {
   "policy.read": people("read the policy"),
   "audit.verify": adminOnly("verify the audit log"),
   /** The evidence an auditor takes away: exports, checkpoints and public keys. Viewers are the auditors. */
-  "audit.export": people("export the audit log"),
+  "audit.read": people("read the audit evidence"),
   "audit.rotate_key": adminOnly("rotate the audit signing key"),
   "audit.purge": adminOnly("purge audit events past their retention"),
   "webhook.list": adminOnly("see webhook endpoints"),

@@ -31,11 +31,24 @@ describe("append-only audit tables (triggers), in process on PGlite", { timeout:
     await expect(db.$executeRaw`TRUNCATE audit_events CASCADE`).rejects.toThrow(refused);
     // A new event is unsealed: editing it before the chainer seals it is refused too.
     await db.$transaction((tx) =>
-      tx.auditEvent.create({ data: { id: `evt_${crypto.randomUUID()}`, orgId: org.id, actorType: "system", actorLabel: "system", action: "user.deactivated", targetType: "user", targetId: "u", data: {} } }),
+      tx.auditEvent.create({
+        data: {
+          id: `evt_${crypto.randomUUID()}`,
+          orgId: org.id,
+          actorType: "system",
+          actorLabel: "system",
+          action: "user.deactivated",
+          targetType: "user",
+          targetId: "u",
+          data: {},
+        },
+      }),
     );
     const fresh = await db.auditEvent.findFirstOrThrow({ where: { orgId: org.id, seq: null } });
     await expect(db.$executeRaw`UPDATE audit_events SET data = '{"x":1}' WHERE id = ${fresh.id}`).rejects.toThrow(refused);
-    await expect(db.$executeRaw`UPDATE audit_events SET seq = 99999, prev_hash = 'a', hash = 'b', action = 'x' WHERE id = ${fresh.id}`).rejects.toThrow(refused);
+    await expect(db.$executeRaw`UPDATE audit_events SET seq = 99999, prev_hash = 'a', hash = 'b', action = 'x' WHERE id = ${fresh.id}`).rejects.toThrow(
+      refused,
+    );
     expect(await chainAuditEvents(db, org.id)).toBe(1);
     expect(await db.auditEvent.count({ where: { orgId: org.id, seq: null } })).toBe(0);
     expect(await db.auditEvent.count({ where: { orgId: org.id } })).toBe(rows.length + 1);
