@@ -69,7 +69,9 @@ async function main() {
 function print(r) {
   const org = r.org ? `${r.org.name} (${r.org.id})` : "unknown organisation";
   console.log(`${r.ok ? "INTACT" : "NOT INTACT"}: audit export of ${org}, made ${r.exported_at ?? "?"}`);
-  console.log(`  events #${r.events.first_seq ?? "?"}–#${r.events.last_seq ?? "?"}: ${r.events.checked} read`);
+  console.log(
+    `  ${r.events.checked} events read from #${r.events.first_seq ?? "?"}${r.events.last_seq ? `, linked and intact through #${r.events.last_seq}` : ""}`,
+  );
   console.log(
     `  ${r.checkpoints} signed checkpoints, keys ${r.keys.join(", ") || "none"}${r.keys_pinned ? " (checked against your keys)" : " (as exported; pin them with --keys)"}`,
   );

@@ -141,14 +141,20 @@ class Verifier {
     if (this.chainBroken) return;
     const seq = BigInt(e.seq);
     const at = `#${e.seq} (${e.id}, ${e.action} at ${e.created_at})`;
-    const broken = (code, message) => {
-      this.problem(code, message, { seq: String(e.seq), id: e.id });
+    const broken = (code, message, who = e) => {
+      this.problem(code, message, { seq: String(who.seq), id: who.id });
       this.chainBroken = true;
     };
+    // A gap is "deleted" unless the missing event turns up next, which makes the early one "reordered".
+    if (this.gap) {
+      const { early, earlyAt } = this.gap;
+      if (seq === this.expected.seq) return broken("reordered", `event ${earlyAt} is out of order: it comes before #${seq} (reordered)`, early);
+      return this.missing(early, earlyAt);
+    }
     if (seq < this.expected.seq) return broken("reordered", `event ${at} is out of order: it comes after #${this.expected.seq - 1n} (reordered)`);
     if (seq > this.expected.seq) {
-      const gap = seq - this.expected.seq === 1n ? `#${this.expected.seq} is` : `#${this.expected.seq}–#${seq - 1n} are`;
-      return broken("missing", `event ${gap} missing (deleted): the export goes from #${this.expected.seq - 1n} to ${at}`);
+      this.gap = { early: e, earlyAt: at };
+      return;
     }
     if (eventHash(e) !== e.hash) return broken("edited", `event ${at} was edited: its contents do not match its hash`);
     if (e.prev_hash !== this.expected.prev) {
@@ -163,8 +169,19 @@ class Verifier {
     this.expected = { seq: seq + 1n, prev: e.hash };
   }
 
+  missing(e, at) {
+    const seq = BigInt(e.seq);
+    const gap = seq - this.expected.seq === 1n ? `#${this.expected.seq} is` : `#${this.expected.seq}–#${seq - 1n} are`;
+    this.problem("missing", `event ${gap} missing (deleted): the export goes from #${this.expected.seq - 1n} to ${at}`, {
+      seq: String(this.expected.seq),
+      id: null,
+    });
+    this.chainBroken = true;
+  }
+
   finish() {
     if (this.header && this.count === 0) this.beforeEvents();
+    if (this.gap && !this.chainBroken) this.missing(this.gap.early, this.gap.earlyAt);
     if (this.header && !this.chainBroken) {
       const lastSeq = this.last?.seq ?? BigInt(this.header.anchor.seq);
       const beyond = [...this.bySeq.entries()].filter(([s]) => BigInt(s) > lastSeq).sort((a, b) => (BigInt(a[0]) < BigInt(b[0]) ? 1 : -1));
