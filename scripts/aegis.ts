@@ -108,12 +108,28 @@ async function execute(command: string[], args: AdminArgs, quiet: boolean): Prom
   const { migrate } = await import("@/lib/db/migrate");
   const { getDb, disconnectDb } = await import("@/lib/db/client");
   const { closeRaw } = await import("@/lib/db/raw-sql");
-  try {
-    await migrate();
-    return await runAdminCommand(await getDb(), command, args);
-  } finally {
+  const close = async () => {
     await disconnectDb().catch(() => {});
     await closeRaw().catch(() => {});
+  };
+  let streaming = false;
+  try {
+    await migrate();
+    const result = await runAdminCommand(await getDb(), command, args);
+    if (!(result instanceof StreamedResult)) return result;
+    // A streamed result reads the database while it is written out: close it after the last line.
+    streaming = true;
+    return new StreamedResult(
+      (async function* () {
+        try {
+          yield* result.lines;
+        } finally {
+          await close();
+        }
+      })(),
+    );
+  } finally {
+    if (!streaming) await close();
   }
 }
 

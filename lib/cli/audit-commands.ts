@@ -32,7 +32,7 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
       return reports;
     },
   },
-  "audit.read": {
+  "audit export": {
     usage: "audit export --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE] [--format evidence|csv|jsonl]",
     run: async (db, a) => {
       const orgId = (await getOrganizationOrThrow(db, requireString(a, "org"))).id;

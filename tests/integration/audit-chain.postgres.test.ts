@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { eventually, sql } from "./support/database";
 import { admin, createOrg, intentBody } from "./support/factories";
@@ -6,6 +7,25 @@ import { callAction } from "./support/server-actions";
 import { raw, signIn } from "./support/session";
 
 const onPostgres = inject("databaseKind") === "postgresql";
+
+/**
+ * What the tables' owner could still do: switch the append-only triggers off inside a transaction,
+ * edit, switch them on again. The chain and its checkpoints must catch it anyway.
+ */
+async function tamper(statement: string, params: unknown[]) {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  const toggle = (on: boolean) => client.query(`ALTER TABLE audit_events ${on ? "ENABLE" : "DISABLE"} TRIGGER audit_events_append_only`);
+  try {
+    await client.query("BEGIN");
+    await toggle(false);
+    await client.query(statement, params);
+    await toggle(true);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+}
 
 /** A fresh organisation with a sealed chain of a dozen or more events. */
 async function sealedOrg() {
@@ -19,11 +39,31 @@ async function sealedOrg() {
   return { org, rows };
 }
 
+describe.runIf(onPostgres)("append-only audit tables on PostgreSQL", () => {
+  it("the app's own role cannot UPDATE, DELETE or TRUNCATE audit events or checkpoints with plain SQL", async () => {
+    const { org, rows } = await sealedOrg();
+    // The role the server itself connects as (the same DATABASE_URL), which owns the tables.
+    const [{ role, owner }] = await sql(`SELECT current_user AS role, tableowner AS owner FROM pg_tables WHERE tablename = 'audit_events'`);
+    expect(role).toBe(owner);
+    await expect(sql(`UPDATE audit_events SET actor_label = 'x' WHERE id = $1`, [rows[2].id])).rejects.toThrow(/append-only: UPDATE/);
+    await expect(sql(`UPDATE audit_events SET seq = NULL, hash = NULL, prev_hash = NULL WHERE org_id = $1`, [org.id])).rejects.toThrow(/append-only/);
+    await expect(sql(`DELETE FROM audit_events WHERE id = $1`, [rows.at(-1)!.id])).rejects.toThrow(/append-only: DELETE/);
+    await expect(sql(`TRUNCATE audit_events CASCADE`)).rejects.toThrow(/TRUNCATE refused/);
+    const [cp] = await sql(`SELECT id FROM audit_checkpoints WHERE org_id = $1 LIMIT 1`, [org.id]).then(async (r) =>
+      r.length ? r : (await api(org.admin.key, "GET", "/api/v1/audit/export"), sql(`SELECT id FROM audit_checkpoints WHERE org_id = $1 LIMIT 1`, [org.id])),
+    );
+    await expect(sql(`UPDATE audit_checkpoints SET hash = 'x' WHERE id = $1`, [cp.id])).rejects.toThrow(/append-only/);
+    await expect(sql(`DELETE FROM audit_checkpoints WHERE id = $1`, [cp.id])).rejects.toThrow(/append-only/);
+    await expect(sql(`DELETE FROM audit_signing_keys WHERE org_id = $1`, [org.id])).rejects.toThrow(/kept for verification/);
+    expect((await api(org.admin.key, "GET", "/api/v1/audit/verify")).body).toMatchObject({ ok: true, checked: rows.length });
+  });
+});
+
 describe.runIf(onPostgres)("audit chain against edits in the database", () => {
   it("catches a row edited in place and points at it", async () => {
     const { org, rows } = await sealedOrg();
     const victim = rows[5];
-    await sql(`UPDATE audit_events SET actor_label = 'someone-else@example.com' WHERE id = $1`, [victim.id]);
+    await tamper(`UPDATE audit_events SET actor_label = 'someone-else@example.com' WHERE id = $1`, [victim.id]);
     const res = await api(org.admin.key, "GET", "/api/v1/audit/verify");
     expect(res.body).toMatchObject({ ok: false, checked: 5, first_broken: { id: victim.id, seq: victim.seq, reason: "hash_mismatch" } });
     const [cli] = await admin<any[]>(["audit", "verify"], { org: org.id });
@@ -32,11 +72,11 @@ describe.runIf(onPostgres)("audit chain against edits in the database", () => {
 
   it("catches an edit whose hash was recomputed (the next link breaks) and a deleted row", async () => {
     const { org, rows } = await sealedOrg();
-    await sql(`UPDATE audit_events SET data = jsonb_set(data, '{amount}', '1'), hash = repeat('a', 64) WHERE id = $1`, [rows[3].id]);
+    await tamper(`UPDATE audit_events SET data = jsonb_set(data, '{amount}', '1'), hash = repeat('a', 64) WHERE id = $1`, [rows[3].id]);
     expect((await api(org.admin.key, "GET", "/api/v1/audit/verify")).body.first_broken).toMatchObject({ seq: rows[3].seq, reason: "hash_mismatch" });
 
     const other = await sealedOrg();
-    await sql(`DELETE FROM audit_events WHERE id = $1`, [other.rows[2].id]);
+    await tamper(`DELETE FROM audit_events WHERE id = $1`, [other.rows[2].id]);
     const res = await api(other.org.admin.key, "GET", "/api/v1/audit/verify");
     expect(res.body.first_broken).toMatchObject({ id: other.rows[3].id, reason: "sequence_gap" });
   });
@@ -72,7 +112,7 @@ describe.runIf(onPostgres)("the dashboard's chain check, run in the background",
     );
     expect(checks.at(-1)).toMatchObject({ ok: true, checked: rows.length, first_broken: null });
 
-    await sql(`UPDATE audit_events SET data = jsonb_set(data, '{tampered}', 'true') WHERE id = $1`, [rows[4].id]);
+    await tamper(`UPDATE audit_events SET data = jsonb_set(data, '{tampered}', 'true') WHERE id = $1`, [rows[4].id]);
     const id = await click();
     const done = await eventually(
       () => checksOf(org.id),
