@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import {
+  AuditChainReportSchema,
+  VerifyAuditChainQuerySchema,
   AuditCheckpointListSchema,
   AuditCheckpointSchema,
   AuditExportQuerySchema,
@@ -14,6 +16,7 @@ import {
 
 /** The audit evidence part of the OpenAPI document: keys, checkpoints, the export, retention and purge. */
 export const auditComponents = {
+  AuditChainReport: AuditChainReportSchema,
   AuditSigningKey: AuditSigningKeySchema,
   AuditSigningKeyList: AuditSigningKeyListSchema,
   AuditCheckpoint: AuditCheckpointSchema,
@@ -29,6 +32,20 @@ type Helpers = { json: (name: string, example?: unknown) => object; errors: obje
 
 export function auditPaths({ json, errors, queryParams }: Helpers) {
   return {
+    "/audit/verify": {
+      get: {
+        operationId: "verifyAuditChain",
+        summary: "Recompute the organisation's audit hash chain (admins) and point at the first broken link",
+        description:
+          "Complete (SHA-256 over every sealed event, checked against the signed checkpoints) and one at a time per organisation: a caller joins the check already running instead of starting another. `max_age` accepts a stored check that recent; a check still running after `wait` seconds answers 202 with Retry-After and goes on, and asking again returns its result. About half a minute at two million events.",
+        parameters: queryParams(VerifyAuditChainQuerySchema),
+        responses: {
+          "200": { description: "The chain report", ...json("AuditChainReport") },
+          "202": { description: "The check is still running; ask again after Retry-After" },
+          ...errors,
+        },
+      },
+    },
     "/audit/keys": {
       get: {
         operationId: "listAuditSigningKeys",

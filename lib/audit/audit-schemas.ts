@@ -17,6 +17,13 @@ export const AuditChainReportSchema = z.object({
       detail: z.string(),
     })
     .nullable(),
+  verification_id: z.string().describe("The stored check this answer comes from (the dashboard's Audit chain page shows the same)"),
+  checked_at: z.string().describe("When that check finished"),
+});
+
+export const VerifyAuditChainQuerySchema = z.strictObject({
+  max_age: z.coerce.number().int().min(0).max(86_400).default(0).describe("Seconds: a stored check that finished this recently answers at once"),
+  wait: z.coerce.number().int().min(0).max(55).default(25).describe("Seconds to wait for a running check before answering 202"),
 });
 
 const day = z

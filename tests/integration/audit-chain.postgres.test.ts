@@ -88,12 +88,17 @@ describe.runIf(onPostgres)("audit chain against edits in the database", () => {
 });
 
 type Check = { id: string; requested_at: Date; finished_at: Date | null; ok: boolean | null; checked: number | null; first_broken: { id: string } | null };
-const checksOf = (orgId: string) =>
-  sql<Check>("SELECT id, requested_at, finished_at, ok, checked, first_broken FROM audit_verifications WHERE org_id = $1 ORDER BY requested_at", [orgId]);
+/** The organisation's stored checks requested since a moment (sealedOrg's own API checks come before it). */
+const checksOf = (orgId: string, since = new Date(0)) =>
+  sql<Check>(
+    "SELECT id, requested_at, finished_at, ok, checked, first_broken FROM audit_verifications WHERE org_id = $1 AND requested_at >= $2 ORDER BY requested_at",
+    [orgId, since],
+  );
 
 describe.runIf(onPostgres)("the dashboard's chain check, run in the background", () => {
   it("a burst of Check again clicks makes one open check at a time; the job stores the complete report, broken after an edit", async () => {
     const { org, rows } = await sealedOrg();
+    const since = new Date();
     const cookie = (await signIn(org.admin.email, "correct horse battery")).cookie!;
     const click = async () => {
       const res = await callAction({ cookie, page: "/audit/verify", action: "requestVerificationAction", args: [], baseUrl: inject("baseUrl") });
@@ -101,13 +106,13 @@ describe.runIf(onPostgres)("the dashboard's chain check, run in the background",
       return (res.result as { data: { id: string } }).data.id;
     };
     const ids = await Promise.all(Array.from({ length: 8 }, click));
-    let checks = await checksOf(org.id);
+    let checks = await checksOf(org.id, since);
     // Every click got a stored check, and no two were open at once (the job may finish one mid-burst).
     expect(new Set(ids)).toEqual(new Set(checks.map((c) => c.id)));
     expect(checks.length).toBeLessThan(ids.length);
     for (let i = 1; i < checks.length; i++) expect(checks[i].requested_at.getTime()).toBeGreaterThanOrEqual(checks[i - 1].finished_at!.getTime());
     checks = await eventually(
-      () => checksOf(org.id),
+      () => checksOf(org.id, since),
       (c) => c.every((x) => x.finished_at !== null),
     );
     expect(checks.at(-1)).toMatchObject({ ok: true, checked: rows.length, first_broken: null });
@@ -115,7 +120,7 @@ describe.runIf(onPostgres)("the dashboard's chain check, run in the background",
     await tamper(`UPDATE audit_events SET data = jsonb_set(data, '{tampered}', 'true') WHERE id = $1`, [rows[4].id]);
     const id = await click();
     const done = await eventually(
-      () => checksOf(org.id),
+      () => checksOf(org.id, since),
       (c) => c.find((x) => x.id === id)?.finished_at != null,
     );
     expect(done.find((x) => x.id === id)).toMatchObject({ ok: false, checked: 4, first_broken: { id: rows[4].id } });
@@ -127,6 +132,7 @@ describe.runIf(onPostgres)("the dashboard's chain check, run in the background",
 
   it("approvers and viewers get the not-found page, start no check, and the action refuses them", async () => {
     const { org } = await sealedOrg();
+    const since = new Date();
     for (const who of [org.approver, org.viewer]) {
       const cookie = (await signIn(who.email, "correct horse battery")).cookie!;
       // The dashboard streams (loading.tsx), so notFound() is the not-found page in a 200.
@@ -136,6 +142,24 @@ describe.runIf(onPostgres)("the dashboard's chain check, run in the background",
       const res = await callAction({ cookie, page: "/audit/verify", action: "requestVerificationAction", args: [], baseUrl: inject("baseUrl") });
       expect(res.result).toMatchObject({ ok: false, code: "forbidden" });
     }
-    expect(await checksOf(org.id)).toEqual([]);
+    expect(await checksOf(org.id, since)).toEqual([]);
+  });
+});
+
+describe.runIf(onPostgres)("GET /api/v1/audit/verify, one check at a time", () => {
+  it("concurrent callers share one complete check; max_age answers from the stored one", async () => {
+    const { org, rows } = await sealedOrg();
+    const since = new Date();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api(org.admin.key, "GET", "/api/v1/audit/verify")));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(200));
+    const checks = await checksOf(org.id, since);
+    // Six callers, at most a couple of checks (one may finish before a late caller arrives), never six.
+    expect(checks.length).toBeLessThanOrEqual(2);
+    expect(new Set(answers.map((a) => a.body.verification_id))).toEqual(new Set(checks.map((c) => c.id)));
+    expect(answers[0].body).toMatchObject({ object: "audit_chain_report", ok: true, checked: rows.length, first_broken: null });
+    const stored = await api(org.admin.key, "GET", "/api/v1/audit/verify?max_age=600");
+    expect(checks.map((c) => c.id)).toContain(stored.body.verification_id);
+    expect(await checksOf(org.id, since)).toHaveLength(checks.length);
+    expect((await api(org.admin.key, "GET", "/api/v1/audit/verify?wait=99")).status).toBe(400);
   });
 });
