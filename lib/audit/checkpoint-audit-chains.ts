@@ -35,7 +35,7 @@ export async function checkpointAuditChains(db: Db, now = new Date()): Promise<n
       // Another instance may have checkpointed this head since the read above.
       const last = await tx.auditCheckpoint.findFirst({ where: { orgId: org.id }, orderBy: { seq: "desc" }, select: { seq: true } });
       if (last && last.seq >= org.seq) return 0;
-      await createAuditCheckpoint(tx, org.id, "periodic", { head: { seq: org.seq, hash: org.hash }, at: now });
+      await createAuditCheckpoint(tx, org.id, "periodic", { head: { seq: org.seq, hash: org.hash } });
       return 1;
     });
   }

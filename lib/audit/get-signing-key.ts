@@ -25,7 +25,7 @@ export async function getSigningKey(tx: Tx, orgId: string): Promise<SigningKey> 
     const k = generateSigningKey();
     await tx.$executeRaw`
       INSERT INTO audit_signing_keys (id, org_id, public_key, private_key, created_at)
-      VALUES (${k.id}, ${orgId}, ${k.publicKey}, ${k.sealedPrivateKey}, now())
+      VALUES (${k.id}, ${orgId}, ${k.publicKey}, ${k.sealedPrivateKey}, ${new Date()})
       ON CONFLICT (org_id) WHERE retired_at IS NULL DO NOTHING`;
     row = await tx.auditSigningKey.findFirstOrThrow({ where: { orgId, retiredAt: null } });
   }
