@@ -13,7 +13,7 @@ export function serializeAuditCheckpoint(c: AuditCheckpoint) {
     key_id: c.keyId,
     signature: c.signature,
     details: c.details as Record<string, unknown>,
-    /** RFC 3161 token (base64 DER) over the signed payload, when AEGIS_TSA_URL is set and the TSA answered. */
+    /** RFC 3161 token (base64 DER) over the signed payload, when one was stored. */
     timestamp: c.tsaToken ? { token: Buffer.from(c.tsaToken).toString("base64"), time: c.tsaTime?.toISOString() ?? null } : null,
   };
 }

@@ -3,6 +3,9 @@ import { auditJsonLine } from "@/lib/audit/audit-json-line";
 import { iterateAuditEvents } from "@/lib/audit/list-audit-events";
 import { exportAuditEvidence } from "@/lib/audit/export-audit-evidence";
 import { StreamedResult } from "./streamed-result";
+import { purgeAuditEvents } from "@/lib/audit/purge-audit-events";
+import { rotateAuditSigningKey } from "@/lib/audit/rotate-audit-signing-key";
+import { setAuditRetention } from "@/lib/audit/set-audit-retention";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-audit-chain";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -50,5 +53,20 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
         lines.push(format === "csv" ? auditCsvLine(e) : auditJsonLine(e));
       return lines.join("");
     },
+  },
+  "audit rotate-key": {
+    usage: "audit rotate-key --org ID   (the old key signs a rotation checkpoint naming the new one, then is retired but kept)",
+    run: async (db, a) => rotateAuditSigningKey(db, "system", (await getOrganizationOrThrow(db, requireString(a, "org"))).id),
+  },
+  "audit retention": {
+    usage: "audit retention --org ID --days N   (keep audit events N days, at least 365; default 2557, 7 years)",
+    run: async (db, a) => {
+      const days = Number(requireString(a, "days"));
+      return setAuditRetention(db, "system", (await getOrganizationOrThrow(db, requireString(a, "org"))).id, days);
+    },
+  },
+  "audit purge": {
+    usage: "audit purge --org ID   (deletes events past the retention, after signing a tombstone checkpoint)",
+    run: async (db, a) => purgeAuditEvents(db, "system", (await getOrganizationOrThrow(db, requireString(a, "org"))).id),
   },
 };
