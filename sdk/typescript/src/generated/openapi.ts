@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * Recompute the organisation's audit hash chain (admins) and point at the first broken link
-         * @description Synchronous and complete: it recomputes SHA-256 over every sealed event of the organisation, so its time grows with the number of events (about half a minute at two million). For large organisations run it from a scheduler with `npm run aegis -- audit verify`, or use the dashboard's Audit chain page, which runs the check in the background and shows the stored result.
+         * @description Complete (SHA-256 over every sealed event, checked against the signed checkpoints) and one at a time per organisation: a caller joins the check already running instead of starting another. `max_age` accepts a stored check that recent; a check still running after `wait` seconds answers 202 with Retry-After and goes on, and asking again returns its result. About half a minute at two million events.
          */
         get: operations["verifyAuditChain"];
         put?: never;
@@ -973,6 +973,8 @@ export interface components {
         AuditChainReport: {
             /** @description Sealed events checked, up to the first broken link */
             checked: number;
+            /** @description When that check finished */
+            checked_at: string;
             first_broken: {
                 action: string;
                 created_at: string;
@@ -993,6 +995,8 @@ export interface components {
             org_id: string;
             /** @description Events recorded but not sealed yet (sealed within seconds) */
             pending: number;
+            /** @description The stored check this answer comes from (the dashboard's Audit chain page shows the same) */
+            verification_id: string;
         };
         AuditCheckpoint: {
             created_at: string;
@@ -3526,7 +3530,10 @@ export interface operations {
     };
     verifyAuditChain: {
         parameters: {
-            query?: never;
+            query?: {
+                max_age?: number;
+                wait?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3541,6 +3548,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
+            };
+            /** @description The check is still running; ask again after Retry-After */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (validation_error, invalid_json) */
             400: {
