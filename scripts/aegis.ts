@@ -13,6 +13,7 @@ import { env, EnvError } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { readAdminToken, runningServer, serverInfoPath } from "@/lib/server/server-info";
 import { formatDemoCredentials, type DemoCredentials } from "@/lib/demo/write-demo-credentials";
+import { bodyLines, STREAM_HEADER, StreamedResult } from "@/lib/cli/streamed-result";
 
 /** Every --option named in a command's usage line takes a value (so a new command needs no edit here). */
 const STRING_OPTIONS = [...new Set(adminUsage().flatMap((u) => [...u.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1])))].filter((o) => o !== "json");
@@ -47,17 +48,41 @@ async function main(): Promise<number> {
     if (e instanceof EnvError) return fail(new AppError("validation_error", e.message), json);
     throw e;
   }
-  const args: AdminArgs = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "json" && k !== "help" && k !== "file"));
+  const args: AdminArgs = Object.fromEntries(Object.entries(values).filter(([k]) => k !== "json" && k !== "help" && k !== "file" && k !== "out"));
+  const out = typeof values.out === "string" ? values.out : undefined;
+  // An audit export written to a file is the evidence file unless another format is asked for.
+  if (out && positionals.join(" ") === "audit export" && args.format === undefined) args.format = "evidence";
   try {
     if (typeof values.file === "string") args.policy = readPolicyFile(values.file);
     const result = await execute(positionals, args, json);
-    console.log(json ? JSON.stringify(result, null, 2) : humanReadable(positionals, result));
+    if (result instanceof StreamedResult) return await writeStream(result, out, json);
+    if (out) {
+      fs.writeFileSync(out, typeof result === "string" ? result : JSON.stringify(result, null, 2));
+      console.log(json ? JSON.stringify({ out }) : `Wrote ${out}`);
+    } else console.log(json ? JSON.stringify(result, null, 2) : humanReadable(positionals, result));
     // A broken audit chain is a failure a script or cron job must notice.
     const brokenChain = positionals.join(" ") === "audit verify" && Array.isArray(result) && result.some((r) => !r.ok);
     return brokenChain ? 1 : 0;
   } catch (e) {
     return fail(e, json);
   }
+}
+
+/** A streamed result (an audit export) line by line into --out, or to stdout. */
+async function writeStream(result: StreamedResult, out: string | undefined, json: boolean): Promise<number> {
+  const target: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout;
+  let lines = 0;
+  let bytes = 0;
+  for await (const chunk of result.lines) {
+    lines += chunk.split("\n").length - 1;
+    bytes += Buffer.byteLength(chunk);
+    if (!target.write(chunk)) await new Promise<void>((r) => target.once("drain", () => r()));
+  }
+  if (out) {
+    await new Promise<void>((resolve, reject) => (target as fs.WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+    console.log(json ? JSON.stringify({ out, lines, bytes }) : `Wrote ${lines} lines (${bytes} bytes) to ${out}; check it with: npx aegis-audit-verify ${out}`);
+  }
+  return 0;
 }
 
 function readPolicyFile(file: string): unknown {
@@ -84,12 +109,28 @@ async function execute(command: string[], args: AdminArgs, quiet: boolean): Prom
   const { migrate } = await import("@/lib/db/migrate");
   const { getDb, disconnectDb } = await import("@/lib/db/client");
   const { closeRaw } = await import("@/lib/db/raw-sql");
-  try {
-    await migrate();
-    return await runAdminCommand(await getDb(), command, args);
-  } finally {
+  const close = async () => {
     await disconnectDb().catch(() => {});
     await closeRaw().catch(() => {});
+  };
+  let streaming = false;
+  try {
+    await migrate();
+    const result = await runAdminCommand(await getDb(), command, args);
+    if (!(result instanceof StreamedResult)) return result;
+    // A streamed result reads the database while it is written out: close it after the last line.
+    streaming = true;
+    return new StreamedResult(
+      (async function* () {
+        try {
+          yield* result.lines;
+        } finally {
+          await close();
+        }
+      })(),
+    );
+  } finally {
+    if (!streaming) await close();
   }
 }
 
@@ -113,6 +154,7 @@ async function viaServer(url: string, pid: number, command: string[], args: Admi
   } catch (e) {
     throw notAnswering(`does not answer (${(e as Error).cause ? String((e as { cause: Error }).cause.message) : (e as Error).message})`);
   }
+  if (res.ok && res.headers.get(STREAM_HEADER) && res.body) return new StreamedResult(bodyLines(res.body));
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: [] } } | null;
   if (res.status === 404 && !body?.error) throw notAnswering("it has no admin endpoint (is it an older build?)");
   if (!res.ok) {

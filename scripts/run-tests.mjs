@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, HTTP integration tests against the real app on a fresh
 // embedded database, and the Python SDK's tests against a running server.
-// Usage: node scripts/run-tests.mjs [unit|integration|integration-pg|sdk|sdk-ts|e2e ...]
-// (default: unit integration sdk sdk-ts). Prints one closing line "N passed, N failed".
+// Usage: node scripts/run-tests.mjs [unit|audit-verify|integration|integration-pg|sdk|sdk-ts|e2e ...]
+// (default: unit audit-verify integration sdk sdk-ts). Prints one closing line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -81,16 +81,26 @@ function typescriptSdk() {
   return vitest("sdk-ts", ["--config", path.join(sdk, "vitest.config.mts")]);
 }
 
+/** sdk/audit-verify: node's own test runner (the package has no dependencies, not even for its tests). */
+function auditVerifier() {
+  const run = spawnSync(process.execPath, ["--test", "test/"], { cwd: path.join(root, "sdk", "audit-verify"), encoding: "utf8" });
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  const count = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, "m").exec(run.stdout)?.[1] ?? 0);
+  return { passed: count("pass"), failed: count("fail") + (run.status !== 0 && count("fail") === 0 ? 1 : 0) };
+}
+
 const steps = {
   unit: () => vitest("unit", []),
   integration: () => vitest("integration", ["--config", "vitest.integration.config.mts"]),
   "integration-pg": () => vitest("integration-pg", ["--config", "vitest.integration.config.mts"], { TEST_DATABASE: "postgres" }),
   sdk: pythonSdk,
   "sdk-ts": typescriptSdk,
+  "audit-verify": auditVerifier,
   e2e: playwright,
 };
 
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "integration", "sdk", "sdk-ts"];
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "audit-verify", "integration", "sdk", "sdk-ts"];
 let passed = 0;
 let failed = 0;
 for (const name of chosen) {

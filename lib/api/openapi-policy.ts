@@ -1,4 +1,3 @@
-import { AuditChainReportSchema } from "@/lib/audit/audit-schemas";
 import {
   BacktestPolicySchema,
   PolicyBacktestSchema,
@@ -10,8 +9,8 @@ import {
 } from "@/lib/policies/policy-schemas";
 
 /**
- * The policy and audit part of the OpenAPI document (admin tooling: versions, backtests,
- * shadow mode, the audit chain). Kept beside openapi.ts so that file stays the intent /
+ * The policy part of the OpenAPI document (admin tooling: versions, backtests, shadow mode;
+ * the audit chain's is lib/audit/audit-openapi.ts). Kept beside openapi.ts so that file stays the intent /
  * approval / agent contract the SDKs follow.
  */
 export const policyComponents = {
@@ -22,7 +21,6 @@ export const policyComponents = {
   PolicyBacktest: PolicyBacktestSchema,
   StartShadowPolicy: StartShadowPolicySchema,
   PolicyShadow: PolicyShadowSchema,
-  AuditChainReport: AuditChainReportSchema,
 };
 
 type Ref = (name: string) => object;
@@ -73,15 +71,6 @@ export function policyPaths(json: Ref, errors: object) {
         operationId: "stopPolicyShadow",
         summary: "Stop the draft running in shadow (admins)",
         responses: { "200": { description: "The final shadow report", ...json("PolicyShadow") }, ...errors },
-      },
-    },
-    "/audit/verify": {
-      get: {
-        operationId: "verifyAuditChain",
-        summary: "Recompute the organisation's audit hash chain (admins) and point at the first broken link",
-        description:
-          "Synchronous and complete: it recomputes SHA-256 over every sealed event of the organisation, so its time grows with the number of events (about half a minute at two million). For large organisations run it from a scheduler with `npm run aegis -- audit verify`, or use the dashboard's Audit chain page, which runs the check in the background and shows the stored result.",
-        responses: { "200": { description: "The chain report", ...json("AuditChainReport") }, ...errors },
       },
     },
   };

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { CaptureIntentSchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
 import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
+import { SetAuditRetentionSchema } from "@/lib/audit/audit-schemas";
 import { buildOpenApiDocument } from "./openapi";
 
 type Operation = { operationId?: string; requestBody?: { content?: Record<string, { schema: { $ref: string }; example?: unknown }> } };
@@ -25,6 +26,7 @@ describe("OpenAPI document", () => {
       CaptureIntent: CaptureIntentSchema,
       RespondToApproval: RespondToApprovalSchema,
       UpdateWallet: UpdateWalletSchema,
+      SetAuditRetention: SetAuditRetentionSchema,
     };
     const examples = operations.flatMap((o) =>
       Object.values(o.op.requestBody?.content ?? {})

@@ -4,6 +4,7 @@ import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { FreezeSpendingSchema, OrganizationFreezeSchema, SpendingFreezeSchema } from "@/lib/organizations/spending-freeze-schemas";
 import { ApprovalListSchema, ApprovalSchema, ListApprovalsQuerySchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { policyComponents, policyPaths } from "./openapi-policy";
+import { auditComponents, auditInputComponents, auditPaths } from "@/lib/audit/audit-openapi";
 import { webhookComponents, webhookInputComponents, webhookPaths } from "@/lib/webhooks/webhook-openapi";
 import {
   CaptureIntentSchema,
@@ -50,6 +51,7 @@ const components = {
   Error: ErrorSchema,
   ...policyComponents,
   ...webhookComponents,
+  ...auditComponents,
 };
 
 /** Request bodies are documented as clients send them (zod's input side). */
@@ -63,6 +65,7 @@ const INPUTS = new Set<string>([
   "StartShadowPolicy",
   ...routingInputComponents,
   ...webhookInputComponents,
+  ...auditInputComponents,
   "FreezeSpending",
   "UpdateWallet",
 ]);
@@ -245,6 +248,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...routingPaths({ json, errors, idParam }),
       ...policyPaths(json, errors),
       ...webhookPaths({ json, errors, idParam, queryParams }),
+      ...auditPaths({ json, errors, queryParams }),
     },
   };
 }

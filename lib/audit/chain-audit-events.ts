@@ -3,7 +3,7 @@ import { GENESIS_HASH, hashAuditEvent } from "./hash-audit-event";
 
 const BATCH = 1000;
 /** First key of the advisory lock (the second is the organisation): one chainer per organisation at a time. */
-const LOCK_CLASS = 0x0a0d17;
+export const CHAIN_LOCK_CLASS = 0x0a0d17;
 
 /**
  * Seals recorded audit events into their organisation's hash chain, after they committed:
@@ -26,20 +26,8 @@ export async function chainAuditEvents(db: Db, onlyOrgId?: string): Promise<numb
   return sealed;
 }
 
-/**
- * Unseals an organisation's whole chain so the chainer seals it again from the start, in
- * the events' time order. Only for history that is rewritten before anyone relies on it
- * (the demo seed moves its events to when they happened); waits for a running chainer.
- */
-export async function resetAuditChain(db: Db, orgId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${orgId}))::text`;
-    await tx.$executeRaw`UPDATE audit_events SET seq = NULL, prev_hash = NULL, hash = NULL WHERE org_id = ${orgId} AND seq IS NOT NULL`;
-  });
-}
-
 async function chainBatch(tx: Tx, orgId: string): Promise<number> {
-  const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${orgId})) AS locked`;
+  const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK_CLASS}::int, hashtext(${orgId})) AS locked`;
   if (!locked) return 0;
   const head = await tx.auditEvent.findFirst({ where: { orgId, seq: { not: null } }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const rows = await tx.auditEvent.findMany({ where: { orgId, seq: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: BATCH });

@@ -44,7 +44,7 @@ export type BrokenLink = {
   id: string;
   created_at: string;
   action: string;
-  reason: "sequence_gap" | "previous_hash_mismatch" | "hash_mismatch";
+  reason: "sequence_gap" | "previous_hash_mismatch" | "hash_mismatch" | "checkpoint_mismatch";
   detail: string;
 };
 
@@ -52,7 +52,11 @@ export type BrokenLink = {
  * Checks chained rows (in seq order) against the link before them; returns the first broken
  * link or null and the new tail. Pure, so the verifier streams the chain through it in batches.
  */
-export function checkChainSegment(rows: ChainedRow[], tail: { seq: bigint; hash: string }): { broken: BrokenLink | null; tail: { seq: bigint; hash: string } } {
+export function checkChainSegment(
+  rows: ChainedRow[],
+  tail: { seq: bigint; hash: string },
+  pins: ReadonlyMap<bigint, { id: string; hash: string }> = new Map(),
+): { broken: BrokenLink | null; tail: { seq: bigint; hash: string } } {
   let { seq, hash } = tail;
   for (const r of rows) {
     const at = { seq: String(r.seq), id: r.id, created_at: r.createdAt.toISOString(), action: r.action };
@@ -66,6 +70,16 @@ export function checkChainSegment(rows: ChainedRow[], tail: { seq: bigint; hash:
     const expected = hashAuditEvent(r, r.seq, r.prevHash);
     if (r.hash !== expected)
       return { broken: { ...at, reason: "hash_mismatch", detail: "its contents were changed after it was recorded" }, tail: { seq, hash } };
+    const pin = pins.get(r.seq);
+    if (pin && pin.hash !== r.hash)
+      return {
+        broken: {
+          ...at,
+          reason: "checkpoint_mismatch",
+          detail: `it does not match signed checkpoint ${pin.id}: an event up to it was changed and the chain recomputed`,
+        },
+        tail: { seq, hash },
+      };
     seq = r.seq;
     hash = r.hash;
   }

@@ -17,28 +17,30 @@ type Claimed = { id: string; orgId: string };
  */
 export async function runAuditVerifications(db: Db): Promise<number> {
   let done = 0;
-  for (let claimed = await claimNext(db); claimed; claimed = await claimNext(db)) {
-    await runOne(db, claimed);
+  for (let claimed = await claimVerification(db); claimed; claimed = await claimVerification(db)) {
+    await runClaimedVerification(db, claimed);
     done++;
   }
   return done;
 }
 
-async function claimNext(db: Db): Promise<Claimed | null> {
+/** Claims the oldest requested check, or the one named (the API runs a check it asked for at once), unless another run holds it. */
+export async function claimVerification(db: Db, onlyId?: string): Promise<Claimed | null> {
   const now = new Date();
   const stale = new Date(now.getTime() - VERIFICATION_LEASE_MS);
   const [row] = await db.$queryRaw<Claimed[]>`
     UPDATE audit_verifications SET started_at = ${now}, claimed_at = ${now}
     WHERE id = (
       SELECT id FROM audit_verifications
-      WHERE finished_at IS NULL AND (claimed_at IS NULL OR claimed_at < ${stale})
+      WHERE finished_at IS NULL AND (claimed_at IS NULL OR claimed_at < ${stale}) AND (${onlyId ?? null}::text IS NULL OR id = ${onlyId ?? null})
       ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
       AND finished_at IS NULL
     RETURNING id, org_id AS "orgId"`;
   return row ?? null;
 }
 
-async function runOne(db: Db, { id, orgId }: Claimed): Promise<void> {
+/** Runs a claimed check to its stored report, renewing the claim while it runs. */
+export async function runClaimedVerification(db: Db, { id, orgId }: Claimed): Promise<void> {
   const heartbeat = setInterval(() => {
     db.auditVerification
       .updateMany({ where: { id, finishedAt: null }, data: { claimedAt: new Date() } })

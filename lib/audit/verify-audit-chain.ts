@@ -23,14 +23,23 @@ const BATCH = 2000;
  */
 export async function verifyAuditChain(db: DbOrTx, actor: Actor, orgId: string): Promise<ChainReport> {
   assertCan(actor, "audit.verify", { orgId });
-  let tail = { seq: 0n, hash: GENESIS_HASH };
+  // After a retention purge the chain starts where the newest tombstone says it ended.
+  const tombstone = await db.auditCheckpoint.findFirst({ where: { orgId, kind: "tombstone" }, orderBy: { seq: "desc" } });
+  let tail = tombstone
+    ? { seq: tombstone.purgedThroughSeq!, hash: String((tombstone.details as { purged_through_hash?: string }).purged_through_hash) }
+    : { seq: 0n, hash: GENESIS_HASH };
+  const purged = tail.seq;
+  // Signed checkpoints pin hashes: a chain edited and recomputed after one no longer matches it.
+  const pins = new Map(
+    (await db.auditCheckpoint.findMany({ where: { orgId, seq: { gt: purged } }, select: { seq: true, hash: true, id: true } })).map((c) => [c.seq, c]),
+  );
   let checked = 0;
   let broken: BrokenLink | null = null;
   for (;;) {
     const rows = await db.auditEvent.findMany({ where: { orgId, seq: { gt: tail.seq } }, orderBy: { seq: "asc" }, take: BATCH });
     if (rows.length === 0) break;
     const before = tail.seq;
-    const result = checkChainSegment(rows, tail);
+    const result = checkChainSegment(rows, tail, pins);
     tail = result.tail;
     checked += Number(tail.seq - before);
     if (result.broken) {
@@ -44,7 +53,7 @@ export async function verifyAuditChain(db: DbOrTx, actor: Actor, orgId: string):
     ok: broken === null,
     checked,
     pending,
-    head: tail.seq > 0n ? { seq: tail.seq.toString(), hash: tail.hash } : null,
+    head: tail.seq > purged ? { seq: tail.seq.toString(), hash: tail.hash } : null,
     first_broken: broken,
   };
 }

@@ -1,6 +1,11 @@
 import { AUDIT_CSV_HEADER, auditCsvLine, csvLine } from "@/lib/audit/audit-csv";
 import { auditJsonLine } from "@/lib/audit/audit-json-line";
 import { iterateAuditEvents } from "@/lib/audit/list-audit-events";
+import { exportAuditEvidence } from "@/lib/audit/export-audit-evidence";
+import { StreamedResult } from "./streamed-result";
+import { purgeAuditEvents } from "@/lib/audit/purge-audit-events";
+import { rotateAuditSigningKey } from "@/lib/audit/rotate-audit-signing-key";
+import { setAuditRetention } from "@/lib/audit/set-audit-retention";
 import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify-audit-chain";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -31,16 +36,37 @@ export const AUDIT_COMMANDS: Record<string, Command> = {
     },
   },
   "audit export": {
-    usage: "audit export --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|jsonl]",
+    usage: "audit export --org ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE] [--format evidence|csv|jsonl]",
     run: async (db, a) => {
       const orgId = (await getOrganizationOrThrow(db, requireString(a, "org"))).id;
       const format = optionalString(a, "format") ?? "csv";
+      if (format === "evidence") {
+        const from = date(a, "from");
+        const to = date(a, "to");
+        const range = { from: from ? new Date(from) : undefined, to: to ? new Date(Date.parse(to) + 86_400_000) : undefined };
+        return new StreamedResult(exportAuditEvidence(db, "system", orgId, range));
+      }
       if (format !== "csv" && format !== "jsonl")
-        throw new AppError("validation_error", "--format is csv or jsonl", [{ field: "format", issue: "csv or jsonl" }]);
+        throw new AppError("validation_error", "--format is evidence, csv or jsonl", [{ field: "format", issue: "evidence, csv or jsonl" }]);
       const lines = format === "csv" ? [csvLine(AUDIT_CSV_HEADER)] : [];
       for await (const e of iterateAuditEvents(db, orgId, { from: date(a, "from"), to: date(a, "to") }))
         lines.push(format === "csv" ? auditCsvLine(e) : auditJsonLine(e));
       return lines.join("");
     },
+  },
+  "audit rotate-key": {
+    usage: "audit rotate-key --org ID   (the old key signs a rotation checkpoint naming the new one, then is retired but kept)",
+    run: async (db, a) => rotateAuditSigningKey(db, "system", (await getOrganizationOrThrow(db, requireString(a, "org"))).id),
+  },
+  "audit retention": {
+    usage: "audit retention --org ID --days N   (keep audit events N days, at least 365; default 2557, 7 years)",
+    run: async (db, a) => {
+      const days = Number(requireString(a, "days"));
+      return setAuditRetention(db, "system", (await getOrganizationOrThrow(db, requireString(a, "org"))).id, days);
+    },
+  },
+  "audit purge": {
+    usage: "audit purge --org ID   (deletes events past the retention, after signing a tombstone checkpoint)",
+    run: async (db, a) => purgeAuditEvents(db, "system", (await getOrganizationOrThrow(db, requireString(a, "org"))).id),
   },
 };

@@ -1,4 +1,26 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
+import { CHAIN_LOCK_CLASS } from "@/lib/audit/chain-audit-events";
+import { CHECKPOINT_LOCK_CLASS } from "@/lib/audit/checkpoint-audit-chains";
+
+/**
+ * The audit tables are append-only (triggers, see the audit_evidence migration). The demo is the
+ * one writer allowed to rewrite audit rows: its own just-played history, before anyone relies on
+ * it. It does so inside one transaction that turns the triggers off and on again: ALTER TABLE is
+ * transactional in PostgreSQL, so no other session ever sees them off (and it needs the tables'
+ * owner, which the app is, since it runs the migrations).
+ */
+async function rewritingAudit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const toggle = async (on: boolean) => {
+      for (const t of ["audit_events", "audit_checkpoints"])
+        await tx.$executeRawUnsafe(`ALTER TABLE ${t} ${on ? "ENABLE" : "DISABLE"} TRIGGER ${t}_append_only`);
+    };
+    await toggle(false);
+    const result = await work(tx);
+    await toggle(true);
+    return result;
+  });
+}
 
 /**
  * The domain writes audit and ledger rows at the wall clock. The demo plays a month of
@@ -8,7 +30,7 @@ import type { Db } from "@/lib/db/client";
  */
 export async function backdateSetup(db: Db, orgId: string, at: Date, agentIds: string[], userIds: string[]): Promise<void> {
   const minute = 60_000;
-  await db.$transaction(async (tx) => {
+  await rewritingAudit(db, async (tx) => {
     await tx.$executeRaw`UPDATE organizations SET created_at = ${at} WHERE id = ${orgId}`;
     for (const [i, id] of userIds.entries()) await tx.$executeRaw`UPDATE users SET created_at = ${new Date(at.getTime() + (i + 1) * minute)} WHERE id = ${id}`;
     for (const [i, id] of agentIds.entries()) {
@@ -27,11 +49,14 @@ export async function backdateSetup(db: Db, orgId: string, at: Date, agentIds: s
 
 /** Moves one audit event (an admin action during the history) to when it happened. */
 export async function backdateAuditEvent(db: Db, orgId: string, action: string, targetId: string, at: Date): Promise<void> {
-  await db.$executeRaw`UPDATE audit_events SET created_at = ${at} WHERE org_id = ${orgId} AND action = ${action} AND target_id = ${targetId}`;
+  await rewritingAudit(
+    db,
+    (tx) => tx.$executeRaw`UPDATE audit_events SET created_at = ${at} WHERE org_id = ${orgId} AND action = ${action} AND target_id = ${targetId}`,
+  );
 }
 
 export async function alignHistoryTimes(db: Db, orgId: string, since: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await rewritingAudit(db, async (tx) => {
     await tx.$executeRaw`
       UPDATE audit_events e SET created_at = i.created_at FROM intents i
       WHERE e.org_id = ${orgId} AND e.created_at >= ${since} AND e.action = 'intent.submitted' AND i.id = e.target_id`;
@@ -59,5 +84,19 @@ export async function alignHistoryTimes(db: Db, orgId: string, since: Date): Pro
     await tx.$executeRaw`
       UPDATE ledger_entries l SET created_at = i.settled_at FROM intents i
       WHERE l.org_id = ${orgId} AND l.intent_id = i.id AND l.kind IN ('capture', 'reversal') AND i.settled_at IS NOT NULL`;
+  });
+}
+
+/**
+ * Unseals the demo organisation's whole chain so the chainer seals it again from the start, in
+ * the events' new time order, and drops checkpoints signed over the old order. Waits for a running
+ * chainer or checkpointer of the organisation.
+ */
+export async function resealDemoChain(db: Db, orgId: string): Promise<void> {
+  await rewritingAudit(db, async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_CLASS}::int, hashtext(${orgId}))::text`;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${CHECKPOINT_LOCK_CLASS}::int, hashtext(${orgId}))::text`;
+    await tx.$executeRaw`DELETE FROM audit_checkpoints WHERE org_id = ${orgId}`;
+    await tx.$executeRaw`UPDATE audit_events SET seq = NULL, prev_hash = NULL, hash = NULL WHERE org_id = ${orgId} AND seq IS NOT NULL`;
   });
 }

@@ -4,8 +4,7 @@ import { createDemoOrganization } from "./demo-agents";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-catalog";
 import { playDemoHistory } from "./demo-history";
 import { buildDemoPlan } from "./demo-plan";
-import { alignHistoryTimes, backdateSetup } from "./demo-retime";
-import { resetAuditChain } from "@/lib/audit/chain-audit-events";
+import { alignHistoryTimes, backdateSetup, resealDemoChain } from "./demo-retime";
 import { formatDemoCredentials, writeDemoCredentials, type DemoCredentials } from "./write-demo-credentials";
 
 export { DEMO_PASSWORD } from "./demo-catalog";
@@ -42,7 +41,7 @@ export async function seedDemo(db: Db, baseUrl: string): Promise<DemoSeedResult>
   await playDemoHistory(db, setup, buildDemoPlan(now), now);
   await alignHistoryTimes(db, setup.org.id, historyStarted);
   // The chainer may have sealed events before they were moved to their time: seal them again.
-  await resetAuditChain(db, setup.org.id);
+  await resealDemoChain(db, setup.org.id);
 
   const credentials: DemoCredentials = {
     base_url: baseUrl,

@@ -1,11 +1,14 @@
 import type { Db } from "@/lib/db/client";
+import { checkpointDigestLine } from "@/lib/audit/checkpoint-digest-line";
 import { sendEmail } from "./mailer";
 import { notificationConfig } from "./notification-config";
 
 /**
  * One email per person who chose the digest, at most once per `digestEveryMs`, listing what
- * collected since the last one. The guarded update on the person's settings row decides
- * which instance sends it.
+ * collected since the last one, and ending with the organisation's newest signed audit
+ * checkpoint (a witness outside our database). Admins who chose the digest get it for a new
+ * checkpoint alone too. The guarded update on the person's settings row decides which instance
+ * sends it.
  */
 export async function sendNotificationDigests(db: Db, now = new Date()): Promise<number> {
   const cfg = notificationConfig();
@@ -17,20 +20,29 @@ export async function sendNotificationDigests(db: Db, now = new Date()): Promise
     select: { userId: true },
     take: 50,
   });
+  const witnesses = await db.$queryRaw<{ userId: string }[]>`
+    SELECT s.user_id AS "userId" FROM notification_settings s JOIN users u ON u.id = s.user_id
+    WHERE s.preference = 'digest' AND u.role = 'admin' AND u.deactivated_at IS NULL AND (s.last_digest_at IS NULL OR s.last_digest_at <= ${dueBefore})
+      AND EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.org_id = u.org_id AND c.created_at > COALESCE(s.last_digest_at, 'epoch'::timestamp))
+    LIMIT 50`;
   let sent = 0;
-  for (const { userId } of waiting) {
+  for (const userId of new Set([...waiting, ...witnesses].map((w) => w.userId))) {
     const settings = await db.notificationSettings.findUnique({ where: { userId } });
     const claimed = await db.notificationSettings.updateMany({
       where: { userId, OR: [{ lastDigestAt: null }, { lastDigestAt: { lte: dueBefore } }] },
       data: { lastDigestAt: now },
     });
     if (claimed.count === 0) continue;
-    const items = await db.notification.findMany({ where: { userId, emailStatus: "digest" }, orderBy: { createdAt: "asc" }, include: { user: true } });
-    if (items.length === 0) continue;
-    const user = items[0].user;
+    const items = await db.notification.findMany({ where: { userId, emailStatus: "digest" }, orderBy: { createdAt: "asc" } });
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+    const checkpoint = await db.auditCheckpoint.findFirst({ where: { orgId: user.orgId }, orderBy: [{ seq: "desc" }, { createdAt: "desc" }] });
+    const fresh = checkpoint && (!settings?.lastDigestAt || checkpoint.createdAt > settings.lastDigestAt);
+    if (items.length === 0 && !fresh) continue;
     const text = items.map((n) => `• ${n.title}\n  ${n.body.replace(/\n/g, "\n  ")}\n  ${cfg.publicUrl}${n.link}`).join("\n\n");
+    const witness = checkpoint ? `${text ? "\n\n" : ""}${checkpointDigestLine(checkpoint)}` : "";
+    const subject = items.length ? `${items.length} notification${items.length === 1 ? "" : "s"}` : "audit checkpoint";
     try {
-      await sendEmail(user.email, `AegisOS Comply digest: ${items.length} notification${items.length === 1 ? "" : "s"}`, `Hello ${user.name},\n\n${text}\n`);
+      await sendEmail(user.email, `AegisOS Comply digest: ${subject}`, `Hello ${user.name},\n\n${text}${witness}\n`);
       await db.notification.updateMany({ where: { id: { in: items.map((n) => n.id) } }, data: { emailStatus: "sent", emailedAt: new Date() } });
       sent++;
     } catch (e) {

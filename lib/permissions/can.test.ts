@@ -51,6 +51,8 @@ const SETUP_ACTIONS: Action[] = [
   "policy.backtest",
   "policy.shadow",
   "audit.verify",
+  "audit.rotate_key",
+  "audit.purge",
   "webhook.list",
   "webhook.manage",
   "spending.freeze",
@@ -168,6 +170,12 @@ const policyReadRows: Row[] = [
   ["system", "policy.read", own, "ok"],
   ["agent", "policy.read", own, "forbidden"],
   ["otherAdmin", "policy.read", own, "not_found"],
+  ["viewer", "audit.read", own, "ok"],
+  ["approver", "audit.read", own, "ok"],
+  ["admin", "audit.read", own, "ok"],
+  ["system", "audit.read", own, "ok"],
+  ["agent", "audit.read", own, "forbidden"],
+  ["otherAdmin", "audit.read", own, "not_found"],
 ];
 
 const away = (over: Partial<DelegationSubject> = {}): DelegationSubject => ({ orgId: ORG, fromUserId: "usr_approver", ...over });

@@ -97,6 +97,10 @@ const RULES = {
   "policy.shadow": adminOnly("run a policy in shadow"),
   "policy.read": people("read the policy"),
   "audit.verify": adminOnly("verify the audit log"),
+  /** The evidence an auditor takes away: exports, checkpoints and public keys. Viewers are the auditors. */
+  "audit.read": people("read the audit evidence"),
+  "audit.rotate_key": adminOnly("rotate the audit signing key"),
+  "audit.purge": adminOnly("purge audit events past their retention"),
   "webhook.list": adminOnly("see webhook endpoints"),
   "webhook.manage": adminOnly("manage webhook endpoints", "Webhook endpoint"),
   // Kill switch: the organisation's or one agent's spending.

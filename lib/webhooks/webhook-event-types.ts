@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "organization.unfrozen",
   "agent.frozen",
   "agent.unfrozen",
+  "audit.checkpoint",
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -32,4 +33,6 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "organization.unfrozen": "An admin lifted the organisation's spending freeze",
   "agent.frozen": "An admin froze one agent's spending",
   "agent.unfrozen": "An admin lifted one agent's spending freeze",
+  "audit.checkpoint":
+    "A signed checkpoint of the audit chain's head (Ed25519, with the public key): keep it, so a later export missing or changing what it covered is caught",
 };

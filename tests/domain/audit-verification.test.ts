@@ -6,6 +6,7 @@ import { runAuditVerifications, VERIFICATION_LEASE_MS } from "@/lib/audit/run-au
 import type { Db } from "@/lib/db/client";
 import { createTestDb } from "./support/test-db";
 import { seedOrg } from "./support/seed";
+import { tamper } from "./support/tamper";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -57,7 +58,7 @@ describe("audit chain checks off the request, in process on PGlite", { timeout: 
   it("an event edited in the database makes the stored report broken, naming that event", async () => {
     const { org, people, rows } = await sealedOrg();
     const victim = rows[3];
-    await db.$executeRaw`UPDATE audit_events SET data = jsonb_set(data, '{tampered}', 'true') WHERE id = ${victim.id}`;
+    await tamper(db, [`UPDATE audit_events SET data = jsonb_set(data, '{tampered}', 'true') WHERE id = '${victim.id}'`]);
     const requested = await requestAuditVerification(db, people.admin, org.id);
     await runAuditVerifications(db);
     const row = await stored(requested.id);

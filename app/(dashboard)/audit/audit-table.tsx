@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge, type Tone } from "@/components/badge";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
 import type { AuditEventRow } from "@/lib/audit/list-audit-events";
-import { formatMoney } from "@/lib/format/money";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { Time } from "@/components/org-time";
 
 const TONE: Record<string, Tone> = {
@@ -23,18 +23,15 @@ function targetHref(e: AuditEventRow, data: Record<string, unknown>): string | n
   return null;
 }
 
-/** A one-line reading of the event's data: money formatted, the rest as key: value. */
-function summary(data: Record<string, unknown>): string {
-  const parts: string[] = [];
-  if (typeof data.amount === "number" && typeof data.currency === "string") parts.push(formatMoney(data.amount, data.currency));
-  for (const [k, v] of Object.entries(data)) {
-    if (["amount", "currency", "intent_id", "previous", "document"].includes(k) || v === null || typeof v === "object") continue;
-    parts.push(`${k.replace(/_/g, " ")}: ${String(v)}`);
-  }
-  return parts.join(" · ");
+/** The target as a person reads it: an agent, person, group or key by its name; intents and approvals by their id. */
+function targetLabel(e: AuditEventRow, names: ReadonlyMap<string, string>): string {
+  const name = names.get(e.targetId);
+  if (name) return name;
+  if (e.targetType === "organization") return "organisation";
+  return e.targetId.length > 24 ? `${e.targetId.slice(0, 22)}…` : e.targetId;
 }
 
-export function AuditTable({ events }: { events: AuditEventRow[] }) {
+export function AuditTable({ events, names, timeZone }: { events: AuditEventRow[]; names: ReadonlyMap<string, string>; timeZone: string }) {
   return (
     <Table label="Audit events">
       <THead>
@@ -47,6 +44,8 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
         {events.map((e) => {
           const data = (e.data ?? {}) as Record<string, unknown>;
           const href = targetHref(e, data);
+          const summary = describeAuditEvent(e, { names, timeZone }).join(" · ");
+          const actor = (e.actorId && names.get(e.actorId)) || e.actorLabel;
           return (
             <Tr key={e.id}>
               <Td className="hidden whitespace-nowrap align-top text-slate-500 sm:table-cell dark:text-slate-400">
@@ -57,19 +56,22 @@ export function AuditTable({ events }: { events: AuditEventRow[] }) {
                 <p className="mt-1 text-xs text-slate-500 sm:hidden dark:text-slate-400">
                   <Time at={e.createdAt} />
                 </p>
-                {summary(data) && <p className="mt-1 max-w-sm text-xs text-slate-500 dark:text-slate-400">{summary(data)}</p>}
+                {summary && <p className="mt-1 max-w-md text-xs text-slate-600 dark:text-slate-300">{summary}</p>}
               </Td>
               <Td className="whitespace-nowrap">
-                <span className="text-slate-800 dark:text-slate-100">{e.actorLabel}</span>
-                <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{e.actorType}</span>
+                <span className="text-slate-800 dark:text-slate-100" title={e.actorLabel}>
+                  {actor}
+                </span>
+                {e.actorType !== actor && <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{e.actorType}</span>}
               </Td>
-              <Td className="whitespace-nowrap font-mono text-xs">
+              <Td className="whitespace-nowrap text-sm">
+                <span className="mr-1.5 text-xs text-slate-500 dark:text-slate-400">{e.targetType.replace(/_/g, " ")}</span>
                 {href ? (
-                  <Link href={href} className="text-brand-700 hover:underline dark:text-brand-300">
-                    {e.targetType}:{e.targetId.slice(0, 16)}
+                  <Link href={href} title={e.targetId} className="text-brand-700 hover:underline dark:text-brand-300">
+                    {targetLabel(e, names)}
                   </Link>
                 ) : (
-                  `${e.targetType}:${e.targetId.slice(0, 16)}`
+                  <span title={e.targetId}>{targetLabel(e, names)}</span>
                 )}
               </Td>
             </Tr>

@@ -11,6 +11,8 @@ import { AUDIT_FILTER_KEYS, auditActions, listAuditEvents, type AuditSearchParam
 import { withParams } from "@/lib/intents/intent-filters";
 import { fieldClass } from "@/components/form-fields";
 import { AuditTable } from "./audit-table";
+import { auditEventNames } from "@/lib/audit/audit-event-names";
+import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { can } from "@/lib/permissions/can";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -21,8 +23,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp: AuditSearchParams = cleanSearchParams(await searchParams, AUDIT_FILTER_KEYS).params;
   if (sp.cursor && !isValidCursor(sp.cursor)) delete sp.cursor;
   const events = await listAuditEvents(db, principal.orgId, sp);
+  const [names, timeZone] = await Promise.all([auditEventNames(db, principal.orgId, events.data), getOrgTimeZone(db, principal.orgId)]);
   const actions = auditActions();
   const exportQuery = withParams({ ...sp, cursor: undefined }, {});
+  // The evidence file takes only the date range: it must hold whole stretches of the chain between signed checkpoints.
+  const evidenceQuery = withParams({ from: sp.from, to: sp.to }, {});
   return (
     <>
       <PageHeader
@@ -31,6 +36,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {can(principal, "audit.verify", { orgId: principal.orgId }) && <ButtonLink href="/audit/verify">Verify chain</ButtonLink>}
+            <a
+              href={`/api/v1/audit/export${evidenceQuery}`}
+              className={buttonClass("primary", "md")}
+              download
+              title="One self-contained file of events, signed checkpoints and public keys; check it offline with npx aegis-audit-verify"
+            >
+              Export evidence
+            </a>
             <a href={`/audit/export${exportQuery}`} className={buttonClass("secondary", "md")} download>
               Export CSV
             </a>
@@ -92,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {events.data.length === 0 ? (
             <EmptyState title="No events match">Nothing was recorded for these filters.</EmptyState>
           ) : (
-            <AuditTable events={events.data} />
+            <AuditTable events={events.data} names={names} timeZone={timeZone} />
           )}
         </div>
         <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">

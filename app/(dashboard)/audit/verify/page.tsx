@@ -10,6 +10,10 @@ import { can } from "@/lib/permissions/can";
 import { ChainReportCard } from "./chain-report-card";
 import { CheckAgainButton } from "./check-again-button";
 import { RefreshWhileChecking } from "./refresh-while-checking";
+import { CheckpointsCard } from "./checkpoints-card";
+import { listAuditCheckpoints } from "@/lib/audit/list-audit-checkpoints";
+import { listAuditSigningKeys } from "@/lib/audit/list-audit-signing-keys";
+import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
 export const metadata: Metadata = { title: "Audit chain" };
 
@@ -24,6 +28,11 @@ export default async function VerifyAuditPage() {
   const state = await getAuditVerificationState(db, principal, principal.orgId);
   const first = !state.latest && !state.open;
   const open = first ? await requestAuditVerification(db, principal, principal.orgId) : state.open;
+  const [checkpoints, keys, org] = await Promise.all([
+    listAuditCheckpoints(db, principal, principal.orgId, { limit: 10 }),
+    listAuditSigningKeys(db, principal, principal.orgId),
+    getOrganizationOrThrow(db, principal.orgId),
+  ]);
   return (
     <>
       <PageHeader
@@ -49,6 +58,7 @@ export default async function VerifyAuditPage() {
         </Card>
       )}
       {state.latest && <ChainReportCard report={state.latest} />}
+      <CheckpointsCard checkpoints={checkpoints.data} keys={keys} retentionDays={org.auditRetentionDays} />
     </>
   );
 }

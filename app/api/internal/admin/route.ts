@@ -11,6 +11,7 @@ import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 import { readAdminToken } from "@/lib/server/server-info";
 import { adminChannelAllows } from "@/lib/server/admin-channel";
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
+import { linesStream, STREAM_HEADER, StreamedResult } from "@/lib/cli/streamed-result";
 
 export const dynamic = "force-dynamic";
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
@@ -48,6 +49,11 @@ export async function POST(req: Request): Promise<Response> {
     if (!tokenMatches(req.headers.get("authorization"), token)) throw new AppError("unauthenticated", "Invalid admin token");
     const { command, args } = BodySchema.parse(parseJsonText(await req.text(), 'The body (JSON: {"command": [...], "args": {...}})'));
     const result = await runAdminCommand(await getDb(), command, args);
+    if (result instanceof StreamedResult) {
+      return new Response(linesStream(result.lines), {
+        headers: { "Content-Type": result.contentType, [STREAM_HEADER]: "1", "X-Request-Id": requestId, "Cache-Control": "no-store" },
+      });
+    }
     return Response.json(result ?? null, { headers: { "X-Request-Id": requestId, "Cache-Control": "no-store" } });
   } catch (e) {
     return errorResponse(e, requestId);

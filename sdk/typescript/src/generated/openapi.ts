@@ -143,6 +143,111 @@ export interface paths {
         patch: operations["updateApproverGroup"];
         trace?: never;
     };
+    "/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the audit chain, newest first (people) */
+        get: operations["listAuditCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The self-contained evidence file (people): header, public keys, signed checkpoints and events, as JSON lines
+         * @description Streamed `application/x-ndjson`. Its events run from a signed anchor to a signed checkpoint (without `to`, one of the current head is signed first), so `npx aegis-audit-verify FILE` (sdk/audit-verify) checks every link and signature offline and notices a cut-off tail.
+         */
+        get: operations["exportAuditEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys (Ed25519, as JWKs) that verify the organisation's audit checkpoints, retired ones with their validity (people) */
+        get: operations["listAuditSigningKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing key (admins): the old key signs a rotation checkpoint naming the new one, then is retired but kept */
+        post: operations["rotateAuditSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete events older than the retention (admins), after signing a tombstone checkpoint that keeps the rest verifiable */
+        post: operations["purgeAuditEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** How many days audit events are kept before a purge may remove them (admins; 365 to 36525, default 2557) */
+        put: operations["setAuditRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit/verify": {
         parameters: {
             query?: never;
@@ -152,7 +257,7 @@ export interface paths {
         };
         /**
          * Recompute the organisation's audit hash chain (admins) and point at the first broken link
-         * @description Synchronous and complete: it recomputes SHA-256 over every sealed event of the organisation, so its time grows with the number of events (about half a minute at two million). For large organisations run it from a scheduler with `npm run aegis -- audit verify`, or use the dashboard's Audit chain page, which runs the check in the background and shows the stored result.
+         * @description Complete (SHA-256 over every sealed event, checked against the signed checkpoints) and one at a time per organisation: a caller joins the check already running instead of starting another. `max_age` accepts a stored check that recent; a check still running after `wait` seconds answers 202 with Retry-After and goes on, and asking again returns its result. About half a minute at two million events.
          */
         get: operations["verifyAuditChain"];
         put?: never;
@@ -868,13 +973,15 @@ export interface components {
         AuditChainReport: {
             /** @description Sealed events checked, up to the first broken link */
             checked: number;
+            /** @description When that check finished */
+            checked_at: string;
             first_broken: {
                 action: string;
                 created_at: string;
                 detail: string;
                 id: string;
                 /** @enum {string} */
-                reason: "sequence_gap" | "previous_hash_mismatch" | "hash_mismatch";
+                reason: "sequence_gap" | "previous_hash_mismatch" | "hash_mismatch" | "checkpoint_mismatch";
                 seq: string;
             } | null;
             /** @description The last good link; store it elsewhere to detect a rewrite of the tail later */
@@ -888,6 +995,141 @@ export interface components {
             org_id: string;
             /** @description Events recorded but not sealed yet (sealed within seconds) */
             pending: number;
+            /** @description The stored check this answer comes from (the dashboard's Audit chain page shows the same) */
+            verification_id: string;
+        };
+        AuditCheckpoint: {
+            created_at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description That event's hash */
+            hash: string;
+            id: string;
+            key_id: string;
+            /** @enum {string} */
+            kind: "periodic" | "export" | "rotation" | "tombstone";
+            /** @constant */
+            object: "audit_checkpoint";
+            org_id: string;
+            /** @description The last sequence number the checkpoint covers */
+            seq: string;
+            /** @description Ed25519 (base64) over the RFC 8785 JSON of v, type, id, org, kind, seq, hash, at, key_id and details */
+            signature: string;
+            timestamp: {
+                time: string | null;
+                /** @description RFC 3161 TimeStampToken, base64 DER */
+                token: string;
+            } | null;
+        };
+        AuditCheckpointList: {
+            data: {
+                created_at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @description That event's hash */
+                hash: string;
+                id: string;
+                key_id: string;
+                /** @enum {string} */
+                kind: "periodic" | "export" | "rotation" | "tombstone";
+                /** @constant */
+                object: "audit_checkpoint";
+                org_id: string;
+                /** @description The last sequence number the checkpoint covers */
+                seq: string;
+                /** @description Ed25519 (base64) over the RFC 8785 JSON of v, type, id, org, kind, seq, hash, at, key_id and details */
+                signature: string;
+                timestamp: {
+                    time: string | null;
+                    /** @description RFC 3161 TimeStampToken, base64 DER */
+                    token: string;
+                } | null;
+            }[];
+            has_more: boolean;
+            /** @constant */
+            object: "list";
+        };
+        AuditPurge: {
+            /** @constant */
+            object: "audit_purge";
+            /** @description Events deleted by this call */
+            purged: number;
+            purged_before: string;
+            purged_through_seq: string | null;
+            /** @description The signed tombstone checkpoint this purge left (null when nothing was old enough) */
+            tombstone: {
+                created_at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @description That event's hash */
+                hash: string;
+                id: string;
+                key_id: string;
+                /** @enum {string} */
+                kind: "periodic" | "export" | "rotation" | "tombstone";
+                /** @constant */
+                object: "audit_checkpoint";
+                org_id: string;
+                /** @description The last sequence number the checkpoint covers */
+                seq: string;
+                /** @description Ed25519 (base64) over the RFC 8785 JSON of v, type, id, org, kind, seq, hash, at, key_id and details */
+                signature: string;
+                timestamp: {
+                    time: string | null;
+                    /** @description RFC 3161 TimeStampToken, base64 DER */
+                    token: string;
+                } | null;
+            } | null;
+        };
+        AuditRetention: {
+            days: number;
+            /** @constant */
+            object: "audit_retention";
+        };
+        AuditSigningKey: {
+            /** @constant */
+            algorithm: "Ed25519";
+            id: string;
+            /** @constant */
+            object: "audit_signing_key";
+            /** @description The public key as a JWK */
+            public_key: {
+                /** @constant */
+                crv: "Ed25519";
+                kid: string;
+                /** @constant */
+                kty: "OKP";
+                x: string;
+            };
+            valid_from: string;
+            /** @description null while the key signs; set when it was rotated out (it still verifies what it signed) */
+            valid_until: string | null;
+        };
+        AuditSigningKeyList: {
+            data: {
+                /** @constant */
+                algorithm: "Ed25519";
+                id: string;
+                /** @constant */
+                object: "audit_signing_key";
+                /** @description The public key as a JWK */
+                public_key: {
+                    /** @constant */
+                    crv: "Ed25519";
+                    kid: string;
+                    /** @constant */
+                    kty: "OKP";
+                    x: string;
+                };
+                valid_from: string;
+                /** @description null while the key signs; set when it was rotated out (it still verifies what it signed) */
+                valid_until: string | null;
+            }[];
+            /** @constant */
+            object: "list";
         };
         BacktestPolicy: {
             /**
@@ -937,7 +1179,7 @@ export interface components {
         CreateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
-            events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen")[];
+            events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
             /** @description http(s) URL the events are POSTed to */
             url: string;
         };
@@ -1315,12 +1557,61 @@ export interface components {
             comment?: string | null;
             decision: string;
         };
+        RotatedAuditKey: {
+            checkpoint: {
+                created_at: string;
+                details: {
+                    [key: string]: unknown;
+                };
+                /** @description That event's hash */
+                hash: string;
+                id: string;
+                key_id: string;
+                /** @enum {string} */
+                kind: "periodic" | "export" | "rotation" | "tombstone";
+                /** @constant */
+                object: "audit_checkpoint";
+                org_id: string;
+                /** @description The last sequence number the checkpoint covers */
+                seq: string;
+                /** @description Ed25519 (base64) over the RFC 8785 JSON of v, type, id, org, kind, seq, hash, at, key_id and details */
+                signature: string;
+                timestamp: {
+                    time: string | null;
+                    /** @description RFC 3161 TimeStampToken, base64 DER */
+                    token: string;
+                } | null;
+            };
+            key: {
+                /** @constant */
+                algorithm: "Ed25519";
+                id: string;
+                /** @constant */
+                object: "audit_signing_key";
+                /** @description The public key as a JWK */
+                public_key: {
+                    /** @constant */
+                    crv: "Ed25519";
+                    kid: string;
+                    /** @constant */
+                    kty: "OKP";
+                    x: string;
+                };
+                valid_from: string;
+                /** @description null while the key signs; set when it was rotated out (it still verifies what it signed) */
+                valid_until: string | null;
+            };
+        };
         RotateWebhookSecret: {
             /**
              * @description How long the previous secret keeps signing beside the new one (default 24 h)
              * @default 86400
              */
             overlap_seconds: number;
+        };
+        SetAuditRetention: {
+            /** @description How long audit events are kept before a purge may remove them (default 2557, 7 years) */
+            days: number;
         };
         SetPolicy: {
             /** @description The version this document was edited from (GET /policy answers it); a stale one is refused with 409 */
@@ -1387,7 +1678,7 @@ export interface components {
         UpdateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
-            events?: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen")[];
+            events?: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
             /**
              * @description enabled re-enables an endpoint the worker disabled
              * @enum {string}
@@ -2682,9 +2973,567 @@ export interface operations {
             };
         };
     };
-    verifyAuditChain: {
+    listAuditCheckpoints: {
+        parameters: {
+            query?: {
+                before_seq?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAuditEvidence: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditSigningKeys: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Keys, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditSigningKeyList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateAuditSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new key and the rotation checkpoint */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedAuditKey"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    purgeAuditEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was purged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPurge"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setAuditRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 2557
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetAuditRetention"];
+            };
+        };
+        responses: {
+            /** @description The retention */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditRetention"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: {
+                max_age?: number;
+                wait?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2699,6 +3548,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditChainReport"];
                 };
+            };
+            /** @description The check is still running; ask again after Retry-After */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (validation_error, invalid_json) */
             400: {

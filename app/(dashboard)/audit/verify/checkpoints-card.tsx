@@ -1,0 +1,90 @@
+import { Badge, type Tone } from "@/components/badge";
+import { Card, CardBody, CardHeader } from "@/components/card";
+import { Fact } from "@/components/fact";
+import { Time } from "@/components/org-time";
+import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
+import type { AuditCheckpointView, AuditSigningKeyView } from "@/lib/audit/serialize-audit-checkpoint";
+
+const KIND: Record<string, { label: string; tone: Tone }> = {
+  periodic: { label: "Periodic", tone: "neutral" },
+  export: { label: "Export", tone: "blue" },
+  rotation: { label: "Key rotation", tone: "purple" },
+  tombstone: { label: "Purge tombstone", tone: "amber" },
+};
+
+const years = (days: number) => (days % 365 === 0 || days === 2557 ? `${Math.round(days / 365.25)} years` : `${days} days`);
+
+/** Signed checkpoints (the chain's head as the organisation's key vouched for it), the keys, and the retention. */
+export function CheckpointsCard({
+  checkpoints,
+  keys,
+  retentionDays,
+}: {
+  checkpoints: AuditCheckpointView[];
+  keys: AuditSigningKeyView[];
+  retentionDays: number;
+}) {
+  return (
+    <Card aria-labelledby="checkpoints-h" className="mt-6">
+      <CardHeader
+        id="checkpoints-h"
+        title="Signed checkpoints"
+        description="Every 10,000 events or 10 minutes, and at each export, the organisation's Ed25519 key signs the chain's head. Each checkpoint is also sent as the audit.checkpoint webhook and in admins' daily digest, so deleting or rewriting events it covers is caught outside this database."
+      />
+      <CardBody>
+        <dl className="mb-4 grid gap-3 text-sm sm:grid-cols-3">
+          <Fact label="Retention">
+            {years(retentionDays)} <span className="font-normal text-slate-500 dark:text-slate-400">({retentionDays.toLocaleString("en-IN")} days)</span>
+          </Fact>
+          <Fact label="Signing key">
+            <code className="font-mono text-xs">{keys.find((k) => !k.valid_until)?.id ?? "made with the first checkpoint"}</code>
+          </Fact>
+          <Fact label="Retired keys (kept to verify)">{keys.filter((k) => k.valid_until).length}</Fact>
+        </dl>
+        {checkpoints.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            No checkpoint yet: the first is signed once events are sealed and 10 minutes have passed, or when someone exports the evidence.
+          </p>
+        ) : (
+          <Table label="Signed checkpoints">
+            <THead>
+              <Th>Signed</Th>
+              <Th>Kind</Th>
+              <Th align="right">Covers events to</Th>
+              <Th className="hidden md:table-cell">Head hash</Th>
+              <Th className="hidden lg:table-cell">Key</Th>
+            </THead>
+            <TBody>
+              {checkpoints.map((c) => (
+                <Tr key={c.id}>
+                  <Td className="whitespace-nowrap text-slate-600 dark:text-slate-300">
+                    <Time at={c.created_at} />
+                  </Td>
+                  <Td>
+                    <Badge tone={KIND[c.kind]?.tone ?? "neutral"}>{KIND[c.kind]?.label ?? c.kind}</Badge>
+                    {c.timestamp && <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-300">RFC 3161 timestamped</span>}
+                  </Td>
+                  <Td align="right" className="tabular">
+                    #{Number(c.seq).toLocaleString("en-IN")}
+                  </Td>
+                  <Td className="hidden md:table-cell">
+                    <code className="font-mono text-xs text-slate-600 dark:text-slate-300" title={c.hash}>
+                      {c.hash.slice(0, 16)}…
+                    </code>
+                  </Td>
+                  <Td className="hidden lg:table-cell">
+                    <code className="font-mono text-xs text-slate-600 dark:text-slate-300">{c.key_id}</code>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+        <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">
+          Audit log → <strong>Export evidence</strong> downloads events, checkpoints and public keys in one file; an auditor checks it offline with{" "}
+          <code className="font-mono">npx aegis-audit-verify FILE</code> (sdk/audit-verify).
+        </p>
+      </CardBody>
+    </Card>
+  );
+}

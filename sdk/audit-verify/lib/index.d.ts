@@ -1,0 +1,21 @@
+export type Problem = { code: string; message: string; seq?: string; id?: string | null; checkpoint?: string };
+export type PublicKey = { id: string; public_key: { kty: "OKP"; crv: "Ed25519"; x: string }; valid_from: string; valid_until: string | null };
+export type Witness = { checkpoint: Record<string, unknown> & { id: string; seq: string; hash: string; key_id: string }; key: PublicKey };
+export type Report = {
+  ok: boolean;
+  org: { id: string; name: string; time_zone: string; currency: string } | null;
+  exported_at: string | null;
+  events: { checked: number; first_seq: string | null; last_seq: string | null };
+  checkpoints: number;
+  keys: string[];
+  keys_pinned: boolean;
+  witnesses: number;
+  timestamps: { checkpoint: string; time: Date; tsa: string; fingerprint256: string }[];
+  problems: Problem[];
+};
+export function verifyExport(lines: AsyncIterable<string> | Iterable<string>, options?: { trustedKeys?: PublicKey[]; witnesses?: Witness[] }): Promise<Report>;
+export function verifyTimestampToken(tokenDer: Buffer, payload: Buffer): { time: Date; tsa: string; fingerprint256: string };
+export function canonicalize(value: unknown): string;
+export function checkpointPayload(checkpoint: Record<string, unknown>): string;
+export function eventHash(event: Record<string, unknown>): string;
+export const GENESIS_HASH: string;
