@@ -11,19 +11,15 @@ retries, parsing) is written once, here.
 from __future__ import annotations
 
 import uuid
-from typing import Any, Dict, Generator, Optional, TypeVar
+from typing import Any, Dict, Optional
 
 from ._pagination import ListSpec
 from ._query import intent_filters
+from ._http import Operation, Request
 from ._retry import IDEMPOTENT_WRITE, READ, UNSAFE_WRITE, with_retries
-from ._connection_pool import Request
 from ._transport import Transport, path_segment
 from .errors import AegisError
 from .models import Agent, Approval, Intent
-
-T = TypeVar("T")
-#: An operation: yields Request / Sleep steps, returns the call's result.
-Operation = Generator[Any, Any, T]
 
 _DECISIONS = {
     "approve": "approve",

@@ -1,4 +1,5 @@
 import { AegisError, AegisTimeoutError, invalidArgument } from "./errors.js";
+import { newIdempotencyKey } from "./operation.js";
 import { Paginator } from "./pagination.js";
 import { IDEMPOTENT_WRITE, READ, UNSAFE_WRITE } from "./retry.js";
 import { segment, sleep, type Transport } from "./transport.js";
@@ -28,7 +29,7 @@ export class Intents {
    * every error thrown here carries `idempotencyKey`.
    */
   async submit(params: SubmitIntentParams, options: SubmitOptions = {}): Promise<Intent> {
-    const idempotencyKey = options.idempotencyKey ?? globalThis.crypto?.randomUUID?.() ?? fallbackUuid();
+    const idempotencyKey = options.idempotencyKey ?? newIdempotencyKey();
     try {
       return await this.transport.request<Intent>({
         method: "POST",
@@ -131,13 +132,4 @@ export class Intents {
       extraTimeout: wait * 1000,
     });
   }
-}
-
-/** RFC 4122 v4 without crypto.randomUUID (Node 18 without the global, old browsers). */
-function fallbackUuid(): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
