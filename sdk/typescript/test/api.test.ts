@@ -25,7 +25,7 @@ describe("aegis.api", () => {
   it("reads the policy and its versions (people only: an agent key gets 403)", async () => {
     const policy = await client(org.admin.key).api.getPolicy();
     expect(policy).toMatchObject({ object: "policy", version: expect.any(Number) });
-    expect(policy.document).toHaveProperty("hard_limit");
+    expect(policy.document).toHaveProperty("rules.hard_limit");
     const versions = await client(org.admin.key).api.listPolicyVersions();
     expect(versions.data[0].version).toBe(policy.version);
     await expect(client(org.agent.key).api.getPolicy()).rejects.toBeInstanceOf(AegisPermissionError);
