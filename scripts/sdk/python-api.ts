@@ -46,7 +46,7 @@ const dict = (args: Arg[]) => `{${args.map((a) => `${JSON.stringify(a.key)}: ${a
 function method(model: ApiModel, op: ApiOperation, isAsync: boolean, uses: PythonImports): string {
   const args = argsOf(model, op, uses);
   const result = op.result?.kind === "object" ? (uses.models.add(op.result.name), op.result.name) : (uses.typing.add("Any"), "Any");
-  const parse = op.result?.kind === "object" ? `${op.result.name}.from_dict` : "as_json";
+  const parse = op.result?.kind === "object" ? `answer(${op.result.name})` : "as_json";
   const body = op.body ? dict(args.filter((a) => a.where === "body")) : "None";
   const call = [
     `OPERATIONS[${JSON.stringify(op.id)}]`,
@@ -93,6 +93,7 @@ export function pythonApi(model: ApiModel): string {
     "",
     ...uses.header(),
     "",
+    "from .._model_base import answer",
     `from .._operations import ${["NOT_GIVEN", "AsyncApiBase", "Omittable", "OperationSpec", "SyncApiBase", ...(anyResultless ? ["as_json"] : [])].join(", ")}`,
     ...(uses.literals.size ? [`from .literals import ${[...uses.literals].sort().join(", ")}`] : []),
     ...(uses.models.size ? [`from .models import ${[...uses.models].sort().join(", ")}`] : []),

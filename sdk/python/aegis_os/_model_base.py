@@ -14,6 +14,8 @@ import datetime as _dt
 from dataclasses import field
 from typing import Any, Callable, ClassVar, Dict, List, Optional, Tuple, Type, TypeVar, cast
 
+from .errors import AegisError
+
 M = TypeVar("M", bound="Model")
 Parser = Callable[[Any], Any]
 
@@ -32,6 +34,17 @@ class Model:
             value = d.get(key)
             values[attr] = parse(value) if parse is not None else value
         return cast(Any, cls)(raw=d, **values)
+
+
+def answer(cls: Type[M]) -> Callable[[Any], M]:
+    """Reads an API answer into ``cls``; an answer that is not a JSON object is the server's fault."""
+
+    def read(data: Any) -> M:
+        if not isinstance(data, dict):
+            raise AegisError("Unexpected answer from the server (not a %s object)" % cls.__name__, code="invalid_response", body=data)
+        return cls.from_dict(data)
+
+    return read
 
 
 def raw_field() -> Any:

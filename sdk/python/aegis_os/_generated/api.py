@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Dict, List, Optional, Union
 
+from .._model_base import answer
 from .._operations import NOT_GIVEN, AsyncApiBase, Omittable, OperationSpec, SyncApiBase, as_json
 from .literals import BacktestDays, ListApprovalsSort, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyShadow, PolicyVersionList, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
@@ -78,7 +79,7 @@ class Api(SyncApiBase):
 
         ``GET /intents`` (``listIntents``).
         """
-        return self._call(OPERATIONS["listIntents"], {}, {"status": status, "agent_id": agent_id, "created_after": created_after, "created_before": created_before, "merchant_category": merchant_category, "limit": limit, "cursor": cursor}, None, IntentList.from_dict)
+        return self._call(OPERATIONS["listIntents"], {}, {"status": status, "agent_id": agent_id, "created_after": created_after, "created_before": created_before, "merchant_category": merchant_category, "limit": limit, "cursor": cursor}, None, answer(IntentList))
 
     def submit_intent(
         self,
@@ -97,7 +98,7 @@ class Api(SyncApiBase):
 
         ``POST /intents`` (``submitIntent``).
         """
-        return self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata}, Intent.from_dict, idempotency_key)
+        return self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata}, answer(Intent), idempotency_key)
 
     def get_intent(
         self,
@@ -109,7 +110,7 @@ class Api(SyncApiBase):
 
         ``GET /intents/{id}`` (``getIntent``).
         """
-        return self._call(OPERATIONS["getIntent"], {"id": id}, {"wait": wait}, None, Intent.from_dict)
+        return self._call(OPERATIONS["getIntent"], {"id": id}, {"wait": wait}, None, answer(Intent))
 
     def capture_intent(
         self,
@@ -121,7 +122,7 @@ class Api(SyncApiBase):
 
         ``POST /intents/{id}/capture`` (``captureIntent``).
         """
-        return self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount}, Intent.from_dict)
+        return self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount}, answer(Intent))
 
     def void_intent(
         self,
@@ -133,7 +134,7 @@ class Api(SyncApiBase):
 
         ``POST /intents/{id}/void`` (``voidIntent``).
         """
-        return self._call(OPERATIONS["voidIntent"], {"id": id}, {}, {"reason": reason}, Intent.from_dict)
+        return self._call(OPERATIONS["voidIntent"], {"id": id}, {}, {"reason": reason}, answer(Intent))
 
     def list_approvals(
         self,
@@ -146,7 +147,7 @@ class Api(SyncApiBase):
 
         ``GET /approvals`` (``listApprovals``).
         """
-        return self._call(OPERATIONS["listApprovals"], {}, {"sort": sort, "limit": limit, "cursor": cursor}, None, ApprovalList.from_dict)
+        return self._call(OPERATIONS["listApprovals"], {}, {"sort": sort, "limit": limit, "cursor": cursor}, None, answer(ApprovalList))
 
     def respond_to_approval(
         self,
@@ -159,7 +160,7 @@ class Api(SyncApiBase):
 
         ``POST /approvals/{id}`` (``respondToApproval``).
         """
-        return self._call(OPERATIONS["respondToApproval"], {"id": id}, {}, {"decision": decision, "comment": comment}, Approval.from_dict)
+        return self._call(OPERATIONS["respondToApproval"], {"id": id}, {}, {"decision": decision, "comment": comment}, answer(Approval))
 
     def list_agents(
         self,
@@ -171,14 +172,14 @@ class Api(SyncApiBase):
 
         ``GET /agents`` (``listAgents``).
         """
-        return self._call(OPERATIONS["listAgents"], {}, {"limit": limit, "cursor": cursor}, None, AgentList.from_dict)
+        return self._call(OPERATIONS["listAgents"], {}, {"limit": limit, "cursor": cursor}, None, answer(AgentList))
 
     def get_spending_freeze(self) -> OrganizationFreeze:
         """The kill switch's state: the organisation's freeze and every agent frozen on its own.
 
         ``GET /organization/freeze`` (``getSpendingFreeze``).
         """
-        return self._call(OPERATIONS["getSpendingFreeze"], {}, {}, None, OrganizationFreeze.from_dict)
+        return self._call(OPERATIONS["getSpendingFreeze"], {}, {}, None, answer(OrganizationFreeze))
 
     def freeze_organization(
         self,
@@ -189,14 +190,14 @@ class Api(SyncApiBase):
 
         ``POST /organization/freeze`` (``freezeOrganization``).
         """
-        return self._call(OPERATIONS["freezeOrganization"], {}, {}, {"reason": reason}, SpendingFreeze.from_dict)
+        return self._call(OPERATIONS["freezeOrganization"], {}, {}, {"reason": reason}, answer(SpendingFreeze))
 
     def unfreeze_organization(self) -> SpendingFreeze:
         """Lift the organisation's freeze (admin).
 
         ``DELETE /organization/freeze`` (``unfreezeOrganization``).
         """
-        return self._call(OPERATIONS["unfreezeOrganization"], {}, {}, None, SpendingFreeze.from_dict)
+        return self._call(OPERATIONS["unfreezeOrganization"], {}, {}, None, answer(SpendingFreeze))
 
     def freeze_agent(
         self,
@@ -208,7 +209,7 @@ class Api(SyncApiBase):
 
         ``POST /agents/{id}/freeze`` (``freezeAgent``).
         """
-        return self._call(OPERATIONS["freezeAgent"], {"id": id}, {}, {"reason": reason}, SpendingFreeze.from_dict)
+        return self._call(OPERATIONS["freezeAgent"], {"id": id}, {}, {"reason": reason}, answer(SpendingFreeze))
 
     def unfreeze_agent(
         self,
@@ -218,7 +219,7 @@ class Api(SyncApiBase):
 
         ``DELETE /agents/{id}/freeze`` (``unfreezeAgent``).
         """
-        return self._call(OPERATIONS["unfreezeAgent"], {"id": id}, {}, None, SpendingFreeze.from_dict)
+        return self._call(OPERATIONS["unfreezeAgent"], {"id": id}, {}, None, answer(SpendingFreeze))
 
     def get_agent(
         self,
@@ -228,7 +229,7 @@ class Api(SyncApiBase):
 
         ``GET /agents/{id}`` (``getAgent``).
         """
-        return self._call(OPERATIONS["getAgent"], {"id": id}, {}, None, Agent.from_dict)
+        return self._call(OPERATIONS["getAgent"], {"id": id}, {}, None, answer(Agent))
 
     def set_low_balance_threshold(
         self,
@@ -241,14 +242,14 @@ class Api(SyncApiBase):
 
         ``PATCH /agents/{id}/wallet`` (``setLowBalanceThreshold``).
         """
-        return self._call(OPERATIONS["setLowBalanceThreshold"], {"id": id}, {}, {"low_balance_threshold": low_balance_threshold, "currency": currency}, Wallet.from_dict)
+        return self._call(OPERATIONS["setLowBalanceThreshold"], {"id": id}, {}, {"low_balance_threshold": low_balance_threshold, "currency": currency}, answer(Wallet))
 
     def list_approver_groups(self) -> ApproverGroupList:
         """Approver groups in routing order (the first match routes an approval).
 
         ``GET /approver-groups`` (``listApproverGroups``).
         """
-        return self._call(OPERATIONS["listApproverGroups"], {}, {}, None, ApproverGroupList.from_dict)
+        return self._call(OPERATIONS["listApproverGroups"], {}, {}, None, answer(ApproverGroupList))
 
     def create_approver_group(
         self,
@@ -269,7 +270,7 @@ class Api(SyncApiBase):
 
         ``POST /approver-groups`` (``createApproverGroup``).
         """
-        return self._call(OPERATIONS["createApproverGroup"], {}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, ApproverGroup.from_dict)
+        return self._call(OPERATIONS["createApproverGroup"], {}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, answer(ApproverGroup))
 
     def get_approver_group(
         self,
@@ -279,7 +280,7 @@ class Api(SyncApiBase):
 
         ``GET /approver-groups/{id}`` (``getApproverGroup``).
         """
-        return self._call(OPERATIONS["getApproverGroup"], {"id": id}, {}, None, ApproverGroup.from_dict)
+        return self._call(OPERATIONS["getApproverGroup"], {"id": id}, {}, None, answer(ApproverGroup))
 
     def update_approver_group(
         self,
@@ -301,7 +302,7 @@ class Api(SyncApiBase):
 
         ``PATCH /approver-groups/{id}`` (``updateApproverGroup``).
         """
-        return self._call(OPERATIONS["updateApproverGroup"], {"id": id}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, ApproverGroup.from_dict)
+        return self._call(OPERATIONS["updateApproverGroup"], {"id": id}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, answer(ApproverGroup))
 
     def delete_approver_group(
         self,
@@ -318,7 +319,7 @@ class Api(SyncApiBase):
 
         ``GET /delegations`` (``listDelegations``).
         """
-        return self._call(OPERATIONS["listDelegations"], {}, {}, None, DelegationList.from_dict)
+        return self._call(OPERATIONS["listDelegations"], {}, {}, None, answer(DelegationList))
 
     def create_delegation(
         self,
@@ -332,7 +333,7 @@ class Api(SyncApiBase):
 
         ``POST /delegations`` (``createDelegation``).
         """
-        return self._call(OPERATIONS["createDelegation"], {}, {}, {"from_user": from_user, "to_user": to_user, "starts_at": starts_at, "ends_at": ends_at}, Delegation.from_dict)
+        return self._call(OPERATIONS["createDelegation"], {}, {}, {"from_user": from_user, "to_user": to_user, "starts_at": starts_at, "ends_at": ends_at}, answer(Delegation))
 
     def end_delegation(
         self,
@@ -342,14 +343,14 @@ class Api(SyncApiBase):
 
         ``DELETE /delegations/{id}`` (``endDelegation``).
         """
-        return self._call(OPERATIONS["endDelegation"], {"id": id}, {}, None, Delegation.from_dict)
+        return self._call(OPERATIONS["endDelegation"], {"id": id}, {}, None, answer(Delegation))
 
     def get_policy(self) -> Policy:
         """The organisation's current policy and its version (people only).
 
         ``GET /policy`` (``getPolicy``).
         """
-        return self._call(OPERATIONS["getPolicy"], {}, {}, None, Policy.from_dict)
+        return self._call(OPERATIONS["getPolicy"], {}, {}, None, answer(Policy))
 
     def set_policy(
         self,
@@ -361,14 +362,14 @@ class Api(SyncApiBase):
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, Policy.from_dict)
+        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, answer(Policy))
 
     def list_policy_versions(self) -> PolicyVersionList:
         """Every saved version, newest first, with author, time and the changes from the one before.
 
         ``GET /policy/versions`` (``listPolicyVersions``).
         """
-        return self._call(OPERATIONS["listPolicyVersions"], {}, {}, None, PolicyVersionList.from_dict)
+        return self._call(OPERATIONS["listPolicyVersions"], {}, {}, None, answer(PolicyVersionList))
 
     def backtest_policy(
         self,
@@ -380,14 +381,14 @@ class Api(SyncApiBase):
 
         ``POST /policy/backtest`` (``backtestPolicy``).
         """
-        return self._call(OPERATIONS["backtestPolicy"], {}, {}, {"document": document, "days": days}, PolicyBacktest.from_dict)
+        return self._call(OPERATIONS["backtestPolicy"], {}, {}, {"document": document, "days": days}, answer(PolicyBacktest))
 
     def get_policy_shadow(self) -> PolicyShadow:
         """The draft in shadow (or the last one) and its disagreements with live decisions (admins).
 
         ``GET /policy/shadow`` (``getPolicyShadow``).
         """
-        return self._call(OPERATIONS["getPolicyShadow"], {}, {}, None, PolicyShadow.from_dict)
+        return self._call(OPERATIONS["getPolicyShadow"], {}, {}, None, answer(PolicyShadow))
 
     def start_policy_shadow(
         self,
@@ -398,28 +399,28 @@ class Api(SyncApiBase):
 
         ``PUT /policy/shadow`` (``startPolicyShadow``).
         """
-        return self._call(OPERATIONS["startPolicyShadow"], {}, {}, {"document": document}, PolicyShadow.from_dict)
+        return self._call(OPERATIONS["startPolicyShadow"], {}, {}, {"document": document}, answer(PolicyShadow))
 
     def stop_policy_shadow(self) -> PolicyShadow:
         """Stop the draft running in shadow (admins).
 
         ``DELETE /policy/shadow`` (``stopPolicyShadow``).
         """
-        return self._call(OPERATIONS["stopPolicyShadow"], {}, {}, None, PolicyShadow.from_dict)
+        return self._call(OPERATIONS["stopPolicyShadow"], {}, {}, None, answer(PolicyShadow))
 
     def verify_audit_chain(self) -> AuditChainReport:
         """Recompute the organisation's audit hash chain (admins) and point at the first broken link.
 
         ``GET /audit/verify`` (``verifyAuditChain``).
         """
-        return self._call(OPERATIONS["verifyAuditChain"], {}, {}, None, AuditChainReport.from_dict)
+        return self._call(OPERATIONS["verifyAuditChain"], {}, {}, None, answer(AuditChainReport))
 
     def list_webhook_endpoints(self) -> WebhookEndpointList:
         """Webhook endpoints of the organisation (admin).
 
         ``GET /webhook-endpoints`` (``listWebhookEndpoints``).
         """
-        return self._call(OPERATIONS["listWebhookEndpoints"], {}, {}, None, WebhookEndpointList.from_dict)
+        return self._call(OPERATIONS["listWebhookEndpoints"], {}, {}, None, answer(WebhookEndpointList))
 
     def create_webhook_endpoint(
         self,
@@ -432,7 +433,7 @@ class Api(SyncApiBase):
 
         ``POST /webhook-endpoints`` (``createWebhookEndpoint``).
         """
-        return self._call(OPERATIONS["createWebhookEndpoint"], {}, {}, {"url": url, "events": events, "description": description}, WebhookEndpointWithSecret.from_dict)
+        return self._call(OPERATIONS["createWebhookEndpoint"], {}, {}, {"url": url, "events": events, "description": description}, answer(WebhookEndpointWithSecret))
 
     def get_webhook_endpoint(
         self,
@@ -442,7 +443,7 @@ class Api(SyncApiBase):
 
         ``GET /webhook-endpoints/{id}`` (``getWebhookEndpoint``).
         """
-        return self._call(OPERATIONS["getWebhookEndpoint"], {"id": id}, {}, None, WebhookEndpoint.from_dict)
+        return self._call(OPERATIONS["getWebhookEndpoint"], {"id": id}, {}, None, answer(WebhookEndpoint))
 
     def update_webhook_endpoint(
         self,
@@ -457,7 +458,7 @@ class Api(SyncApiBase):
 
         ``PATCH /webhook-endpoints/{id}`` (``updateWebhookEndpoint``).
         """
-        return self._call(OPERATIONS["updateWebhookEndpoint"], {"id": id}, {}, {"url": url, "events": events, "description": description, "status": status}, WebhookEndpoint.from_dict)
+        return self._call(OPERATIONS["updateWebhookEndpoint"], {"id": id}, {}, {"url": url, "events": events, "description": description, "status": status}, answer(WebhookEndpoint))
 
     def delete_webhook_endpoint(
         self,
@@ -479,7 +480,7 @@ class Api(SyncApiBase):
 
         ``POST /webhook-endpoints/{id}/rotate-secret`` (``rotateWebhookSecret``).
         """
-        return self._call(OPERATIONS["rotateWebhookSecret"], {"id": id}, {}, {"overlap_seconds": overlap_seconds}, WebhookEndpointWithSecret.from_dict)
+        return self._call(OPERATIONS["rotateWebhookSecret"], {"id": id}, {}, {"overlap_seconds": overlap_seconds}, answer(WebhookEndpointWithSecret))
 
     def list_webhook_deliveries(
         self,
@@ -493,7 +494,7 @@ class Api(SyncApiBase):
 
         ``GET /webhook-endpoints/{id}/deliveries`` (``listWebhookDeliveries``).
         """
-        return self._call(OPERATIONS["listWebhookDeliveries"], {"id": id}, {"status": status, "limit": limit, "cursor": cursor}, None, WebhookDeliveryList.from_dict)
+        return self._call(OPERATIONS["listWebhookDeliveries"], {"id": id}, {"status": status, "limit": limit, "cursor": cursor}, None, answer(WebhookDeliveryList))
 
     def replay_webhook_delivery(
         self,
@@ -503,7 +504,7 @@ class Api(SyncApiBase):
 
         ``POST /webhook-deliveries/{id}/replay`` (``replayWebhookDelivery``).
         """
-        return self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, WebhookDelivery.from_dict)
+        return self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, answer(WebhookDelivery))
 
 
 class AsyncApi(AsyncApiBase):
@@ -524,7 +525,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /intents`` (``listIntents``).
         """
-        return await self._call(OPERATIONS["listIntents"], {}, {"status": status, "agent_id": agent_id, "created_after": created_after, "created_before": created_before, "merchant_category": merchant_category, "limit": limit, "cursor": cursor}, None, IntentList.from_dict)
+        return await self._call(OPERATIONS["listIntents"], {}, {"status": status, "agent_id": agent_id, "created_after": created_after, "created_before": created_before, "merchant_category": merchant_category, "limit": limit, "cursor": cursor}, None, answer(IntentList))
 
     async def submit_intent(
         self,
@@ -543,7 +544,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /intents`` (``submitIntent``).
         """
-        return await self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata}, Intent.from_dict, idempotency_key)
+        return await self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata}, answer(Intent), idempotency_key)
 
     async def get_intent(
         self,
@@ -555,7 +556,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /intents/{id}`` (``getIntent``).
         """
-        return await self._call(OPERATIONS["getIntent"], {"id": id}, {"wait": wait}, None, Intent.from_dict)
+        return await self._call(OPERATIONS["getIntent"], {"id": id}, {"wait": wait}, None, answer(Intent))
 
     async def capture_intent(
         self,
@@ -567,7 +568,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /intents/{id}/capture`` (``captureIntent``).
         """
-        return await self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount}, Intent.from_dict)
+        return await self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount}, answer(Intent))
 
     async def void_intent(
         self,
@@ -579,7 +580,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /intents/{id}/void`` (``voidIntent``).
         """
-        return await self._call(OPERATIONS["voidIntent"], {"id": id}, {}, {"reason": reason}, Intent.from_dict)
+        return await self._call(OPERATIONS["voidIntent"], {"id": id}, {}, {"reason": reason}, answer(Intent))
 
     async def list_approvals(
         self,
@@ -592,7 +593,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /approvals`` (``listApprovals``).
         """
-        return await self._call(OPERATIONS["listApprovals"], {}, {"sort": sort, "limit": limit, "cursor": cursor}, None, ApprovalList.from_dict)
+        return await self._call(OPERATIONS["listApprovals"], {}, {"sort": sort, "limit": limit, "cursor": cursor}, None, answer(ApprovalList))
 
     async def respond_to_approval(
         self,
@@ -605,7 +606,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /approvals/{id}`` (``respondToApproval``).
         """
-        return await self._call(OPERATIONS["respondToApproval"], {"id": id}, {}, {"decision": decision, "comment": comment}, Approval.from_dict)
+        return await self._call(OPERATIONS["respondToApproval"], {"id": id}, {}, {"decision": decision, "comment": comment}, answer(Approval))
 
     async def list_agents(
         self,
@@ -617,14 +618,14 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /agents`` (``listAgents``).
         """
-        return await self._call(OPERATIONS["listAgents"], {}, {"limit": limit, "cursor": cursor}, None, AgentList.from_dict)
+        return await self._call(OPERATIONS["listAgents"], {}, {"limit": limit, "cursor": cursor}, None, answer(AgentList))
 
     async def get_spending_freeze(self) -> OrganizationFreeze:
         """The kill switch's state: the organisation's freeze and every agent frozen on its own.
 
         ``GET /organization/freeze`` (``getSpendingFreeze``).
         """
-        return await self._call(OPERATIONS["getSpendingFreeze"], {}, {}, None, OrganizationFreeze.from_dict)
+        return await self._call(OPERATIONS["getSpendingFreeze"], {}, {}, None, answer(OrganizationFreeze))
 
     async def freeze_organization(
         self,
@@ -635,14 +636,14 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /organization/freeze`` (``freezeOrganization``).
         """
-        return await self._call(OPERATIONS["freezeOrganization"], {}, {}, {"reason": reason}, SpendingFreeze.from_dict)
+        return await self._call(OPERATIONS["freezeOrganization"], {}, {}, {"reason": reason}, answer(SpendingFreeze))
 
     async def unfreeze_organization(self) -> SpendingFreeze:
         """Lift the organisation's freeze (admin).
 
         ``DELETE /organization/freeze`` (``unfreezeOrganization``).
         """
-        return await self._call(OPERATIONS["unfreezeOrganization"], {}, {}, None, SpendingFreeze.from_dict)
+        return await self._call(OPERATIONS["unfreezeOrganization"], {}, {}, None, answer(SpendingFreeze))
 
     async def freeze_agent(
         self,
@@ -654,7 +655,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /agents/{id}/freeze`` (``freezeAgent``).
         """
-        return await self._call(OPERATIONS["freezeAgent"], {"id": id}, {}, {"reason": reason}, SpendingFreeze.from_dict)
+        return await self._call(OPERATIONS["freezeAgent"], {"id": id}, {}, {"reason": reason}, answer(SpendingFreeze))
 
     async def unfreeze_agent(
         self,
@@ -664,7 +665,7 @@ class AsyncApi(AsyncApiBase):
 
         ``DELETE /agents/{id}/freeze`` (``unfreezeAgent``).
         """
-        return await self._call(OPERATIONS["unfreezeAgent"], {"id": id}, {}, None, SpendingFreeze.from_dict)
+        return await self._call(OPERATIONS["unfreezeAgent"], {"id": id}, {}, None, answer(SpendingFreeze))
 
     async def get_agent(
         self,
@@ -674,7 +675,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /agents/{id}`` (``getAgent``).
         """
-        return await self._call(OPERATIONS["getAgent"], {"id": id}, {}, None, Agent.from_dict)
+        return await self._call(OPERATIONS["getAgent"], {"id": id}, {}, None, answer(Agent))
 
     async def set_low_balance_threshold(
         self,
@@ -687,14 +688,14 @@ class AsyncApi(AsyncApiBase):
 
         ``PATCH /agents/{id}/wallet`` (``setLowBalanceThreshold``).
         """
-        return await self._call(OPERATIONS["setLowBalanceThreshold"], {"id": id}, {}, {"low_balance_threshold": low_balance_threshold, "currency": currency}, Wallet.from_dict)
+        return await self._call(OPERATIONS["setLowBalanceThreshold"], {"id": id}, {}, {"low_balance_threshold": low_balance_threshold, "currency": currency}, answer(Wallet))
 
     async def list_approver_groups(self) -> ApproverGroupList:
         """Approver groups in routing order (the first match routes an approval).
 
         ``GET /approver-groups`` (``listApproverGroups``).
         """
-        return await self._call(OPERATIONS["listApproverGroups"], {}, {}, None, ApproverGroupList.from_dict)
+        return await self._call(OPERATIONS["listApproverGroups"], {}, {}, None, answer(ApproverGroupList))
 
     async def create_approver_group(
         self,
@@ -715,7 +716,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /approver-groups`` (``createApproverGroup``).
         """
-        return await self._call(OPERATIONS["createApproverGroup"], {}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, ApproverGroup.from_dict)
+        return await self._call(OPERATIONS["createApproverGroup"], {}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, answer(ApproverGroup))
 
     async def get_approver_group(
         self,
@@ -725,7 +726,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /approver-groups/{id}`` (``getApproverGroup``).
         """
-        return await self._call(OPERATIONS["getApproverGroup"], {"id": id}, {}, None, ApproverGroup.from_dict)
+        return await self._call(OPERATIONS["getApproverGroup"], {"id": id}, {}, None, answer(ApproverGroup))
 
     async def update_approver_group(
         self,
@@ -747,7 +748,7 @@ class AsyncApi(AsyncApiBase):
 
         ``PATCH /approver-groups/{id}`` (``updateApproverGroup``).
         """
-        return await self._call(OPERATIONS["updateApproverGroup"], {"id": id}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, ApproverGroup.from_dict)
+        return await self._call(OPERATIONS["updateApproverGroup"], {"id": id}, {}, {"name": name, "priority": priority, "members": members, "agent_ids": agent_ids, "merchant_categories": merchant_categories, "currency": currency, "min_amount": min_amount, "max_amount": max_amount, "quorum": quorum, "escalate_after_minutes": escalate_after_minutes, "escalate_to_group_id": escalate_to_group_id}, answer(ApproverGroup))
 
     async def delete_approver_group(
         self,
@@ -764,7 +765,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /delegations`` (``listDelegations``).
         """
-        return await self._call(OPERATIONS["listDelegations"], {}, {}, None, DelegationList.from_dict)
+        return await self._call(OPERATIONS["listDelegations"], {}, {}, None, answer(DelegationList))
 
     async def create_delegation(
         self,
@@ -778,7 +779,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /delegations`` (``createDelegation``).
         """
-        return await self._call(OPERATIONS["createDelegation"], {}, {}, {"from_user": from_user, "to_user": to_user, "starts_at": starts_at, "ends_at": ends_at}, Delegation.from_dict)
+        return await self._call(OPERATIONS["createDelegation"], {}, {}, {"from_user": from_user, "to_user": to_user, "starts_at": starts_at, "ends_at": ends_at}, answer(Delegation))
 
     async def end_delegation(
         self,
@@ -788,14 +789,14 @@ class AsyncApi(AsyncApiBase):
 
         ``DELETE /delegations/{id}`` (``endDelegation``).
         """
-        return await self._call(OPERATIONS["endDelegation"], {"id": id}, {}, None, Delegation.from_dict)
+        return await self._call(OPERATIONS["endDelegation"], {"id": id}, {}, None, answer(Delegation))
 
     async def get_policy(self) -> Policy:
         """The organisation's current policy and its version (people only).
 
         ``GET /policy`` (``getPolicy``).
         """
-        return await self._call(OPERATIONS["getPolicy"], {}, {}, None, Policy.from_dict)
+        return await self._call(OPERATIONS["getPolicy"], {}, {}, None, answer(Policy))
 
     async def set_policy(
         self,
@@ -807,14 +808,14 @@ class AsyncApi(AsyncApiBase):
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, Policy.from_dict)
+        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, answer(Policy))
 
     async def list_policy_versions(self) -> PolicyVersionList:
         """Every saved version, newest first, with author, time and the changes from the one before.
 
         ``GET /policy/versions`` (``listPolicyVersions``).
         """
-        return await self._call(OPERATIONS["listPolicyVersions"], {}, {}, None, PolicyVersionList.from_dict)
+        return await self._call(OPERATIONS["listPolicyVersions"], {}, {}, None, answer(PolicyVersionList))
 
     async def backtest_policy(
         self,
@@ -826,14 +827,14 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /policy/backtest`` (``backtestPolicy``).
         """
-        return await self._call(OPERATIONS["backtestPolicy"], {}, {}, {"document": document, "days": days}, PolicyBacktest.from_dict)
+        return await self._call(OPERATIONS["backtestPolicy"], {}, {}, {"document": document, "days": days}, answer(PolicyBacktest))
 
     async def get_policy_shadow(self) -> PolicyShadow:
         """The draft in shadow (or the last one) and its disagreements with live decisions (admins).
 
         ``GET /policy/shadow`` (``getPolicyShadow``).
         """
-        return await self._call(OPERATIONS["getPolicyShadow"], {}, {}, None, PolicyShadow.from_dict)
+        return await self._call(OPERATIONS["getPolicyShadow"], {}, {}, None, answer(PolicyShadow))
 
     async def start_policy_shadow(
         self,
@@ -844,28 +845,28 @@ class AsyncApi(AsyncApiBase):
 
         ``PUT /policy/shadow`` (``startPolicyShadow``).
         """
-        return await self._call(OPERATIONS["startPolicyShadow"], {}, {}, {"document": document}, PolicyShadow.from_dict)
+        return await self._call(OPERATIONS["startPolicyShadow"], {}, {}, {"document": document}, answer(PolicyShadow))
 
     async def stop_policy_shadow(self) -> PolicyShadow:
         """Stop the draft running in shadow (admins).
 
         ``DELETE /policy/shadow`` (``stopPolicyShadow``).
         """
-        return await self._call(OPERATIONS["stopPolicyShadow"], {}, {}, None, PolicyShadow.from_dict)
+        return await self._call(OPERATIONS["stopPolicyShadow"], {}, {}, None, answer(PolicyShadow))
 
     async def verify_audit_chain(self) -> AuditChainReport:
         """Recompute the organisation's audit hash chain (admins) and point at the first broken link.
 
         ``GET /audit/verify`` (``verifyAuditChain``).
         """
-        return await self._call(OPERATIONS["verifyAuditChain"], {}, {}, None, AuditChainReport.from_dict)
+        return await self._call(OPERATIONS["verifyAuditChain"], {}, {}, None, answer(AuditChainReport))
 
     async def list_webhook_endpoints(self) -> WebhookEndpointList:
         """Webhook endpoints of the organisation (admin).
 
         ``GET /webhook-endpoints`` (``listWebhookEndpoints``).
         """
-        return await self._call(OPERATIONS["listWebhookEndpoints"], {}, {}, None, WebhookEndpointList.from_dict)
+        return await self._call(OPERATIONS["listWebhookEndpoints"], {}, {}, None, answer(WebhookEndpointList))
 
     async def create_webhook_endpoint(
         self,
@@ -878,7 +879,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /webhook-endpoints`` (``createWebhookEndpoint``).
         """
-        return await self._call(OPERATIONS["createWebhookEndpoint"], {}, {}, {"url": url, "events": events, "description": description}, WebhookEndpointWithSecret.from_dict)
+        return await self._call(OPERATIONS["createWebhookEndpoint"], {}, {}, {"url": url, "events": events, "description": description}, answer(WebhookEndpointWithSecret))
 
     async def get_webhook_endpoint(
         self,
@@ -888,7 +889,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /webhook-endpoints/{id}`` (``getWebhookEndpoint``).
         """
-        return await self._call(OPERATIONS["getWebhookEndpoint"], {"id": id}, {}, None, WebhookEndpoint.from_dict)
+        return await self._call(OPERATIONS["getWebhookEndpoint"], {"id": id}, {}, None, answer(WebhookEndpoint))
 
     async def update_webhook_endpoint(
         self,
@@ -903,7 +904,7 @@ class AsyncApi(AsyncApiBase):
 
         ``PATCH /webhook-endpoints/{id}`` (``updateWebhookEndpoint``).
         """
-        return await self._call(OPERATIONS["updateWebhookEndpoint"], {"id": id}, {}, {"url": url, "events": events, "description": description, "status": status}, WebhookEndpoint.from_dict)
+        return await self._call(OPERATIONS["updateWebhookEndpoint"], {"id": id}, {}, {"url": url, "events": events, "description": description, "status": status}, answer(WebhookEndpoint))
 
     async def delete_webhook_endpoint(
         self,
@@ -925,7 +926,7 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /webhook-endpoints/{id}/rotate-secret`` (``rotateWebhookSecret``).
         """
-        return await self._call(OPERATIONS["rotateWebhookSecret"], {"id": id}, {}, {"overlap_seconds": overlap_seconds}, WebhookEndpointWithSecret.from_dict)
+        return await self._call(OPERATIONS["rotateWebhookSecret"], {"id": id}, {}, {"overlap_seconds": overlap_seconds}, answer(WebhookEndpointWithSecret))
 
     async def list_webhook_deliveries(
         self,
@@ -939,7 +940,7 @@ class AsyncApi(AsyncApiBase):
 
         ``GET /webhook-endpoints/{id}/deliveries`` (``listWebhookDeliveries``).
         """
-        return await self._call(OPERATIONS["listWebhookDeliveries"], {"id": id}, {"status": status, "limit": limit, "cursor": cursor}, None, WebhookDeliveryList.from_dict)
+        return await self._call(OPERATIONS["listWebhookDeliveries"], {"id": id}, {"status": status, "limit": limit, "cursor": cursor}, None, answer(WebhookDeliveryList))
 
     async def replay_webhook_delivery(
         self,
@@ -949,4 +950,4 @@ class AsyncApi(AsyncApiBase):
 
         ``POST /webhook-deliveries/{id}/replay`` (``replayWebhookDelivery``).
         """
-        return await self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, WebhookDelivery.from_dict)
+        return await self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, answer(WebhookDelivery))
