@@ -100,12 +100,15 @@ class Builder {
   private readonly enums = new Map<string, EnumType>();
   private readonly taken = new Set<string>();
   private readonly componentNames = new Map<string, string>();
+  /** Component names: an inline object never takes one that is not its own. */
+  private readonly reserved = new Set<string>();
 
   constructor(private readonly doc: Schema) {}
 
   register(side: Side, name: string, schema: unknown) {
     const key = typeKey(side, schema);
     if (!this.componentNames.has(key)) this.componentNames.set(key, name);
+    this.reserved.add(name);
   }
 
   /** A component keeps its own name even when another component has the same shape. */
@@ -119,9 +122,10 @@ class Builder {
     return { objects: this.all, enums: [...this.enums.values()], operations };
   }
 
-  private unique(name: string) {
+  /** `name`, or `name2`, `name3`… when taken; `component` is true when `name` is the schema's own component name. */
+  private unique(name: string, component = false) {
     let candidate = name;
-    for (let n = 2; this.taken.has(candidate); n++) candidate = `${name}${n}`;
+    for (let n = 2; this.taken.has(candidate) || (!component && this.reserved.has(candidate)); n++) candidate = `${name}${n}`;
     this.taken.add(candidate);
     return candidate;
   }
@@ -212,8 +216,9 @@ class Builder {
     const key = typeKey(side, schema);
     const known = this.objects.get(key);
     if (known && !own) return { kind: "object", name: known.name };
-    const base = own ? suggested : (this.componentNames.get(key) ?? NAME_OVERRIDES[suggested] ?? suggested);
-    const type: ObjectType = { name: this.unique(base), side, origin, description: schema.description as string | undefined, props: [] };
+    const component = own ? suggested : this.componentNames.get(key);
+    const name = this.unique(component ?? NAME_OVERRIDES[suggested] ?? suggested, component !== undefined);
+    const type: ObjectType = { name, side, origin, description: schema.description as string | undefined, props: [] };
     if (!known) this.objects.set(key, type);
     this.all.push(type);
     const required = new Set((schema.required ?? []) as string[]);

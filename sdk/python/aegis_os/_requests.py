@@ -11,7 +11,6 @@ promises on top: decision synonyms, an idempotency key on every submit, long-pol
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, Dict, Optional
 
 from ._pagination import ListSpec
@@ -33,10 +32,6 @@ _DECISIONS = {
     "deny": "reject",
     "denied": "reject",
 }
-
-
-def new_idempotency_key() -> str:
-    return str(uuid.uuid4())
 
 
 parse_intent = answer(Intent)
@@ -80,7 +75,7 @@ def submit_intent(transport: Transport, fields: Dict[str, Any], idempotency_key:
     and any AegisError raised carries it.
     """
     body = {k: v for k, v in fields.items() if v is not None}
-    key = str(idempotency_key) if idempotency_key else new_idempotency_key()
+    key = str(idempotency_key) if idempotency_key else None  # None: run_operation makes a fresh one
     return parse_intent((yield from _call(transport, "submitIntent", {}, body, key)))
 
 

@@ -26,8 +26,10 @@ describe("aegis.api", () => {
     const policy = await client(org.admin.key).api.getPolicy();
     expect(policy).toMatchObject({ object: "policy", version: expect.any(Number) });
     expect(policy.document).toHaveProperty("rules.hard_limit");
+    const saved = await client(org.admin.key).api.setPolicy({ base_version: policy.version, document: policy.document });
+    expect(saved.version).toBe(policy.version + 1);
     const versions = await client(org.admin.key).api.listPolicyVersions();
-    expect(versions.data[0].version).toBe(policy.version);
+    expect(versions.data[0].version).toBe(saved.version);
     await expect(client(org.agent.key).api.getPolicy()).rejects.toBeInstanceOf(AegisPermissionError);
   });
 
