@@ -14,7 +14,8 @@ import path from "node:path";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { buildApiModel } from "./sdk/api-model";
 import { pythonApi } from "./sdk/python-api";
-import { GENERATED_NOTE, pythonLiterals, pythonModels } from "./sdk/python-models";
+import { pythonLiterals, pythonModels } from "./sdk/python-models";
+import { GENERATED_NOTE } from "./sdk/python-types";
 import { typescriptApi } from "./sdk/typescript-api";
 // @ts-expect-error a plain .mjs module of the TypeScript SDK (openapi-typescript), shared with its tests
 import { typesFromDocument } from "../sdk/typescript/scripts/openapi-types.mjs";

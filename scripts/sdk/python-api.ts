@@ -1,7 +1,6 @@
 import type { ApiModel, ApiOperation } from "./api-model";
 import { objectNamed } from "./api-model";
 import { oneLine, pythonName, snake } from "./names";
-import { GENERATED_NOTE } from "./python-models";
 import { optional, PythonImports, pythonType } from "./python-types";
 
 type Arg = { name: string; key: string; type: string; required: boolean; where: "path" | "query" | "body" };
@@ -82,16 +81,12 @@ export function pythonApi(model: ApiModel): string {
   );
   const anyResultless = model.operations.some((op) => op.result?.kind !== "object");
   return [
-    `"""Every operation of the AegisOS API as one method: \`\`aegis.api\`\` of \`\`AegisClient\`\` and \`\`AsyncAegisClient\`\`.`,
-    "",
-    "Path parameters are positional; query parameters and body fields are keywords (a body field left",
-    "out is not sent; ``None`` sends ``null``). Answers are the models of ``aegis_os.models``.",
-    `${GENERATED_NOTE}`,
-    `"""`,
-    "",
-    "from __future__ import annotations",
-    "",
-    ...uses.header(),
+    ...uses.head([
+      "Every operation of the AegisOS API as one method: ``aegis.api`` of ``AegisClient`` and ``AsyncAegisClient``.",
+      "",
+      "Path parameters are positional; query parameters and body fields are keywords (a body field left",
+      "out is not sent; ``None`` sends ``null``). Answers are the models of ``aegis_os.models``.",
+    ]),
     "",
     "from .._model_base import answer",
     `from .._operations import ${["NOT_GIVEN", "AsyncApiBase", "Omittable", "OperationSpec", "SyncApiBase", ...(anyResultless ? ["as_json"] : [])].join(", ")}`,
