@@ -61,7 +61,7 @@ export const ApprovalSchema = z.object({
     .object({ rule: z.string(), code: z.string(), reason: z.string() })
     .nullable()
     .describe(
-      "A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering",
+      "A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, currency, over the hard limit, a blocked or no longer allowed merchant or category, confidence); budgets and balance are checked when answering",
     ),
 });
 export type ApprovalDto = z.infer<typeof ApprovalSchema>;

@@ -8,8 +8,8 @@ type HeldIntent = Parameters<typeof recheckApproval>[1];
 /**
  * Refuses an answer the money rules forbid, inside the answering transaction. While the
  * agent is suspended no answer is taken (409 agent_suspended; an admin may resume it, or
- * suspend with "reject pending"). An approve is re-checked (freeze, time window, hard limit,
- * balance, budgets); a reject always stands, since it only releases money.
+ * suspend with "reject pending"). An approve is re-checked against every rule that can deny
+ * (recheckApproval); a reject always stands, since it only releases money.
  */
 export async function assertMoneyRulesAllow(tx: Tx, intent: HeldIntent, decision: ApprovalDecision, at: Date): Promise<void> {
   const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId }, select: { status: true, name: true } });

@@ -159,7 +159,13 @@ export async function buildInboxItems(
       recent: (recent.get(agent.id) ?? []).filter((r) => r.id !== row.intentId).slice(0, 5),
       new_merchant: intent.merchant !== null && fresh.has(row.intentId),
       blocked: foreseeableBlock({
-        intent: { amount: Number(intent.amount), currency: intent.currency },
+        intent: {
+          amount: Number(intent.amount),
+          currency: intent.currency,
+          merchant: intent.merchant,
+          merchantCategory: intent.merchantCategory,
+          confidence: intent.confidence,
+        },
         agent,
         freeze: activeFreeze(orgFreeze, agent),
         policy,

@@ -18,11 +18,12 @@ type HeldIntent = {
 };
 
 /**
- * Evaluates the rules that protect money again at the moment a person approves, under the
- * policy, freezes and clock of that moment: a freeze, a suspension, hours outside the time
- * window, a lowered hard limit or budget all stop an approval that was fine when asked for.
- * This intent's own hold is taken out of the wallet's held amount and of the budget windows
- * it sits in, so it is not counted twice. Locks the agent row first, like a decision does.
+ * Evaluates the policy again at the moment a person approves, under the policy (agent
+ * overrides included), freezes and clock of that moment: a freeze, a suspension, hours
+ * outside the time window, a currency or merchant since blocked, a lowered hard limit or
+ * budget all stop an approval that was fine when asked for (blockingRule names which rules
+ * count). This intent's own hold is taken out of the wallet's held amount and of the budget
+ * windows it sits in, so it is not counted twice. Locks the agent row first, like a decision does.
  */
 export async function recheckApproval(tx: Tx, intent: HeldIntent, at: Date): Promise<Blocked | null> {
   await tx.$queryRaw`SELECT id FROM agents WHERE id = ${intent.agentId}::uuid FOR UPDATE`;

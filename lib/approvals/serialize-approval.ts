@@ -61,7 +61,13 @@ export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promi
       blocked:
         row.status === "pending" && orgFreeze
           ? foreseeableBlock({
-              intent: { amount: Number(row.intent.amount), currency: row.intent.currency },
+              intent: {
+                amount: Number(row.intent.amount),
+                currency: row.intent.currency,
+                merchant: row.intent.merchant,
+                merchantCategory: row.intent.merchantCategory,
+                confidence: row.intent.confidence,
+              },
               agent,
               freeze: activeFreeze(orgFreeze, agent),
               policy: policy!,

@@ -31,8 +31,57 @@ describe("approvals are re-checked against the money rules when a person approve
     expect(err.message).toMatch(/outside the allowed hours/);
     const late = (await api(own.agent.key, "POST", "/api/v1/intents", intentBody())).body;
     expect(late.policy_decision).toMatchObject({ outcome: "deny", rule: "time_window" });
-    // An agent override lifts the window for that agent only.
+    // An agent override cannot lift the organisation's window: "any time" for the agent changes nothing.
     await setPolicy(own.id, (doc) => (doc.agent_overrides[own.agent.id] = { time_window: null }));
+    expect(expectError(await approve(own.approver.key, intent.id), 409, "approval_blocked").details).toEqual([{ field: "rule", issue: "time_window" }]);
+    await setPolicy(own.id, (doc) => (doc.rules.time_window = null));
+    expect((await approve(own.approver.key, intent.id)).body.status).toBe("approved");
+  });
+
+  it("a merchant blocked after the request refuses the approval and moves no money; an override cannot lift the block", async () => {
+    const own = await createOrg();
+    const intent = (await api(own.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, merchant: "Amazon.com" }))).body;
+    expect(intent.status).toBe("pending_approval");
+    const wallet = async () => (await api(own.admin.key, "GET", `/api/v1/agents/${own.agent.id}`)).body.wallet;
+    expect(await wallet()).toMatchObject({ balance: 10_000_000, held: 2_000_000 });
+
+    // The organisation blocks the merchant (another spelling); an override for the agent tries to allow it again.
+    await setPolicy(own.id, (doc) => {
+      doc.rules.merchant_blocklist = [" amazon.com "];
+      doc.agent_overrides[own.agent.id] = { merchant_blocklist: [], merchant_allowlist: ["Amazon.com"] };
+    });
+    for (const key of [own.approver.key, own.admin.key]) {
+      const err = expectError(await approve(key, intent.id), 409, "approval_blocked");
+      expect(err.details).toEqual([{ field: "rule", issue: "merchant_blocklist" }]);
+      expect(err.message).toBe('Approving now would break the merchant_blocklist rule: The merchant "Amazon.com" is on the merchant blocklist.');
+    }
+    // Nothing was paid or released by the refused answers: the hold still stands, the approval still waits.
+    expect(await wallet()).toMatchObject({ balance: 10_000_000, held: 2_000_000 });
+    expect((await api(own.admin.key, "GET", `/api/v1/intents/${intent.id}`)).body).toMatchObject({
+      status: "pending_approval",
+      approval: { status: "pending" },
+    });
+    // The inbox tells before anyone tries.
+    const listed = (await api(own.approver.key, "GET", "/api/v1/approvals")).body.data.find((a: { intent_id: string }) => a.intent_id === intent.id);
+    expect(listed.blocked).toMatchObject({ rule: "merchant_blocklist" });
+    // A rejection releases the hold, exactly once.
+    expect((await api(own.approver.key, "POST", `/api/v1/approvals/${intent.id}`, { decision: "reject" })).body.status).toBe("rejected");
+    expect(await wallet()).toMatchObject({ balance: 10_000_000, held: 0 });
+    const { entries } = await admin<{ entries: { kind: string; amount: number; intent_id: string | null }[] }>(["wallet", "ledger"], { agent: own.agent.id });
+    expect(entries.filter((l) => l.intent_id === intent.id).map((l) => [l.kind, l.amount])).toEqual([
+      ["release", 2_000_000],
+      ["hold", 2_000_000],
+    ]);
+  });
+
+  it("a category or confidence the current policy denies refuses the approval", async () => {
+    const own = await createOrg();
+    const intent = (await api(own.agent.key, "POST", "/api/v1/intents", intentBody({ amount: 2_000_000, merchant_category: "travel", confidence: 0.7 }))).body;
+    await setPolicy(own.id, (doc) => (doc.rules.category_allowlist = ["saas"]));
+    expect(expectError(await approve(own.approver.key, intent.id), 409, "approval_blocked").details[0].issue).toBe("category_allowlist");
+    await setPolicy(own.id, (doc) => Object.assign(doc.rules, { category_allowlist: [], min_confidence: 0.9, low_confidence_action: "deny" }));
+    expect(expectError(await approve(own.approver.key, intent.id), 409, "approval_blocked").details[0].issue).toBe("min_confidence");
+    await setPolicy(own.id, (doc) => (doc.rules.low_confidence_action = "require_approval"));
     expect((await approve(own.approver.key, intent.id)).body.status).toBe("approved");
   });
 

@@ -61,7 +61,11 @@ export default async function PoliciesPage() {
             />
           </Card>
           <Card aria-labelledby="ovr-h">
-            <CardHeader id="ovr-h" title="Per-agent overrides" description="Fields given here replace the organisation rule for that agent." />
+            <CardHeader
+              id="ovr-h"
+              title="Per-agent overrides"
+              description="Limits and thresholds here replace the organisation's for that agent; blocked names and time windows only add to the organisation's."
+            />
             {overrideIds.length === 0 ? (
               <CardBody>
                 <p className="text-sm text-slate-500 dark:text-slate-400">No agent has its own rules.</p>

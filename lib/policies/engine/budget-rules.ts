@@ -1,6 +1,6 @@
 import { dayWindow, monthWindow } from "./budget-windows";
 import { deny, pass, skipped, type RuleChecks, type RuleContext, type RuleResult } from "./rule-check";
-import type { BudgetWindow, Decision, PolicyRules } from "./types";
+import type { BudgetWindow, Decision, EffectiveRules } from "./types";
 
 interface WindowSpec {
   label: string; // "daily"
@@ -50,7 +50,12 @@ function budgetWindow(limit: number | null, spent: number, resetsAt: Date, timeZ
 }
 
 /** Budget use before this intent, for display next to the decision. */
-export function describeBudgets(rules: PolicyRules, usage: { spentToday: number; spentThisMonth: number }, now: Date, timeZone: string): Decision["budgets"] {
+export function describeBudgets(
+  rules: Pick<EffectiveRules, "dailyBudget" | "monthlyBudget">,
+  usage: { spentToday: number; spentThisMonth: number },
+  now: Date,
+  timeZone: string,
+): Decision["budgets"] {
   return {
     daily: budgetWindow(rules.dailyBudget, usage.spentToday, dayWindow(now, timeZone).resetsAt, timeZone),
     monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, monthWindow(now, timeZone).resetsAt, timeZone),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluatePolicy } from "./evaluate-policy";
 import { AGENT_ID, makeEvaluationInput as input, stepOf } from "./make-evaluation-input";
 import { describeTimeWindow, isWithinTimeWindow } from "./time-window";
-import type { TimeWindowRule } from "./types";
+import { WEEKDAYS, type TimeWindowRule } from "./types";
 
 const OFFICE: TimeWindowRule = { days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "18:00", timeZone: null };
 const NIGHT: TimeWindowRule = { days: ["fri"], start: "22:00", end: "06:00", timeZone: "UTC" };
@@ -66,9 +66,40 @@ describe("rule time_window", () => {
     });
   });
 
-  it("an agent override replaces the organisation's window", () => {
-    const d = evaluatePolicy(input({ rules: { timeWindow: OFFICE }, agentOverrides: { [AGENT_ID]: { timeWindow: null } }, now: at("2025-03-15T10:00:00Z") }));
-    expect(d.outcome).toBe("approve");
+  it("an agent override cannot lift the organisation's window: both windows apply", () => {
+    // Saturday 10:00 UTC: outside office hours. An override of "any time" (null) is no override.
+    const lifted = evaluatePolicy(
+      input({ rules: { timeWindow: OFFICE }, agentOverrides: { [AGENT_ID]: { timeWindow: null } }, now: at("2025-03-15T10:00:00Z") }),
+    );
+    expect(lifted).toMatchObject({ outcome: "deny", rule: "time_window" });
+    // A wider window of the agent's own does not widen the organisation's either.
+    const allWeek = { ...OFFICE, days: [...WEEKDAYS], start: "00:00", end: "00:00" };
+    const wider = evaluatePolicy(
+      input({ rules: { timeWindow: OFFICE }, agentOverrides: { [AGENT_ID]: { timeWindow: allWeek } }, now: at("2025-03-15T10:00:00Z") }),
+    );
+    expect(wider).toMatchObject({ outcome: "deny", rule: "time_window" });
+    expect(wider.reason).toBe("It is Sat 10:00 in UTC, outside the organisation's allowed hours (Mon–Fri 09:00–18:00 UTC).");
+  });
+
+  it("an agent's own window narrows the organisation's", () => {
+    const mornings = { ...OFFICE, end: "12:00" };
+    const monday3pm = at("2025-03-17T15:00:00Z");
+    expect(evaluatePolicy(input({ rules: { timeWindow: OFFICE }, now: monday3pm })).outcome).toBe("approve");
+    const d = evaluatePolicy(input({ rules: { timeWindow: OFFICE }, agentOverrides: { [AGENT_ID]: { timeWindow: mornings } }, now: monday3pm }));
+    expect(d).toMatchObject({
+      outcome: "deny",
+      rule: "time_window",
+      reason: "It is Mon 15:00 in UTC, outside the agent's own allowed hours (Mon–Fri 09:00–12:00 UTC).",
+    });
+    const ok = evaluatePolicy(
+      input({ rules: { timeWindow: OFFICE }, agentOverrides: { [AGENT_ID]: { timeWindow: mornings } }, now: at("2025-03-17T10:00:00Z") }),
+    );
+    expect(stepOf(ok, "time_window")).toMatchObject({
+      result: "pass",
+      detail: "It is Mon 10:00 in UTC, within the allowed hours (Mon–Fri 09:00–18:00 UTC and Mon–Fri 09:00–12:00 UTC).",
+    });
+    // Without an organisation window, the agent's own applies alone.
+    expect(evaluatePolicy(input({ agentOverrides: { [AGENT_ID]: { timeWindow: mornings } }, now: monday3pm })).rule).toBe("time_window");
   });
 });
 

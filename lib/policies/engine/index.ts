@@ -2,6 +2,7 @@ export type {
   ApprovalSettings,
   BudgetWindow,
   Decision,
+  EffectiveRules,
   EvaluationInput,
   Outcome,
   Policy,

@@ -183,7 +183,7 @@ function fromDocument(doc: PolicyDocument): Policy {
   };
   const agentOverrides: Record<string, Partial<PolicyRules>> = {};
   for (const [agentId, override] of Object.entries(doc.agent_overrides)) {
-    agentOverrides[agentId] = rulesFromDocument(override);
+    agentOverrides[agentId] = overrideFromDocument(override);
   }
   const settlement = { autoAfterHours: doc.settlement.auto_after_hours, autoAction: doc.settlement.auto_action };
   return { rules: rulesFromDocument(doc.rules) as PolicyRules, approvals, settlement, agentOverrides };
@@ -196,7 +196,15 @@ export function parsePolicyDocument(json: unknown): Policy {
 
 /** Parses one agent override document (all fields optional). Throws the ZodError when invalid. */
 export function parseRulesOverride(json: unknown): Partial<PolicyRules> {
-  return rulesFromDocument(PolicyRulesOverrideDocumentSchema.parse(json));
+  return overrideFromDocument(PolicyRulesOverrideDocumentSchema.parse(json));
+}
+
+// An override's time window narrows the organisation's hours; "none" would lift them, which
+// an override may not do, so a null window (accepted from versions saved when it could) is dropped.
+function overrideFromDocument(doc: PolicyRulesOverrideDocument): Partial<PolicyRules> {
+  const rules = rulesFromDocument(doc);
+  if (rules.timeWindow === null) delete rules.timeWindow;
+  return rules;
 }
 
 /** The JSON form of a Policy; parsePolicyDocument(toPolicyDocument(p)) deep-equals p. */

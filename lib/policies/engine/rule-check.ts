@@ -1,10 +1,10 @@
 import { formatMinorUnits } from "./format-minor-units";
-import type { EvaluationInput, PolicyRules, RuleName, TraceResult } from "./types";
+import type { EffectiveRules, EvaluationInput, RuleName, TraceResult } from "./types";
 
 /** What every rule check sees: the raw input plus the rules already resolved for this agent. */
 export interface RuleContext {
   input: EvaluationInput;
-  rules: PolicyRules;
+  rules: EffectiveRules;
   /** Formats minor units in the intent's currency. */
   money: (amount: number) => string;
 }
@@ -17,7 +17,7 @@ export interface RuleResult {
 export type RuleCheck = (ctx: RuleContext) => RuleResult;
 export type RuleChecks<K extends RuleName> = Record<K, RuleCheck>;
 
-export function createRuleContext(input: EvaluationInput, rules: PolicyRules): RuleContext {
+export function createRuleContext(input: EvaluationInput, rules: EffectiveRules): RuleContext {
   return { input, rules, money: (amount) => formatMinorUnits(amount, input.intent.currency) };
 }
 
@@ -26,9 +26,28 @@ export const deny = (detail: string): RuleResult => ({ result: "deny", detail })
 export const requireApproval = (detail: string): RuleResult => ({ result: "require_approval", detail });
 export const skipped = (detail: string): RuleResult => ({ result: "skipped", detail });
 
-/** Names are compared trimmed and case-insensitively ("  Stripe " matches "stripe"). */
+// Whitespace and invisible format characters (zero-width space, joiners, BOM) at either end.
+const OUTER = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
+const PLAIN = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/**
+ * The form in which names are compared: whole names, ignoring case and outer whitespace
+ * ("  Stripe " is "stripe"; "notamazon.com" is not "amazon.com"). Unicode compatibility forms
+ * are folded first (NFKC: full-width "Ａｍａｚｏｎ" is "amazon"), so look-alike spellings of
+ * a blocked name cannot slip past the list.
+ */
 export function normalizeName(name: string): string {
-  return name.trim().toLowerCase();
+  if (PLAIN.test(name)) return name.toLowerCase(); // the common case: printable ASCII, nothing to trim
+  return name.normalize("NFKC").replace(OUTER, "").toLowerCase();
+}
+
+const nameSets = new WeakMap<readonly string[], Set<string>>();
+
+/** Whether `list` holds `normalized` (a normalizeName result); each list is normalized once. */
+export function listHasName(list: readonly string[], normalized: string): boolean {
+  let set = nameSets.get(list);
+  if (!set) nameSets.set(list, (set = new Set(list.map(normalizeName))));
+  return set.has(normalized);
 }
 
 export function normalizeCurrency(code: string): string {

@@ -88,6 +88,20 @@ export interface ApprovalSettings {
   expiryHours: number;
 }
 
+/**
+ * The rules that apply to one agent: its override laid over the organisation's rules. Limits,
+ * budgets and thresholds are replaced by the override; blocks only ever add up: both
+ * blocklists apply, every allowlist that is set must name the merchant (or category), and
+ * every time window that is set must be open. So an override can narrow, never lift, what the
+ * organisation blocks.
+ */
+export interface EffectiveRules extends Omit<PolicyRules, "merchantAllowlist" | "categoryAllowlist" | "timeWindow"> {
+  merchantAllowlists: string[][];
+  categoryAllowlists: string[][];
+  /** The organisation's window first, then the agent's. */
+  timeWindows: { owner: "organization" | "agent"; window: TimeWindowRule }[];
+}
+
 export interface Policy {
   rules: PolicyRules;
   approvals: ApprovalSettings;

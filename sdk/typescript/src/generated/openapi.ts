@@ -610,7 +610,7 @@ export interface components {
                 } | null;
             };
             approvals_required: number;
-            /** @description A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering */
+            /** @description A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, currency, over the hard limit, a blocked or no longer allowed merchant or category, confidence); budgets and balance are checked when answering */
             blocked: {
                 code: string;
                 reason: string;
@@ -718,7 +718,7 @@ export interface components {
                     } | null;
                 };
                 approvals_required: number;
-                /** @description A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering */
+                /** @description A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, currency, over the hard limit, a blocked or no longer allowed merchant or category, confidence); budgets and balance are checked when answering */
                 blocked: {
                     code: string;
                     reason: string;
