@@ -162,7 +162,7 @@ class Approval(Model):
     resolved_at: Optional[_dt.datetime]
     intent: Intent
     agent: AgentSummary
-    #: A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, over the hard limit); budgets and balance are checked when answering
+    #: A rule that would refuse an approve right now (frozen, agent suspended, outside the time window, currency, over the hard limit, a blocked or no longer allowed merchant or category, confidence); budgets and balance are checked when answering
     blocked: Optional[ApprovalBlocked]
     raw: Dict[str, Any] = raw_field()
 
