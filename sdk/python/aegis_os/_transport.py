@@ -227,7 +227,8 @@ def error_from_response(resp: Response, idempotency_key: Optional[str] = None) -
     except ValueError:
         payload = None
     found: Any = (json_object(payload) or {}).get("error")
-    err: Dict[str, Any] = {"message": found} if isinstance(found, str) else (json_object(found) or {})  # or {"error": "message"}
+    # Our error object, or {"error": "message"} from something in front of the server.
+    err: Dict[str, Any] = {"message": found} if isinstance(found, str) else (json_object(found) or {})
     message: Any = err.get("message")
     if not isinstance(message, str) or not message:
         snippet = " ".join(text.split())[:200] if payload is None else ""
