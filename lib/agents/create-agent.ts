@@ -2,6 +2,7 @@ import { describeAgent } from "@/lib/agents/describe-agent";
 import type { AgentDto } from "@/lib/agents/agent-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { newAgentId, newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { CreateAgentSchema, type CreateAgentInput } from "@/lib/agents/agent-schemas";
@@ -20,12 +21,15 @@ export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput)
   const org = await getOrganizationOrThrow(db, data.orgId);
   const currency = data.currency ?? org.currency;
   const id = newAgentId();
-  await db.$transaction(async (tx) => {
-    await tx.agent.create({
-      data: { id, orgId: data.orgId, name: data.name, owner: data.owner ?? "", description: data.description ?? "" },
-    });
+  // The typed layer (a money verb: the opening balance is a ledger credit in the same transaction).
+  await sqlTransaction(db, async (tx) => {
+    const at = new Date();
+    await tx
+      .insertInto("agents")
+      .values({ id, org_id: data.orgId, name: data.name, owner: data.owner ?? "", description: data.description ?? "", created_at: at })
+      .execute();
     const walletId = newId("wal");
-    await tx.wallet.create({ data: { id: walletId, orgId: data.orgId, agentId: id, currency } });
+    await tx.insertInto("wallets").values({ id: walletId, org_id: data.orgId, agent_id: id, currency, created_at: at }).execute();
     if (data.initialBalance > 0) {
       await postLedgerEntry(tx, {
         orgId: data.orgId,

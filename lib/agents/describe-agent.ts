@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Agent, Wallet } from "@/lib/generated/prisma/client";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { dayWindow, monthWindow, resolveEffectiveRules } from "@/lib/policies/engine";
@@ -10,7 +10,8 @@ import { loadAgentActivity, type AgentActivity } from "./risk/load-agent-activit
 
 export type AgentWithWallets = Agent & { wallets: Wallet[] };
 
-export const walletView = (w: Wallet) => {
+type Money = bigint | number;
+export const walletView = (w: { currency: string; balance: Money; held: Money; lowBalanceThreshold: Money | null }) => {
   const balance = Number(w.balance);
   const held = Number(w.held);
   const threshold = w.lowBalanceThreshold === null ? null : Number(w.lowBalanceThreshold);
@@ -18,12 +19,12 @@ export const walletView = (w: Wallet) => {
 };
 
 /** Full API view of an agent: risk with its factors, wallets, spend against budgets, counts. */
-export async function describeAgent(db: DbOrTx, agent: AgentWithWallets, now = new Date()): Promise<AgentDto> {
+export async function describeAgent(db: Db, agent: AgentWithWallets, now = new Date()): Promise<AgentDto> {
   return (await describeAgents(db, agent.orgId, [agent], now))[0];
 }
 
 /** Several agents of one organisation: its policy once, every agent's counters in one query. */
-export async function describeAgents(db: DbOrTx, orgId: string, agents: AgentWithWallets[], now = new Date()): Promise<AgentDto[]> {
+export async function describeAgents(db: Db, orgId: string, agents: AgentWithWallets[], now = new Date()): Promise<AgentDto[]> {
   const [{ policy }, { timeZone, currency }] = await Promise.all([getOrgPolicy(db, orgId), getOrgLocale(db, orgId)]);
   const activity = await loadAgentActivity(
     db,

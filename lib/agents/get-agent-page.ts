@@ -1,7 +1,7 @@
 import { toLedgerLine } from "@/lib/ledger/ledger-line";
 import { getAgent } from "@/lib/agents/get-agent";
 import type { UserPrincipal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { listIntents } from "@/lib/intents/list-intents";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { can } from "@/lib/permissions/can";
@@ -9,7 +9,7 @@ import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { spendPerDay } from "./spend-per-day";
 
 /** The agent page's data: the API view of the agent plus its ledger, spend chart, intents and (admins) keys. */
-export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId: string) {
+export async function getAgentPage(db: Db, principal: UserPrincipal, agentId: string) {
   const agent = await getAgent(db, principal, agentId); // 404 for unknown or another org's
   const currency = agent.wallet?.currency ?? (await getOrgCurrency(db, principal.orgId));
   const [ledger, spend, intents, keys, waiting, override] = await Promise.all([
@@ -66,6 +66,6 @@ export async function getAgentPage(db: DbOrTx, principal: UserPrincipal, agentId
   };
 }
 
-async function walletIds(db: DbOrTx, orgId: string, agentId: string): Promise<string[]> {
+async function walletIds(db: Db, orgId: string, agentId: string): Promise<string[]> {
   return (await db.wallet.findMany({ where: { orgId, agentId }, select: { id: true } })).map((w) => w.id);
 }

@@ -1,5 +1,5 @@
 import type { Principal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
 import { isUuid } from "@/lib/db/ids";
 import { readScope } from "@/lib/permissions/read-scope";
@@ -7,7 +7,7 @@ import { describeAgents } from "./describe-agent";
 import { withWallets } from "./get-agent";
 
 /** Agents of the caller's organisation, newest first; an agent key sees only its own agent. Risk and counts come from counters, one query per page. */
-export async function listAgents(db: DbOrTx, principal: Principal, q: { limit: number; cursor?: string }) {
+export async function listAgents(db: Db, principal: Principal, q: { limit: number; cursor?: string }) {
   const rows = await db.agent.findMany({
     where: { AND: [readScope.agents(principal), afterCursor(q.cursor, isUuid)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

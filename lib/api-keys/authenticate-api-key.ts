@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/db/client";
-import { cachedLookup } from "@/lib/db/cached-lookup";
+import { cachedLookupPerDb } from "@/lib/db/cached-lookup";
 import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
 import type { Principal } from "@/lib/auth/principal";
 
@@ -10,21 +10,20 @@ const MAX_STALE_MS = 1_000;
 
 type Found = { principal: Principal; keyId: string } | null;
 
-const holder = globalThis as { __aegisKeys?: ReturnType<typeof makeCache>; __aegisKeyUse?: Map<string, number> };
-const makeCache = (db: Db) =>
-  cachedLookup<Found>("apikey", MAX_STALE_MS, async (hash) => {
-    const row = await db.apiKey.findUnique({ where: { hash }, include: { user: true, agent: true } });
-    if (!row || row.revokedAt) return null;
-    touchLastUsed(db, row.id, row.lastUsedAt);
-    if (row.kind === "agent" && row.agent) {
-      return { keyId: row.id, principal: { kind: "agent", orgId: row.orgId, agentId: row.agent.id, keyId: row.id, label: `agent:${row.agent.name}` } };
-    }
-    if (row.kind === "user" && row.user && !row.user.deactivatedAt) {
-      const u = row.user;
-      return { keyId: row.id, principal: { kind: "user", orgId: row.orgId, userId: u.id, role: u.role, email: u.email, keyId: row.id, label: u.email } };
-    }
-    return null;
-  });
+const holder = globalThis as { __aegisKeyUse?: Map<string, number> };
+const lookup = cachedLookupPerDb<Db, Found>("apikey", MAX_STALE_MS, async (db, hash) => {
+  const row = await db.apiKey.findUnique({ where: { hash }, include: { user: true, agent: true } });
+  if (!row || row.revokedAt) return null;
+  touchLastUsed(db, row.id, row.lastUsedAt);
+  if (row.kind === "agent" && row.agent) {
+    return { keyId: row.id, principal: { kind: "agent", orgId: row.orgId, agentId: row.agent.id, keyId: row.id, label: `agent:${row.agent.name}` } };
+  }
+  if (row.kind === "user" && row.user && !row.user.deactivatedAt) {
+    const u = row.user;
+    return { keyId: row.id, principal: { kind: "user", orgId: row.orgId, userId: u.id, role: u.role, email: u.email, keyId: row.id, label: u.email } };
+  }
+  return null;
+});
 
 /**
  * Resolves a bearer key to its principal; revoked, unknown and malformed keys are all 401.
@@ -34,8 +33,7 @@ const makeCache = (db: Db) =>
 export async function authenticateApiKey(db: Db, key: string): Promise<Principal> {
   const invalid = new AppError("unauthenticated", "The API key is invalid or has been revoked");
   if (!looksLikeApiKey(key)) throw invalid;
-  holder.__aegisKeys ??= makeCache(db);
-  const found = await holder.__aegisKeys.get(hashApiKey(key));
+  const found = await lookup(db, hashApiKey(key));
   if (!found) throw invalid;
   touchLastUsed(db, found.keyId, null);
   return found.principal;

@@ -1,9 +1,7 @@
-import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
-import type { ApprovalDecision } from "@/lib/generated/prisma/enums";
-import { recheckApproval } from "./recheck-approval";
-
-type HeldIntent = Parameters<typeof recheckApproval>[1];
+import type { ApprovalDecision } from "@/lib/generated/kysely/enums";
+import { recheckApproval, type HeldIntent } from "./recheck-approval";
 
 /**
  * Refuses an answer the money rules forbid, inside the answering transaction. While the
@@ -11,8 +9,8 @@ type HeldIntent = Parameters<typeof recheckApproval>[1];
  * suspend with "reject pending"). An approve is re-checked against every rule that can deny
  * (recheckApproval); a reject always stands, since it only releases money.
  */
-export async function assertMoneyRulesAllow(tx: Tx, intent: HeldIntent, decision: ApprovalDecision, at: Date): Promise<void> {
-  const agent = await tx.agent.findUniqueOrThrow({ where: { id: intent.agentId }, select: { status: true, name: true } });
+export async function assertMoneyRulesAllow(tx: SqlTx, intent: HeldIntent, decision: ApprovalDecision, at: Date): Promise<void> {
+  const agent = await tx.selectFrom("agents").select(["status", "name"]).where("id", "=", intent.agent_id).executeTakeFirstOrThrow();
   if (agent.status === "suspended") {
     throw new AppError("agent_suspended", `The agent ${agent.name} is suspended: its approvals cannot be answered until an admin resumes it.`, [
       { field: "rule", issue: "agent_status" },

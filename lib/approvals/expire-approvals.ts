@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { settleApproval } from "./settle-approval";
+import { sqlTransaction } from "@/lib/db/sql";
+import { closeApproval } from "./close-approval";
 
 /**
  * Expires overdue approvals, releasing their holds, one approval per transaction: each locks
@@ -10,11 +11,18 @@ import { settleApproval } from "./settle-approval";
 export async function expireApprovals(db: Db, now = new Date(), batch = 100): Promise<number> {
   let expired = 0;
   while (expired < batch) {
-    const done = await db.$transaction(async (tx) => {
-      const [due] = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM approvals WHERE status = 'pending' AND expires_at <= ${now}
-        ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
-      if (due) await settleApproval(tx, due.id, "expired", "system", now);
+    const done = await sqlTransaction(db, async (tx) => {
+      const due = await tx
+        .selectFrom("approvals")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("expires_at", "<=", now)
+        .orderBy("expires_at")
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (due) await closeApproval(tx, due.id, "expired", "system", now);
       return due ? 1 : 0;
     });
     if (done === 0) break;

@@ -1,5 +1,5 @@
 import type { UserPrincipal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assessAgentRisk } from "@/lib/agents/risk/assess-agent-risk";
 import type { RiskFactor } from "@/lib/agents/risk/compute-risk-level";
@@ -67,7 +67,7 @@ export type InboxItem = {
  * query, and "new merchant" for all cards in one query.
  */
 export async function buildInboxItems(
-  db: DbOrTx,
+  db: Db,
   principal: UserPrincipal,
   rows: Row[],
   policy: Policy,

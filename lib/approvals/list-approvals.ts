@@ -1,5 +1,5 @@
 import type { Principal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { answerableApprovalsWhere } from "@/lib/permissions/answerable-approvals-where";
 import { assertPerson, can } from "@/lib/permissions/can";
@@ -17,7 +17,7 @@ export type ApprovalSort = ListApprovalsQuery["sort"];
  * answered. Oldest first with a keyset cursor,
  * or largest amount first (one page: `cursor` applies to the oldest-first order only).
  */
-export async function listApprovals(db: DbOrTx, principal: Principal, q: Partial<ListApprovalsQuery> = {}) {
+export async function listApprovals(db: Db, principal: Principal, q: Partial<ListApprovalsQuery> = {}) {
   assertPerson(principal, "approval.list");
   const { sort = "oldest", limit = 100, cursor } = q;
   if (!can(principal, "approval.answer")) return { object: "list" as const, data: [], has_more: false, next_cursor: null };

@@ -1,5 +1,5 @@
 import type { UserPrincipal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursorAscending, encodeCursor } from "@/lib/api/keyset-cursor";
@@ -35,7 +35,7 @@ const openWhere = (orgId: string, now: Date): Prisma.ApprovalWhereInput => ({ or
  * approver) — a viewer's whole inbox. Keyset-paginated, so a page costs the same at 10,000
  * open approvals; the context on each card is loaded for the page in a fixed number of queries.
  */
-export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQuery, now = new Date()): Promise<InboxPage> {
+export async function loadInbox(db: Db, principal: UserPrincipal, q: InboxQuery, now = new Date()): Promise<InboxPage> {
   const open = openWhere(principal.orgId, now);
   const { groupIds } = await loadAnswerRights(db, principal.orgId, principal.userId, now);
   const mine = answerableWhere(principal, groupIds);
@@ -74,12 +74,12 @@ export async function loadInbox(db: DbOrTx, principal: UserPrincipal, q: InboxQu
 }
 
 /** How many rows match, reading at most COUNT_CAP of them. */
-async function cappedCount(db: DbOrTx, where: Prisma.ApprovalWhereInput): Promise<number> {
+async function cappedCount(db: Db, where: Prisma.ApprovalWhereInput): Promise<number> {
   return db.approval.count({ where, take: COUNT_CAP });
 }
 
 /** The open approvals this person may answer, for the navigation badge and tab title. */
-export async function countInbox(db: DbOrTx, principal: UserPrincipal, now = new Date()): Promise<{ yours: number; others: number }> {
+export async function countInbox(db: Db, principal: UserPrincipal, now = new Date()): Promise<{ yours: number; others: number }> {
   const open = openWhere(principal.orgId, now);
   const mine = answerableWhere(principal, (await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds);
   const [yours, others] = await Promise.all([

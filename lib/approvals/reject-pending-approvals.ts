@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
-import { settleApproval } from "./settle-approval";
+import { sqlTransaction } from "@/lib/db/sql";
+import { closeApproval } from "./close-approval";
 
 /**
  * Rejects every pending approval of one agent (suspension's "reject pending"), releasing the
@@ -8,12 +9,19 @@ import { settleApproval } from "./settle-approval";
  * another transaction is answering right now are skipped, never answered twice.
  */
 export async function rejectPendingApprovals(db: Db, actor: Actor, orgId: string, agentId: string, at = new Date()): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string }[]>`
-      SELECT a.id FROM approvals a JOIN intents i ON i.id = a.intent_id
-      WHERE a.org_id = ${orgId} AND i.agent_id = ${agentId}::uuid AND a.status = 'pending'
-      ORDER BY a.created_at FOR UPDATE OF a SKIP LOCKED`;
-    for (const { id } of due) await settleApproval(tx, id, "rejected", actor, at);
+  return sqlTransaction(db, async (tx) => {
+    const due = await tx
+      .selectFrom("approvals as a")
+      .innerJoin("intents as i", "i.id", "a.intent_id")
+      .select("a.id")
+      .where("a.org_id", "=", orgId)
+      .where("i.agent_id", "=", agentId)
+      .where("a.status", "=", "pending")
+      .orderBy("a.created_at")
+      .forUpdate("a")
+      .skipLocked()
+      .execute();
+    for (const { id } of due) await closeApproval(tx, id, "rejected", actor, at);
     return due.length;
   });
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { walletView } from "@/lib/agents/describe-agent";
 import { assessAgentsRisk } from "@/lib/agents/risk/assess-agent-risk";
@@ -21,7 +21,7 @@ export type ApprovalRow = Prisma.ApprovalGetPayload<{ include: typeof approvalIn
  * the intent's currency) embedded. Risk comes from the agents' counters, one query for a
  * whole page (all rows belong to one organisation, so its policy is read once).
  */
-export async function serializeApprovals(db: DbOrTx, rows: ApprovalRow[]): Promise<ApprovalDto[]> {
+export async function serializeApprovals(db: Db, rows: ApprovalRow[]): Promise<ApprovalDto[]> {
   const now = new Date();
   const policy = rows.length ? (await getOrgPolicy(db, rows[0].orgId)).policy : null;
   const timeZone = rows.length ? await getOrgTimeZone(db, rows[0].orgId) : "UTC";

@@ -1,31 +1,31 @@
-import type { Tx } from "@/lib/db/client";
+import { sql } from "kysely";
+import type { SqlTx } from "@/lib/db/sql";
 
-export type ApprovalRoute = { group_id: string; group_name: string; approvals_required: number } | null;
+export type ApprovalRoute = { id: string; name: string; quorum: number } | null;
 
 /**
- * Routes a just-opened approval to the first approver group (priority order) whose agent,
- * merchant category, currency and amount filters match its intent, and raises the number of
- * distinct approvals needed to the group's quorum. One statement, in the caller's
- * transaction; no match leaves it to anyone with the required role.
+ * The approver group a new approval goes to: the first (priority order) whose agent, merchant
+ * category, currency and amount filters match its intent; its quorum raises the distinct
+ * approvals needed. null: no group matches, anyone with the required role answers. Read in the
+ * deciding transaction, before the approval row is written with the route already in it.
  */
-export async function routeApproval(tx: Tx, approvalId: string): Promise<ApprovalRoute> {
-  const rows = await tx.$queryRaw<{ group_id: string; group_name: string; approvals_required: number }[]>`
-    WITH chosen AS (
-      SELECT g.id, g.name, g.quorum
-      FROM approvals a
-      JOIN intents i ON i.id = a.intent_id
-      JOIN approver_groups g ON g.org_id = a.org_id
-      WHERE a.id = ${approvalId}
-        AND (cardinality(g.agent_ids) = 0 OR i.agent_id::text = ANY (g.agent_ids))
-        AND (cardinality(g.merchant_categories) = 0 OR i.merchant_category = ANY (g.merchant_categories))
-        AND (g.currency IS NULL OR g.currency = i.currency)
-        AND (g.min_amount IS NULL OR i.amount >= g.min_amount)
-        AND (g.max_amount IS NULL OR i.amount <= g.max_amount)
-      ORDER BY g.priority, g.created_at, g.id
-      LIMIT 1
-    )
-    UPDATE approvals SET group_id = chosen.id, approvals_required = GREATEST(approvals.approvals_required, chosen.quorum)
-    FROM chosen WHERE approvals.id = ${approvalId}
-    RETURNING chosen.id AS group_id, chosen.name AS group_name, approvals.approvals_required`;
-  return rows[0] ?? null;
+export async function routeApproval(
+  tx: SqlTx,
+  i: { orgId: string; agentId: string; merchantCategory: string | null; currency: string; amount: number },
+): Promise<ApprovalRoute> {
+  const group = await tx
+    .selectFrom("approver_groups as g")
+    .select(["g.id", "g.name", "g.quorum"])
+    .where("g.org_id", "=", i.orgId)
+    .where(sql<boolean>`(cardinality(g.agent_ids) = 0 OR ${i.agentId}::text = ANY (g.agent_ids))`)
+    .where(sql<boolean>`(cardinality(g.merchant_categories) = 0 OR ${i.merchantCategory}::text = ANY (g.merchant_categories))`)
+    .where((eb) => eb.or([eb("g.currency", "is", null), eb("g.currency", "=", i.currency)]))
+    .where((eb) => eb.or([eb("g.min_amount", "is", null), eb("g.min_amount", "<=", i.amount)]))
+    .where((eb) => eb.or([eb("g.max_amount", "is", null), eb("g.max_amount", ">=", i.amount)]))
+    .orderBy("g.priority")
+    .orderBy("g.created_at")
+    .orderBy("g.id")
+    .limit(1)
+    .executeTakeFirst();
+  return group ?? null;
 }

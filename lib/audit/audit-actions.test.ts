@@ -12,7 +12,7 @@ describe("audit actions", () => {
       targetId: "a1",
       data: { wallet_id: "wal_1", amount: 500, currency: "INR", memo: null },
     });
-    expect(row).toMatchObject({ orgId: "org_1", actorType: "system", actorLabel: "system", action: "wallet.funded", targetType: "agent", targetId: "a1" });
+    expect(row).toMatchObject({ org_id: "org_1", actor_type: "system", actor_label: "system", action: "wallet.funded", target_type: "agent", target_id: "a1" });
     expect(row.data).toEqual({ wallet_id: "wal_1", amount: 500, currency: "INR", memo: null });
     expect(row.id).toMatch(/^evt_/);
   });

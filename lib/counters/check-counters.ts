@@ -1,36 +1,35 @@
-import type { DbOrTx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sql } from "kysely";
+import type { Db } from "@/lib/db/client";
+import { sqlFrom, type SqlTx } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
 import { keptMinutesFromSql, recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
 
 export type CounterDrift = { kind: "day" | "minute"; agentId: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> };
 
-const differs = Prisma.join(
-  DAY_COLUMNS.map((c) => Prisma.sql`COALESCE(s.${Prisma.raw(c)}, 0) <> COALESCE(r.${Prisma.raw(c)}, 0)`),
-  " OR ",
-);
-const pick = (alias: string) => Prisma.raw(`json_build_object(${DAY_COLUMNS.map((c) => `'${c}', COALESCE(${alias}.${c}, 0)`).join(", ")})`);
+const differs = sql.raw(DAY_COLUMNS.map((c) => `COALESCE(s.${c}, 0) <> COALESCE(r.${c}, 0)`).join(" OR "));
+const pick = (alias: string) => sql.raw(`json_build_object(${DAY_COLUMNS.map((c) => `'${c}', COALESCE(${alias}.${c}, 0)`).join(", ")})`);
 
 /**
  * Compares an organisation's stored counters with a recomputation from its intents and
  * lists every difference (none when they agree). Read-only; `rebuildCounters` repairs.
  * Run it when nothing writes, or expect in-flight changes to show up as drift.
  */
-export async function checkCounters(db: DbOrTx, orgId: string, now = new Date()): Promise<CounterDrift[]> {
-  const days = await db.$queryRaw<{ agent_id: string; day: string; stored: Record<string, number>; recomputed: Record<string, number> }[]>`
+export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Date()): Promise<CounterDrift[]> {
+  const q = sqlFrom(db);
+  const { rows: days } = await sql<{ agent_id: string; day: string; stored: Record<string, number>; recomputed: Record<string, number> }>`
     WITH s AS (SELECT * FROM agent_day_counters WHERE org_id = ${orgId}), r AS (${recomputedDayCountersSql(orgId)})
     SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id, to_char(COALESCE(s.day, r.day), 'YYYY-MM-DD') || ' ' || COALESCE(s.currency, r.currency) AS day,
       ${pick("s")} AS stored, ${pick("r")} AS recomputed
     FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.day = r.day
     WHERE ${differs}
-    ORDER BY 1, 2`;
-  const minutes = await db.$queryRaw<{ agent_id: string; minute: Date; stored: number; recomputed: number }[]>`
+    ORDER BY 1, 2`.execute(q);
+  const { rows: minutes } = await sql<{ agent_id: string; minute: Date; stored: number; recomputed: number }>`
     WITH r AS (${recomputedMinuteCountersSql(orgId, now)}),
     s AS (SELECT m.* FROM agent_minute_counters m JOIN agents a ON a.id = m.agent_id WHERE a.org_id = ${orgId} AND m.minute >= ${keptMinutesFromSql(now)})
     SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id, COALESCE(s.minute, r.minute) AS minute,
       COALESCE(s.intents, 0) AS stored, COALESCE(r.intents, 0) AS recomputed
     FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.minute = r.minute
-    WHERE COALESCE(s.intents, 0) <> COALESCE(r.intents, 0)`;
+    WHERE COALESCE(s.intents, 0) <> COALESCE(r.intents, 0)`.execute(q);
   return [
     ...days.map((d) => ({ kind: "day" as const, agentId: d.agent_id, key: d.day, stored: d.stored, recomputed: d.recomputed })),
     ...minutes.map((m) => ({

@@ -61,4 +61,15 @@ describe("counterDelta", () => {
     });
     expect(settlementDelta(1_000, { kind: "void" })).toEqual({ ...ZERO_DELTA, spent: -1_000, returnedAmount: 1_000, voided: 1 });
   });
+
+  it("an agent settling with its own key gets the money back but not the budget", () => {
+    expect(settlementDelta(1_000, { kind: "void" }, { byAgent: true })).toEqual({ ...ZERO_DELTA, returnedAmount: 1_000, voided: 1 });
+    expect(settlementDelta(1_000, { kind: "capture", amount: 400 }, { byAgent: true })).toEqual({
+      ...ZERO_DELTA,
+      capturedAmount: 400,
+      returnedAmount: 600,
+      captured: 1,
+      partial: 1,
+    });
+  });
 });

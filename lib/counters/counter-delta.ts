@@ -83,15 +83,21 @@ export function counterDelta(t: Transition): CounterDelta {
 
 /**
  * What settling an approved intent of `approved` minor units does to its day's counters: a
- * capture of `captured` (0 for a void) pays that much, and the unpaid rest leaves the day's
- * spend and is counted as returned to the wallet.
+ * capture of `captured` (0 for a void) pays that much, and the unpaid rest is counted as
+ * returned to the wallet. The rest leaves the day's spend (budgets) only when a person or the
+ * system settled it: an agent settling with its own key (`byAgent`) gets its money back but not
+ * its budget, so it can never raise its own remaining budget by voiding what it spent.
  */
-export function settlementDelta(approved: number, request: { kind: "capture"; amount: number } | { kind: "void" }): CounterDelta {
+export function settlementDelta(
+  approved: number,
+  request: { kind: "capture"; amount: number } | { kind: "void" },
+  by: { byAgent: boolean } = { byAgent: false },
+): CounterDelta {
   const captured = request.kind === "capture" ? request.amount : 0;
   const rest = approved - captured;
   return {
     ...ZERO_DELTA,
-    spent: 0 - rest,
+    spent: by.byAgent ? 0 : 0 - rest,
     capturedAmount: captured,
     returnedAmount: rest,
     captured: request.kind === "capture" ? 1 : 0,

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sql, type RawBuilder } from "kysely";
 import type { CounterDelta } from "./counter-delta";
 
 /** Every counted column of a day row, in the order `upsertDayCountersSql` writes them. */
@@ -19,40 +19,42 @@ export const DAY_COLUMNS = [
   "voided",
 ] as const;
 
-const ADD_EXCLUDED = Prisma.raw(DAY_COLUMNS.map((c) => `${c} = c.${c} + EXCLUDED.${c}`).join(", "));
+const ADD_EXCLUDED = sql.raw(DAY_COLUMNS.map((c) => `${c} = c.${c} + EXCLUDED.${c}`).join(", "));
 
 /**
  * The calendar day, in time zone `tz`, of a `timestamp` column (Prisma stores DateTime as
  * UTC wall-clock time without a zone). Writes, reads and the rebuild all key days this way.
  */
-export const localDaySql = (column: Prisma.Sql, tz: Prisma.Sql | string) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;
+export const localDaySql = (column: RawBuilder<unknown>, tz: RawBuilder<unknown> | string) =>
+  sql<Date>`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date`;
 
 /** Today in `tz` at instant `now` (a parameter), as a date. */
-export const todaySql = (now: Date, tz: string) => Prisma.sql`((${now.toISOString()}::timestamptz) AT TIME ZONE ${tz})::date`;
+export const todaySql = (now: Date, tz: string) => sql<Date>`((${now.toISOString()}::timestamptz) AT TIME ZONE ${tz})::date`;
 
 /**
  * Adds `d` to the day-counter row of every intent `source` yields (columns agent_id,
  * currency, created_at, org_id, time_zone), creating the row on first use.
  */
-export function upsertDayCountersSql(source: Prisma.Sql, d: CounterDelta): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO agent_day_counters AS c (agent_id, currency, day, org_id, ${Prisma.raw(DAY_COLUMNS.join(", "))})
-    SELECT s.agent_id, s.currency, ${localDaySql(Prisma.sql`s.created_at`, Prisma.sql`s.time_zone`)}, s.org_id,
-      ${BigInt(d.spent)}, ${d.pending}, ${d.pendingApproval}, ${d.approved}, ${d.denied}, ${d.expired}, ${d.lowConfidence}, ${d.rejected},
-      ${BigInt(d.approvedAmount)}, ${BigInt(d.capturedAmount)}, ${BigInt(d.returnedAmount)}, ${d.captured}, ${d.partial}, ${d.voided}
+export function upsertDayCountersSql(source: RawBuilder<unknown>, d: CounterDelta) {
+  return sql`
+    INSERT INTO agent_day_counters AS c (agent_id, currency, day, org_id, ${sql.raw(DAY_COLUMNS.join(", "))})
+    SELECT s.agent_id, s.currency, ${localDaySql(sql`s.created_at`, sql`s.time_zone`)}, s.org_id,
+      ${d.spent}::bigint, ${d.pending}::int, ${d.pendingApproval}::int, ${d.approved}::int, ${d.denied}::int, ${d.expired}::int,
+      ${d.lowConfidence}::int, ${d.rejected}::int, ${d.approvedAmount}::bigint, ${d.capturedAmount}::bigint, ${d.returnedAmount}::bigint,
+      ${d.captured}::int, ${d.partial}::int, ${d.voided}::int
     FROM (${source}) s
     ON CONFLICT (agent_id, currency, day) DO UPDATE SET ${ADD_EXCLUDED}`;
 }
 
 /** Counts each intent `source` yields (columns agent_id, created_at) in its minute's velocity bucket. */
-export function upsertMinuteCountersSql(source: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
+export function upsertMinuteCountersSql(source: RawBuilder<unknown>) {
+  return sql`
     INSERT INTO agent_minute_counters AS m (agent_id, minute, intents)
     SELECT s.agent_id, date_trunc('minute', s.created_at), 1 FROM (${source}) s
     ON CONFLICT (agent_id, minute) DO UPDATE SET intents = m.intents + EXCLUDED.intents`;
 }
 
 /** The intent with its organisation's time zone, as the source of a counter upsert. */
-export const intentSourceSql = (intentId: string) => Prisma.sql`
+export const intentSourceSql = (intentId: string) => sql`
   SELECT i.agent_id, i.currency, i.created_at, i.org_id, o.time_zone
   FROM intents i JOIN organizations o ON o.id = i.org_id WHERE i.id = ${intentId}`;

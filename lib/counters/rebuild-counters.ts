@@ -1,9 +1,10 @@
+import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
 import { recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
 
-const COLUMNS = Prisma.raw(DAY_COLUMNS.join(", "));
+const COLUMNS = sql.raw(DAY_COLUMNS.join(", "));
 
 /**
  * Recomputes an organisation's counters from its intents (after a change of its time zone,
@@ -12,25 +13,26 @@ const COLUMNS = Prisma.raw(DAY_COLUMNS.join(", "));
  * change on top of it, so none is lost or counted twice.
  */
 export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgId: string; days: number; minutes: number }[]> {
-  const ids = orgIds ?? (await db.organization.findMany({ select: { id: true }, orderBy: { createdAt: "asc" } })).map((o) => o.id);
+  const ids = orgIds ?? (await sqlOf(db).selectFrom("organizations").select("id").orderBy("created_at").execute()).map((o) => o.id);
   const out = [];
   for (const orgId of ids) {
     const now = new Date();
     out.push(
-      await db.$transaction(
-        async (tx) => {
-          await tx.$executeRaw`LOCK TABLE agent_day_counters, agent_minute_counters IN SHARE ROW EXCLUSIVE MODE`;
-          await tx.$executeRaw`DELETE FROM agent_day_counters WHERE org_id = ${orgId}`;
-          const days = await tx.$executeRaw`
-            INSERT INTO agent_day_counters (agent_id, currency, day, org_id, ${COLUMNS})
-            SELECT agent_id, currency, day, org_id, ${COLUMNS} FROM (${recomputedDayCountersSql(orgId)}) r`;
-          await tx.$executeRaw`DELETE FROM agent_minute_counters WHERE agent_id IN (SELECT id FROM agents WHERE org_id = ${orgId})`;
-          const minutes = await tx.$executeRaw`
-            INSERT INTO agent_minute_counters (agent_id, minute, intents) SELECT agent_id, minute, intents FROM (${recomputedMinuteCountersSql(orgId, now)}) r`;
-          return { orgId, days, minutes };
-        },
-        { timeout: 600_000, maxWait: 60_000 },
-      ),
+      await sqlTransaction(db, async (tx) => {
+        await sql`LOCK TABLE agent_day_counters, agent_minute_counters IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+        await tx.deleteFrom("agent_day_counters").where("org_id", "=", orgId).execute();
+        const days = await sql`
+          INSERT INTO agent_day_counters (agent_id, currency, day, org_id, ${COLUMNS})
+          SELECT agent_id, currency, day, org_id, ${COLUMNS} FROM (${recomputedDayCountersSql(orgId)}) r`.execute(tx);
+        await tx
+          .deleteFrom("agent_minute_counters")
+          .where("agent_id", "in", (q) => q.selectFrom("agents").select("id").where("org_id", "=", orgId))
+          .execute();
+        const minutes = await sql`
+          INSERT INTO agent_minute_counters (agent_id, minute, intents)
+          SELECT agent_id, minute, intents FROM (${recomputedMinuteCountersSql(orgId, now)}) r`.execute(tx);
+        return { orgId, days: Number(days.numAffectedRows ?? 0), minutes: Number(minutes.numAffectedRows ?? 0) };
+      }),
     );
   }
   return out;

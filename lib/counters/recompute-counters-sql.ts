@@ -1,18 +1,19 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sql } from "kysely";
 import { LOW_CONFIDENCE } from "@/lib/agents/risk/compute-risk-level";
 import { localDaySql } from "./counter-sql";
 
 /** How far back velocity buckets are kept (the rolling hour needs one; the sweep prunes older ones). */
-export const MINUTE_COUNTERS_KEPT = Prisma.sql`interval '2 hours'`;
+export const MINUTE_COUNTERS_KEPT = sql`interval '2 hours'`;
 
 /**
  * The day counters as a recomputation from the intents (and their approvals) would make
  * them: the single definition the rebuild writes and the drift check compares against. A
  * change to what the counters count (counterDelta) must be mirrored here.
  */
-export const recomputedDayCountersSql = (orgId: string) => Prisma.sql`
-  SELECT i.agent_id, i.currency, ${localDaySql(Prisma.sql`i.created_at`, Prisma.sql`o.time_zone`)} AS day, i.org_id,
-    COALESCE(SUM(COALESCE(i.captured_amount, i.amount)) FILTER (WHERE i.status IN ('approved', 'pending_approval')), 0)::bigint AS spent,
+export const recomputedDayCountersSql = (orgId: string) => sql`
+  SELECT i.agent_id, i.currency, ${localDaySql(sql`i.created_at`, sql`o.time_zone`)} AS day, i.org_id,
+    COALESCE(SUM(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END)
+      FILTER (WHERE i.status IN ('approved', 'pending_approval')), 0)::bigint AS spent,
     COUNT(*) FILTER (WHERE i.status = 'pending')::int AS pending,
     COUNT(*) FILTER (WHERE i.status = 'pending_approval')::int AS pending_approval,
     COUNT(*) FILTER (WHERE i.status = 'approved')::int AS approved,
@@ -32,10 +33,10 @@ export const recomputedDayCountersSql = (orgId: string) => Prisma.sql`
 
 /** The oldest minute whose velocity bucket is still kept at `now`. */
 export const keptMinutesFromSql = (now: Date) =>
-  Prisma.sql`(date_trunc('minute', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - ${MINUTE_COUNTERS_KEPT})`;
+  sql<Date>`(date_trunc('minute', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - ${MINUTE_COUNTERS_KEPT})`;
 
 /** Velocity buckets recomputed from the intents, for the minutes still kept. */
-export const recomputedMinuteCountersSql = (orgId: string, now: Date) => Prisma.sql`
+export const recomputedMinuteCountersSql = (orgId: string, now: Date) => sql`
   SELECT agent_id, date_trunc('minute', created_at) AS minute, COUNT(*)::int AS intents
   FROM intents
   WHERE org_id = ${orgId} AND created_at >= ${keptMinutesFromSql(now)}

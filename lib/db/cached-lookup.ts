@@ -29,3 +29,23 @@ export function cachedLookup<V>(name: string, ttlMs: number, load: (key: string)
     },
   };
 }
+
+type PerDb = Map<string, WeakMap<object, ReturnType<typeof cachedLookup<unknown>>>>;
+/** On globalThis so several bundles of one process share the caches (and their NOTIFY listeners). */
+const perDb: PerDb = ((globalThis as { __aegisCaches?: PerDb }).__aegisCaches ??= new Map());
+
+/**
+ * `cachedLookup` with one cache per database client: a lookup reads through the client it is
+ * given, never through whichever client happened to ask first (a test's own database, the
+ * bench's, and the server's each get theirs).
+ */
+export function cachedLookupPerDb<D extends object, V>(name: string, ttlMs: number, load: (db: D, key: string) => Promise<V>) {
+  let byDb = perDb.get(name);
+  if (!byDb) perDb.set(name, (byDb = new WeakMap()));
+  const caches = byDb;
+  return (db: D, key: string): Promise<V> => {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = cachedLookup(name, ttlMs, (k) => load(db, k))));
+    return cache.get(key) as Promise<V>;
+  };
+}

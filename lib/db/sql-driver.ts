@@ -48,17 +48,84 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/**
+ * Several statements to run back to back (lib/db/sql.ts `pipelined`, `commitWith`): on
+ * PostgreSQL they go out in ONE write and come back in one round trip (pg's pipeline mode), each
+ * still its own statement with its own snapshot, in order. `commit`: COMMIT follows the last.
+ */
+export type SqlBatch = { batch: CompiledQuery[]; commit: boolean };
+export const isBatch = (q: CompiledQuery): q is CompiledQuery & SqlBatch => Array.isArray((q as Partial<SqlBatch>).batch);
+
+type Pipelining = PoolClient & { pipeline?: boolean; connection?: { stream?: { cork?: () => void; uncork?: () => void } } };
+
+/**
+ * One pooled pg client. A transaction's BEGIN is not sent on its own: it goes out with the
+ * transaction's first statement (one round trip fewer), and `commitWith` sends the last
+ * statement with COMMIT. So a decision (BEGIN + lock + read, then write + COMMIT) costs two
+ * round trips instead of five.
+ */
 class PgConnection implements DatabaseConnection {
+  /** BEGIN is owed: it leads the next statement. */
+  beginOwed = false;
+  /** The transaction already ended (COMMIT sent with its last statement, or its failure rolled it back). */
+  ended = false;
   constructor(readonly client: PoolClient) {}
+
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    const text = q.sql;
-    const r: PgResult = await this.client.query({ text, values: toParameters(q.parameters), name: statementName(text), types: pgTypes });
-    return { rows: (r.rows ?? []) as R[], numAffectedRows: affected(r.command, r.rowCount) };
+    if (this.ended) throw new Error("This transaction has already committed: no statement may follow commitWith");
+    const statements = isBatch(q) ? q.batch : [q];
+    const commit = isBatch(q) && q.commit;
+    const texts: (string | CompiledQuery)[] = [...(this.beginOwed ? ["BEGIN"] : []), ...statements, ...(commit ? ["COMMIT"] : [])];
+    this.beginOwed = false;
+    const results = texts.length === 1 ? [await this.run(texts[0])] : await this.pipeline(texts);
+    const own = results.slice(results.length - statements.length - (commit ? 1 : 0), results.length - (commit ? 1 : 0));
+    if (commit) {
+      this.ended = true;
+      if (results[results.length - 1].command === "ROLLBACK") throw new Error("The transaction was rolled back by the database");
+    }
+    if (!isBatch(q)) return toResult<R>(own[0]);
+    return { rows: own.map((r) => toResult(r)) as R[] };
   }
+
+  private run(q: string | CompiledQuery): Promise<PgResult> {
+    if (typeof q === "string") return this.client.query(q);
+    return this.client.query({ text: q.sql, values: toParameters(q.parameters), name: statementName(q.sql), types: pgTypes });
+  }
+
+  /**
+   * Sends every statement before reading any answer: pg's pipeline mode for this batch only (the
+   * client is ours for the transaction, and idle between batches), corked so the statements leave
+   * in one write. The first failure is thrown once every answer is in; in a transaction the
+   * statements after it fail too (the transaction is aborted) and the caller rolls back.
+   */
+  private async pipeline(texts: (string | CompiledQuery)[]): Promise<PgResult[]> {
+    const client = this.client as Pipelining;
+    const stream = client.connection?.stream;
+    client.pipeline = true;
+    stream?.cork?.();
+    let sent: Promise<PgResult>[];
+    try {
+      sent = texts.map((t) => this.run(t));
+    } finally {
+      stream?.uncork?.();
+    }
+    const settled = await Promise.allSettled(sent);
+    client.pipeline = false;
+    const failed = settled.find((r) => r.status === "rejected");
+    if (failed) {
+      // A COMMIT that followed a failure answered ROLLBACK: the transaction is over either way.
+      if (texts[texts.length - 1] === "COMMIT") this.ended = true;
+      throw failed.reason;
+    }
+    return settled.map((r) => (r as PromiseFulfilledResult<PgResult>).value);
+  }
+
   async *streamQuery(): AsyncIterableIterator<QueryResult<never>> {
     throw new Error("streaming is not used by the typed layer");
   }
 }
+
+const toResult = <R>(r: PgResult): QueryResult<R> => ({ rows: (r.rows ?? []) as R[], numAffectedRows: affected(r.command, r.rowCount) });
 
 export class PgDriver implements Driver {
   private connections = new WeakMap<PoolClient, PgConnection>();
@@ -74,15 +141,21 @@ export class PgDriver implements Driver {
     return c;
   }
   async beginTransaction(c: DatabaseConnection) {
-    await (c as PgConnection).client.query("BEGIN");
+    const conn = c as PgConnection;
+    conn.beginOwed = true;
+    conn.ended = false;
   }
   async commitTransaction(c: DatabaseConnection) {
+    const conn = c as PgConnection;
+    if (conn.beginOwed || conn.ended) return void (conn.beginOwed = conn.ended = false); // nothing ran, or committed already
     // PostgreSQL answers COMMIT of a transaction an earlier error aborted with ROLLBACK.
-    const r = await (c as PgConnection).client.query("COMMIT");
+    const r = await conn.client.query("COMMIT");
     if (r.command === "ROLLBACK") throw new Error("The transaction was rolled back by the database");
   }
   async rollbackTransaction(c: DatabaseConnection) {
-    await (c as PgConnection).client.query("ROLLBACK");
+    const conn = c as PgConnection;
+    if (conn.beginOwed || conn.ended) return void (conn.beginOwed = conn.ended = false);
+    await conn.client.query("ROLLBACK");
   }
   async releaseConnection(c: DatabaseConnection) {
     (c as PgConnection).client.release();
@@ -110,6 +183,13 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private pg: PGlite) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    // In process there is no round trip to save: a batch runs statement by statement (its COMMIT
+    // is the transaction's own, which follows).
+    if (isBatch(q)) {
+      const results: QueryResult<unknown>[] = [];
+      for (const one of q.batch) results.push(await this.executeQuery(one));
+      return { rows: results as R[] };
+    }
     const target = this.tx ?? this.pg;
     const r = await target.query<R>(q.sql, toParameters(q.parameters), { parsers: pgliteParsers });
     return { rows: r.rows, numAffectedRows: BigInt(r.affectedRows ?? 0) };

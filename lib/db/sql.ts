@@ -1,8 +1,18 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type Driver, type Transaction } from "kysely";
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+  type Driver,
+  type QueryResult,
+  type Transaction,
+} from "kysely";
 import type { Pool } from "pg";
 import type { DB } from "@/lib/generated/kysely/types";
-import { PGliteDriver, PgDriver } from "./sql-driver";
+import { PGliteDriver, PgDriver, type SqlBatch } from "./sql-driver";
 
 /**
  * The typed SQL layer: Kysely over the same pg Pool / PGlite as Prisma, with table types
@@ -50,6 +60,12 @@ export function sqlOf(db: object): SqlDb {
 }
 
 /**
+ * A typed-layer handle from either a Prisma client (its pair) or a typed-layer handle itself.
+ * Duck-typed, not `instanceof`: a bundler may load Kysely's classes more than once.
+ */
+export const sqlFrom = (db: object): SqlDb => (typeof (db as Partial<SqlDb>).selectFrom === "function" ? (db as SqlDb) : sqlOf(db));
+
+/**
  * Runs `work` in one transaction of the typed layer (BEGIN … COMMIT; ROLLBACK when it throws).
  * On PGlite, never touch the plain client from inside: it waits for this transaction.
  */
@@ -70,4 +86,32 @@ export async function runSql(tx: SqlDb | PrismaRaw, query: { compile(executor: S
   if ("$executeRawUnsafe" in tx) return tx.$executeRawUnsafe(compiled.sql, ...compiled.parameters);
   const r = await tx.executeQuery(compiled);
   return Number(r.numAffectedRows ?? 0);
+}
+
+/** A query builder or a `sql` template: anything that compiles to one statement. */
+type Statement<O = unknown> = { compile(executor: SqlDb): CompiledQuery<O> };
+type Rows<T> = { -readonly [K in keyof T]: T[K] extends Statement<infer O> ? O[] : never };
+
+async function runBatch<T extends readonly Statement[]>(tx: SqlTx, queries: T, commit: boolean): Promise<Rows<T>> {
+  const batch: SqlBatch = { batch: queries.map((q) => q.compile(tx)), commit };
+  const r = await tx.executeQuery({ ...batch, sql: "", parameters: [], query: { kind: "RawNode" } } as unknown as CompiledQuery);
+  return (r.rows as QueryResult<unknown>[]).map((x) => x.rows) as Rows<T>;
+}
+
+/**
+ * Runs statements back to back in ONE round trip on PostgreSQL (pipelined; in process on PGlite),
+ * each its own statement, in order: a statement sees what the ones before it did and, under READ
+ * COMMITTED, starts with a fresh snapshot (so a read after a row lock sees what the lock waited
+ * for). Returns each statement's rows. The first failure is thrown; the transaction then rolls back.
+ */
+export const pipelined = <T extends readonly Statement[]>(tx: SqlTx, queries: T) => runBatch(tx, queries, false);
+
+/**
+ * Runs the transaction's last statement and COMMIT in one round trip on PostgreSQL. Nothing may
+ * run in the transaction after it, and nothing after it may throw: the work is committed.
+ * (On PGlite the statement runs and the transaction commits as usual when `work` returns.)
+ */
+export async function commitWith<O>(tx: SqlTx, query: Statement<O>): Promise<O[]> {
+  const [rows] = await runBatch(tx, [query] as const, true);
+  return rows as O[];
 }

@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import { expireApprovals } from "@/lib/approvals/expire-approvals";
 import { respondToApproval } from "@/lib/approvals/respond-to-approval";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import type { Db } from "@/lib/db/client";
 import { newIntentId } from "@/lib/db/ids";
 import { decideIntent } from "@/lib/intents/decide-intent";
-import { countIntentTransition } from "@/lib/counters/apply-counter-delta";
+import { sqlTransaction } from "@/lib/db/sql";
+import { storePendingIntent } from "@/lib/intents/store-pending-intent";
 import { answerApproval } from "@/lib/approvals/answer-approval";
 import { AppError } from "@/lib/errors/app-error";
 import type { DemoSetup } from "./demo-agents";
@@ -51,7 +51,7 @@ export async function playDemoHistory(db: Db, setup: DemoSetup, plan: DemoPlan, 
     if (!s) return;
     const agent = agentPrincipal(setup, planned);
     // Refused when the intent was not approved after all (rejected, expired): it then has nothing to settle.
-    due.push({ at: s.at, run: () => db.$transaction((tx) => settleApprovedIntent(tx, intentId, s.request, agent, { at: s.at })).catch(ignoreRefusal) });
+    due.push({ at: s.at, run: () => sqlTransaction(db, (tx) => settleApprovedIntent(tx, intentId, s.request, agent, { at: s.at })).catch(ignoreRefusal) });
   };
 
   for (const planned of plan.intents) {
@@ -122,34 +122,22 @@ async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise
         .map((k) => [k, p.metadata[k]]),
     ),
   });
-  await db.$transaction(async (tx) => {
-    await tx.intent.create({
-      data: {
-        id,
-        orgId: setup.org.id,
-        agentId: agent.id,
-        apiKeyId: agent.keyId,
-        submittedByUserId: null,
-        amount: BigInt(p.amount),
-        currency: "INR",
-        reason: p.reason,
-        confidence: p.confidence,
-        merchant: p.merchant,
-        merchantCategory: p.category,
-        metadata: p.metadata,
-        idempotencyKey: null,
-        requestHash: crypto.createHash("sha256").update(canonical).digest("hex"),
-        createdAt: p.at,
-      },
-    });
-    await recordAuditEvent(tx, {
-      orgId: setup.org.id,
-      actor: agentPrincipal(setup, p),
-      action: "intent.submitted",
-      targetId: id,
-      data: { amount: p.amount, currency: "INR", merchant: p.merchant },
-    });
-    await countIntentTransition(tx, id, { from: null, to: "pending", amount: p.amount, confidence: p.confidence });
+  await storePendingIntent(db, agentPrincipal(setup, p), {
+    id,
+    orgId: setup.org.id,
+    agentId: agent.id,
+    apiKeyId: agent.keyId,
+    submittedByUserId: null,
+    amount: p.amount,
+    currency: "INR",
+    reason: p.reason,
+    confidence: p.confidence,
+    merchant: p.merchant,
+    merchantCategory: p.category,
+    metadata: p.metadata,
+    idempotencyKey: null,
+    requestHash: crypto.createHash("sha256").update(canonical).digest("hex"),
+    createdAt: p.at,
   });
   return id;
 }

@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { DbOrTx } from "@/lib/db/client";
+import { runSql, type SqlDb } from "@/lib/db/sql";
 import { channelEvents, ensureListening } from "./listen";
 
 /**
@@ -7,9 +9,12 @@ import { channelEvents, ensureListening } from "./listen";
  */
 const CHANNEL = "aegis_intent_changed";
 
+/** The signal as an expression (the decision's statement selects it from its intent row). */
+export const intentChangedSql = (intentId: unknown) => sql`pg_notify(${CHANNEL}, ${intentId}::text)`;
+
 /** Queues the signal inside the caller's transaction; it is delivered at commit. */
-export async function notifyIntentChanged(tx: DbOrTx, intentId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${intentId})`;
+export async function notifyIntentChanged(tx: DbOrTx | SqlDb, intentId: string): Promise<void> {
+  await runSql(tx, sql`SELECT ${intentChangedSql(intentId)}`);
 }
 
 type Waiter = { wake: () => void };

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { assertCan } from "@/lib/permissions/can";
 import { getIntent, getIntentRow } from "./get-intent";
 import type { CaptureIntentInput } from "./intent-schemas";
@@ -15,6 +16,6 @@ export async function captureIntent(db: Db, principal: Actor, id: string, input:
   assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
   assertCan(principal, "intent.settle", row);
-  await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
+  await sqlTransaction(db, (tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
   return getIntent(db, principal, row.id);
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
+import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { getDecisionSettings } from "@/lib/policies/get-decision-settings";
 import { runDecision } from "./run-decision";
-import type { IntentFacts } from "./write-decision";
 
 /**
  * Decides one intent stored as `pending` (the recovery sweep's path; a new submit decides in
@@ -11,18 +11,36 @@ import type { IntentFacts } from "./write-decision";
  * Returns false when there was nothing to decide (already decided, or being decided).
  */
 export async function decideIntent(db: Db, intentId: string, now = () => new Date()): Promise<boolean> {
-  const [head] = await db.$queryRaw<{ org_id: string }[]>`SELECT org_id FROM intents WHERE id = ${intentId} AND status = 'pending'`;
+  const head = await sqlOf(db).selectFrom("intents").select("org_id").where("id", "=", intentId).where("status", "=", "pending").executeTakeFirst();
   if (!head) return false;
   const settings = await getDecisionSettings(db, head.org_id);
-  return db.$transaction(
-    async (tx) => {
-      const claimed = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM intents WHERE id = ${intentId} AND status = 'pending' FOR UPDATE SKIP LOCKED`;
-      if (claimed.length === 0) return false;
-      const row = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
-      const intent: IntentFacts = { ...row, amount: Number(row.amount), metadata: (row.metadata ?? {}) as Record<string, unknown> };
-      return (await runDecision(tx, { intent, submittedBy: null }, settings, now())) !== null;
-    },
-    { timeout: 15_000, maxWait: 10_000 },
-  );
+  return sqlTransaction(db, async (tx) => {
+    const row = await tx
+      .selectFrom("intents")
+      .selectAll()
+      .where("id", "=", intentId)
+      .where("status", "=", "pending")
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!row) return false;
+    const intent = {
+      id: row.id,
+      orgId: row.org_id,
+      agentId: row.agent_id,
+      apiKeyId: row.api_key_id,
+      submittedByUserId: row.submitted_by_user_id,
+      amount: row.amount,
+      currency: row.currency,
+      reason: row.reason,
+      confidence: row.confidence,
+      merchant: row.merchant,
+      merchantCategory: row.merchant_category,
+      metadata: (row.metadata ?? {}) as Record<string, unknown>,
+      idempotencyKey: row.idempotency_key,
+      requestHash: row.request_hash,
+      createdAt: row.created_at,
+    };
+    return (await runDecision(tx, { kind: "pending", intent }, settings, now())) !== null;
+  });
 }

@@ -9,13 +9,46 @@ export const intentInclude = {
 } satisfies Prisma.IntentInclude;
 export type IntentRow = Prisma.IntentGetPayload<{ include: typeof intentInclude }>;
 
+/**
+ * What serializeIntent reads: a Prisma read (IntentRow) or the rows a decision just wrote
+ * (writeDecision builds it from the very values it inserted).
+ */
+export type IntentView = {
+  id: string;
+  agentId: string;
+  amount: bigint | number;
+  currency: string;
+  reason: string;
+  confidence: number | null;
+  merchant: string | null;
+  merchantCategory: string | null;
+  metadata: unknown;
+  status: string;
+  createdAt: Date;
+  decidedAt: Date | null;
+  capturedAmount: bigint | number | null;
+  settlement: string | null;
+  settledAt: Date | null;
+  decision: {
+    outcome: string;
+    rule: string;
+    reason: string;
+    trace: unknown;
+    budgets: unknown;
+    riskLevel: string;
+    policyVersion: number;
+    createdAt: Date;
+  } | null;
+  approval: { id: string; status: string; expiresAt: Date } | null;
+};
+
 type Budgets = { daily: Window; monthly: Window };
 type Window = { limit: number | null; spent: number; remaining: number | null; resetsAt: string; timeZone?: string };
 // Decisions stored before organisations had time zones were made on UTC windows.
 const window = (w: Window) => ({ limit: w.limit, spent: w.spent, remaining: w.remaining, resets_at: w.resetsAt, time_zone: w.timeZone ?? "UTC" });
 
 /** The API shape of an intent; parsing through the schema drops anything internal. */
-export function serializeIntent(row: IntentRow): IntentDto {
+export function serializeIntent(row: IntentView): IntentDto {
   const d = row.decision;
   const budgets = d?.budgets as Budgets | undefined;
   return IntentSchema.parse({

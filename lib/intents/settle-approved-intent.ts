@@ -1,7 +1,8 @@
 import type { Principal } from "@/lib/auth/principal";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
+import { findWalletId } from "@/lib/wallets/find-wallet-id";
 import { formatMinorUnits } from "@/lib/policies/engine";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
@@ -24,10 +25,11 @@ export type Settled = { intentId: string; orgId: string; kind: SettleRequest["ki
  * moves) and returns the unpaid rest with a `reversal`; a void returns all of it.
  * The guarded update (approved and not yet settled) decides every race: of a capture and a
  * void sent at once, or an agent and the auto-settlement sweep, exactly one wins; the other
- * gets a 409 and moves nothing.
+ * gets a 409 and moves nothing. The rest goes back to the budgets only when a person or the
+ * system settles: an agent's own key returns the money, never the budget (settlementDelta).
  */
 export async function settleApprovedIntent(
-  tx: Tx,
+  tx: SqlTx,
   intentId: string,
   request: SettleRequest,
   actor: Principal | "system",
@@ -35,8 +37,9 @@ export async function settleApprovedIntent(
 ): Promise<Settled> {
   const at = options.at ?? new Date();
   const auto = options.auto ?? false;
-  const intent = await tx.intent.findUniqueOrThrow({ where: { id: intentId } });
-  const approved = Number(intent.amount);
+  const byAgent = actor !== "system" && actor.kind === "agent";
+  const intent = await tx.selectFrom("intents").selectAll().where("id", "=", intentId).executeTakeFirstOrThrow();
+  const approved = intent.amount;
   const money = (n: number) => formatMinorUnits(n, intent.currency);
   if (request.kind === "capture" && request.amount > approved) {
     throw new AppError("validation_error", `amount may be at most the approved amount of ${money(approved)}`, [
@@ -45,12 +48,15 @@ export async function settleApprovedIntent(
   }
   const captured = request.kind === "capture" ? request.amount : 0;
   const settledAs = request.kind === "capture" ? "captured" : "voided";
-  const settled = await tx.intent.updateMany({
-    where: { id: intentId, status: "approved", settlement: null },
-    data: { settlement: settledAs, capturedAmount: BigInt(captured), settledAt: at },
-  });
-  if (settled.count !== 1) {
-    const now = await tx.intent.findUniqueOrThrow({ where: { id: intentId }, select: { status: true, settlement: true } });
+  const settled = await tx
+    .updateTable("intents")
+    .set({ settlement: settledAs, captured_amount: captured, settled_at: at, settled_by_agent: byAgent })
+    .where("id", "=", intentId)
+    .where("status", "=", "approved")
+    .where("settlement", "is", null)
+    .executeTakeFirst();
+  if (settled.numUpdatedRows !== BigInt(1)) {
+    const now = await tx.selectFrom("intents").select(["status", "settlement"]).where("id", "=", intentId).executeTakeFirstOrThrow();
     if (now.status !== "approved") {
       throw new AppError("intent_not_approved", `Only an approved intent can be captured or voided; this one is ${now.status}`);
     }
@@ -58,10 +64,10 @@ export async function settleApprovedIntent(
   }
   // Budgets count what was paid: the unpaid rest leaves the day's spend (before the wallet,
   // in the same order a decision takes the counters and the wallet).
-  await applyCounterDelta(tx, intentId, settlementDelta(approved, request));
+  await applyCounterDelta(tx, intentId, settlementDelta(approved, request, { byAgent }));
 
-  const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: intent.agentId, currency: intent.currency } } });
-  const base = { orgId: intent.orgId, walletId: wallet.id, intentId, actor: actor === "system" ? "system" : actor.label };
+  const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
+  const base = { orgId: intent.org_id, walletId, intentId, actor: actor === "system" ? "system" : actor.label };
   const returned = approved - captured;
   if (captured > 0) {
     await postLedgerEntry(tx, { ...base, kind: "capture", amount: captured, memo: `Captured: paid ${money(captured)} of ${money(approved)} approved` });
@@ -72,12 +78,12 @@ export async function settleApprovedIntent(
   }
   const amounts = { approved_amount: approved, captured_amount: captured, returned_amount: returned, currency: intent.currency };
   if (request.kind === "capture") {
-    await recordAuditEvent(tx, { orgId: intent.orgId, actor, action: "intent.captured", targetId: intentId, at, data: { ...amounts, auto } });
+    await recordAuditEvent(tx, { orgId: intent.org_id, actor, action: "intent.captured", targetId: intentId, at, data: { ...amounts, auto } });
   } else {
     const data = { ...amounts, auto, reason: request.reason ?? null };
-    await recordAuditEvent(tx, { orgId: intent.orgId, actor, action: "intent.voided", targetId: intentId, at, data });
+    await recordAuditEvent(tx, { orgId: intent.org_id, actor, action: "intent.voided", targetId: intentId, at, data });
   }
   const event = { intent: { ...intentSummary(intent), status: "approved", settlement: settledAs, settled_at: at.toISOString() }, ...amounts, auto };
-  await enqueueEvent(tx, { orgId: intent.orgId, type: request.kind === "capture" ? "intent.captured" : "intent.voided", data: event, at });
-  return { intentId, orgId: intent.orgId, kind: request.kind, approved, captured, returned, currency: intent.currency };
+  await enqueueEvent(tx, { orgId: intent.org_id, type: request.kind === "capture" ? "intent.captured" : "intent.voided", data: event, at });
+  return { intentId, orgId: intent.org_id, kind: request.kind, approved, captured, returned, currency: intent.currency };
 }

@@ -1,15 +1,15 @@
 import crypto from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newIntentId } from "@/lib/db/ids";
+import { sqlTransaction } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan } from "@/lib/permissions/can";
-import { countIntentTransition } from "@/lib/counters/apply-counter-delta";
 import { getDecisionSettings } from "@/lib/policies/get-decision-settings";
 import { decideIntent } from "./decide-intent";
-import { IdempotencyKeyTaken, runDecision } from "./run-decision";
+import { getIntentRow } from "./get-intent";
+import { runDecision } from "./run-decision";
+import { storePendingIntent } from "./store-pending-intent";
 import type { IntentFacts } from "./write-decision";
 import type { SubmitIntentInput } from "./intent-schemas";
 import { intentInclude, serializeIntent, type IntentRow } from "./serialize-intent";
@@ -21,7 +21,8 @@ export type SubmitResult = { intent: ReturnType<typeof serializeIntent>; replaye
  * after it commits, so an acknowledged intent is never lost, and a crash before the commit
  * leaves nothing behind for the client's retry (same Idempotency-Key) to collide with. If
  * deciding fails for any other reason, the intent is stored `pending` on its own (durable
- * before the answer) and the recovery sweep decides it; the answer then says `pending`.
+ * before the answer; storePendingIntent, which like the decision takes the agent only from the
+ * caller's organisation) and the recovery sweep decides it; the answer then says `pending`.
  * Idempotency: the key is scoped to the API key; the same key with the same body returns
  * the original intent, with a different body it is a 409. A unique index backs this.
  */
@@ -48,38 +49,19 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
   const settings = await getDecisionSettings(db, principal.orgId);
   try {
     // The agent lock inside also checks that the agent is in the caller's organisation.
-    const row = await db.$transaction((tx) => runDecision(tx, { intent, submittedBy: principal }, settings, intent.createdAt), TX_OPTIONS);
-    if (!row) throw notFound("Agent");
-    return { intent: serializeIntent(row), replayed: false };
+    const view = await sqlTransaction(db, (tx) => runDecision(tx, { kind: "new", intent, submittedBy: principal }, settings, intent.createdAt));
+    if (!view) throw notFound("Agent");
+    return { intent: serializeIntent(view), replayed: false };
   } catch (e) {
-    if (e instanceof IdempotencyKeyTaken) return replay(await findByIdempotencyKey(db, keyId!, idempotencyKey!), intent.requestHash);
+    if (isIdempotencyConflict(e)) return replay(await findByIdempotencyKey(db, keyId!, idempotencyKey!), intent.requestHash);
     if (e instanceof AppError) throw e;
     console.error(`[submit] deciding ${intent.id} failed; storing it pending for the recovery sweep:`, (e as Error).message);
   }
-  return storePending(db, principal, intent);
-}
-
-const TX_OPTIONS = { timeout: 15_000, maxWait: 10_000 };
-
-/** The fallback: the intent alone, durable and `pending`, then one more try at deciding it. */
-async function storePending(db: Db, principal: Principal, intent: IntentFacts): Promise<SubmitResult> {
   try {
-    await db.$transaction(async (tx) => {
-      await tx.intent.create({ data: { ...intent, amount: BigInt(intent.amount), metadata: intent.metadata as Prisma.InputJsonValue } });
-      await recordAuditEvent(tx, {
-        orgId: intent.orgId,
-        actor: principal,
-        action: "intent.submitted",
-        targetId: intent.id,
-        data: { amount: intent.amount, currency: intent.currency, merchant: intent.merchant },
-      });
-      await countIntentTransition(tx, intent.id, { from: null, to: "pending", amount: intent.amount, confidence: intent.confidence });
-    });
+    await storePendingIntent(db, principal, intent);
   } catch (e) {
     // Two retries with one key raced: the other one stored it first.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && intent.idempotencyKey && intent.apiKeyId) {
-      return replay(await findByIdempotencyKey(db, intent.apiKeyId, intent.idempotencyKey), intent.requestHash);
-    }
+    if (isIdempotencyConflict(e)) return replay(await findByIdempotencyKey(db, keyId!, idempotencyKey!), intent.requestHash);
     throw e;
   }
   try {
@@ -87,8 +69,13 @@ async function storePending(db: Db, principal: Principal, intent: IntentFacts): 
   } catch (e) {
     console.error(`[submit] deciding ${intent.id} failed again; the recovery sweep will retry`, (e as Error).message);
   }
-  const row = await db.intent.findUniqueOrThrow({ where: { id: intent.id }, include: intentInclude });
-  return { intent: serializeIntent(row), replayed: false };
+  return { intent: serializeIntent(await getIntentRow(db, "system", intent.id)), replayed: false };
+}
+
+/** The unique index behind Idempotency-Key refused a second intent with the same key. */
+function isIdempotencyConflict(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string };
+  return err?.code === "23505" && err.constraint === "intents_api_key_id_idempotency_key_key";
 }
 
 function resolveAgentId(principal: Principal, requested: string | undefined): string {

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { assertCan } from "@/lib/permissions/can";
 import { getIntent, getIntentRow } from "./get-intent";
 import type { VoidIntentInput } from "./intent-schemas";
@@ -10,6 +11,6 @@ export async function voidIntent(db: Db, principal: Actor, id: string, input: Vo
   assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
   assertCan(principal, "intent.settle", row);
-  await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "void", reason: input.reason }, principal));
+  await sqlTransaction(db, (tx) => settleApprovedIntent(tx, row.id, { kind: "void", reason: input.reason }, principal));
   return getIntent(db, principal, row.id);
 }

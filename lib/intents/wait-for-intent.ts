@@ -1,5 +1,5 @@
 import type { Principal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { waitForIntentSignal } from "@/lib/events/intent-events";
 import { getIntentRow } from "./get-intent";
 import { TERMINAL_STATUSES } from "./intent-schemas";
@@ -14,7 +14,7 @@ const isTerminal = (status: string) => (TERMINAL_STATUSES as readonly string[]).
  * process-wide re-check covers missed signals for every waiter at once, instead of a timer
  * and a query per waiter.
  */
-export async function waitForIntent(db: DbOrTx, principal: Principal, id: string, waitSeconds: number, signal?: AbortSignal) {
+export async function waitForIntent(db: Db, principal: Principal, id: string, waitSeconds: number, signal?: AbortSignal) {
   const deadline = Date.now() + waitSeconds * 1000;
   let row = await getIntentRow(db, principal, id);
   if (!isTerminal(row.status)) startWaitingIntentsRecheck(db);

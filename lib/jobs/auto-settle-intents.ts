@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
+import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { settleApprovedIntent } from "@/lib/intents/settle-approved-intent";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 
@@ -13,18 +15,30 @@ const HOUR_MS = 3_600_000;
  */
 export async function autoSettleIntents(db: Db, now = new Date(), batch = 100): Promise<number> {
   // Only organisations that ever turned auto-settlement on; their current policy decides.
-  const candidates = await db.$queryRaw<{ org_id: string }[]>`
-    SELECT DISTINCT org_id FROM policies WHERE document->'settlement'->>'auto_after_hours' IS NOT NULL`;
+  const candidates = await sqlOf(db)
+    .selectFrom("policies")
+    .select("org_id")
+    .distinct()
+    .where(sql<boolean>`document->'settlement'->>'auto_after_hours' IS NOT NULL`)
+    .execute();
   let settled = 0;
   for (const { org_id: orgId } of candidates) {
     const { settlement } = (await getOrgPolicy(db, orgId)).policy;
     if (settlement.autoAfterHours === null) continue;
     const cutoff = new Date(now.getTime() - settlement.autoAfterHours * HOUR_MS);
-    settled += await db.$transaction(async (tx) => {
-      const due = await tx.$queryRaw<{ id: string; amount: bigint }[]>`
-        SELECT id, amount FROM intents
-        WHERE org_id = ${orgId} AND status = 'approved' AND settlement IS NULL AND decided_at <= ${cutoff}
-        ORDER BY decided_at LIMIT ${batch} FOR UPDATE SKIP LOCKED`;
+    settled += await sqlTransaction(db, async (tx) => {
+      const due = await tx
+        .selectFrom("intents")
+        .select(["id", "amount"])
+        .where("org_id", "=", orgId)
+        .where("status", "=", "approved")
+        .where("settlement", "is", null)
+        .where("decided_at", "<=", cutoff)
+        .orderBy("decided_at")
+        .limit(batch)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       for (const row of due) {
         const request =
           settlement.autoAction === "capture"

@@ -7,10 +7,9 @@ import { pruneMinuteCounters } from "@/lib/counters/prune-minute-counters";
 import { startRecoveryJob, stopRecoveryJob } from "./recovery-job";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { startAuditVerificationJob, stopAuditVerificationJob } from "./audit-verification-job";
+import { intervalJob } from "./interval-job";
 import { runOutboxTick } from "./run-outbox-tick";
 import { webhookConfig } from "@/lib/webhooks/webhook-config";
-
-const holder = globalThis as { __aegisJobs?: NodeJS.Timeout; __aegisOutbox?: NodeJS.Timeout };
 
 /**
  * One sweep: expire overdue approvals, escalate slow ones, settle uncaptured approved intents.
@@ -27,31 +26,24 @@ export async function runSweep(): Promise<{ expired: number; escalated: number; 
   return { expired, escalated, settled };
 }
 
-/** Runs a sweep at start-up and then periodically (once per process). */
+const sweepJob = intervalJob("sweep", async () => {
+  const r = await runSweep();
+  if (r.expired || r.escalated || r.settled) console.log(`[jobs] expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`);
+});
+const outboxJob = intervalJob("outbox", runOutboxTick);
+
+/** Starts every background loop (once per process; passes of one loop never overlap). */
 export function startBackgroundJobs(): void {
-  if (holder.__aegisJobs) return;
-  const tick = () =>
-    runSweep()
-      .then(
-        (r) =>
-          (r.expired || r.escalated || r.settled) &&
-          console.log(`[jobs] expired ${r.expired} approvals, escalated ${r.escalated}, auto-settled ${r.settled} intents`),
-      )
-      .catch((e) => console.error("[jobs] sweep failed:", (e as Error).message));
   startRecoveryJob(); // first: after a crash, leftover intents have clients waiting on them
-  void tick();
-  holder.__aegisJobs = setInterval(tick, env().AEGIS_SWEEP_INTERVAL_MS);
-  holder.__aegisJobs.unref();
+  sweepJob.start(env().AEGIS_SWEEP_INTERVAL_MS, { runAtStart: true });
   startAuditChainJob();
   startAuditVerificationJob();
-  holder.__aegisOutbox = setInterval(runOutboxTick, webhookConfig().pollMs);
-  holder.__aegisOutbox.unref();
+  outboxJob.start(webhookConfig().pollMs);
 }
 
 export function stopBackgroundJobs(): void {
-  if (holder.__aegisJobs) clearInterval(holder.__aegisJobs);
-  if (holder.__aegisOutbox) clearInterval(holder.__aegisOutbox);
-  holder.__aegisJobs = holder.__aegisOutbox = undefined;
+  sweepJob.stop();
+  outboxJob.stop();
   stopAuditChainJob();
   stopAuditVerificationJob();
   stopRecoveryJob();

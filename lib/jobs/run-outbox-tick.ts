@@ -4,8 +4,6 @@ import { sendNotificationDigests } from "@/lib/notifications/send-notification-d
 import { sendNotificationEmails } from "@/lib/notifications/send-notification-emails";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver-due-webhooks";
 
-const state = globalThis as { __aegisOutboxRunning?: boolean };
-
 /**
  * The frequent pass (every AEGIS_WEBHOOK_POLL_MS, 1 s by default): deliver due webhooks,
  * then reminders, emails and digests. When idle it costs a few indexed queries. A pass
@@ -13,17 +11,9 @@ const state = globalThis as { __aegisOutboxRunning?: boolean };
  * SKIP LOCKED and guarded updates.
  */
 export async function runOutboxTick(): Promise<void> {
-  if (state.__aegisOutboxRunning) return;
-  state.__aegisOutboxRunning = true;
-  try {
-    const db = await getDb();
-    for (let n = -1, rounds = 0; n !== 0 && rounds < 10; rounds++) n = await deliverDueWebhooks(db);
-    await remindApprovers(db);
-    await sendNotificationEmails(db);
-    await sendNotificationDigests(db);
-  } catch (e) {
-    console.error("[outbox] pass failed:", (e as Error).message);
-  } finally {
-    state.__aegisOutboxRunning = false;
-  }
+  const db = await getDb();
+  for (let n = -1, rounds = 0; n !== 0 && rounds < 10; rounds++) n = await deliverDueWebhooks(db);
+  await remindApprovers(db);
+  await sendNotificationEmails(db);
+  await sendNotificationDigests(db);
 }

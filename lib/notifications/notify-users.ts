@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { DbOrTx } from "@/lib/db/client";
+import { runSql, type SqlDb } from "@/lib/db/sql";
 import { notificationConfig, type NotificationKind } from "./notification-config";
 
 export type NotificationMessage = {
@@ -20,27 +22,32 @@ export type NotificationMessage = {
 };
 
 /**
- * Notifies the people of an organisation who can act, in ONE statement (so it can sit in
- * the transaction of the change that calls for it): one row per person, deduplicated per
- * person, kind and subject. Each row records how it will be emailed: `pending` (at once),
- * `digest` (in the daily digest) or `skipped` (email off, or no SMTP configured); the
- * dashboard's bell lists them all either way.
+ * The one INSERT that notifies the people of an organisation who can act: one row per person,
+ * deduplicated per person, kind and subject. Each row records how it will be emailed: `pending`
+ * (at once), `digest` (in the daily digest) or `skipped` (email off, or no SMTP configured); the
+ * dashboard's bell lists them all either way. A statement of its own or a CTE of a larger one.
  */
-export async function notifyUsers(tx: DbOrTx, m: NotificationMessage): Promise<number> {
+export function notifyUsersSql(m: NotificationMessage) {
   const at = m.at ?? new Date();
   // History replayed with past times (the demo seed) is listed but never emailed.
   const smtp = notificationConfig().smtpUrl !== null && Date.now() - at.getTime() < 3_600_000;
-  return tx.$executeRaw`
+  const groupId = m.groupId ?? null;
+  return sql`
     INSERT INTO notifications (id, org_id, user_id, kind, subject_id, title, body, link, created_at, email_status)
-    SELECT 'ntf_' || replace(gen_random_uuid()::text, '-', ''), u.org_id, u.id, ${m.kind}, ${m.subjectId}, ${m.title}, ${m.body}, ${m.path}, ${at},
-      CASE WHEN ${smtp} THEN (CASE COALESCE(s.preference::text, 'immediate') WHEN 'immediate' THEN 'pending' WHEN 'digest' THEN 'digest' ELSE 'skipped' END)
+    SELECT 'ntf_' || replace(gen_random_uuid()::text, '-', ''), u.org_id, u.id, ${m.kind}, ${m.subjectId}, ${m.title}, ${m.body}, ${m.path}, ${at}::timestamp,
+      CASE WHEN ${smtp}::boolean THEN (CASE COALESCE(s.preference::text, 'immediate') WHEN 'immediate' THEN 'pending' WHEN 'digest' THEN 'digest' ELSE 'skipped' END)
       ELSE 'skipped' END
     FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
     WHERE u.org_id = ${m.orgId}
-      AND (u.role = 'admin' OR (${m.audience} = 'approver' AND u.role = 'approver' AND (${m.groupId ?? null}::text IS NULL OR EXISTS (
-        SELECT 1 FROM approver_group_members g WHERE g.group_id = ${m.groupId ?? null} AND (g.user_id = u.id OR EXISTS (
-          SELECT 1 FROM delegations d WHERE d.from_user_id = g.user_id AND d.to_user_id = u.id AND d.starts_at <= ${at} AND d.ends_at > ${at}))))))
-      AND u.id IS DISTINCT FROM ${m.excludeUserId ?? null}
-      AND NOT EXISTS (SELECT 1 FROM approval_responses r WHERE r.approval_id = ${m.skipAnsweredApprovalId ?? null} AND r.user_id = u.id)
+      AND (u.role = 'admin' OR (${m.audience}::text = 'approver' AND u.role = 'approver' AND (${groupId}::text IS NULL OR EXISTS (
+        SELECT 1 FROM approver_group_members g WHERE g.group_id = ${groupId}::text AND (g.user_id = u.id OR EXISTS (
+          SELECT 1 FROM delegations d WHERE d.from_user_id = g.user_id AND d.to_user_id = u.id AND d.starts_at <= ${at}::timestamp AND d.ends_at > ${at}::timestamp))))))
+      AND u.id IS DISTINCT FROM ${m.excludeUserId ?? null}::text
+      AND NOT EXISTS (SELECT 1 FROM approval_responses r WHERE r.approval_id = ${m.skipAnsweredApprovalId ?? null}::text AND r.user_id = u.id)
     ON CONFLICT (user_id, kind, subject_id) DO NOTHING`;
+}
+
+/** Notifies, in the caller's transaction or on its own (see notifyUsersSql); returns how many rows it wrote. */
+export async function notifyUsers(tx: DbOrTx | SqlDb, m: NotificationMessage): Promise<number> {
+  return runSql(tx, notifyUsersSql(m));
 }

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { SqlTx } from "@/lib/db/sql";
 import { formatMoney } from "@/lib/format/money";
 import { notifyUsers } from "@/lib/notifications/notify-users";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
@@ -16,13 +16,13 @@ export type LowBalanceCrossing = {
 };
 
 /**
- * A wallet's available balance just fell below its threshold (postLedgerEntry decides that):
+ * A wallet's available balance just fell below its threshold (lowBalanceCrossed decides that):
  * the `wallet.low_balance` webhook event and a notification to the organisation's admins, both
  * in the transaction that moved the money, so a rolled-back debit tells nobody. Runs only on a
  * crossing, so the decide path pays for it once per crossing, never per debit.
  */
-export async function alertLowBalance(tx: Tx, c: LowBalanceCrossing): Promise<void> {
-  const agent = await tx.agent.findUniqueOrThrow({ where: { id: c.agentId }, select: { name: true } });
+export async function alertLowBalance(tx: SqlTx, c: LowBalanceCrossing): Promise<void> {
+  const agent = await tx.selectFrom("agents").select("name").where("id", "=", c.agentId).executeTakeFirstOrThrow();
   const available = c.balance - c.held;
   await enqueueEvent(tx, {
     orgId: c.orgId,

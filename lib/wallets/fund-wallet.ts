@@ -1,6 +1,7 @@
 import { walletView } from "@/lib/agents/describe-agent";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { newId } from "@/lib/db/ids";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { FundWalletSchema, type FundWalletInput } from "@/lib/wallets/wallet-schemas";
@@ -21,13 +22,15 @@ export async function fundWallet(db: Db, actor: Actor, input: FundWalletInput) {
   const primary = await db.wallet.findFirst({ where: { agentId: agent.id }, orderBy: { createdAt: "asc" } });
   const currency = data.currency ?? primary?.currency ?? (await getOrgCurrency(db, data.orgId));
 
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(db, async (tx) => {
     // ON CONFLICT keeps two concurrent first fundings from both creating the wallet.
-    await tx.$executeRaw`
-      INSERT INTO wallets (id, org_id, agent_id, currency) VALUES (${newId("wal")}, ${data.orgId}, ${agent.id}::uuid, ${currency})
-      ON CONFLICT (agent_id, currency) DO NOTHING`;
-    const wallet = await tx.wallet.findUniqueOrThrow({ where: { agentId_currency: { agentId: agent.id, currency } } });
-    await postLedgerEntry(tx, {
+    await tx
+      .insertInto("wallets")
+      .values({ id: newId("wal"), org_id: data.orgId, agent_id: agent.id, currency, created_at: new Date() })
+      .onConflict((oc) => oc.columns(["agent_id", "currency"]).doNothing())
+      .execute();
+    const wallet = await tx.selectFrom("wallets").select("id").where("agent_id", "=", agent.id).where("currency", "=", currency).executeTakeFirstOrThrow();
+    const after = await postLedgerEntry(tx, {
       orgId: data.orgId,
       walletId: wallet.id,
       kind: "credit",
@@ -42,6 +45,6 @@ export async function fundWallet(db: Db, actor: Actor, input: FundWalletInput) {
       targetId: agent.id,
       data: { wallet_id: wallet.id, amount: data.amount, currency, memo: data.memo ?? null },
     });
-    return walletView(await tx.wallet.findUniqueOrThrow({ where: { id: wallet.id } }));
+    return walletView({ currency, balance: after.balance, held: after.held, lowBalanceThreshold: after.threshold });
   });
 }

@@ -1,26 +1,26 @@
 /**
- * Payload shapes of the events (snake_case like the API). Built from the rows the change
+ * Payload shapes of the events (snake_case like the API). Built from the rows (the typed layer's, snake_case) the change
  * already holds, so emitting an event costs no extra read in the caller's transaction.
  */
 type IntentRow = {
   id: string;
-  agentId: string;
-  amount: bigint | number;
+  agent_id: string;
+  amount: number;
   currency: string;
   reason: string;
   merchant: string | null;
-  merchantCategory: string | null;
+  merchant_category: string | null;
 };
 
 export function intentSummary(intent: IntentRow) {
   return {
     id: intent.id,
-    agent_id: intent.agentId,
-    amount: Number(intent.amount),
+    agent_id: intent.agent_id,
+    amount: intent.amount,
     currency: intent.currency,
     reason: intent.reason,
     merchant: intent.merchant,
-    merchant_category: intent.merchantCategory,
+    merchant_category: intent.merchant_category,
   };
 }
 

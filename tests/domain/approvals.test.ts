@@ -3,7 +3,11 @@ import { answerApproval } from "@/lib/approvals/answer-approval";
 import { listApprovals } from "@/lib/approvals/list-approvals";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal, UserPrincipal } from "@/lib/auth/principal";
+import { createApproverGroup } from "@/lib/approver-groups/create-approver-group";
+import { escalateOverdueApprovals } from "@/lib/approver-groups/escalate-overdue-approvals";
+import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
+import { createDelegation } from "@/lib/delegations/create-delegation";
 import type { Db } from "@/lib/db/client";
 import { submitIntent } from "@/lib/intents/submit-intent";
 import { can } from "@/lib/permissions/can";
@@ -39,6 +43,44 @@ async function setup() {
   return { ...s, agent, submit };
 }
 
+/** For every person: the inbox query lists exactly the open approvals can() lets them answer, routing included. */
+async function expectListsAgreeWithCan(people: Record<string, UserPrincipal>) {
+  const orgId = Object.values(people)[0].orgId;
+  const open = await db.approval.findMany({
+    where: { orgId, status: "pending" },
+    include: { intent: { include: { apiKey: true } }, responses: true, group: true },
+  });
+  expect(open.length).toBeGreaterThan(0);
+  let answerable = 0;
+  for (const p of Object.values(people)) {
+    const { groupIds } = await loadAnswerRights(db, orgId, p.userId);
+    const listed = (await listApprovals(db, p, {})).data.map((a) => a.id).sort();
+    const allowed = open
+      .filter((a) =>
+        can(p, "approval.answer", {
+          orgId: a.orgId,
+          status: a.status,
+          requiredRole: a.requiredRole,
+          submittedByUserId: a.intent.submittedByUserId,
+          keyCreatedByUserId: a.intent.apiKey?.createdByUserId ?? null,
+          answeredBy: a.responses.map((r) => r.userId),
+          routing: {
+            groupId: a.groupId,
+            groupName: a.group?.name ?? null,
+            escalated: a.escalatedAt !== null,
+            escalateToGroupId: a.group?.escalateToGroupId ?? null,
+            actorGroupIds: groupIds,
+          },
+        }),
+      )
+      .map((a) => a.id)
+      .sort();
+    expect({ who: p.email, listed }).toEqual({ who: p.email, listed: allowed });
+    answerable += allowed.length;
+  }
+  expect(answerable).toBeGreaterThan(0);
+}
+
 describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
   it("listApprovals shows each person exactly the approvals can() lets them answer", async () => {
     const { people, agent, submit } = await setup();
@@ -56,31 +98,52 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
     });
     await submit(await authenticateApiKey(db, controllersKey.key), 2_000_000);
 
-    const open = await db.approval.findMany({
-      where: { orgId: people.admin.orgId, status: "pending" },
-      include: { intent: { include: { apiKey: true } }, responses: true },
-    });
-    expect(open).toHaveLength(5);
-    for (const p of Object.values(people)) {
-      const listed = (await listApprovals(db, p, {})).data.map((a) => a.id).sort();
-      const allowed = open
-        .filter((a) =>
-          can(p, "approval.answer", {
-            orgId: a.orgId,
-            status: a.status,
-            requiredRole: a.requiredRole,
-            submittedByUserId: a.intent.submittedByUserId,
-            keyCreatedByUserId: a.intent.apiKey?.createdByUserId ?? null,
-            answeredBy: a.responses.map((r) => r.userId),
-          }),
-        )
-        .map((a) => a.id)
-        .sort();
-      expect({ who: p.email, listed }).toEqual({ who: p.email, listed: allowed });
-    }
+    await expectListsAgreeWithCan(people);
     expect((await listApprovals(db, people.approver2, {})).data).toHaveLength(3); // the approver-level ones
     expect((await listApprovals(db, people.admin, {})).data).toHaveLength(4); // all but the one it answered
     expect((await listApprovals(db, people.controller, {})).data).toHaveLength(4); // all but its own key's
+  });
+
+  it("with approver groups, an escalation and a delegation, listApprovals and can() still agree", async () => {
+    const { people, agent, submit } = await setup();
+    const orgId = people.admin.orgId;
+    const escalation = await createApproverGroup(db, "system", orgId, { name: "Escalation desk", members: [people.approver.userId] });
+    await createApproverGroup(db, "system", orgId, {
+      name: "Travel desk",
+      priority: 1,
+      members: [people.approver2.userId],
+      merchant_categories: ["travel"],
+      escalate_after_minutes: 5,
+      escalate_to_group_id: escalation.id,
+    });
+    const travel = async () =>
+      (
+        await submitIntent(
+          db,
+          agent,
+          { amount: 2_000_000, currency: "INR", reason: "trip", confidence: 0.9, merchant: "Airline", merchant_category: "travel", metadata: {} },
+          null,
+        )
+      ).intent;
+    const routed = await travel();
+    const escalated = await travel();
+    await submit(agent, 2_000_000); // saas: no group matches, any approver answers
+    // The second travel approval waited past its group's time: it opens to the escalation desk.
+    await db.approval.update({ where: { intentId: escalated.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    expect(await escalateOverdueApprovals(db)).toBe(1);
+
+    const routedApproval = await db.approval.findUniqueOrThrow({ where: { intentId: routed.id } });
+    expect(routedApproval.groupId).not.toBeNull();
+    // Nobody outside the travel desk sees the routed one, until a member delegates to them.
+    expect((await listApprovals(db, people.approver, {})).data.map((a) => a.id)).not.toContain(routedApproval.id);
+    await expectListsAgreeWithCan(people);
+    await createDelegation(db, people.approver2, orgId, {
+      to_user: people.approver.userId,
+      starts_at: new Date(Date.now() - 60_000).toISOString(),
+      ends_at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect((await listApprovals(db, people.approver, {})).data.map((a) => a.id)).toContain(routedApproval.id);
+    await expectListsAgreeWithCan(people);
   });
 
   it("a dual approval needs a second person; the wallet's hold becomes a debit", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { sqlTransaction, type SqlTx } from "@/lib/db/sql";
 import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { createTestDb } from "./support/test-db";
@@ -17,7 +18,7 @@ async function setup() {
   await createWebhookEndpoint(db, "system", s.org.id, { url: "https://hooks.example.com/aegis", events: ["wallet.low_balance"] });
   await setLowBalanceThreshold(db, s.people.admin, { orgId: s.org.id, agentId: s.agent.id, threshold: 99_000_000 });
   const wallet = await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } });
-  const debit = (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0], amount: number) =>
+  const debit = (tx: SqlTx, amount: number) =>
     postLedgerEntry(tx, { orgId: s.org.id, walletId: wallet.id, kind: "debit", amount, memo: "test", actor: "test" });
   const events = () => db.webhookEvent.findMany({ where: { orgId: s.org.id, type: "wallet.low_balance" } });
   const notes = () => db.notification.findMany({ where: { orgId: s.org.id, kind: "wallet_low_balance" } });
@@ -28,7 +29,7 @@ describe("wallet.low_balance, in process on PGlite", { timeout: 60_000 }, () => 
   it("a rolled-back debit that crossed the threshold sends and notifies nothing", async () => {
     const { debit, events, notes, wallet } = await setup();
     await expect(
-      db.$transaction(async (tx) => {
+      sqlTransaction(db, async (tx) => {
         await debit(tx, 2_000_000);
         throw new Error("something later in the change failed");
       }),
@@ -37,7 +38,7 @@ describe("wallet.low_balance, in process on PGlite", { timeout: 60_000 }, () => 
     expect(await notes()).toHaveLength(0);
     expect((await db.wallet.findUniqueOrThrow({ where: { id: wallet.id } })).balance).toBe(100_000_000n);
 
-    await db.$transaction((tx) => debit(tx, 2_000_000)); // the same debit, committed
+    await sqlTransaction(db, (tx) => debit(tx, 2_000_000)); // the same debit, committed
     const [event] = await events();
     expect(event.data).toMatchObject({ wallet_id: wallet.id, available: 98_000_000, threshold: 99_000_000, currency: "INR" });
     const [note] = await notes(); // the one admin (approvers do not fund wallets)

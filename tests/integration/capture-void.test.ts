@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectError } from "./support/http";
-import { createAgent, createOrg, intentBody, type TestOrg } from "./support/factories";
+import { createAgent, createOrg, intentBody, setPolicy, type TestOrg } from "./support/factories";
 
 let org: TestOrg;
 beforeAll(async () => {
@@ -92,5 +92,48 @@ describe("who may settle", () => {
     expect(spec.paths["/intents/{id}/capture"].post.operationId).toBe("captureIntent");
     expect(spec.paths["/intents/{id}/void"].post.operationId).toBe("voidIntent");
     expect(spec.components.schemas.Intent.properties.settlement).toBeDefined();
+  });
+});
+
+describe("without a rail, settling with the agent's own key returns money but not budget", () => {
+  /** A fresh organisation whose daily and monthly budgets are ₹5,000, and a well-funded agent. */
+  async function budgeted() {
+    const o = await createOrg();
+    await setPolicy(o.id, (doc) => {
+      doc.rules.daily_budget = 500_000;
+      doc.rules.monthly_budget = 500_000;
+    });
+    const agent = await createAgent(o.id, 10_000_000);
+    const spend = (amount: number) => api(agent.key, "POST", "/api/v1/intents", intentBody({ amount }));
+    return { o, agent, spend };
+  }
+
+  it("an agent that spends its budget, voids with its own key and spends again is held to the budget", async () => {
+    const { agent, spend } = await budgeted();
+    const first = (await spend(500_000)).body;
+    expect(first.status).toBe("approved");
+    const voided = await api(agent.key, "POST", `/api/v1/intents/${first.id}/void`);
+    expect(voided.body).toMatchObject({ settlement: "voided", captured_amount: 0 });
+    // The money came back to the wallet …
+    expect((await api(agent.key, "GET", `/api/v1/agents/${agent.id}`)).body.wallet).toMatchObject({ balance: 10_000_000 });
+    // … but not the budget: the next spend is over the day's budget.
+    const again = (await spend(100)).body;
+    expect(again).toMatchObject({ status: "denied", policy_decision: { rule: "daily_budget" } });
+  });
+
+  it("a smaller capture with the agent's own key keeps the whole approval on the budget", async () => {
+    const { agent, spend } = await budgeted();
+    const first = (await spend(400_000)).body;
+    await api(agent.key, "POST", `/api/v1/intents/${first.id}/capture`, { amount: 100_000 });
+    expect((await spend(100_001)).body).toMatchObject({ status: "denied", policy_decision: { rule: "daily_budget" } });
+    expect((await spend(100_000)).body.status).toBe("approved");
+  });
+
+  it("a person's void returns both: the agent may spend the budget again", async () => {
+    const { o, agent, spend } = await budgeted();
+    const first = (await spend(500_000)).body;
+    expect((await api(o.approver.key, "POST", `/api/v1/intents/${first.id}/void`)).body.settlement).toBe("voided");
+    expect((await spend(500_000)).body.status).toBe("approved");
+    expect((await api(agent.key, "GET", `/api/v1/agents/${agent.id}`)).body.wallet).toMatchObject({ balance: 9_500_000 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inProcessPostgres } from "./support/database";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
+import { sqlTransaction } from "@/lib/db/sql";
 import { setLowBalanceThreshold } from "@/lib/wallets/set-low-balance-threshold";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { seedOrg } from "../domain/support/seed";
@@ -21,7 +22,7 @@ describe.runIf(onPostgres)("wallet.low_balance under concurrent debits on Postgr
       await setLowBalanceThreshold(db, s.people.admin, { orgId: s.org.id, agentId: s.agent.id, threshold: 99_000_000 });
       const wallet = await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } });
       const debits = Array.from({ length: 12 }, (_, i) =>
-        db.$transaction((tx) =>
+        sqlTransaction(db, (tx) =>
           postLedgerEntry(tx, { orgId: s.org.id, walletId: wallet.id, kind: "debit", amount: 500_000, memo: `race ${round}.${i}`, actor: "test" }),
         ),
       );

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { bindSql, createSql, runSql, sqlBuilder, sqlOf, sqlTransaction } from "@/lib/db/sql";
+import { bindSql, commitWith, createSql, pipelined, runSql, sqlBuilder, sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { createOrg, type TestOrg } from "./support/factories";
 
 const onPostgres = inject("databaseKind") === "postgresql";
@@ -49,5 +49,47 @@ describe.runIf(onPostgres)("the typed SQL layer on PostgreSQL", () => {
     expect(await name()).toBe("typed");
     await db.$transaction((tx) => runSql(tx, rename(before)));
     expect(await name()).toBe(before);
+  });
+
+  it("pipelined statements run in order in one transaction, each seeing the one before", async () => {
+    const before = (await db.agent.findUniqueOrThrow({ where: { id: org.agent.id } })).name;
+    const [updated, [read]] = await sqlTransaction(db, (tx) =>
+      pipelined(tx, [
+        tx.updateTable("agents").set({ name: "pipelined" }).where("id", "=", org.agent.id).returning("name"),
+        tx.selectFrom("agents").select("name").where("id", "=", org.agent.id),
+      ] as const),
+    );
+    expect(updated).toEqual([{ name: "pipelined" }]);
+    expect(read).toEqual({ name: "pipelined" });
+    await sqlOf(db).updateTable("agents").set({ name: before }).where("id", "=", org.agent.id).execute();
+  });
+
+  it("a failure inside a pipeline rolls the whole transaction back", async () => {
+    const before = (await db.agent.findUniqueOrThrow({ where: { id: org.agent.id } })).name;
+    await expect(
+      sqlTransaction(db, (tx) => pipelined(tx, [tx.updateTable("agents").set({ name: "lost" }).where("id", "=", org.agent.id), sql`SELECT 1/0`] as const)),
+    ).rejects.toThrow(/division/);
+    expect((await db.agent.findUniqueOrThrow({ where: { id: org.agent.id } })).name).toBe(before);
+  });
+
+  it("commitWith commits with its statement, refuses a statement after it, and a failing one commits nothing", async () => {
+    const before = (await db.agent.findUniqueOrThrow({ where: { id: org.agent.id } })).name;
+    const rename = (tx: Parameters<Parameters<typeof sqlTransaction>[1]>[0], name: string) =>
+      tx.updateTable("agents").set({ name }).where("id", "=", org.agent.id).returning("name");
+    await expect(
+      sqlTransaction(db, async (tx) => {
+        await commitWith(tx, rename(tx, "committed"));
+        await rename(tx, "too late").execute();
+      }),
+    ).rejects.toThrow(/already committed/);
+    expect((await db.agent.findUniqueOrThrow({ where: { id: org.agent.id } })).name).toBe("committed");
+    await expect(
+      sqlTransaction(db, async (tx) => {
+        await rename(tx, "half").execute();
+        await commitWith(tx, sql`SELECT aegis_refuse('refused on purpose')`);
+      }),
+    ).rejects.toThrow(/refused on purpose/);
+    expect((await db.agent.findUniqueOrThrow({ where: { id: org.agent.id } })).name).toBe("committed");
+    await sqlOf(db).updateTable("agents").set({ name: before }).where("id", "=", org.agent.id).execute();
   });
 });

@@ -29,7 +29,7 @@ type Row = {
 export async function loadBacktestHistory(db: DbOrTx, orgId: string, from: Date, to: Date, timeZone: string): Promise<HistoricIntent[]> {
   const seedFrom = new Date(Math.min(monthWindow(from, timeZone).start.getTime(), from.getTime() - 3_600_000));
   const rows = await db.$queryRaw<Row[]>`
-    SELECT i.id, i.agent_id::text AS agent_id, i.amount, COALESCE(i.captured_amount, i.amount) AS committed, i.currency, i.confidence,
+    SELECT i.id, i.agent_id::text AS agent_id, i.amount, CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END AS committed, i.currency, i.confidence,
       i.merchant, i.merchant_category, i.created_at, i.status::text AS status,
       d.outcome::text AS outcome, d.rule, d.risk_level::text AS risk_level,
       d.trace @> '[{"rule":"wallet_balance","result":"deny"}]' AS wallet_short,

@@ -42,5 +42,17 @@ export function formatCount(n: number, currency: string): string {
 export function formatMinorUnits(amount: number, currency: string): string {
   const code = currency.trim().toUpperCase();
   const { digits, format } = formatterFor(code);
-  return `${format.format(amount / 10 ** digits)} ${code}`;
+  // Every rule's trace formats money: by hand for whole minor units (what Intl would print, at a
+  // fraction of its cost), through Intl for anything else.
+  if (!Number.isSafeInteger(amount)) return `${format.format(amount / 10 ** digits)} ${code}`;
+  const abs = String(Math.abs(amount)).padStart(digits + 1, "0");
+  const whole = abs.slice(0, abs.length - digits);
+  const fraction = digits > 0 ? `.${abs.slice(abs.length - digits)}` : "";
+  return `${amount < 0 ? "-" : ""}${group(whole, code === "INR")}${fraction} ${code}`;
+}
+
+/** Thousands separators: 1,234,567, or in lakhs and crores for rupees: 12,34,567. */
+function group(digits: string, indian: boolean): string {
+  if (!indian || digits.length <= 3) return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${digits.slice(0, -3).replace(/\B(?=(\d{2})+(?!\d))/g, ",")},${digits.slice(-3)}`;
 }

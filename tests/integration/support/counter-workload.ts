@@ -15,11 +15,11 @@ import { submitIntent } from "@/lib/intents/submit-intent";
 import { decideIntent } from "@/lib/intents/decide-intent";
 import { answerApproval } from "@/lib/approvals/answer-approval";
 import { expireApprovals } from "@/lib/approvals/expire-approvals";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { countIntentTransition } from "@/lib/counters/apply-counter-delta";
 import { newIntentId } from "@/lib/db/ids";
 import { settleApprovedIntent } from "@/lib/intents/settle-approved-intent";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type ErrorCode } from "@/lib/errors/app-error";
+import { sqlTransaction } from "@/lib/db/sql";
+import { storePendingIntent } from "@/lib/intents/store-pending-intent";
 
 export type World = { orgId: string; agents: AgentPrincipal[]; approvers: UserPrincipal[] };
 
@@ -91,9 +91,16 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("settle" as const), pick: fc.nat(50), paid: fc.constantFrom(0, 0.5, 1) }) },
 );
 
-const refusals = (e: unknown) => {
-  if (!(e instanceof AppError)) throw e;
-};
+/**
+ * The refusals an operation may meet in a valid workload; anything else, an AppError included,
+ * fails the property (a swallowed 409 for money that did not move would hide a broken invariant).
+ */
+const refusals =
+  (...allowed: ErrorCode[]) =>
+  (e: unknown) => {
+    if (e instanceof AppError && allowed.includes(e.code)) return;
+    throw e;
+  };
 
 /** Runs one operation; refusals the domain is allowed to give (409, 403, …) are part of the workload. */
 export async function runOp(db: Db, w: World, op: Op, run: string): Promise<void> {
@@ -107,39 +114,36 @@ export async function runOp(db: Db, w: World, op: Op, run: string): Promise<void
       merchant: "Acme",
       merchant_category: "saas",
     };
-    await submitIntent(db, agent, input, op.key === null ? null : `${run}-${op.key}`).catch(refusals);
+    // The same key with another amount is a 409; every other submit is answered (a denial is an answer).
+    await submitIntent(db, agent, input, op.key === null ? null : `${run}-${op.key}`).catch(refusals("idempotency_conflict"));
   } else if (op.kind === "crash_then_recover") {
     // What the durable-first fallback leaves behind when the process dies before deciding.
     const agent = w.agents[op.agent % w.agents.length];
     const id = newIntentId();
-    await db.$transaction(async (tx) => {
-      await tx.intent.create({
-        data: {
-          id,
-          orgId: w.orgId,
-          agentId: agent.agentId,
-          apiKeyId: agent.keyId,
-          amount: BigInt(op.amount),
-          currency: "INR",
-          reason: "crash",
-          confidence: op.confidence,
-          requestHash: "x",
-        },
-      });
-      await recordAuditEvent(tx, {
-        orgId: w.orgId,
-        actor: agent,
-        action: "intent.submitted",
-        targetId: id,
-        data: { amount: op.amount, currency: "INR", merchant: null },
-      });
-      await countIntentTransition(tx, id, { from: null, to: "pending", amount: op.amount, confidence: op.confidence });
+    await storePendingIntent(db, agent, {
+      id,
+      orgId: w.orgId,
+      agentId: agent.agentId,
+      apiKeyId: agent.keyId,
+      submittedByUserId: null,
+      amount: op.amount,
+      currency: "INR",
+      reason: "crash",
+      confidence: op.confidence,
+      merchant: null,
+      merchantCategory: null,
+      metadata: {},
+      idempotencyKey: null,
+      requestHash: "x",
+      createdAt: new Date(),
     });
     await decideIntent(db, id);
   } else if (op.kind === "answer") {
     const open = await db.approval.findMany({ where: { orgId: w.orgId, status: "pending" }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (open.length === 0) return;
-    await answerApproval(db, w.approvers[op.by % w.approvers.length], open[op.pick % open.length].id, { decision: op.decision }).catch(refusals);
+    await answerApproval(db, w.approvers[op.by % w.approvers.length], open[op.pick % open.length].id, { decision: op.decision })
+      // Answered already (a concurrent answer or expiry), not this person's to answer, or the re-check's money rules.
+      .catch(refusals("approval_already_answered", "forbidden", "conflict", "approval_blocked"));
   } else if (op.kind === "settle") {
     // Capture (all or part) or void an approved intent: the unpaid rest leaves the budget.
     const open = await db.intent.findMany({
@@ -150,7 +154,8 @@ export async function runOp(db: Db, w: World, op: Op, run: string): Promise<void
     if (open.length === 0) return;
     const { id, amount } = open[op.pick % open.length];
     const request = op.paid === 0 ? ({ kind: "void" } as const) : ({ kind: "capture", amount: Math.max(1, Math.floor(Number(amount) * op.paid)) } as const);
-    await db.$transaction((tx) => settleApprovedIntent(tx, id, request, "system")).catch(refusals);
+    // Another lane settled it first (PostgreSQL races), or its approval was undone meanwhile.
+    await sqlTransaction(db, (tx) => settleApprovedIntent(tx, id, request, "system")).catch(refusals("intent_already_settled", "intent_not_approved"));
   } else {
     await expireApprovals(db, new Date(Date.now() + 100 * 3_600_000));
   }
