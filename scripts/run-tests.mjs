@@ -29,17 +29,11 @@ function vitest(name, args, env = {}) {
   return { passed, failed };
 }
 
-/** mypy over the Python SDK (Debian's python3-mypy when the python3 on PATH has none). Counts as one test. */
+/** pyright (an npm devDependency, strict; configured in sdk/python/pyproject.toml) over the Python SDK. Counts as one test. */
 function pythonTypes() {
-  const cwd = path.join(root, "sdk", "python");
-  for (const py of ["python3", "/usr/bin/python3"]) {
-    const run = spawnSync(py, ["-m", "mypy"], { cwd, encoding: "utf8" });
-    if (/No module named mypy/.test(run.stderr ?? "") || run.error) continue;
-    process.stdout.write(`mypy (${py}): ${run.stdout}${run.stderr}`);
-    return run.status === 0;
-  }
-  console.error("mypy is not installed: apt-get install -y python3-mypy");
-  return false;
+  const run = spawnSync(bin("pyright"), ["-p", path.join(root, "sdk", "python")], { cwd: root, encoding: "utf8" });
+  process.stdout.write(`pyright: ${run.stdout}${run.stderr}`);
+  return run.status === 0;
 }
 
 function pythonSdk() {

@@ -20,6 +20,7 @@ from .errors import (
     AegisTimeoutError,
     AegisValidationError,
 )
+from .webhooks import AegisWebhookVerificationError, WebhookEvent, verify_webhook
 from .models import (
     TERMINAL_STATUSES,
     Agent,
@@ -33,6 +34,7 @@ from .models import (
     PolicyTraceEntry,
     RiskFactor,
     SpendWindow,
+    SubmitIntentParams,
     Wallet,
 )
 
@@ -52,6 +54,9 @@ __all__ = [
     "AegisRateLimitError",
     "AegisValidationError",
     "AegisServerError",
+    "AegisWebhookVerificationError",
+    "verify_webhook",
+    "WebhookEvent",
     "TERMINAL_STATUSES",
     "Intent",
     "PolicyDecision",
@@ -65,4 +70,5 @@ __all__ = [
     "SpendWindow",
     "AgentSpend",
     "IntentCounts",
+    "SubmitIntentParams",
 ]

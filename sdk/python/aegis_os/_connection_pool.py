@@ -12,37 +12,13 @@ import socket
 import ssl
 import threading
 import time
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
-from ._retry import AttemptFailure, RetryPolicy
+from ._http import AttemptFailure, Request, Response
 
 #: Idle keep-alive connections older than this are not reused for requests
 #: that must not be retried (Node's default keep-alive timeout is 5 s).
 UNSAFE_MAX_IDLE_S = 4.0
-
-
-@dataclass
-class Request:
-    method: str
-    path: str  # full path including /api/v1 prefix and query string
-    body: Optional[bytes]
-    headers: Dict[str, str]
-    timeout: float
-    policy: RetryPolicy
-    idempotency_key: Optional[str] = None
-
-
-@dataclass
-class Response:
-    status: int
-    reason: str
-    headers: Dict[str, str]
-    body: bytes
-    elapsed: float = 0.0
-
-    def header(self, name: str) -> Optional[str]:
-        return self.headers.get(name.lower())
 
 
 def _connection_dropped(conn: http.client.HTTPConnection) -> bool:
@@ -74,7 +50,7 @@ class ConnectionPool:
         self.max_idle_connections = max_idle_connections
         self._lock = threading.Lock()
         self._idle: List[Tuple[http.client.HTTPConnection, float]] = []
-        self._active: set = set()
+        self._active: Set[http.client.HTTPConnection] = set()
         self._closed = False
         self._ssl_context: Optional[ssl.SSLContext] = None
 

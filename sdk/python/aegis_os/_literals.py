@@ -1,21 +1,16 @@
-"""The closed sets of values the API sends, as ``Literal`` types.
+"""The closed sets of values the API sends, as ``Literal`` types (``IntentStatus``, ``Settlement``, …).
 
-Each one equals the matching enum in ``/api/v1/openapi.json`` (every value the server can
-send and none it cannot); ``tests/test_integration_openapi.py`` compares them with the live
-document.
+Generated from the enums of ``/api/v1/openapi.json`` into ``_generated/literals.py``; the
+names of the hand-written SDK (``RiskLevel``, ``DecisionOutcome``, …) are kept by the
+generator's ``NAME_OVERRIDES``.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import List
 
-IntentStatus = Literal["pending", "approved", "denied", "pending_approval", "expired"]
-ApprovalStatus = Literal["pending", "approved", "rejected", "expired"]
-ApprovalDecision = Literal["approve", "reject"]
-DecisionOutcome = Literal["approve", "deny", "require_approval"]
-RequiredRole = Literal["approver", "admin"]
-RiskLevel = Literal["low", "medium", "high", "critical"]
-AgentStatus = Literal["active", "suspended"]
-Settlement = Literal["uncaptured", "captured", "voided"]
+from ._generated import literals as _literals
+from ._generated.literals import *  # noqa: F401,F403 - the generated module's __all__
 
-__all__ = ["IntentStatus", "ApprovalStatus", "ApprovalDecision", "DecisionOutcome", "RequiredRole", "RiskLevel", "AgentStatus", "Settlement"]
+__all__: List[str] = []
+__all__ += _literals.__all__

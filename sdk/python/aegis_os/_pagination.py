@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Deque, Dict, Generator, Generic, Optional, Tuple, TypeVar
+from typing import Any, Callable, Deque, Dict, Generator, Generic, List, Optional, Tuple, TypeVar
 
+from ._http import Request
+from ._json import json_list, json_object
 from ._retry import READ, with_retries
-from ._connection_pool import Request
 from ._transport import Transport
 from .errors import AegisError
 
 T = TypeVar("T")
 
 
-def page_parts(data: Any) -> Tuple[list, bool, Optional[str]]:
-    if isinstance(data, list):  # tolerate a bare array
-        return data, False, None
-    if not isinstance(data, dict):
+def page_parts(data: Any) -> Tuple[List[Any], bool, Optional[str]]:
+    bare = json_list(data)
+    if bare is not None:  # tolerate a bare array
+        return bare, False, None
+    page = json_object(data)
+    if page is None:
         raise AegisError("Unexpected list answer from the server", code="invalid_response", body=data)
-    items = data.get("data")
-    if not isinstance(items, list):
-        items = []
-    cursor = data.get("next_cursor")
-    has_more = bool(data.get("has_more")) and bool(cursor)
+    items = json_list(page.get("data")) or []
+    cursor: Any = page.get("next_cursor")
+    has_more = bool(page.get("has_more")) and bool(cursor)
     return items, has_more, cursor if isinstance(cursor, str) else (str(cursor) if cursor else None)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Dict, Optional, Tuple
 
+from ._json import json_list
 from .errors import AegisError
 
 #: Page size used when iterating without an explicit ``page_size``.
@@ -42,8 +43,9 @@ def _filter_query(filters: Dict[str, Any]) -> Dict[str, Any]:
     for key, value in filters.items():
         if value is None:
             continue
-        if key == "status" and isinstance(value, (list, tuple, set, frozenset)):
-            value = ",".join(str(v) for v in value)
+        listed = json_list(value)
+        if key == "status" and listed is not None:
+            value = ",".join(str(v) for v in listed)
         elif isinstance(value, (_dt.datetime, _dt.date)):
             value = _iso(value)
         elif isinstance(value, bool):

@@ -11,32 +11,13 @@ import email.utils
 import random
 import ssl
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generator, Optional
+from typing import Any, Generator, Optional, Union
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ._connection_pool import Request
+from ._http import AttemptFailure, Request, Response, RetryPolicy, Sleep
 
 DEFAULT_MAX_RETRIES = 3
 #: Longest Retry-After the SDK is willing to sleep; beyond it the error is raised.
 MAX_RETRY_AFTER_S = 60.0
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """When a request may be sent again.
-
-    retry_status: retry on 429 and 5xx answers.
-    retry_timeout: retry when the answer did not arrive in time.
-    retry_after_send: retry on connection failures after the request may
-        have reached the server (safe only for idempotent requests).
-    A connection that could not even be opened is always retried.
-    """
-
-    retry_status: bool
-    retry_timeout: bool
-    retry_after_send: bool
-
 
 #: GETs: idempotent; a timeout is reported rather than silently repeated.
 READ = RetryPolicy(retry_status=True, retry_timeout=False, retry_after_send=True)
@@ -46,26 +27,7 @@ IDEMPOTENT_WRITE = RetryPolicy(retry_status=True, retry_timeout=True, retry_afte
 UNSAFE_WRITE = RetryPolicy(retry_status=False, retry_timeout=False, retry_after_send=False)
 
 
-@dataclass
-class AttemptFailure(Exception):
-    """One attempt failed before a complete answer arrived (internal)."""
-
-    kind: str  # "connect" (nothing sent), "timeout", "io", "closed"
-    sent: bool
-    error: Optional[BaseException] = field(default=None)
-
-    def __str__(self) -> str:  # pragma: no cover - debugging aid
-        return "%s (sent=%s): %r" % (self.kind, self.sent, self.error)
-
-
-@dataclass(frozen=True)
-class Sleep:
-    """A step of an operation: pause this many seconds, then carry on."""
-
-    seconds: float
-
-
-def retry_delay(policy: RetryPolicy, max_retries: int, attempt: int, outcome: Any) -> Optional[float]:
+def retry_delay(policy: RetryPolicy, max_retries: int, attempt: int, outcome: Union[Response, AttemptFailure]) -> Optional[float]:
     """Seconds to wait before the next attempt, or None to stop.
 
     ``outcome`` is the attempt's ``Response`` or ``AttemptFailure``.
@@ -90,7 +52,7 @@ def retry_delay(policy: RetryPolicy, max_retries: int, attempt: int, outcome: An
     return None
 
 
-def with_retries(transport: Any, req: "Request") -> Generator[Any, Any, Any]:
+def with_retries(transport: Any, req: Request) -> Generator[Any, Any, Any]:
     """Send ``req`` until it succeeds or may not be retried; return the JSON.
 
     Yields ``req`` for each attempt (the driver sends back the ``Response``

@@ -13,11 +13,13 @@ import json
 import os
 import platform
 import socket
-from typing import Any, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 from urllib.parse import quote, urlencode, urlsplit
 
-from ._connection_pool import UNSAFE_MAX_IDLE_S, ConnectionPool, Request, Response
-from ._retry import DEFAULT_MAX_RETRIES, READ, AttemptFailure, RetryPolicy, retry_delay
+from ._connection_pool import ConnectionPool
+from ._http import AttemptFailure, Request, Response, RetryPolicy
+from ._json import json_object
+from ._retry import DEFAULT_MAX_RETRIES, READ, retry_delay
 from ._version import __version__
 from .errors import AegisConnectionError, AegisError, AegisTimeoutError, error_class_for_status
 
@@ -224,19 +226,17 @@ def error_from_response(resp: Response, idempotency_key: Optional[str] = None) -
         payload = json.loads(text) if text.strip() else None
     except ValueError:
         payload = None
-    err = payload.get("error") if isinstance(payload, dict) else None
-    if isinstance(err, str):  # {"error": "message"}
-        err = {"message": err}
-    if not isinstance(err, dict):
-        err = {}
-    message = err.get("message")
+    found: Any = (json_object(payload) or {}).get("error")
+    # Our error object, or {"error": "message"} from something in front of the server.
+    err: Dict[str, Any] = {"message": found} if isinstance(found, str) else (json_object(found) or {})
+    message: Any = err.get("message")
     if not isinstance(message, str) or not message:
         snippet = " ".join(text.split())[:200] if payload is None else ""
         message = "HTTP %d %s" % (resp.status, resp.reason or "")
         message = message.strip()
         if snippet:
             message += ": " + snippet
-    code = err.get("code") if isinstance(err.get("code"), str) else _STATUS_CODES.get(resp.status)
+    code: Any = err.get("code") if isinstance(err.get("code"), str) else _STATUS_CODES.get(resp.status)
     return error_class_for_status(resp.status)(
         message,
         status_code=resp.status,

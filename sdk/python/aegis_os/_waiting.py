@@ -6,8 +6,9 @@ import math
 import time
 from typing import Any, Optional
 
-from ._requests import Operation, get_intent_request, parse_intent
-from ._retry import Sleep, with_retries
+from ._http import Operation, Sleep
+from ._requests import get_intent_request, parse_intent
+from ._retry import with_retries
 from ._transport import Transport, path_segment
 from .errors import AegisError, AegisTimeoutError
 from .models import Intent

@@ -15,10 +15,9 @@ from typing import Any, Dict, Generator, List, Optional, TypeVar
 
 from . import _requests as ops
 from ._client_base import ClientBase, Resource
+from ._generated.api import AsyncApi
 from ._pagination import ListSpec, PaginatorBase
-from ._requests import Operation
-from ._retry import AttemptFailure, Sleep
-from ._connection_pool import Request
+from ._http import AttemptFailure, Operation, Request, Sleep
 from ._retry import DEFAULT_MAX_RETRIES
 from ._waiting import wait_for_decision
 from .models import Agent, Approval, Intent
@@ -158,6 +157,8 @@ class AsyncAegisClient(ClientBase):
         self.intents = AsyncIntents(self)
         self.approvals = AsyncApprovals(self)
         self.agents = AsyncAgents(self)
+        #: Every operation of the API, one method each, awaitable (generated from the OpenAPI document).
+        self.api = AsyncApi(self)
 
     def close(self) -> _Closed:
         """Close connections and worker threads.

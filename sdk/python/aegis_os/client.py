@@ -7,14 +7,13 @@ The calls themselves (requests, retries, parsing) are operations from
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, Iterator, Optional, TypeVar
+from typing import Any, Dict, Iterator, List, Optional, TypeVar
 
 from . import _requests as ops
 from ._client_base import ClientBase, Resource
+from ._generated.api import Api
 from ._pagination import ListSpec, PaginatorBase
-from ._requests import Operation
-from ._retry import AttemptFailure, Sleep
-from ._connection_pool import Request
+from ._http import AttemptFailure, Operation, Request, Sleep
 from ._retry import DEFAULT_MAX_RETRIES
 from ._waiting import wait_for_decision
 from .models import Agent, Approval, Intent
@@ -44,7 +43,7 @@ class SyncPaginator(PaginatorBase[T], Iterator[T]):
             raise StopIteration
         return self._take()
 
-    def to_list(self) -> list:
+    def to_list(self) -> List[T]:
         """Fetch all remaining items into a list."""
         return list(self)
 
@@ -166,6 +165,8 @@ class AegisClient(ClientBase):
         self.intents = Intents(self)
         self.approvals = Approvals(self)
         self.agents = Agents(self)
+        #: Every operation of the API, one method each (generated from the OpenAPI document).
+        self.api = Api(self)
 
     def close(self) -> None:
         """Close the kept-alive connections. Further calls raise AegisError."""

@@ -6,7 +6,9 @@ Every failure surfaces as an :class:`AegisError` (or a subclass); raw
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, List, Optional
+
+from ._json import json_list, json_object
 
 __all__ = [
     "AegisError",
@@ -59,7 +61,7 @@ class AegisError(Exception):
         self.body = body
 
     def __str__(self) -> str:
-        parts = []
+        parts: List[str] = []
         if self.status_code is not None:
             parts.append(str(self.status_code))
         if self.code:
@@ -147,19 +149,19 @@ def error_class_for_status(status: int) -> "type[AegisError]":
 
 
 def _format_details(details: Any) -> str:
-    if isinstance(details, list):
-        items = []
-        for d in details:
-            if isinstance(d, dict):
-                field = d.get("field") or d.get("path")
-                issue = d.get("issue") or d.get("message")
-                if field and issue:
-                    items.append("%s: %s" % (field, issue))
-                elif issue or field:
-                    items.append(str(issue or field))
-                else:
-                    items.append(str(d))
-            else:
-                items.append(str(d))
-        return "(" + "; ".join(items) + ")" if items else ""
-    return "(%s)" % (details,)
+    listed = json_list(details)
+    if listed is None:
+        return "(%s)" % (details,)
+    items: List[str] = []
+    for d in listed:
+        problem = json_object(d)
+        if problem is None:
+            items.append(str(d))
+            continue
+        field: Any = problem.get("field") or problem.get("path")
+        issue: Any = problem.get("issue") or problem.get("message")
+        if field and issue:
+            items.append("%s: %s" % (field, issue))
+        else:
+            items.append(str(issue or field or problem))
+    return "(" + "; ".join(items) + ")" if items else ""

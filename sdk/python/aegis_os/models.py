@@ -1,38 +1,18 @@
-"""Typed result objects.
+"""Typed result objects (and request bodies) of the AegisOS API.
 
-Every object is a dataclass built from the server's JSON. Fields the SDK does
-not know yet are never an error: the complete JSON object is always kept in
-``raw`` (forward compatible with additive API changes).
-
-The classes are defined in ``_intent_models`` (intents, decisions, approvals)
-and ``_agent_models`` (agents, wallets, spend); this is their public home.
+They are generated from the API's OpenAPI document into ``_generated/models.py`` (run
+``npm run sdk:generate`` at the repository root); this is their public home. Answers are
+dataclasses built from the server's JSON: fields are typed as the schema says (``Literal``
+types for closed sets, ``Optional`` only where the server may send ``null``), timestamps are
+aware ``datetime``s, and the complete JSON object is always kept in ``raw`` (forward
+compatible with additive API changes). Request bodies are TypedDicts (``SubmitIntentParams``, …).
 """
 
 from __future__ import annotations
 
-from ._agent_models import Agent, AgentSpend, IntentCounts, RiskFactor, SpendWindow, Wallet
-from ._intent_models import (
-    TERMINAL_STATUSES,
-    Approval,
-    AgentSummary,
-    ApprovalResponse,
-    Intent,
-    PolicyDecision,
-    PolicyTraceEntry,
-)
+from ._generated import models as _models
+from ._generated.models import *  # noqa: F401,F403 - the generated module's __all__
+from ._model_mixins import TERMINAL_STATUSES
 
-__all__ = [
-    "TERMINAL_STATUSES",
-    "Intent",
-    "PolicyDecision",
-    "PolicyTraceEntry",
-    "Approval",
-    "ApprovalResponse",
-    "AgentSummary",
-    "Agent",
-    "Wallet",
-    "RiskFactor",
-    "SpendWindow",
-    "AgentSpend",
-    "IntentCounts",
-]
+__all__ = ["TERMINAL_STATUSES"]
+__all__ += _models.__all__

@@ -204,7 +204,9 @@ def _start() -> TestServer:
     data_dir = os.path.join(temp_root, "data")
     log_path = os.path.join(temp_root, "server.log")
     port = _free_port()
-    env = dict(os.environ, AEGIS_DATA_DIR=data_dir, PORT=str(port), HOSTNAME="127.0.0.1")
+    # test_webhooks checks verify_webhook against the server's real deliveries to a loopback receiver.
+    env = dict(os.environ, AEGIS_DATA_DIR=data_dir, PORT=str(port), HOSTNAME="127.0.0.1",
+               AEGIS_WEBHOOK_ALLOW_PRIVATE_URLS="1", AEGIS_WEBHOOK_POLL_MS="200")
     env.pop("AEGIS_SKIP_BUILD", None)
     env.pop("DATABASE_URL", None)  # a fresh embedded database
     log = open(log_path, "wb")

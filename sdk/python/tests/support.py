@@ -28,7 +28,12 @@ __all__ = ["SDK_ROOT", "UUID4", "free_port", "intent_json", "FakeServerCase", "I
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
+def _window(limit):
+    return {"limit": limit, "spent": 12500, "remaining": limit - 12500, "resets_at": "2026-03-02T00:00:00.000Z", "time_zone": "UTC"}
+
+
 def intent_json(status="approved", **extra):
+    """An intent as the server answers it (every field of the Intent schema)."""
     data = {
         "id": "int_test1",
         "object": "intent",
@@ -48,11 +53,17 @@ def intent_json(status="approved", **extra):
             "rule": "auto_approve_limit",
             "reason": "Amount 125.00 INR is within the auto-approve limit",
             "trace": [{"rule": "hard_limit", "result": "pass", "detail": "ok"}],
-            "budgets": {"day": {"spent": 0}},
+            "budgets": {"daily": _window(5_000_000), "monthly": _window(50_000_000)},
+            "risk_level": "low",
+            "policy_version": 1,
+            "decided_at": "2026-03-01T10:00:00.456Z",
         },
         "approval": None,
         "created_at": "2026-03-01T10:00:00.123Z",
         "decided_at": "2026-03-01T10:00:00.456Z",
+        "captured_amount": None,
+        "settlement": "uncaptured" if status == "approved" else None,
+        "settled_at": None,
     }
     data.update(extra)
     return data

@@ -6,7 +6,7 @@ import datetime as dt
 import unittest
 
 from aegis_os import AegisError
-from aegis_os._connection_pool import Response
+from aegis_os._http import Response
 from aegis_os._retry import parse_retry_after
 from aegis_os._transport import error_from_response
 

@@ -7,7 +7,8 @@ import threading
 import time
 import unittest
 
-from aegis_os import AegisClient, AegisTimeoutError, Approval, Intent, PolicyDecision
+from aegis_os import AegisClient, AegisTimeoutError, Intent, PolicyDecision
+from aegis_os.models import IntentApproval
 
 from .support import AUTO, HARD_LIMIT, NEEDS_APPROVAL, IntegrationCase, reason
 
@@ -46,7 +47,7 @@ class IntentIntegrationTests(IntegrationCase):
         intent = self.submit(self.client(), amount=NEEDS_APPROVAL)
         self.assertEqual(intent.status, "pending_approval")
         self.assertEqual(intent.policy_decision.outcome, "require_approval")
-        self.assertIsInstance(intent.approval, Approval)
+        self.assertIsInstance(intent.approval, IntentApproval)
         self.assertTrue(intent.approval.id.startswith("apr_"))
         self.assertEqual(intent.approval.status, "pending")
         low = self.submit(self.client(), amount=AUTO, confidence=0.3)

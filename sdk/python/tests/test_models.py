@@ -1,13 +1,16 @@
-"""Parsing of the typed models (Intent, PolicyDecision, Approval, Agent); no server."""
+"""The generated models (Intent, PolicyDecision, Approval, Agent) read from JSON; no server."""
 
 from __future__ import annotations
 
 import datetime as dt
 import unittest
 
-from aegis_os import Agent, Approval, Intent, PolicyDecision
+from aegis_os import Agent, Approval, Intent, PolicyDecision, SpendWindow
+from aegis_os.models import IntentApproval, SubmitIntentParams
 
 from .support import intent_json
+
+UTC = dt.timezone.utc
 
 
 class ModelTests(unittest.TestCase):
@@ -19,14 +22,27 @@ class ModelTests(unittest.TestCase):
         self.assertEqual(intent.amount, 12500)
         self.assertEqual(intent.metadata, {"invoice_id": "INV-2026-0341"})
         self.assertIsInstance(intent.policy_decision, PolicyDecision)
-        self.assertEqual(intent.policy_decision.trace[0].rule, "hard_limit")
-        self.assertEqual(intent.policy_decision.budgets, {"day": {"spent": 0}})
+        decision = intent.policy_decision
+        assert decision is not None
+        self.assertEqual(decision.trace[0].rule, "hard_limit")
+        self.assertIsInstance(decision.budgets.daily, SpendWindow)
+        self.assertEqual(decision.budgets.daily.remaining, 5_000_000 - 12500)
+        self.assertEqual(decision.budgets.monthly.resets_at, dt.datetime(2026, 3, 2, tzinfo=UTC))
         self.assertEqual(intent.raw["future_field"], {"x": 1})
-        self.assertEqual(intent.policy_decision.raw["new_thing"], 5)
-        self.assertEqual(intent.created_at, dt.datetime(2026, 3, 1, 10, 0, 0, 123000, tzinfo=dt.timezone.utc))
+        self.assertEqual(decision.raw["new_thing"], 5)
+        self.assertEqual(intent.created_at, dt.datetime(2026, 3, 1, 10, 0, 0, 123000, tzinfo=UTC))
+        self.assertEqual(intent.settlement, "uncaptured")
         self.assertTrue(intent.is_terminal)
         self.assertFalse(Intent.from_dict(intent_json("pending_approval")).is_terminal)
         self.assertIsNone(Intent.from_dict(intent_json("pending")).policy_decision)
+
+    def test_reading_is_lenient_about_missing_and_odd_values(self):
+        # An older or newer server: a missing field reads None (a list []), an odd value is kept.
+        intent = Intent.from_dict({"id": "int_1", "amount": "12500", "created_at": "not a time"})
+        self.assertEqual((intent.id, intent.amount, intent.status), ("int_1", 12500, None))
+        self.assertEqual(intent.created_at, "not a time")
+        self.assertEqual(PolicyDecision.from_dict({"outcome": "deny"}).trace, [])
+        self.assertIsNone(Intent.from_dict(None).id)
 
     def test_policy_decision_reads_as_a_sentence(self):
         pd = PolicyDecision.from_dict(
@@ -36,44 +52,60 @@ class ModelTests(unittest.TestCase):
             f"Spend denied: {pd}",
             "Spend denied: denied by rule hard_limit: Amount 2,00,000.00 INR exceeds the hard limit",
         )
-        self.assertEqual(str(PolicyDecision(outcome="require_approval", rule="min_confidence")),
+        self.assertEqual(str(PolicyDecision.from_dict({"outcome": "require_approval", "rule": "min_confidence"})),
                          "approval required by rule min_confidence")
-        self.assertEqual(str(PolicyDecision(outcome="approve", reason="ok")), "approved: ok")
+        self.assertEqual(str(PolicyDecision.from_dict({"outcome": "approve", "reason": "ok"})), "approved: ok")
+        self.assertEqual(str(PolicyDecision.from_dict({}).verb), "decided")
 
     def test_approval_and_agent_parsing(self):
         appr = Approval.from_dict(
             {
                 "id": "apr_1", "object": "approval", "intent_id": "int_1", "status": "pending",
-                "approvals_required": 2,
-                "responses": [{"user_email": "a@x", "decision": "approve", "comment": None,
+                "required_role": "approver", "approvals_required": 2, "group": None, "escalated_at": None,
+                "responses": [{"user_email": "a@x", "user_name": "A", "decision": "approve", "comment": None,
                                "created_at": "2026-01-01T00:00:00Z"}],
-                "expires_at": "2026-01-02T00:00:00Z", "created_at": "2026-01-01T00:00:00Z",
-                "intent": intent_json("pending_approval"), "agent": {"id": "ag", "name": "bot", "risk_level": "low"},
+                "expires_at": "2026-01-02T00:00:00Z", "created_at": "2026-01-01T00:00:00Z", "resolved_at": None,
+                "intent": intent_json("pending_approval", approval={"id": "apr_1", "status": "pending",
+                                                                    "expires_at": "2026-01-02T00:00:00Z"}),
+                "agent": {"id": "ag", "name": "bot", "status": "active", "risk_level": "low", "wallet": None},
+                "blocked": None,
                 "extra": True,
             }
         )
         self.assertEqual(appr.approvals_required, 2)
         self.assertEqual(appr.responses[0].decision, "approve")
+        self.assertEqual(appr.responses[0].created_at, dt.datetime(2026, 1, 1, tzinfo=UTC))
         self.assertEqual(appr.intent.status, "pending_approval")
+        self.assertIsInstance(appr.intent.approval, IntentApproval)
         self.assertEqual(appr.agent.risk_level, "low")
         self.assertTrue(appr.raw["extra"])
+        window = {"spent": 5, "limit": 10, "remaining": 5, "resets_at": "2026-01-02T00:00:00Z", "time_zone": "UTC"}
+        wallet = {"currency": "INR", "balance": 100, "held": 10, "available": 90, "low_balance_threshold": 50}
         agent = Agent.from_dict(
             {
-                "id": "ag", "object": "agent", "name": "bot", "status": "active", "owner": {"email": "o@x"},
-                "risk_level": "medium", "risk_factors": [{"factor": "denials", "value": 3, "detail": "3 denied"}],
-                "risk_override": None, "wallet": {"currency": "INR", "balance": 100, "held": 10, "available": 90, "low_balance_threshold": 50},
-                "spend": {"day": {"spent": 5, "limit": 10, "remaining": 5, "resets_at": "2026-01-02T00:00:00Z"},
-                          "month": {"spent": 5, "limit": None, "remaining": None, "resets_at": None}},
+                "id": "ag", "object": "agent", "name": "bot", "description": "", "status": "active", "owner": "o@x",
+                "risk_level": "medium", "risk_computed": "medium", "risk_override": None,
+                "risk_factors": [{"factor": "denials", "value": 3, "points": 10, "detail": "3 denied"}],
+                "wallet": wallet, "wallets": [wallet],
+                "spend": {"currency": "INR", "day": window, "month": dict(window, limit=None, remaining=None)},
+                "frozen": None,
                 "counts": {"approved": 1, "denied": 2, "pending_approval": 0, "pending": 0, "expired": 0, "cancelled": 4},
                 "created_at": "2026-01-01T00:00:00Z",
             }
         )
+        assert agent.wallet is not None
         self.assertEqual(agent.wallet.available, 90)
         self.assertEqual(agent.wallet.low_balance_threshold, 50)
+        self.assertEqual(agent.wallets[0], agent.wallet)
         self.assertEqual(agent.risk_factors[0].factor, "denials")
         self.assertEqual(agent.spend.day.remaining, 5)
+        self.assertIsNone(agent.spend.month.limit)
         self.assertEqual(agent.counts.denied, 2)
         self.assertEqual(agent.counts.raw["cancelled"], 4)
+
+    def test_request_bodies_are_typed_dicts(self):
+        body: SubmitIntentParams = {"amount": 100, "currency": "INR", "reason": "r", "confidence": None}
+        self.assertEqual(body["amount"], 100)
 
 
 if __name__ == "__main__":

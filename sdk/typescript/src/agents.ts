@@ -1,6 +1,8 @@
 import { Paginator } from "./pagination.js";
 import { READ } from "./retry.js";
-import { segment, type Transport } from "./transport.js";
+import { OPERATIONS } from "./generated/operations.js";
+import { callOperation } from "./operation.js";
+import type { Transport } from "./transport.js";
 import type { Agent, AgentListOptions, Page } from "./types.js";
 
 /** `aegis.agents`: the organisation's agents (an agent key sees only itself). */
@@ -17,6 +19,6 @@ export class Agents {
 
   /** Details: risk level and its factors, wallet, spend against budgets, counts. */
   async get(id: string): Promise<Agent> {
-    return this.transport.request<Agent>({ method: "GET", path: `/agents/${segment(id)}`, policy: READ });
+    return callOperation(this.transport, OPERATIONS.getAgent, { id });
   }
 }

@@ -1,7 +1,9 @@
 import { invalidArgument } from "./errors.js";
 import { Paginator } from "./pagination.js";
-import { READ, UNSAFE_WRITE } from "./retry.js";
-import { segment, type Transport } from "./transport.js";
+import { OPERATIONS } from "./generated/operations.js";
+import { callOperation } from "./operation.js";
+import { READ } from "./retry.js";
+import type { Transport } from "./transport.js";
 import type { Approval, ApprovalDecision, ApprovalListOptions, Page } from "./types.js";
 
 /** `aegis.approvals`: what waits for the calling person, and their answer (user keys only). */
@@ -22,6 +24,6 @@ export class Approvals {
   async respond(id: string, decision: ApprovalDecision, options: { comment?: string } = {}): Promise<Approval> {
     if (typeof decision !== "string" || !decision.trim()) throw invalidArgument("decision must be approve or reject");
     const body = options.comment === undefined ? { decision } : { decision, comment: options.comment };
-    return this.transport.request<Approval>({ method: "POST", path: `/approvals/${segment(id)}`, body, policy: UNSAFE_WRITE });
+    return callOperation(this.transport, OPERATIONS.respondToApproval, { id, ...body });
   }
 }

@@ -1,7 +1,9 @@
 import { Agents } from "./agents.js";
 import { Approvals } from "./approvals.js";
 import { invalidArgument } from "./errors.js";
+import { Api } from "./generated/operations.js";
 import { Intents } from "./intents.js";
+import { callOperation } from "./operation.js";
 import { DEFAULT_MAX_RETRIES } from "./retry.js";
 import { Transport } from "./transport.js";
 
@@ -18,11 +20,13 @@ export type AegisClientOptions = {
   fetch?: typeof fetch;
 };
 
-/** The AegisOS Comply API: `intents`, `approvals`, `agents`. Holds no connections of its own. */
+/** The AegisOS Comply API: `intents`, `approvals`, `agents`, and every operation on `api`. Holds no connections of its own. */
 export class AegisClient {
   readonly intents: Intents;
   readonly approvals: Approvals;
   readonly agents: Agents;
+  /** Every operation of the API, one method each, typed from the OpenAPI document. */
+  readonly api: Api;
   private readonly transport: Transport;
 
   constructor(options: AegisClientOptions = {}) {
@@ -42,6 +46,7 @@ export class AegisClient {
     this.intents = new Intents(this.transport);
     this.approvals = new Approvals(this.transport);
     this.agents = new Agents(this.transport);
+    this.api = new Api((spec, params, opts) => callOperation(this.transport, spec, params, opts));
   }
 
   get baseUrl(): string {

@@ -21,4 +21,6 @@ export { formatDecision } from "./format.js";
 export { TERMINAL_STATUSES } from "./types.js";
 export type * from "./types.js";
 export type { components, operations, paths } from "./generated/openapi.js";
+export { Api, OPERATIONS, type OperationParams, type OperationResults } from "./generated/operations.js";
+export type { CallOptions, OperationSpec } from "./operation.js";
 export { VERSION } from "./version.js";

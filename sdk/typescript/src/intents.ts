@@ -1,6 +1,8 @@
 import { AegisError, AegisTimeoutError, invalidArgument } from "./errors.js";
+import { OPERATIONS } from "./generated/operations.js";
+import { callOperation } from "./operation.js";
 import { Paginator } from "./pagination.js";
-import { IDEMPOTENT_WRITE, READ, UNSAFE_WRITE } from "./retry.js";
+import { READ } from "./retry.js";
 import { segment, sleep, type Transport } from "./transport.js";
 import { TERMINAL_STATUSES, type Intent, type IntentListFilters, type Page, type SubmitIntentParams } from "./types.js";
 
@@ -28,19 +30,7 @@ export class Intents {
    * every error thrown here carries `idempotencyKey`.
    */
   async submit(params: SubmitIntentParams, options: SubmitOptions = {}): Promise<Intent> {
-    const idempotencyKey = options.idempotencyKey ?? globalThis.crypto?.randomUUID?.() ?? fallbackUuid();
-    try {
-      return await this.transport.request<Intent>({
-        method: "POST",
-        path: "/intents",
-        body: params,
-        headers: { "Idempotency-Key": idempotencyKey },
-        policy: IDEMPOTENT_WRITE,
-      });
-    } catch (e) {
-      if (e instanceof AegisError) e.idempotencyKey = idempotencyKey;
-      throw e;
-    }
+    return callOperation(this.transport, OPERATIONS.submitIntent, params, options);
   }
 
   /** The current state of an intent (`GET /intents/{id}`). */
@@ -109,17 +99,12 @@ export class Intents {
 
   /** Reports what an approved intent actually paid; the rest returns to the wallet. A second capture or void is a 409. */
   async capture(id: string, amount: number): Promise<Intent> {
-    return this.transport.request<Intent>({ method: "POST", path: `/intents/${segment(id)}/capture`, body: { amount }, policy: UNSAFE_WRITE });
+    return callOperation(this.transport, OPERATIONS.captureIntent, { id, amount });
   }
 
   /** Reports that an approved intent paid nothing: all of it returns to the wallet. */
   async void(id: string, options: { reason?: string } = {}): Promise<Intent> {
-    return this.transport.request<Intent>({
-      method: "POST",
-      path: `/intents/${segment(id)}/void`,
-      body: options.reason ? { reason: options.reason } : {},
-      policy: UNSAFE_WRITE,
-    });
+    return callOperation(this.transport, OPERATIONS.voidIntent, { id, ...(options.reason ? { reason: options.reason } : {}) });
   }
 
   private fetch(id: string, wait: number): Promise<Intent> {
@@ -131,13 +116,4 @@ export class Intents {
       extraTimeout: wait * 1000,
     });
   }
-}
-
-/** RFC 4122 v4 without crypto.randomUUID (Node 18 without the global, old browsers). */
-function fallbackUuid(): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -3,7 +3,7 @@ import { parseRetryAfter, retryDelay, type Outcome, type RetryPolicy } from "./r
 
 export type TransportOptions = { apiKey: string; baseUrl: string; timeout: number; maxRetries: number; fetch: typeof fetch };
 export type RequestSpec = {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;

@@ -1,6 +1,8 @@
 import type { components, operations } from "./generated/openapi.js";
 
 type Schemas = components["schemas"];
+/** Any object of the API by its OpenAPI component name: `Schema<"Policy">`, `Schema<"SpendingFreeze">`, … */
+export type Schema<Name extends keyof Schemas> = Schemas[Name];
 
 /** A spend intent as the API returns it. */
 export type Intent = Schemas["Intent"];
@@ -12,6 +14,9 @@ export type Wallet = NonNullable<Agent["wallet"]>;
 /** Body of `intents.submit` (amount in minor units: paise, cents). */
 export type SubmitIntentParams = Schemas["SubmitIntent"];
 export type ApprovalDecision = "approve" | "reject" | "approved" | "rejected" | "deny" | "denied";
+export type Policy = Schemas["Policy"];
+export type SpendingFreeze = Schemas["SpendingFreeze"];
+export type WebhookEndpoint = Schemas["WebhookEndpoint"];
 /** The API's error body. */
 export type ErrorBody = Schemas["Error"];
 
