@@ -1,5 +1,7 @@
 import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
-import type { IntentFilters } from "@/lib/intents/list-intents";
+import type { IntentFilters, SettledState } from "@/lib/intents/list-intents";
+
+const SETTLED_STATES: readonly SettledState[] = ["rejected", "captured", "partially_captured", "voided"];
 import { parseMajorAmount } from "@/lib/format/money";
 import { isUuid } from "@/lib/db/ids";
 import { isValidCursor } from "@/lib/api/keyset-cursor";
@@ -20,6 +22,7 @@ export function parseIntentFilters(sp: IntentSearchParams, currency: string): { 
   const filters: IntentFilters = { limit: 25 };
   if (sp.status) {
     if ((INTENT_STATUSES as readonly string[]).includes(sp.status)) filters.status = [sp.status as (typeof INTENT_STATUSES)[number]];
+    else if ((SETTLED_STATES as readonly string[]).includes(sp.status)) filters.state = sp.status as SettledState;
     else ignored.push("status");
   }
   if (sp.agent) {

@@ -9,8 +9,8 @@ import { RiskInfo } from "@/components/risk-info";
 import { AgentStateBadge } from "@/components/agent-state-badge";
 import type { InboxItem } from "@/lib/approvals/inbox-items";
 import { formatConfidence, humanize } from "@/lib/format/labels";
-import { withDisplayAmounts } from "@/lib/format/reason-amounts";
-import { timeAgo, timeUntil } from "@/lib/format/time";
+import { DisplayText } from "@/components/display-text";
+import { RelativeTime } from "@/components/org-time";
 import { CardContext } from "./card-context";
 import { ResponsesLine } from "./responses-line";
 
@@ -96,17 +96,15 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
         <Fact label="Confidence">{formatConfidence(i.confidence)}</Fact>
         <Fact label="Deciding rule">{i.rule ? humanize(i.rule) : "—"}</Fact>
         <Fact label="Waiting">
-          <span suppressHydrationWarning>{timeAgo(a.created_at, now)}</span>
+          <RelativeTime at={a.created_at} now={now} />
         </Fact>
         <Fact label="Expires">
-          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>
-            {timeUntil(a.expires_at, now)}
-          </span>
+          <RelativeTime at={a.expires_at} now={now} until className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")} />
         </Fact>
       </dl>
       {i.decision_reason && (
         <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-          {withDisplayAmounts(i.decision_reason)}
+          <DisplayText text={i.decision_reason} />
         </p>
       )}
 

@@ -1,6 +1,6 @@
 import { buttonClass } from "@/components/button";
 import { fieldClass, fieldLabelClass as labelClass } from "@/components/form-fields";
-import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
+import { INTENT_STATES } from "@/lib/format/intent-state";
 import { statusLabel } from "@/lib/format/labels";
 import type { IntentSearchParams } from "@/lib/intents/intent-filters";
 import Link from "next/link";
@@ -17,7 +17,7 @@ export function IntentFiltersForm({ sp, options, currency }: { sp: IntentSearchP
         </label>
         <select id="f-status" name="status" defaultValue={sp.status ?? ""} className={fieldClass}>
           <option value="">Any</option>
-          {INTENT_STATUSES.map((s) => (
+          {INTENT_STATES.map((s) => (
             <option key={s} value={s}>
               {statusLabel(s)}
             </option>

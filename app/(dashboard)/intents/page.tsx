@@ -8,6 +8,7 @@ import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
 import { cleanSearchParams } from "@/lib/api/search-params";
 import { parseIntentFilters, withParams } from "@/lib/intents/intent-filters";
 import { listIntents } from "@/lib/intents/list-intents";
+import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { IntentFiltersForm } from "./intent-filters-form";
 import { IntentsTable } from "@/components/intents-table";
@@ -27,6 +28,11 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
   const ignored = [...dropped, ...parsed.ignored];
   const [list, options] = await Promise.all([listIntents(db, principal, filters), intentFilterOptions(db, principal.orgId)]);
   const names = new Map(options.agents.map((a) => [a.id, a.name]));
+  const answers = await listIntentAnswers(
+    db,
+    principal.orgId,
+    list.data.map((i) => i.id),
+  );
   return (
     <>
       <PageHeader
@@ -60,7 +66,7 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
           {list.data.length === 0 ? (
             <EmptyState title="No intents match these filters">Try a wider date range or clear the filters.</EmptyState>
           ) : (
-            <IntentsTable intents={list.data} agentNames={names} />
+            <IntentsTable intents={list.data} agentNames={names} answers={answers} />
           )}
         </div>
         <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">

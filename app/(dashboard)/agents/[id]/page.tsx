@@ -17,6 +17,7 @@ import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { AppError } from "@/lib/errors/app-error";
 import { IntentsTable } from "@/components/intents-table";
+import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 import { AgentControls } from "./agent-controls";
 import { Badge } from "@/components/badge";
 import { SettlementSummaryView } from "@/components/settlement-summary";
@@ -42,6 +43,11 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     throw e;
   });
   const { agent: a, currency } = page;
+  const answers = await listIntentAnswers(
+    db,
+    principal.orgId,
+    page.intents.map((i) => i.id),
+  );
   const subject = { orgId: principal.orgId, agentId: a.id };
   const allowed = {
     status: can(principal, "agent.set_status", subject),
@@ -149,7 +155,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           }
         />
         {page.intents.length ? (
-          <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} />
+          <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} answers={answers} showAgent={false} />
         ) : (
           <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>
         )}
