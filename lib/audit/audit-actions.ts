@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = {
   "approval.approved": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.rejected": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.expired": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
+  "approval.info_requested": event("approval", { intent_id: z.string(), question: z.string(), owner: z.string(), notified_user_id: z.string().nullable() }),
   "intent.captured": event("intent", { ...settled, auto: z.boolean() }),
   "intent.voided": event("intent", { ...settled, auto: z.boolean(), reason: z.string().nullable() }),
   "organization.frozen": event("organization", { reason: z.string().nullable() }),

@@ -10,5 +10,5 @@ export const notificationConfig = (e: Env = env()) => ({
   digestEveryMs: e.AEGIS_NOTIFICATION_DIGEST_EVERY_MS,
 });
 
-export const NOTIFICATION_KINDS = ["approval_requested", "approval_reminder", "webhook_endpoint_disabled", "wallet_low_balance"] as const;
+export const NOTIFICATION_KINDS = ["approval_requested", "approval_reminder", "webhook_endpoint_disabled", "wallet_low_balance", "approval_question"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -120,6 +120,13 @@ const approvalRows: Row[] = [
   ["admin", "approval.list", undefined, "ok"],
   ["agent", "approval.list", undefined, "forbidden"],
 
+  // Asking the agent's owner about a waiting approval.
+  ["approver", "approval.ask", { orgId: ORG }, "ok"],
+  ["admin", "approval.ask", { orgId: ORG }, "ok"],
+  ["viewer", "approval.ask", { orgId: ORG }, "forbidden"],
+  ["agent", "approval.ask", { orgId: ORG }, "forbidden"],
+  ["otherAdmin", "approval.ask", { orgId: ORG }, "not_found"],
+
   // Role-level: may this principal answer approvals at all (the inbox's buttons)?
   ["approver", "approval.answer", undefined, "ok"],
   ["admin", "approval.answer", undefined, "ok"],

@@ -137,6 +137,13 @@ const RULES = {
     return outside(actor, s, "Intent");
   }) satisfies Rule<AgentSubject>,
 
+  /** Asking an agent's owner about a waiting approval (it stays open): approvers and admins of its organisation. */
+  "approval.ask": ((actor, s) => {
+    if (actor === "system" || actor.kind === "agent") return refuse("Agent keys cannot ask about approvals");
+    if (actor.role === "viewer") return refuse("Viewers cannot ask about approvals");
+    return outside(actor, s, "Approval");
+  }) satisfies Rule<OrgSubject>,
+
   /**
    * Answering an approval: approvers and admins only; never the person who submitted the
    * intent; above the admin threshold only admins; routed to an approver group, only the

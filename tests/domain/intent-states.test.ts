@@ -26,7 +26,14 @@ describe("intent states beyond the API status", { timeout: 60_000 }, () => {
     const key = await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId: (await db.agent.findFirstOrThrow({ where: { orgId: org.id } })).id });
     const agent = await authenticateApiKey(db, key.key);
     const submit = async (amount: number) =>
-      (await submitIntent(db, agent, { amount, currency: "INR", reason: "test", confidence: 0.9, merchant: "Acme", metadata: {} }, null)).intent;
+      (
+        await submitIntent(
+          db,
+          agent,
+          { amount, currency: "INR", reason: "test", confidence: 0.9, merchant: "Acme", merchant_category: undefined, metadata: {} },
+          null,
+        )
+      ).intent;
     const [full, partial, voided, open] = [await submit(10_000), await submit(20_000), await submit(30_000), await submit(40_000)];
     const rejected = await submit(2_000_000); // above the auto-approve limit: a person decides
     await answerApproval(db, people.approver, rejected.id, { decision: "reject", comment: "Not this quarter" });
