@@ -32,7 +32,7 @@ export async function loadPossibleDuplicates(
       WHERE i.agent_id = p.agent_id AND i.merchant = p.merchant AND i.org_id = ${orgId}
         AND i.created_at BETWEEN p.created_at - ${window}::interval AND p.created_at + ${window}::interval
         AND i.id <> p.id AND i.currency = p.currency AND i.status <> 'denied'
-        AND abs(i.amount - p.amount) <= ${DUPLICATE_TOLERANCE} * p.amount
+        AND abs(i.amount - p.amount) <= ${DUPLICATE_TOLERANCE}::float8 * p.amount
       ORDER BY i.created_at DESC LIMIT 3
     ) x`;
   for (const r of rows) {
