@@ -65,7 +65,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           </Link>
         }
         title={a.name}
-        description={`${a.description ? `${a.description} · ` : ""}Owner: ${a.owner}`}
+        description={[a.description, a.owner.trim() ? `Owner: ${a.owner}` : "No owner set"].filter(Boolean).join(" · ")}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
