@@ -1,6 +1,7 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseKind } from "./config";
 import { getPGlite, getPool } from "./raw-sql";
+import { bindSql, createSql } from "./sql";
 
 export type Db = PrismaClient;
 /**
@@ -14,13 +15,20 @@ export type DbOrTx = PrismaClient | Tx;
 
 const holder = globalThis as { __aegisPrisma?: Promise<PrismaClient> };
 
+/** The Prisma client and the typed SQL layer (lib/db/sql.ts) over one raw connection, paired. */
 async function createClient(): Promise<PrismaClient> {
   if (databaseKind() === "pglite") {
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    return new PrismaClient({ adapter: new PrismaPGlite(await getPGlite()) });
+    const pglite = await getPGlite();
+    const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    bindSql(client, createSql({ pglite }));
+    return client;
   }
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  return new PrismaClient({ adapter: new PrismaPg(await getPool()) });
+  const pool = await getPool();
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  bindSql(client, createSql({ pool }));
+  return client;
 }
 
 /** The process-wide Prisma client (one per process, shared through globalThis). */

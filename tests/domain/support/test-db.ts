@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { bindSql, createSql } from "@/lib/db/sql";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../../prisma/migrations");
 
@@ -21,6 +22,7 @@ export async function createTestDb(): Promise<{ db: PrismaClient; close: () => P
   const pg = new PGlite();
   for (const name of names) await pg.exec(fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
   const db = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  bindSql(db, createSql({ pglite: pg }));
   return {
     db,
     close: async () => {

@@ -1,0 +1,73 @@
+import type { PGlite } from "@electric-sql/pglite";
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery, type Driver, type Transaction } from "kysely";
+import type { Pool } from "pg";
+import type { DB } from "@/lib/generated/kysely/types";
+import { PGliteDriver, PgDriver } from "./sql-driver";
+
+/**
+ * The typed SQL layer: Kysely over the same pg Pool / PGlite as Prisma, with table types
+ * generated from prisma/schema.prisma (lib/generated/kysely, by `prisma generate`). The money
+ * path (decisions, ledger, approval outcomes, capture/void, counters, card authorizations)
+ * runs here; Prisma stays for CRUD and dashboard reads. See ARCHITECTURE.md, "The money path".
+ */
+export type SqlDb = Kysely<DB>;
+/** An open transaction, and only that (a plain SqlDb does not type-check), like Prisma's `Tx`. */
+export type SqlTx = Transaction<DB>;
+
+const dialect = (driver: Driver) => ({
+  createAdapter: () => new PostgresAdapter(),
+  createDriver: () => driver,
+  createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
+  createQueryCompiler: () => new PostgresQueryCompiler(),
+});
+
+/** A Kysely instance over one raw connection: lib/db/client.ts makes one per Prisma client. */
+export function createSql(raw: { pglite: PGlite } | { pool: Pool }): SqlDb {
+  const driver = "pglite" in raw ? new PGliteDriver(raw.pglite) : new PgDriver(raw.pool);
+  return new Kysely<DB>({ dialect: dialect(driver) });
+}
+
+/** Builds and compiles queries without a connection (for `runSql` on a Prisma transaction). */
+export const sqlBuilder: SqlDb = new Kysely<DB>({ dialect: dialect(new DummyDriver()) });
+
+type Registry = WeakMap<object, SqlDb>;
+/** On globalThis: several bundles in one process must find the same pairing. */
+const registry: Registry = ((globalThis as { __aegisSql?: Registry }).__aegisSql ??= new WeakMap());
+
+/** Pairs a Prisma client with the Kysely instance over the same raw connection. */
+export function bindSql(prisma: object, sql: SqlDb): void {
+  registry.set(prisma, sql);
+}
+
+/**
+ * The typed layer over the same database as this Prisma client. Domain verbs receive `db` (so
+ * tests can hand them their own database) and reach the typed layer through it.
+ */
+export function sqlOf(db: object): SqlDb {
+  const sql = registry.get(db);
+  if (!sql) throw new Error("This database client has no typed SQL layer: create it with lib/db/client.ts (or bindSql)");
+  return sql;
+}
+
+/**
+ * Runs `work` in one transaction of the typed layer (BEGIN … COMMIT; ROLLBACK when it throws).
+ * On PGlite, never touch the plain client from inside: it waits for this transaction.
+ */
+export function sqlTransaction<T>(db: object, work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return sqlOf(db).transaction().execute(work);
+}
+
+type PrismaRaw = { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> };
+
+/**
+ * Runs one statement built with the typed layer (`sqlBuilder`, or `sql` fragments) in whichever
+ * transaction the change lives in: a typed-layer transaction or a Prisma one (CRUD verbs). Shared
+ * writers (the webhook outbox, notifications, audit rows) are written once this way. Returns the
+ * rows it affected.
+ */
+export async function runSql(tx: SqlDb | PrismaRaw, query: { compile(executor: SqlDb): CompiledQuery }): Promise<number> {
+  const compiled = query.compile(sqlBuilder);
+  if ("$executeRawUnsafe" in tx) return tx.$executeRawUnsafe(compiled.sql, ...compiled.parameters);
+  const r = await tx.executeQuery(compiled);
+  return Number(r.numAffectedRows ?? 0);
+}
