@@ -15,12 +15,15 @@ export function IntentsTable({
   intents,
   agentNames,
   answers,
+  sorting,
   showAgent = true,
 }: {
   intents: IntentDto[];
   agentNames: Map<string, string>;
   /** Who answered each intent's approval (listIntentAnswers): a person's "no" names them. */
   answers?: Map<string, IntentAnswers>;
+  /** Sortable columns: where a click on the header goes, and the current direction. */
+  sorting?: Sorting;
   showAgent?: boolean;
 }) {
   return (
@@ -44,7 +47,7 @@ export function IntentsTable({
         ))}
       </ul>
       <div className="hidden sm:block">
-        <IntentRows intents={intents} agentNames={agentNames} answers={answers} showAgent={showAgent} />
+        <IntentRows intents={intents} agentNames={agentNames} answers={answers} sorting={sorting} showAgent={showAgent} />
       </div>
     </>
   );
@@ -55,11 +58,13 @@ function IntentRows({
   intents,
   agentNames,
   answers,
+  sorting,
   showAgent,
 }: {
   intents: IntentDto[];
   agentNames: Map<string, string>;
   answers?: Map<string, IntentAnswers>;
+  sorting?: Sorting;
   showAgent: boolean;
 }) {
   return (
@@ -67,9 +72,13 @@ function IntentRows({
       <THead>
         <Th>Intent</Th>
         <Th>{showAgent ? "Merchant · agent" : "Merchant"}</Th>
-        <Th align="right">Amount</Th>
+        <Th align="right" aria-sort={ariaSort(sorting?.amount.dir)}>
+          {sorting ? <SortHeader label="Amount" {...sorting.amount} /> : "Amount"}
+        </Th>
         <Th>Status · rule</Th>
-        <Th className="hidden lg:table-cell">Created</Th>
+        <Th className="hidden lg:table-cell" aria-sort={ariaSort(sorting?.created.dir)}>
+          {sorting ? <SortHeader label="Created" {...sorting.created} /> : "Created"}
+        </Th>
       </THead>
       <TBody>
         {intents.map((i) => (
@@ -108,6 +117,24 @@ function IntentRows({
         ))}
       </TBody>
     </Table>
+  );
+}
+
+type Dir = "asc" | "desc" | null;
+type Sorting = { amount: { href: string; dir: Dir }; created: { href: string; dir: Dir } };
+const ariaSort = (d?: Dir) => (d === "asc" ? "ascending" : d === "desc" ? "descending" : undefined);
+
+function SortHeader({ label, href, dir }: { label: string; href: string; dir: Dir }) {
+  return (
+    <Link href={href} className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white">
+      {label}
+      <span aria-hidden className={dir ? "text-slate-900 dark:text-white" : "text-slate-400"}>
+        {dir === "asc" ? "↑" : dir === "desc" ? "↓" : "↕"}
+      </span>
+      <span className="sr-only">
+        {dir === "desc" ? ", sorted high to low; click for low to high" : dir === "asc" ? ", sorted low to high" : ", click to sort"}
+      </span>
+    </Link>
   );
 }
 

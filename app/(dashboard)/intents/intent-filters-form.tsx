@@ -11,6 +11,31 @@ type Options = { agents: { id: string; name: string }[]; categories: string[] };
 export function IntentFiltersForm({ sp, options, currency }: { sp: IntentSearchParams; options: Options; currency: string }) {
   return (
     <form method="get" role="search" aria-label="Filter intents" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-8">
+      <div className="col-span-2 sm:col-span-3 lg:col-span-6">
+        <label htmlFor="f-q" className={labelClass}>
+          Search
+        </label>
+        <input
+          id="f-q"
+          name="q"
+          type="search"
+          maxLength={100}
+          defaultValue={sp.q}
+          placeholder="Part of an id, a merchant, an agent, words of the reason, or an amount"
+          className={fieldClass}
+        />
+      </div>
+      <div className="col-span-2 sm:col-span-1 lg:col-span-2">
+        <label htmlFor="f-sort" className={labelClass}>
+          Order
+        </label>
+        <select id="f-sort" name="sort" defaultValue={sp.sort ?? "newest"} className={fieldClass}>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+          <option value="amount_desc">Largest amount first</option>
+          <option value="amount_asc">Smallest amount first</option>
+        </select>
+      </div>
       <div className="col-span-1 lg:col-span-1">
         <label htmlFor="f-status" className={labelClass}>
           Status

@@ -3,7 +3,7 @@ import { csvLine } from "@/lib/audit/audit-csv";
 import { sessionOrNull } from "@/lib/auth/require-session";
 import { parseIntentFilters, type IntentSearchParams } from "@/lib/intents/intent-filters";
 import { INTENTS_CSV_HEADER, intentCsvLine } from "@/lib/intents/intents-csv";
-import { listIntents } from "@/lib/intents/list-intents";
+import { listIntentsPage } from "@/lib/intents/list-intents-page";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
 
@@ -20,11 +20,12 @@ export async function GET(req: NextRequest) {
   if (!session) return Response.json({ error: { code: "unauthenticated", message: "Sign in to export intents" } }, { status: 401 });
   const { db, principal } = session;
   const sp: IntentSearchParams = {};
-  for (const k of ["status", "agent", "category", "from", "to", "min", "max"] as const) {
+  for (const k of ["status", "agent", "category", "from", "to", "min", "max", "q", "sort"] as const) {
     const v = req.nextUrl.searchParams.get(k);
     if (v) sp[k] = v;
   }
-  const { filters } = parseIntentFilters(sp, await getOrgCurrency(db, principal.orgId));
+  const currency = await getOrgCurrency(db, principal.orgId);
+  const { filters } = parseIntentFilters(sp, currency);
   const agents = new Map((await listAgentNames(db, principal)).map((a) => [a.id, a.name]));
   const encoder = new TextEncoder();
   let cursor: string | undefined;
@@ -35,10 +36,10 @@ export async function GET(req: NextRequest) {
     },
     async pull(controller) {
       if (done) return controller.close();
-      const page = await listIntents(db, principal, { ...filters, limit: PAGE, cursor });
+      const page = await listIntentsPage(db, principal, { ...filters, limit: PAGE, cursor }, currency);
       controller.enqueue(encoder.encode(page.data.map((i) => intentCsvLine(i, agents.get(i.agent_id) ?? "")).join("")));
       cursor = page.next_cursor ?? undefined;
-      done = !page.has_more;
+      done = page.next_cursor === null;
     },
   });
   const day = new Date().toISOString().slice(0, 10);
