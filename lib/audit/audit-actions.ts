@@ -67,7 +67,7 @@ export const AUDIT_ACTIONS = {
   "approval.rejected": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.expired": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.info_requested": event("approval", { intent_id: z.string(), question: z.string(), owner: z.string(), notified_user_id: z.string().nullable() }),
-  "intent.captured": event("intent", { ...settled, auto: z.boolean() }),
+  "intent.captured": event("intent", { ...settled, auto: z.boolean(), memo: z.string().optional() }),
   "intent.voided": event("intent", { ...settled, auto: z.boolean(), reason: z.string().nullable() }),
   "organization.frozen": event("organization", { reason: z.string().nullable() }),
   "organization.unfrozen": event("organization", { frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() }),

@@ -15,6 +15,6 @@ export async function captureIntent(db: Db, principal: Actor, id: string, input:
   assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
   assertCan(principal, "intent.settle", row);
-  await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
+  await db.$transaction((tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount, memo: input.memo }, principal));
   return getIntent(db, principal, row.id);
 }
