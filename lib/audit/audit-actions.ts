@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   "agent.created": event("agent", { name: z.string(), owner: z.string(), currency: z.string(), initial_balance: minor }),
   "agent.suspended": event("agent", { status: z.literal("suspended") }),
   "agent.resumed": event("agent", { status: z.literal("active") }),
+  "agent.accounting_set": event("agent", { gl_code: z.string().nullable(), cost_center: z.string().nullable() }),
   "agent.risk_override_set": event("agent", { previous: z.string().nullable(), level: z.string().nullable(), reason: z.string().nullable().optional() }),
   "organization.time_zone_set": event("organization", { previous: z.string(), time_zone: z.string() }),
   "api_key.created": event("api_key", {

@@ -42,6 +42,7 @@ const SETUP_ACTIONS: Action[] = [
   "agent.create",
   "agent.set_status",
   "agent.set_risk_override",
+  "agent.set_accounting",
   "wallet.fund",
   "wallet.set_threshold",
   "api_key.list",

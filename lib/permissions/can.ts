@@ -85,6 +85,7 @@ const RULES = {
   "agent.create": adminOnly("register agents"),
   "agent.set_status": adminOnly("suspend or resume agents", "Agent"),
   "agent.set_risk_override": adminOnly("override an agent's risk level", "Agent"),
+  "agent.set_accounting": adminOnly("set an agent's GL code and cost centre", "Agent"),
   "wallet.fund": adminOnly("fund wallets", "Agent"),
   "wallet.set_threshold": adminOnly("set a wallet's low-balance threshold", "Agent"),
   "api_key.list": adminOnly("see API keys"),

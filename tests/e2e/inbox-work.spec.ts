@@ -113,10 +113,11 @@ test.describe("working the queue (approver)", () => {
     const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "id,created_at_utc,agent_id,agent,merchant,merchant_category,amount,currency,status,deciding_rule,decision_reason,confidence,reason,decided_at_utc",
+      "id,created_at_utc,agent_id,agent,merchant,merchant_category,amount,currency,status,state,deciding_rule,decision_reason,confidence,reason,decided_at_utc," +
+        "captured_amount,settled_at_utc,capture_memo,approved_by,rejected_by,comments,gl_code,cost_center",
     );
     expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines.slice(1)) expect(l).toMatch(/^int_\w+,.*,INR,denied,/);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^int_\w+,.*,INR,denied,(denied|rejected),/);
   });
 });
 

@@ -159,7 +159,10 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     ["dashboard intents rejected by a person", () => listIntentsPage(db, admin, { limit: 25, state: "rejected" }, "INR")],
     ["dashboard intents partly captured", () => listIntentsPage(db, admin, { limit: 25, state: "partially_captured" }, "INR")],
     ["who answered a page of intents", () => listIntentAnswers(db, orgId, [intentId])],
-    ["routing preview: what a group would catch", () => previewApproverGroup(db, admin, { agent_ids: [], merchant_categories: ["cat3"], currency: null, min_amount: null, max_amount: null })],
+    [
+      "routing preview: what a group would catch",
+      () => previewApproverGroup(db, admin, { agent_ids: [], merchant_categories: ["cat3"], currency: null, min_amount: null, max_amount: null }),
+    ],
     ["approvals API", () => listApprovals(db, admin, { limit: 20 })],
     ["audit log", () => listAuditEvents(db, orgId, {})],
     ["audit by action", () => listAuditEvents(db, orgId, { action: "intent.sub" })],

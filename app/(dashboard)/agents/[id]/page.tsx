@@ -26,6 +26,8 @@ import { FreezeControl } from "../freeze-control";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { FundWalletForm } from "./fund-wallet-form";
 import { LowBalanceForm } from "./low-balance-form";
+import { AccountingForm } from "./accounting-form";
+import { getAgentAccounting } from "@/lib/agents/get-agent-accounting";
 import { RiskFactors } from "./risk-factors";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -55,7 +57,8 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     threshold: can(principal, "wallet.set_threshold", subject),
     freeze: can(principal, "spending.freeze", subject),
   };
-  const settlement = (await loadSettlementSummary(db, principal.orgId, a.id)).find((s) => s.currency === currency);
+  const [summaries, accounting] = await Promise.all([loadSettlementSummary(db, principal.orgId, a.id), getAgentAccounting(db, principal.orgId, a.id)]);
+  const settlement = summaries.find((s) => s.currency === currency);
   return (
     <>
       <PageHeader
@@ -98,6 +101,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           />
         </Card>
       )}
+      <Card className="mt-4 px-5 py-3">
+        <AccountingForm
+          agentId={a.id}
+          glCode={accounting.gl_code}
+          costCenter={accounting.cost_center}
+          canEdit={can(principal, "agent.set_accounting", subject)}
+        />
+      </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="spend-h">
           <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per day, in the organisation's time zone." />

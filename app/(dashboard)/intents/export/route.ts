@@ -5,14 +5,16 @@ import { parseIntentFilters, type IntentSearchParams } from "@/lib/intents/inten
 import { INTENTS_CSV_HEADER, intentCsvLine } from "@/lib/intents/intents-csv";
 import { listIntentsPage } from "@/lib/intents/list-intents-page";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
-import { listAgentNames } from "@/lib/agents/list-agent-names";
+import { listAgentAccounting } from "@/lib/agents/list-agent-accounting";
+import { listCaptureMemos } from "@/lib/intents/list-capture-memos";
+import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 
 export const dynamic = "force-dynamic";
 
 const PAGE = 100;
 
 /**
- * The intents list as CSV with the page's filters, streamed page by page along the keyset
+ * The intents list as CSV with the page's filters, search and order (columns: lib/intents/intents-csv.ts), streamed page by page along the keyset
  * cursor, so a long history never sits in memory and every page costs the same.
  */
 export async function GET(req: NextRequest) {
@@ -26,7 +28,7 @@ export async function GET(req: NextRequest) {
   }
   const currency = await getOrgCurrency(db, principal.orgId);
   const { filters } = parseIntentFilters(sp, currency);
-  const agents = new Map((await listAgentNames(db, principal)).map((a) => [a.id, a.name]));
+  const agents = await listAgentAccounting(db, principal.orgId);
   const encoder = new TextEncoder();
   let cursor: string | undefined;
   let done = false;
@@ -37,7 +39,10 @@ export async function GET(req: NextRequest) {
     async pull(controller) {
       if (done) return controller.close();
       const page = await listIntentsPage(db, principal, { ...filters, limit: PAGE, cursor }, currency);
-      controller.enqueue(encoder.encode(page.data.map((i) => intentCsvLine(i, agents.get(i.agent_id) ?? "")).join("")));
+      const ids = page.data.map((i) => i.id);
+      const [answers, memos] = await Promise.all([listIntentAnswers(db, principal.orgId, ids), listCaptureMemos(db, principal.orgId, ids)]);
+      const lines = page.data.map((i) => intentCsvLine(i, { agent: agents.get(i.agent_id), answers: answers.get(i.id), memo: memos.get(i.id) }));
+      controller.enqueue(encoder.encode(lines.join("")));
       cursor = page.next_cursor ?? undefined;
       done = page.next_cursor === null;
     },
