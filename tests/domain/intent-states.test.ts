@@ -9,6 +9,9 @@ import { listIntents, type SettledState } from "@/lib/intents/list-intents";
 import { submitIntent } from "@/lib/intents/submit-intent";
 import { voidIntent } from "@/lib/intents/void-intent";
 import { intentState } from "@/lib/format/intent-state";
+import { ageUncaptured } from "@/lib/intents/age-uncaptured";
+import { listCaptureMemos } from "@/lib/intents/list-capture-memos";
+import { settleIntentsInBulk } from "@/lib/intents/settle-intents-in-bulk";
 import { createTestDb } from "./support/test-db";
 import { seedOrg } from "./support/seed";
 
@@ -56,5 +59,41 @@ describe("intent states beyond the API status", { timeout: 60_000 }, () => {
     expect(answers.has(full.id)).toBe(false);
     // Another organisation's id answers nothing.
     expect((await listIntentAnswers(db, s.org.id, [rejected.id])).size).toBe(0);
+  });
+});
+
+describe("reconciliation", { timeout: 60_000 }, () => {
+  it("captures in full or voids ticked approvals one by one, reports what could not be settled, and ages what waits", async () => {
+    const { org, people } = await seedOrg(db, { admin: "admin", viewer: "viewer" });
+    const agentId = (await db.agent.findFirstOrThrow({ where: { orgId: org.id } })).id;
+    const agent = await authenticateApiKey(db, (await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId })).key);
+    const submit = async (amount: number) =>
+      (
+        await submitIntent(
+          db,
+          agent,
+          { amount, currency: "INR", reason: "bulk", confidence: 0.9, merchant: "Acme", merchant_category: undefined, metadata: {} },
+          null,
+        )
+      ).intent;
+    const [a, b, c] = [await submit(1_000), await submit(2_000), await submit(3_000)];
+    expect(await ageUncaptured(db, org.id)).toEqual([{ bucket: "0-2", currency: "INR", count: 3, amount: 6_000 }]);
+    // Eight days later they are older.
+    expect((await ageUncaptured(db, org.id, new Date(Date.now() + 8 * 86_400_000)))[0]).toMatchObject({ bucket: "7-30", count: 3 });
+
+    await expect(settleIntentsInBulk(db, people.viewer, { intentIds: [a.id], kind: "capture" })).rejects.toMatchObject({ code: "forbidden" });
+    const captured = await settleIntentsInBulk(db, people.admin, { intentIds: [a.id, b.id], kind: "capture", note: "INV-7" });
+    expect(captured).toEqual({ done: [a.id, b.id], failed: [] });
+    const voided = await settleIntentsInBulk(db, people.admin, { intentIds: [b.id, c.id], kind: "void" });
+    expect(voided.done).toEqual([c.id]);
+    expect(voided.failed.map((f) => f.id)).toEqual([b.id]); // already captured: refused, the rest went on
+    const rows = await db.intent.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, orderBy: { amount: "asc" } });
+    expect(rows.map((r) => [r.settlement, Number(r.capturedAmount)])).toEqual([
+      ["captured", 1_000],
+      ["captured", 2_000],
+      ["voided", 0],
+    ]);
+    expect((await listCaptureMemos(db, org.id, [a.id, b.id])).get(a.id)).toBe("INV-7");
+    expect(await ageUncaptured(db, org.id)).toEqual([]);
   });
 });
