@@ -12,7 +12,6 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
 import { listIntents } from "@/lib/intents/list-intents";
 import { listSettlementGaps } from "@/lib/intents/list-settlement-gaps";
-import { ageUncaptured } from "@/lib/intents/age-uncaptured";
 import { findIntentByReference } from "@/lib/intents/find-intent-by-reference";
 import { loadSettlementSummary } from "@/lib/intents/load-settlement-summary";
 import { countInbox, loadInbox } from "@/lib/approvals/load-inbox";
@@ -174,7 +173,6 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
       "reconciliation's gaps in a date range",
       () => listSettlementGaps(db, orgId, 100, { from: new Date(Date.now() - 20 * 86_400_000), to: new Date(Date.now() - 10 * 86_400_000) }),
     ],
-    ["reconciliation's ageing of uncaptured approvals", () => ageUncaptured(db, orgId)],
     ["inbox: yours, with its capped counts", () => loadInbox(db, approver, parseInboxQuery({}, "INR"))],
     ["inbox: others, largest first", () => loadInbox(db, approver, parseInboxQuery({ view: "others", sort: "amount" }, "INR"))],
     ["inbox: the navigation badge's counts", () => countInbox(db, approver)],
