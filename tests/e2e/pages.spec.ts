@@ -33,7 +33,7 @@ const PAGES: Shot[] = [
   {
     name: "inbox",
     url: "/inbox",
-    ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()),
+    ready: async (p) => void (await expect(p.getByTestId("approval-row").first()).toBeVisible()),
     title: /^(\(\d+\+?\) )?Approval inbox · AegisOS Comply$/,
   },
   { name: "intents", url: "/intents", ready: heading("Intents"), title: /^(\(\d+\+?\) )?Intents · AegisOS Comply$/ },
