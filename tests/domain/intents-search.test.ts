@@ -8,6 +8,8 @@ import { submitIntent } from "@/lib/intents/submit-intent";
 import { loadInbox } from "@/lib/approvals/load-inbox";
 import { parseInboxQuery } from "@/lib/approvals/inbox-query";
 import { askForInformation } from "@/lib/approvals/ask-for-information";
+import { answerApproval } from "@/lib/approvals/answer-approval";
+import { loadSpendDashboard } from "@/lib/counters/load-spend-dashboard";
 import { createTestDb } from "./support/test-db";
 import { seedOrg } from "./support/seed";
 
@@ -93,5 +95,23 @@ describe("inbox cards", { timeout: 60_000 }, () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: waiting.approval!.id, action: "approval.info_requested" } });
     expect(event.data).toMatchObject({ question: "Which account is this for?", intent_id: waiting.id });
     await expect(askForInformation(db, people.approver, "apr_nothing", { question: "Hello?" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("spend dashboard", { timeout: 60_000 }, () => {
+  it("totals spend per day and per agent against its monthly budget, and counts waiting and rejected approvals, from the counters", async () => {
+    const { org, people, bot, submit } = await setup();
+    await submit(bot, 50_000, "Zoom", "seats"); // approved by policy
+    const waiting = await submit(bot, 1_500_000, "AWS", "reserved"); // waits for a person (held)
+    const rejected = await submit(bot, 1_200_000, "GCP", "credits");
+    await answerApproval(db, people.approver, rejected.id, { decision: "reject", comment: "no" });
+    void waiting;
+    const d = await loadSpendDashboard(db, org.id, "INR", "UTC");
+    expect(d.spend).toHaveLength(30);
+    expect(d.spend.at(-1)!.amount).toBe(50_000 + 1_500_000);
+    expect(d.waiting.at(-1)!.amount).toBe(1);
+    expect(d.rejected.at(-1)!.amount).toBe(1);
+    const botRow = d.byAgent.find((a) => a.name === "Bot")!;
+    expect(botRow).toMatchObject({ last30: 1_550_000, month: 1_550_000, monthlyBudget: 50_000_000 });
   });
 });

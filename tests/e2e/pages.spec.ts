@@ -59,6 +59,8 @@ const PAGES: Shot[] = [
     title: /^(\(\d+\+?\) )?Audit chain · AegisOS Comply$/,
   },
   { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^(\(\d+\+?\) )?Reconciliation · AegisOS Comply$/ },
+  { name: "spend", url: "/spend", ready: heading("Spend"), title: /^(\(\d+\+?\) )?Spend · AegisOS Comply$/ },
+  { name: "routing", url: "/routing", ready: heading("Approval routing"), title: /^(\(\d+\+?\) )?Approval routing · AegisOS Comply$/ },
   { name: "settings", url: "/settings", ready: heading("People & settings"), title: /^(\(\d+\+?\) )?People & settings · AegisOS Comply$/ },
 ];
 

@@ -23,6 +23,7 @@ import { listIntentsPage } from "@/lib/intents/list-intents-page";
 import { previewApproverGroup } from "@/lib/approver-groups/preview-approver-group";
 import { sumAwaitingDecision } from "@/lib/approvals/sum-awaiting-decision";
 import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
+import { loadSpendDashboard } from "@/lib/counters/load-spend-dashboard";
 
 // The list queries of the dashboard and the API, as the app issues them, must be served by
 // indexes: at a million intents a sequential scan of intents, approvals or audit_events costs
@@ -189,6 +190,10 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
 
   it("the agents list reads counters, never intents, approvals or audit events", async () => {
     expect(await scansOf(() => listAgents(db, admin, { limit: 20 }))).toEqual([]);
+  });
+
+  it("the spend dashboard reads counters, never intents, approvals or audit events", async () => {
+    expect(await scansOf(() => loadSpendDashboard(db, orgId, "INR", "UTC"))).toEqual([]);
   });
 
   it("the inbox's money awaiting a decision reads wallets, never intents or approvals", async () => {
