@@ -12,8 +12,8 @@ test("the intents search finds part of a merchant's name and of a reason; a colu
   await page.getByLabel("Search").fill(tag.toLowerCase());
   await page.getByRole("button", { name: "Apply filters" }).click();
   const table = page.getByRole("table", { name: "Intents" });
-  await expect(table.getByRole("row")).toHaveCount(2); // the header and the one match
   await expect(table).toContainText(intent.id);
+  await expect(page.getByText("Showing 1 intent", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: /^Amount/ }).click();
   await expect(page).toHaveURL(/sort=amount_desc/);
   await expect(page).toHaveURL(new RegExp(`q=${tag.toLowerCase()}`));

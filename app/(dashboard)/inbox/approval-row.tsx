@@ -36,7 +36,7 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
       aria-current={current ? "true" : undefined}
       onClick={onSelect}
       className={cn(
-        "grid cursor-pointer grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 px-3 py-2.5 sm:grid-cols-[auto_minmax(0,1fr)_auto_6.5rem_auto] sm:px-4",
+        "grid cursor-pointer grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 px-3 py-2.5 sm:grid-cols-[auto_minmax(8rem,1fr)_auto_6.5rem_auto] sm:px-4",
         current ? "bg-brand-50 ring-2 ring-inset ring-brand-500/40 dark:bg-brand-700/20" : "hover:bg-slate-50 dark:hover:bg-slate-800/50",
         isNew && !current && "bg-sky-50/60 dark:bg-sky-950/30",
       )}
@@ -101,7 +101,7 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
             </Button>
           </>
         ) : (
-          <span className="text-xs text-slate-500 dark:text-slate-400">{a.waiting_for}</span>
+          <span className="block max-w-[13rem] text-right text-xs text-slate-500 dark:text-slate-400">{a.waiting_for}</span>
         )}
         <span id={`row-${a.id}`} className="sr-only">
           {merchant}, {a.agent.name}

@@ -143,7 +143,7 @@ export function InboxList({ initial, search, emptyText, sortHeader }: { initial:
           <EmptyState title={counts.yours + counts.others === 0 ? "You're all caught up" : "Nothing here"}>{emptyText}</EmptyState>
         </Card>
       ) : (
-        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(22rem,28rem)]">
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_20rem] xl:grid-cols-[minmax(0,1fr)_26rem]">
           <div className="min-w-0">
             <BulkBar
               chosen={chosen}
