@@ -5,6 +5,7 @@
 import path from "node:path";
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
+import { pgliteExtensions } from "../lib/db/pglite-extensions";
 import { adminCall } from "./admin-channel";
 import type { AppServer } from "./app-server";
 import { submitOnce } from "./http-load";
@@ -64,7 +65,7 @@ export async function seedHistory(
     }
   } else {
     app = await restart(async () => {
-      const db = await PGlite.create(path.join(app.env.AEGIS_DATA_DIR!, "pglite"));
+      const db = await PGlite.create(path.join(app.env.AEGIS_DATA_DIR!, "pglite"), { extensions: await pgliteExtensions() });
       try {
         await run((sql) => db.exec(sql));
       } finally {

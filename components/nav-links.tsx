@@ -12,6 +12,7 @@ const ICONS: Record<string, string> = {
   policies: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6l8-3z",
   audit: "M9 4h6l1 2h3v15H5V6h3l1-2zM9 12h6M9 16h4",
   reconciliation: "M4 7h16M4 12h10M4 17h7M17 14l2 2 4-4",
+  spend: "M4 20V10M10 20V4M16 20v-7M22 20H2",
   routing: "M6 3v6a3 3 0 003 3h6a3 3 0 013 3v6M6 21v-4M18 3v4",
   developers: "M8 8l-4 4 4 4M16 8l4 4-4 4M14 5l-4 14",
   keys: "M15 7a4 4 0 11-3.9 4.9L4 19v2h3v-2h2v-2h2l1.1-1.1A4 4 0 0115 7z",

@@ -20,9 +20,19 @@ export function THead({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function Th({ className, children, align }: { className?: string; children?: React.ReactNode; align?: "right" }) {
+export function Th({
+  className,
+  children,
+  align,
+  "aria-sort": ariaSort,
+}: {
+  className?: string;
+  children?: React.ReactNode;
+  align?: "right";
+  "aria-sort"?: "ascending" | "descending";
+}) {
   return (
-    <th scope="col" className={cn("px-4 py-2.5 font-medium whitespace-nowrap", align === "right" && "text-right", className)}>
+    <th scope="col" aria-sort={ariaSort} className={cn("px-4 py-2.5 font-medium whitespace-nowrap", align === "right" && "text-right", className)}>
       {children}
     </th>
   );

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { pgliteExtensions } from "../lib/db/pglite-extensions";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,7 +27,12 @@ async function loadEngine(): Promise<Engine> {
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   const schema = fs.readFileSync(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPGlite(new PGlite()));
+  const extensions = await pgliteExtensions();
+  const factory = new PrismaPGlite(new PGlite({ extensions }));
+  // The adapter's own shadow is a bare PGlite; ours loads the extensions the migrations create.
+  const shadow = new PrismaPGlite(new PGlite({ extensions }));
+  factory.connectToShadowDb = () => shadow.connect();
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
 }
 

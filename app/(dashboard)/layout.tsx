@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { href: "/agents", label: "Agents", icon: "agents" },
   { href: "/policies", label: "Policies", icon: "policies" },
   { href: "/routing", label: "Approval routing", short: "Routing", icon: "routing" },
+  { href: "/spend", label: "Spend", icon: "spend" },
   { href: "/reconciliation", label: "Reconciliation", short: "Recon", icon: "reconciliation" },
   { href: "/audit", label: "Audit log", short: "Audit", icon: "audit" },
 ];

@@ -71,4 +71,18 @@ export const SetRiskOverrideSchema = z.strictObject({
   /** Why the admin pins the level (the dashboard asks for it; the CLI may omit it). */
   reason: z.string().trim().max(500).optional(),
 });
+/** An accounting code as finance teams write them ("6100-Software", "CC-ENG"); empty clears it. */
+const accountingCode = z
+  .string()
+  .trim()
+  .max(64, "at most 64 characters")
+  .regex(/^[^\u0000-\u001f]*$/, "must not contain control characters")
+  .transform((c) => c || null)
+  .nullable();
+export const SetAgentAccountingSchema = z.strictObject({
+  orgId: id("orgId"),
+  agentId: id("agentId"),
+  gl_code: accountingCode,
+  cost_center: accountingCode,
+});
 export type CreateAgentInput = z.input<typeof CreateAgentSchema>;

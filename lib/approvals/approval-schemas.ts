@@ -23,6 +23,10 @@ export const RespondToApprovalSchema = z
   .strict();
 export type RespondToApprovalInput = z.output<typeof RespondToApprovalSchema>;
 
+/** A question to the agent's owner about a waiting approval (the dashboard's "Ask for more information"). */
+export const AskForInformationSchema = z.strictObject({ question: z.string().trim().min(3, "Write a question of at least 3 characters").max(1000) });
+export type AskForInformationInput = z.output<typeof AskForInformationSchema>;
+
 export const ListApprovalsQuerySchema = z
   .object({
     sort: z.enum(["oldest", "amount"]).default("oldest"),

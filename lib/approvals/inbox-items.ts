@@ -11,6 +11,7 @@ import { approvalAccess } from "./approval-access";
 import { loadRecentIntents, loadNewMerchants, type RecentIntent } from "./inbox-context";
 import { activeFreeze, FREEZE_COLUMNS } from "@/lib/organizations/active-freeze";
 import { foreseeableBlock } from "./foreseeable-block";
+import { loadPossibleDuplicates, type PossibleDuplicate } from "./load-possible-duplicates";
 import type { Blocked } from "./blocking-rule";
 
 export const inboxInclude = {
@@ -49,6 +50,8 @@ export type InboxItem = {
   agent: {
     id: string;
     name: string;
+    /** Who answers for the agent (free text, often an email); "" when none was given. */
+    owner: string;
     status: string;
     frozen: boolean;
     risk: { level: string; computed: string; override: string | null; factors: RiskFactor[] };
@@ -57,6 +60,8 @@ export type InboxItem = {
   };
   recent: RecentIntent[];
   new_merchant: boolean;
+  /** Same agent, merchant and a similar amount close in time: maybe the same request twice. */
+  duplicates: PossibleDuplicate[];
   /** What would stop an approve now (freeze, suspension, time window, hard limit), or null. */
   blocked: Blocked | null;
 };
@@ -77,7 +82,7 @@ export async function buildInboxItems(
 ): Promise<InboxItem[]> {
   if (rows.length === 0) return [];
   const agents = new Map(rows.map((r) => [r.intent.agent.id, r]));
-  const [assessed, recent, fresh, orgFreeze] = await Promise.all([
+  const [assessed, recent, fresh, orgFreeze, duplicates] = await Promise.all([
     Promise.all(
       [...agents.values()].map(async (r) => [r.intent.agent.id, await assessAgentRisk(db, r.intent.agent, policy, r.intent.currency, now, timeZone)] as const),
     ),
@@ -87,6 +92,18 @@ export async function buildInboxItems(
       rows.map((r) => ({ intentId: r.intentId, agentId: r.intent.agentId, merchant: r.intent.merchant, createdAt: r.intent.createdAt })),
     ),
     db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: FREEZE_COLUMNS }),
+    loadPossibleDuplicates(
+      db,
+      principal.orgId,
+      rows.map((r) => ({
+        intentId: r.intentId,
+        agentId: r.intent.agentId,
+        merchant: r.intent.merchant,
+        amount: r.intent.amount,
+        currency: r.intent.currency,
+        createdAt: r.intent.createdAt,
+      })),
+    ),
   ]);
   const byAgent = new Map(assessed);
   const threshold = policy.approvals.adminThreshold;
@@ -147,6 +164,7 @@ export async function buildInboxItems(
       agent: {
         id: agent.id,
         name: agent.name,
+        owner: agent.owner,
         status: agent.status,
         frozen: agent.frozenAt !== null,
         risk: { level: risk.level, computed: risk.computed, override: risk.override, factors: risk.factors },
@@ -158,6 +176,7 @@ export async function buildInboxItems(
       },
       recent: (recent.get(agent.id) ?? []).filter((r) => r.id !== row.intentId).slice(0, 5),
       new_merchant: intent.merchant !== null && fresh.has(row.intentId),
+      duplicates: duplicates.get(row.intentId) ?? [],
       blocked: foreseeableBlock({
         intent: {
           amount: Number(intent.amount),

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { parseMajorAmount } from "@/lib/format/money";
 import { RULE_NAMES } from "@/lib/policies/engine/types";
 
+/** The inbox's orders: oldest waiting first (the default), newest first, largest amount first. */
+export const INBOX_SORTS = ["oldest", "newest", "amount"] as const;
+
 /** How long an item has waited, as the inbox's filter chip offers it. */
 export const WAITING_CHIPS = { "1h": 1, "24h": 24, "48h": 48 } as const;
 
@@ -21,7 +24,7 @@ const inboxQuerySchema = (currency: string) => {
   const amount = amountIn(currency);
   return z.object({
     view: z.enum(["yours", "others"]).catch("yours").default("yours"),
-    sort: z.enum(["oldest", "amount"]).catch("oldest").default("oldest"),
+    sort: z.enum(INBOX_SORTS).catch("oldest").default("oldest"),
     agent: z.uuid().optional().catch(undefined),
     min: amount.catch(undefined),
     max: amount.catch(undefined),

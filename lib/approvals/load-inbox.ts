@@ -2,7 +2,8 @@ import type { UserPrincipal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { afterCursorAscending, encodeCursor } from "@/lib/api/keyset-cursor";
+import { afterCursor, afterCursorAscending, encodeCursor } from "@/lib/api/keyset-cursor";
+import { sumAwaitingDecision } from "./sum-awaiting-decision";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { answerableApprovalsWhere } from "@/lib/permissions/answerable-approvals-where";
 import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
@@ -14,9 +15,17 @@ export type InboxPage = {
   next_cursor: string | null;
   /** Open items this person may answer, and open items only others can answer (capped at COUNT_CAP). */
   counts: { yours: number; others: number; capped: boolean };
+  /** Money held for every open approval of the organisation, per currency (the inbox's sticky total). */
+  awaiting: { currency: string; amount: number }[];
   time_zone: string;
   /** When this page was read: items created later are new to whoever opened the inbox then. */
   generated_at: string;
+};
+
+const ORDER: Record<InboxQuery["sort"], Prisma.ApprovalOrderByWithRelationInput[]> = {
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  amount: [{ amount: "desc" }, { id: "asc" }],
 };
 
 /** Counting stops here: the inbox says "500+" instead of counting every pending row. */
@@ -46,19 +55,20 @@ export async function loadInbox(db: Db, principal: UserPrincipal, q: InboxQuery,
     filters.push({ amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } });
   if (q.rule) filters.push({ intent: { decision: { rule: q.rule } } });
   if (q.waiting) filters.push({ createdAt: { lte: new Date(now.getTime() - WAITING_CHIPS[q.waiting] * 3_600_000) } });
-  if (q.cursor) filters.push(q.sort === "amount" ? afterAmountCursor(q.cursor) : afterCursorAscending(q.cursor));
+  if (q.cursor) filters.push(q.sort === "amount" ? afterAmountCursor(q.cursor) : q.sort === "newest" ? afterCursor(q.cursor) : afterCursorAscending(q.cursor));
 
-  const [rows, yours, others, org, { policy }] = await Promise.all([
+  const [rows, yours, others, org, { policy }, awaiting] = await Promise.all([
     db.approval.findMany({
       where: { AND: filters },
       include: inboxInclude,
-      orderBy: q.sort === "amount" ? [{ amount: "desc" }, { id: "asc" }] : [{ createdAt: "asc" }, { id: "asc" }],
+      orderBy: ORDER[q.sort],
       take: q.limit + 1,
     }),
     cappedCount(db, { AND: [open, mine] }),
     cappedCount(db, { AND: [open, { NOT: mine }] }),
     db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: { timeZone: true } }),
     getOrgPolicy(db, principal.orgId),
+    sumAwaitingDecision(db, principal.orgId),
   ]);
   const more = rows.length > q.limit;
   const pageRows = rows.slice(0, q.limit);
@@ -68,6 +78,7 @@ export async function loadInbox(db: Db, principal: UserPrincipal, q: InboxQuery,
     items: await buildInboxItems(db, principal, pageRows, policy, org.timeZone, groupIds, now),
     next_cursor: next,
     counts: { yours: principal.role === "viewer" ? 0 : yours, others, capped: yours >= COUNT_CAP || others >= COUNT_CAP },
+    awaiting,
     time_zone: org.timeZone,
     generated_at: now.toISOString(),
   };

@@ -76,6 +76,17 @@ export const CreateApproverGroupSchema = z
   .superRefine(checkAmounts);
 export type CreateApproverGroupInput = z.output<typeof CreateApproverGroupSchema>;
 
+/** The match of a group alone (the routing page's preview of what it would catch). */
+export const GroupMatchSchema = z
+  .strictObject({
+    agent_ids: groupFields.agent_ids.default([]),
+    merchant_categories: groupFields.merchant_categories.default([]),
+    currency: groupFields.currency.default(null),
+    min_amount: groupFields.min_amount.default(null),
+    max_amount: groupFields.max_amount.default(null),
+  })
+  .superRefine(checkAmounts);
+
 export const UpdateApproverGroupSchema = z.strictObject(groupFields).partial().superRefine(checkAmounts);
 export type UpdateApproverGroupInput = z.output<typeof UpdateApproverGroupSchema>;
 

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/permissions/can";
 import { CreateApproverGroupSchema, type ApproverGroupDto } from "./approver-group-schemas";
+import { checkGroupStaffing } from "./check-group-staffing";
 import { resolveGroupReferences } from "./resolve-group-references";
 import { approverGroupInclude, serializeApproverGroup } from "./serialize-approver-group";
 
@@ -13,6 +14,7 @@ export async function createApproverGroup(db: Db, actor: Actor, orgId: string, r
   assertCan(actor, "approver_group.manage", { orgId });
   const input = CreateApproverGroupSchema.parse(raw);
   const { memberIds = [] } = await resolveGroupReferences(db, orgId, input);
+  checkGroupStaffing(memberIds.length, input.quorum);
   const id = newId("grp");
   const row = await db.$transaction(async (tx) => {
     const taken = await tx.approverGroup.findFirst({ where: { orgId, name: input.name }, select: { id: true } });

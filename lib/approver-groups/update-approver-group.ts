@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/permissions/can";
 import { UpdateApproverGroupSchema, type ApproverGroupDto } from "./approver-group-schemas";
+import { checkGroupStaffing } from "./check-group-staffing";
 import { resolveGroupReferences } from "./resolve-group-references";
 import { approverGroupInclude, serializeApproverGroup } from "./serialize-approver-group";
 
@@ -34,6 +35,8 @@ export async function updateApproverGroup(db: Db, actor: Actor, orgId: string, i
     throw new AppError("validation_error", "max_amount must be at least min_amount", [{ field: "max_amount", issue: "below min_amount" }]);
   }
   const { memberIds } = await resolveGroupReferences(db, orgId, input, id);
+  const members = memberIds?.length ?? (await db.approverGroupMember.count({ where: { groupId: id, user: { deactivatedAt: null, role: { not: "viewer" } } } }));
+  checkGroupStaffing(members, input.quorum ?? existing.quorum);
   const row = await db.$transaction(async (tx) => {
     if (input.name && input.name !== existing.name) {
       const taken = await tx.approverGroup.findFirst({ where: { orgId, name: input.name }, select: { id: true } });

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   "agent.created": event("agent", { name: z.string(), owner: z.string(), currency: z.string(), initial_balance: minor }),
   "agent.suspended": event("agent", { status: z.literal("suspended") }),
   "agent.resumed": event("agent", { status: z.literal("active") }),
+  "agent.accounting_set": event("agent", { gl_code: z.string().nullable(), cost_center: z.string().nullable() }),
   "agent.risk_override_set": event("agent", { previous: z.string().nullable(), level: z.string().nullable(), reason: z.string().nullable().optional() }),
   "organization.time_zone_set": event("organization", { previous: z.string(), time_zone: z.string() }),
   "api_key.created": event("api_key", {
@@ -75,7 +76,8 @@ export const AUDIT_ACTIONS = {
   "approval.approved": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.rejected": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
   "approval.expired": event("approval", { intent_id: z.string(), amount: minor, currency: z.string() }),
-  "intent.captured": event("intent", { ...settled, auto: z.boolean() }),
+  "approval.info_requested": event("approval", { intent_id: z.string(), question: z.string(), owner: z.string(), notified_user_id: z.string().nullable() }),
+  "intent.captured": event("intent", { ...settled, auto: z.boolean(), memo: z.string().optional() }),
   "intent.voided": event("intent", { ...settled, auto: z.boolean(), reason: z.string().nullable() }),
   "organization.frozen": event("organization", { reason: z.string().nullable() }),
   "organization.unfrozen": event("organization", { frozen_at: z.string(), frozen_by: z.string().nullable(), reason: z.string().nullable() }),

@@ -4,6 +4,7 @@ import type { Pool } from "pg";
 import { dataDir, databaseUrl, pgliteDir } from "./config";
 import { secureDataDir } from "./secure-data-dir";
 import { env } from "@/lib/env";
+import { pgliteExtensions } from "./pglite-extensions";
 
 /**
  * The raw connection under Prisma: one PGlite per process (it is single-connection and
@@ -21,7 +22,7 @@ export async function getPGlite(): Promise<PGlite> {
       if (fixed) console.warn(`[db] made ${fixed} files and folders in ${dataDir()} private to this user (they were readable by others)`);
       fs.mkdirSync(dir, { recursive: true });
       const { PGlite } = await import("@electric-sql/pglite");
-      const db = new PGlite(dir);
+      const db = new PGlite(dir, { extensions: await pgliteExtensions() });
       await db.waitReady;
       return db;
     })();

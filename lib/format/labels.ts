@@ -4,6 +4,7 @@ export function humanize(code: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Confidence (0..1) as people read it, everywhere: 0.55 → "55%". */
 export function formatConfidence(c: number | null): string {
   return c === null ? "—" : `${Math.round(c * 100)}%`;
 }
@@ -25,6 +26,10 @@ export const STATUS_LABELS: Record<string, string> = {
   approve: "Approve",
   deny: "Deny",
   require_approval: "Needs approval",
+  captured: "Captured",
+  partially_captured: "Partly captured",
+  voided: "Voided",
+  uncaptured: "Not captured",
 };
 
 export const statusLabel = (s: string) => STATUS_LABELS[s] ?? humanize(s);

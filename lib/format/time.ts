@@ -1,15 +1,17 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: "dateTime" | "date" | "day", timeZone: string): Intl.DateTimeFormat {
+function formatter(kind: "dateTime" | "full" | "date" | "day", timeZone: string): Intl.DateTimeFormat {
   const key = `${kind}|${timeZone}`;
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       kind === "dateTime"
         ? { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }
-        : kind === "date"
-          ? { day: "numeric", month: "short", year: "numeric" }
-          : { day: "numeric", month: "short" };
+        : kind === "full"
+          ? { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short" }
+          : kind === "date"
+            ? { day: "numeric", month: "short", year: "numeric" }
+            : { day: "numeric", month: "short" };
     f = new Intl.DateTimeFormat("en-IN", { ...options, timeZone });
     if (formatters.size < 200) formatters.set(key, f);
   }
@@ -28,6 +30,15 @@ export function formatDateTime(iso: string | Date, timeZone = "UTC"): string {
 /** The same moment in UTC, for the hover text beside every local time. */
 export function formatUtc(iso: string | Date): string {
   return formatter("dateTime", "UTC").format(new Date(iso));
+}
+
+/**
+ * The full stamp for the hover text of every time on screen: to the second in the
+ * organisation's zone, then UTC ("29 Nov 2026, 5:00:07 am IST · 28 Nov 2026, 11:30 pm UTC").
+ */
+export function formatFullStamp(iso: string | Date, timeZone = "UTC"): string {
+  const local = formatter("full", timeZone).format(new Date(iso));
+  return timeZone === "UTC" ? local : `${local} · ${formatUtc(iso)}`;
 }
 
 /** The calendar date of a moment in a zone: "29 Nov 2026". */

@@ -16,6 +16,6 @@ export async function captureIntent(db: Db, principal: Actor, id: string, input:
   assertCan(principal, "intent.settle");
   const row = await getIntentRow(db, principal, id);
   assertCan(principal, "intent.settle", row);
-  await sqlTransaction(db, (tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount }, principal));
+  await sqlTransaction(db, (tx) => settleApprovedIntent(tx, row.id, { kind: "capture", amount: input.amount, memo: input.memo }, principal));
   return getIntent(db, principal, row.id);
 }

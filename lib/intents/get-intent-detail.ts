@@ -85,6 +85,7 @@ export async function getIntentDetail(db: DbOrTx, principal: UserPrincipal, id: 
       blockedBecause: access!.blockedBecause,
     },
     timeline,
+    rejectedBy: approval?.responses.find((r) => r.decision === "reject")?.user.name ?? null,
     ledger: ledger.map(toLedgerLine),
   };
 }

@@ -1,11 +1,13 @@
 import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
-import type { IntentFilters } from "@/lib/intents/list-intents";
+import type { SettledState } from "@/lib/intents/list-intents";
+
+const SETTLED_STATES: readonly SettledState[] = ["rejected", "captured", "partially_captured", "voided"];
 import { parseMajorAmount } from "@/lib/format/money";
 import { isUuid } from "@/lib/db/ids";
-import { isValidCursor } from "@/lib/api/keyset-cursor";
+import { INTENT_SORTS, isPageCursor, type IntentSort, type IntentsPageQuery } from "@/lib/intents/list-intents-page";
 import { inTimestampRange } from "@/lib/db/timestamp-range";
 
-export type IntentSearchParams = Partial<Record<"status" | "agent" | "category" | "from" | "to" | "min" | "max" | "cursor", string>>;
+export type IntentSearchParams = Partial<Record<"status" | "agent" | "category" | "from" | "to" | "min" | "max" | "cursor" | "q" | "sort", string>>;
 
 const DAY_MS = 86_400_000;
 const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && inTimestampRange(new Date(s));
@@ -15,11 +17,21 @@ const isDate = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && inTimesta
  * dropped (and reported) rather than failing the page; "to" is inclusive of its whole day.
  * Amounts are typed in major units of `currency` (the organisation's).
  */
-export function parseIntentFilters(sp: IntentSearchParams, currency: string): { filters: IntentFilters; ignored: string[] } {
+export function parseIntentFilters(sp: IntentSearchParams, currency: string): { filters: IntentsPageQuery; ignored: string[] } {
   const ignored: string[] = [];
-  const filters: IntentFilters = { limit: 25 };
+  const filters: IntentsPageQuery = { limit: 25 };
+  if (sp.q?.trim()) {
+    // NUL and other control characters never reach the database.
+    if (sp.q.length <= 100 && !/[\u0000-\u001f]/.test(sp.q)) filters.q = sp.q.trim();
+    else ignored.push("search");
+  }
+  if (sp.sort) {
+    if ((INTENT_SORTS as readonly string[]).includes(sp.sort)) filters.sort = sp.sort as IntentSort;
+    else ignored.push("sort");
+  }
   if (sp.status) {
     if ((INTENT_STATUSES as readonly string[]).includes(sp.status)) filters.status = [sp.status as (typeof INTENT_STATUSES)[number]];
+    else if ((SETTLED_STATES as readonly string[]).includes(sp.status)) filters.state = sp.status as SettledState;
     else ignored.push("status");
   }
   if (sp.agent) {
@@ -47,7 +59,7 @@ export function parseIntentFilters(sp: IntentSearchParams, currency: string): { 
     else filters[field] = minor;
   }
   if (sp.cursor) {
-    if (isValidCursor(sp.cursor)) filters.cursor = sp.cursor;
+    if (isPageCursor(sp.cursor, filters.sort ?? "newest")) filters.cursor = sp.cursor;
     else ignored.push("cursor");
   }
   if (filters.created_after && filters.created_before && filters.created_after > filters.created_before) {

@@ -154,6 +154,13 @@ export const CaptureIntentSchema = z
       .positive("amount must be positive; use void when nothing was paid")
       .max(Number.MAX_SAFE_INTEGER)
       .describe("What was actually paid, in minor units; at most the approved amount. The rest returns to the wallet."),
+    memo: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe("A note for the books (invoice number, what was bought); kept with the capture and in the intents CSV."),
   })
   .strict();
 export type CaptureIntentInput = z.output<typeof CaptureIntentSchema>;

@@ -7,7 +7,23 @@ import { readScope } from "@/lib/permissions/read-scope";
 import type { ListIntentsQuery } from "./intent-schemas";
 import { intentInclude, serializeIntent } from "./serialize-intent";
 
-export type IntentFilters = ListIntentsQuery & { min_amount?: number; max_amount?: number };
+/** The dashboard's finer states beyond the API's statuses (see lib/format/intent-state.ts). */
+export type SettledState = "rejected" | "captured" | "partially_captured" | "voided";
+export type IntentFilters = ListIntentsQuery & { min_amount?: number; max_amount?: number; state?: SettledState };
+
+/** What each finer state is, as a filter: a person's rejection, or what a capture or void recorded. */
+function stateWhere(db: DbOrTx, state: SettledState): Prisma.IntentWhereInput {
+  switch (state) {
+    case "rejected":
+      return { status: "denied", approval: { is: { status: "rejected" } } };
+    case "voided":
+      return { status: "approved", settlement: "voided" };
+    case "captured":
+      return { status: "approved", settlement: "captured", capturedAmount: { gte: db.intent.fields.amount } };
+    case "partially_captured":
+      return { status: "approved", settlement: "captured", capturedAmount: { lt: db.intent.fields.amount } };
+  }
+}
 
 /** Newest first, keyset-paginated. Agent keys see only their own agent's intents. */
 export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFilters) {
@@ -18,6 +34,7 @@ export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFil
     ...(q.agent_id ? { agentId: q.agent_id } : {}),
     ...(q.status?.length ? { status: { in: q.status } } : {}),
     ...(q.merchant_category ? { merchantCategory: q.merchant_category } : {}),
+    ...(q.state ? stateWhere(db, q.state) : {}),
     ...(q.created_after || q.created_before
       ? { createdAt: { ...(q.created_after ? { gte: new Date(q.created_after) } : {}), ...(q.created_before ? { lt: new Date(q.created_before) } : {}) } }
       : {}),

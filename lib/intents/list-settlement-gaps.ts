@@ -17,7 +17,12 @@ export type SettlementGap = {
  * Where approved and paid differ: approvals still waiting for a capture or void (oldest
  * first, since those are the ones to chase), then partial captures and voids, newest first.
  */
-export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100): Promise<SettlementGap[]> {
+export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100, range: { from?: Date; to?: Date } = {}): Promise<SettlementGap[]> {
+  // A range narrows uncaptured approvals by when they were approved, and partial captures and
+  // voids by when they were settled (their reversal line's time): both read through their index.
+  const decided = range.from || range.to ? { decidedAt: { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) } } : {};
+  const from = range.from ?? new Date(0);
+  const to = range.to ?? new Date(8.64e15);
   const select = {
     id: true,
     agentId: true,
@@ -34,7 +39,7 @@ export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100)
     // Ordering by settlement too (always null here, so the order is unchanged) lets PostgreSQL read
     // the (org_id, status, settlement, decided_at) index in order instead of sorting every open approval.
     db.intent.findMany({
-      where: { orgId, status: "approved", settlement: null },
+      where: { orgId, status: "approved", settlement: null, ...decided },
       orderBy: [{ settlement: "asc" }, { decidedAt: "asc" }, { id: "asc" }],
       take: limit,
       select,
@@ -46,7 +51,8 @@ export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100)
     db.$queryRaw<{ id: string }[]>`
       SELECT i.id FROM (
         SELECT intent_id FROM ledger_entries
-        WHERE org_id = ${orgId} AND kind = 'reversal' AND intent_id IS NOT NULL ORDER BY created_at DESC LIMIT ${limit * 2}
+        WHERE org_id = ${orgId} AND kind = 'reversal' AND intent_id IS NOT NULL AND created_at >= ${from} AND created_at < ${to}
+        ORDER BY created_at DESC LIMIT ${limit * 2}
       ) r JOIN intents i ON i.id = r.intent_id
       WHERE i.status = 'approved' AND i.settlement IS NOT NULL AND i.captured_amount < i.amount
       ORDER BY i.settled_at DESC LIMIT ${limit}`.then((ids) =>

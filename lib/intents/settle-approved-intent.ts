@@ -10,7 +10,7 @@ import { settlementDelta } from "@/lib/counters/counter-delta";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
 
-export type SettleRequest = { kind: "capture"; amount: number } | { kind: "void"; reason?: string };
+export type SettleRequest = { kind: "capture"; amount: number; memo?: string } | { kind: "void"; reason?: string };
 /**
  * `auto`: the background sweep settled it under the policy's settlement rule (the audit and the
  * webhook say so). The CLI also acts as "system", but an operator's capture is not automatic,
@@ -70,7 +70,8 @@ export async function settleApprovedIntent(
   const base = { orgId: intent.org_id, walletId, intentId, actor: actor === "system" ? "system" : actor.label };
   const returned = approved - captured;
   if (captured > 0) {
-    await postLedgerEntry(tx, { ...base, kind: "capture", amount: captured, memo: `Captured: paid ${money(captured)} of ${money(approved)} approved` });
+    const note = request.kind === "capture" && request.memo ? ` (${request.memo})` : "";
+    await postLedgerEntry(tx, { ...base, kind: "capture", amount: captured, memo: `Captured: paid ${money(captured)} of ${money(approved)} approved${note}` });
   }
   if (returned > 0) {
     const memo = request.kind === "void" ? "Voided: nothing was paid, all of it returned" : "Not paid: the rest of the approval returned";
@@ -78,7 +79,8 @@ export async function settleApprovedIntent(
   }
   const amounts = { approved_amount: approved, captured_amount: captured, returned_amount: returned, currency: intent.currency };
   if (request.kind === "capture") {
-    await recordAuditEvent(tx, { orgId: intent.org_id, actor, action: "intent.captured", targetId: intentId, at, data: { ...amounts, auto } });
+    const data = { ...amounts, auto, ...(request.memo ? { memo: request.memo } : {}) };
+    await recordAuditEvent(tx, { orgId: intent.org_id, actor, action: "intent.captured", targetId: intentId, at, data });
   } else {
     const data = { ...amounts, auto, reason: request.reason ?? null };
     await recordAuditEvent(tx, { orgId: intent.org_id, actor, action: "intent.voided", targetId: intentId, at, data });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCurrencyCode } from "@/lib/format/currencies";
 
 /** An IANA time zone name this runtime knows (e.g. Asia/Kolkata, UTC). */
 export const TimeZoneSchema = z.string().refine((tz) => {
@@ -10,8 +11,6 @@ export const TimeZoneSchema = z.string().refine((tz) => {
   }
 }, "time_zone must be an IANA time zone such as Asia/Kolkata or UTC");
 
-const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
-
 /**
  * The organisation's currency: an ISO 4217 code the runtime knows (so its minor-unit digits
  * are known too). Required: nothing falls back to a currency, so the organisation names one.
@@ -20,7 +19,7 @@ export const OrgCurrencySchema = z
   .string({ error: "currency is required: a three-letter ISO 4217 code such as INR or USD" })
   .trim()
   .toUpperCase()
-  .refine((c) => KNOWN_CURRENCIES.has(c), "currency must be an ISO 4217 code such as INR, USD or JPY");
+  .refine(isCurrencyCode, "currency must be an ISO 4217 code such as INR, USD or JPY");
 
 export const CreateOrganizationSchema = z.strictObject({
   name: z.string().trim().min(1, "name is required").max(200),

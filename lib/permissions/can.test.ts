@@ -42,6 +42,7 @@ const SETUP_ACTIONS: Action[] = [
   "agent.create",
   "agent.set_status",
   "agent.set_risk_override",
+  "agent.set_accounting",
   "wallet.fund",
   "wallet.set_threshold",
   "api_key.list",
@@ -121,6 +122,13 @@ const approvalRows: Row[] = [
   ["viewer", "approval.list", undefined, "ok"], // allowed, and the list is empty
   ["admin", "approval.list", undefined, "ok"],
   ["agent", "approval.list", undefined, "forbidden"],
+
+  // Asking the agent's owner about a waiting approval.
+  ["approver", "approval.ask", { orgId: ORG }, "ok"],
+  ["admin", "approval.ask", { orgId: ORG }, "ok"],
+  ["viewer", "approval.ask", { orgId: ORG }, "forbidden"],
+  ["agent", "approval.ask", { orgId: ORG }, "forbidden"],
+  ["otherAdmin", "approval.ask", { orgId: ORG }, "not_found"],
 
   // Role-level: may this principal answer approvals at all (the inbox's buttons)?
   ["approver", "approval.answer", undefined, "ok"],

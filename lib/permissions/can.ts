@@ -87,6 +87,7 @@ const RULES = {
   "agent.create": adminOnly("register agents"),
   "agent.set_status": adminOnly("suspend or resume agents", "Agent"),
   "agent.set_risk_override": adminOnly("override an agent's risk level", "Agent"),
+  "agent.set_accounting": adminOnly("set an agent's GL code and cost centre", "Agent"),
   "wallet.fund": adminOnly("fund wallets", "Agent"),
   "wallet.set_threshold": adminOnly("set a wallet's low-balance threshold", "Agent"),
   "api_key.list": adminOnly("see API keys"),
@@ -142,6 +143,13 @@ const RULES = {
     if (actor.role === "viewer") return refuse("Viewers cannot capture or void intents");
     return outside(actor, s, "Intent");
   }) satisfies Rule<AgentSubject>,
+
+  /** Asking an agent's owner about a waiting approval (it stays open): approvers and admins of its organisation. */
+  "approval.ask": ((actor, s) => {
+    if (actor === "system" || actor.kind === "agent") return refuse("Agent keys cannot ask about approvals");
+    if (actor.role === "viewer") return refuse("Viewers cannot ask about approvals");
+    return outside(actor, s, "Approval");
+  }) satisfies Rule<OrgSubject>,
 
   /**
    * Answering an approval: approvers and admins only; never the person who submitted the

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema as id } from "@/lib/db/id-schema";
+import { isCurrencyCode } from "@/lib/format/currencies";
 
 export const MinorUnitsSchema = z
   .number({ error: "amount must be a number of minor units (e.g. paise)" })
@@ -10,7 +11,8 @@ export const CurrencySchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "currency must be a three-letter ISO 4217 code such as INR");
+  .regex(/^[A-Z]{3}$/, "currency must be a three-letter ISO 4217 code such as INR")
+  .refine(isCurrencyCode, "currency must be an ISO 4217 code such as INR, USD or EUR");
 
 export const FundWalletSchema = z.strictObject({
   orgId: id("orgId"),

@@ -16,6 +16,7 @@ import { describeRules } from "@/lib/policies/describe-rules";
 import { createUser } from "@/lib/users/create-user";
 import { fundWallet } from "@/lib/wallets/fund-wallet";
 import { createTestDb } from "./support/test-db";
+import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 
 let db: Db;
 let close: () => Promise<void>;
@@ -106,7 +107,7 @@ describe("the org_currency migration", () => {
       .sort();
     const at = names.findIndex((name) => name.endsWith("_org_currency"));
     expect(at).toBeGreaterThan(0);
-    const pg = new PGlite();
+    const pg = new PGlite({ extensions: await pgliteExtensions() });
     try {
       const apply = (name: string) => pg.exec(fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
       for (const name of names.slice(0, at)) await apply(name);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { bearer, card, credentials, intentStatus, signIn, statePath, submitForApproval, userKey } from "./support/demo";
+import { bearer, card, credentials, intentStatus, openCard, signIn, statePath, submitForApproval, userKey } from "./support/demo";
 
 const boxesOverlap = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -22,7 +22,8 @@ test.describe("who can act (approver)", () => {
     await expect(card(page, intent.id)).toHaveCount(0);
     await expect(page.getByText(/more wait for someone else/)).toBeVisible();
     await page.getByTestId("waiting-on-others").click();
-    const c = card(page, intent.id);
+    await expect(card(page, intent.id).getByRole("button", { name: "Approve" })).toHaveCount(0);
+    const c = await openCard(page, intent.id);
     await expect(c.getByTestId("waiting-for")).toHaveText("Waiting for an admin (above ₹50,000.00)");
     await expect(c).toContainText("only an admin can answer");
     await expect(c.getByRole("button", { name: "Approve" })).toHaveCount(0);
@@ -44,7 +45,7 @@ test("a dual approval shows who approved and what they wrote, and who is still n
   await signIn(page, controller.email, controller.password);
   await expect(page).toHaveURL(/\/inbox$/);
   await page.goto("/inbox?min=80000&max=80000");
-  const c = card(page, intent.id);
+  const c = await openCard(page, intent.id);
   await expect(c.getByTestId("waiting-for")).toContainText("Waiting for one more admin (above ₹50,000.00)");
   await expect(c.getByRole("list", { name: "Answers so far" })).toHaveText("Anita Desai approved: “First of two”");
   await page.goto(`/intents/${intent.id}`);
@@ -59,7 +60,7 @@ test.describe("working the queue (approver)", () => {
   test("each card carries budget left, the last five intents, a new merchant and the risk scale", async ({ page, request }) => {
     const { intent, agent } = await submitForApproval(request, `Never Seen Before ${Date.now()}`, 1_001_000);
     await page.goto(`/inbox?agent=${agent.agent_id}&min=10010&max=10010`);
-    const c = card(page, intent.id);
+    const c = await openCard(page, intent.id);
     await expect(c).toContainText("New merchant for this agent");
     await expect(c.getByTestId("card-context")).toContainText("left today");
     await expect(c.getByTestId("card-context")).toContainText("left this month");
@@ -77,13 +78,15 @@ test.describe("working the queue (approver)", () => {
     await page.goto("/inbox");
     await page.getByRole("group", { name: "Filters" }).getByRole("link", { name: one.agent.agent_name, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`agent=${one.agent.agent_id}`));
-    // The filtered list shows this agent's card (so the check below is never vacuous), and no card of another agent.
+    // The filtered list shows this agent's line (so the check below is never vacuous), and no line of another agent.
     await expect(card(page, one.intent.id)).toBeVisible();
-    await expect(page.getByTestId("approval-card").filter({ hasNotText: one.agent.agent_name })).toHaveCount(0);
+    await expect(page.getByTestId("approval-row").filter({ hasNotText: one.agent.agent_name })).toHaveCount(0);
 
     await page.goto("/inbox?min=10020&max=10021");
     await card(page, one.intent.id).getByRole("checkbox").check();
     await card(page, two.intent.id).getByRole("checkbox").check();
+    // The bar says how many and what they add up to.
+    await expect(page.getByTestId("selected-sum")).toHaveText("2 selected · ₹20,041.00");
     await page.getByRole("region", { name: "Selected approvals" }).getByRole("button", { name: "Approve 2" }).click();
     await expect(page.getByTestId("toast-success").filter({ hasText: "Approved 2 of 2" })).toBeVisible();
     await expect.poll(() => intentStatus(request, one.intent.id)).toBe("approved");
@@ -115,10 +118,11 @@ test.describe("working the queue (approver)", () => {
     const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "id,created_at_utc,agent_id,agent,merchant,merchant_category,amount,currency,status,deciding_rule,decision_reason,confidence,reason,decided_at_utc",
+      "id,created_at_utc,agent_id,agent,merchant,merchant_category,amount,currency,status,state,deciding_rule,decision_reason,confidence,reason,decided_at_utc," +
+        "captured_amount,settled_at_utc,capture_memo,approved_by,rejected_by,comments,gl_code,cost_center",
     );
     expect(lines.length).toBeGreaterThan(1);
-    for (const l of lines.slice(1)) expect(l).toMatch(/^int_\w+,.*,INR,denied,/);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^int_\w+,.*,INR,denied,(denied|rejected),/);
   });
 });
 
@@ -188,13 +192,17 @@ test.describe("undo and the keyboard (approver)", () => {
     expect(sent).toEqual([]);
     expect(await intentStatus(request, intent.id)).toBe("pending_approval");
 
+    // A rejection needs a reason: without one the field asks for it and nothing starts.
     await bar.getByRole("button", { name: "Reject" }).click();
-    await page.getByLabel("Comment (optional)").fill("Typed inside the window");
+    await expect(page.getByRole("alert").filter({ hasText: "Say why you reject it" })).toBeVisible();
+    await expect(bar.getByRole("button", { name: "Reject" })).toBeEnabled();
+    await page.getByLabel("Comment (needed to reject)").fill("Typed before the window");
+    await bar.getByRole("button", { name: "Reject" }).click();
     await page.clock.runFor(6_000);
     await expect(page.getByTestId("toast-success").filter({ hasText: "Rejected" })).toBeVisible();
     await expect.poll(() => intentStatus(request, intent.id)).toBe("denied"); // a rejected intent is denied
     expect(sent).toHaveLength(1);
-    await expect(page.getByRole("list", { name: "Approval timeline" })).toContainText("Typed inside the window");
+    await expect(page.getByRole("list", { name: "Approval timeline" })).toContainText("Typed before the window");
   });
 
   test("? lists the shortcuts and Enter opens the selected item", async ({ page, request }) => {
@@ -216,7 +224,7 @@ test.describe("undo and the keyboard (approver)", () => {
     await submitForApproval(request, "Toast Check A", 1_005_000);
     await submitForApproval(request, "Toast Check B", 1_005_000);
     await page.goto("/inbox?min=10050&max=10050");
-    await page.getByTestId("approval-card").first().getByRole("button", { name: "Approve" }).click();
+    await page.getByTestId("approval-row").first().getByRole("button", { name: "Approve" }).click();
     const toast = page.getByRole("status").filter({ hasText: "Approving" });
     await expect(toast).toBeVisible();
     const t = (await toast.boundingBox())!;

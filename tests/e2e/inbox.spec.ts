@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bearer, card, statePath, submitPendingIntent, userKey } from "./support/demo";
+import { bearer, card, giveRejectReason, openCard, statePath, submitPendingIntent, userKey } from "./support/demo";
 
 test.describe("approval inbox (approver)", () => {
   test.use({ storageState: statePath("approver") });
@@ -11,16 +11,22 @@ test.describe("approval inbox (approver)", () => {
     const a = card(page, first.intent.id);
     const b = card(page, second.intent.id);
     await expect(a).toContainText("₹20,000.00");
-    await a.getByRole("textbox").fill("Budgeted in Q3");
-    await a.getByRole("button", { name: "Approve" }).click();
+    const details = await openCard(page, first.intent.id);
+    await details.getByRole("textbox").fill("Budgeted in Q3");
+    await details.getByRole("button", { name: "Approve" }).click();
     await expect(a).toHaveCount(0);
     await expect(page.getByTestId("toast-success").first()).toContainText("Approved ₹20,000.00");
+    // A rejection asks why.
     await b.getByRole("button", { name: "Reject" }).click();
+    await giveRejectReason(page, "Duplicate of an existing seat");
     await expect(b).toHaveCount(0);
 
     const key = userKey("approver");
     await expect.poll(async () => (await (await request.get(`/api/v1/intents/${first.intent.id}`, { headers: bearer(key) })).json()).status).toBe("approved");
     await expect.poll(async () => (await (await request.get(`/api/v1/intents/${second.intent.id}`, { headers: bearer(key) })).json()).status).toBe("denied");
+    // A person's "no" names them, wherever the intent is shown.
+    await page.goto(`/intents/${second.intent.id}`);
+    await expect(page.getByText("Rejected by Vikram Rao").first()).toBeVisible();
 
     await page.goto(`/intents/${first.intent.id}`);
     await expect(page.getByRole("list", { name: "Approval timeline" })).toContainText("Budgeted in Q3");
@@ -66,6 +72,7 @@ test("two approvers answer the same approval: the second is told", async ({ brow
   await card(p1, intent.id).getByRole("button", { name: "Approve" }).click();
   await expect(p1.getByTestId("toast-success").first()).toBeVisible();
   await card(p2, intent.id).getByRole("button", { name: "Reject" }).click();
+  await giveRejectReason(p2, "Not needed");
   await expect(p2.getByTestId("toast-error")).toContainText("Someone else answered first");
   await expect(card(p2, intent.id)).toBeVisible(); // it comes back until the next refresh
   await one.close();

@@ -33,7 +33,7 @@ const PAGES: Shot[] = [
   {
     name: "inbox",
     url: "/inbox",
-    ready: async (p) => void (await expect(p.getByTestId("approval-card").first()).toBeVisible()),
+    ready: async (p) => void (await expect(p.getByTestId("approval-row").first()).toBeVisible()),
     title: /^(\(\d+\+?\) )?Approval inbox · AegisOS Comply$/,
   },
   { name: "intents", url: "/intents", ready: heading("Intents"), title: /^(\(\d+\+?\) )?Intents · AegisOS Comply$/ },
@@ -59,6 +59,8 @@ const PAGES: Shot[] = [
     title: /^(\(\d+\+?\) )?Audit chain · AegisOS Comply$/,
   },
   { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^(\(\d+\+?\) )?Reconciliation · AegisOS Comply$/ },
+  { name: "spend", url: "/spend", ready: heading("Spend"), title: /^(\(\d+\+?\) )?Spend · AegisOS Comply$/ },
+  { name: "routing", url: "/routing", ready: heading("Approval routing"), title: /^(\(\d+\+?\) )?Approval routing · AegisOS Comply$/ },
   { name: "settings", url: "/settings", ready: heading("People & settings"), title: /^(\(\d+\+?\) )?People & settings · AegisOS Comply$/ },
 ];
 

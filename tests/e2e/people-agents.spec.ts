@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bearer, card, credentials, fillSignIn, statePath, submitForApproval, userKey } from "./support/demo";
+import { bearer, card, credentials, fillSignIn, openCard, signIn, statePath, submitForApproval, userKey } from "./support/demo";
 
 test.describe("admins manage people and agents", () => {
   test.use({ storageState: statePath("admin") });
@@ -74,30 +74,32 @@ test.describe("admins manage people and agents", () => {
   test("a risk override asks why and shows who set it and when", async ({ page }) => {
     const agent = credentials().agent_keys[2];
     await page.goto(`/agents/${agent.agent_id}`);
-    page.once("dialog", (d) => void d.accept("Vendor review pending"));
     await page.getByLabel("Risk override").selectOption("medium");
+    const ask = page.getByRole("dialog", { name: "Set the risk to medium?" });
+    await ask.getByRole("textbox").fill("Vendor review pending");
+    await ask.getByRole("button", { name: "Set to medium" }).click();
     await expect(page.getByTestId("risk-override-note")).toContainText("Set to medium by admin@acme.test on");
     await expect(page.getByTestId("risk-override-note")).toContainText("“Vendor review pending”");
-    page.once("dialog", (d) => void d.accept("Review done"));
     await page.getByLabel("Risk override").selectOption("");
+    const back = page.getByRole("dialog", { name: "Return the risk to the computed level?" });
+    await back.getByRole("textbox").fill("Review done");
+    await back.getByRole("button", { name: "Use computed risk" }).click();
     await expect(page.getByTestId("risk-override-note")).toHaveCount(0);
   });
 
   test("suspending shows what waits for the agent; suspended agents are marked on cards and intent pages", async ({ page, request }) => {
     const { intent, agent } = await submitForApproval(request, "Suspense Ltd", 1_009_000, 1);
     await page.goto(`/agents/${agent.agent_id}`);
-    const messages: string[] = [];
-    // First: confirm the suspension (it says what is waiting); second: keep those approvals waiting.
-    page.on("dialog", (d) => {
-      messages.push(d.message());
-      void (messages.length === 1 ? d.accept() : d.dismiss());
-    });
     await page.getByRole("button", { name: "Suspend agent" }).click();
+    // The dialog says what is waiting; leaving its box unticked keeps those approvals waiting.
+    const dialog = page.getByRole("dialog", { name: "Suspend this agent?" });
+    await expect(dialog).toContainText(/\d+\+? of its intents are awaiting approval/);
+    await dialog.getByRole("button", { name: "Suspend agent" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Agent suspended");
-    expect(messages[0]).toMatch(/\d+\+? of its intents are awaiting approval/);
     try {
       await page.goto("/inbox?min=10090&max=10090");
-      await expect(card(page, intent.id)).toContainText("Agent suspended");
+      await expect(card(page, intent.id)).toContainText("Suspended");
+      await expect(await openCard(page, intent.id)).toContainText("Agent suspended");
       await page.goto(`/intents/${intent.id}`);
       await expect(page.getByText("Agent suspended").first()).toBeVisible();
     } finally {
@@ -105,6 +107,7 @@ test.describe("admins manage people and agents", () => {
       if ((await res.json()).status === "suspended") {
         await page.goto(`/agents/${agent.agent_id}`);
         await page.getByRole("button", { name: "Resume agent" }).click();
+        await page.getByRole("dialog").getByRole("button", { name: "Resume agent" }).click();
         await expect(page.getByTestId("toast-success")).toContainText("Agent resumed");
       }
     }

@@ -41,8 +41,11 @@ test.describe("on a phone (approver)", () => {
     await expect(page.getByTestId("wallet-available")).toBeVisible();
     expect(await fitsWidth(page)).toBe(true);
     await page.goto("/inbox");
-    await expect(page.getByTestId("approval-card").first()).toBeVisible();
+    await expect(page.getByTestId("approval-row").first()).toBeVisible();
     expect(await fitsWidth(page)).toBe(true);
+    // The first Approve is on the first screen.
+    const approve = (await page.getByTestId("approval-row").first().getByRole("button", { name: "Approve" }).boundingBox())!;
+    expect(approve.y + approve.height).toBeLessThanOrEqual(PHONE.height);
   });
 });
 

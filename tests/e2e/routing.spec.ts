@@ -49,13 +49,14 @@ test("an admin routes a category to a group, delegates while a member is away, t
   expect(await inboxOf(request, "approver")).toContain(intent.id);
 
   // Clean up: end the delegation, delete the group (its waiting approval goes back to everyone), reject the intent.
-  page.on("dialog", (d) => d.accept());
   await delegations
     .getByRole("button", { name: /End delegation/ })
     .first()
     .click();
+  await page.getByRole("dialog", { name: "End this delegation now?" }).getByRole("button", { name: "End delegation" }).click();
   await expect(page.getByTestId("toast-success").filter({ hasText: "Delegation ended" })).toBeVisible();
   await group.getByRole("button", { name: "Delete group E2E Cloud spend" }).click();
+  await page.getByRole("dialog", { name: "Delete this group?" }).getByRole("button", { name: "Delete group" }).click();
   await expect(page.getByRole("listitem", { name: "E2E Cloud spend" })).toHaveCount(0);
   expect(await inboxOf(request, "approver")).toContain(intent.id);
   const rejected = await request.post(`/api/v1/approvals/${intent.id}`, {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { bearer, card, credentials, statePath, submitPendingIntent, userKey } from "./support/demo";
+import { bearer, card, openCard, credentials, statePath, submitPendingIntent, userKey } from "./support/demo";
 
 test.use({ storageState: statePath("admin") });
 
@@ -16,8 +16,12 @@ test.describe("kill switch", () => {
   test("an admin freezes all spending from the Agents page: banner, denials, blocked cards; then lifts it", async ({ page, request }) => {
     const { intent } = await submitPendingIntent(request, "Freeze Test Co");
     await page.goto("/agents");
-    page.once("dialog", (d) => d.accept("Card leak suspected"));
     await page.getByRole("button", { name: "Freeze all spending" }).click();
+    // A real dialog says what a freeze does and asks why.
+    const dialog = page.getByRole("dialog", { name: "Freeze all spending of the whole organisation?" });
+    await expect(dialog).toContainText("kill switch");
+    await dialog.getByRole("textbox").fill("Card leak suspected");
+    await dialog.getByRole("button", { name: "Freeze spending" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Spending frozen");
     await expect(page.getByTestId("frozen-banner")).toContainText("Card leak suspected");
     expect(await freezeState(request)).toBe(true);
@@ -33,43 +37,48 @@ test.describe("kill switch", () => {
 
     // Oldest first and paged: after a full suite run the new card may be past the first page.
     await page.goto("/inbox?limit=50");
-    const c = card(page, intent.id);
+    await expect(card(page, intent.id).getByRole("button", { name: "Approve" })).toBeDisabled();
+    const c = await openCard(page, intent.id);
     await expect(c.getByTestId("approval-blocked")).toContainText("All spending of the organisation is frozen");
     await expect(c.getByRole("button", { name: "Approve" })).toBeDisabled();
     await expect(page.getByTestId("frozen-banner")).toBeVisible();
 
     await page.goto("/agents");
     await page.getByRole("button", { name: "Unfreeze all spending" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Unfreeze" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Spending unfrozen");
     await expect(page.getByTestId("frozen-banner")).toHaveCount(0);
     await page.goto("/inbox?limit=50");
-    await expect(card(page, intent.id).getByTestId("approval-blocked")).toHaveCount(0);
     await expect(card(page, intent.id).getByRole("button", { name: "Approve" })).toBeEnabled();
+    await expect((await openCard(page, intent.id)).getByTestId("approval-blocked")).toHaveCount(0);
   });
 });
 
 test("a suspended agent's approval cards are marked and take no answer until it is resumed", async ({ page, request }) => {
   const { intent, agent } = await submitPendingIntent(request, "Suspension Test Co");
   await page.goto(`/agents/${agent.agent_id}`);
-  let dialogs = 0;
-  // First dialog: confirm the suspension; second: keep its approvals waiting (do not reject them).
-  page.on("dialog", (d) => (dialogs++ === 0 ? d.accept() : d.dismiss()));
   await page.getByRole("button", { name: "Suspend agent" }).click();
+  // The dialog tells suspend from freeze; its approvals stay waiting unless the box is ticked.
+  const dialog = page.getByRole("dialog", { name: "Suspend this agent?" });
+  await expect(dialog).toContainText("Freeze (the kill switch) is the lighter stop");
+  await dialog.getByRole("button", { name: "Suspend agent" }).click();
   await expect(page.getByTestId("toast-success")).toContainText("Agent suspended");
   try {
     await page.goto(`/inbox?agent=${agent.agent_id}&limit=50`);
-    const c = card(page, intent.id);
+    await expect(card(page, intent.id)).toContainText("Suspended");
+    const c = await openCard(page, intent.id);
     await expect(c.getByTestId("approval-blocked")).toContainText("Agent suspended");
     await expect(c.getByRole("button", { name: "Approve" })).toBeDisabled();
     await expect(c.getByRole("button", { name: "Reject" })).toBeDisabled();
   } finally {
     await page.goto(`/agents/${agent.agent_id}`);
     await page.getByRole("button", { name: "Resume agent" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Resume agent" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Agent resumed");
   }
   await page.goto(`/inbox?agent=${agent.agent_id}&limit=50`);
   await expect(card(page, intent.id)).toBeVisible();
-  await expect(card(page, intent.id).getByTestId("approval-blocked")).toHaveCount(0);
+  await expect((await openCard(page, intent.id)).getByTestId("approval-blocked")).toHaveCount(0);
 });
 
 test("a partial capture shows on the agent page, in the ledger and on the reconciliation page", async ({ page, request }) => {

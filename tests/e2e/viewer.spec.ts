@@ -35,4 +35,15 @@ test.describe("viewer", () => {
     await expect(page.getByRole("heading", { name: "Organisation rules" })).toBeVisible();
     await expect(page.getByLabel(/Policy document/)).toHaveCount(0);
   });
+
+  test("is told an admin page is for admins, not that it does not exist", async ({ page }) => {
+    for (const [url, name] of [
+      ["/settings", "People & settings is for admins"],
+      ["/developers/keys", "Developers is for admins"],
+    ]) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { name })).toBeVisible();
+      await expect(page.getByText("You are signed in as a viewer")).toBeVisible();
+    }
+  });
 });

@@ -25,8 +25,9 @@ describe("approver groups: the resource", () => {
     expect(created.body).toMatchObject({ object: "approver_group", name: "Cloud spend", merchant_categories: ["cloud"], members: [{ id: org.approver.id }] });
     const id = created.body.id;
     expect((await api(org.viewer.key, "GET", `/api/v1/approver-groups/${id}`)).body.name).toBe("Cloud spend");
-    const updated = await api(org.admin.key, "PATCH", `/api/v1/approver-groups/${id}`, { members: [org.approver2.id], quorum: 2 });
-    expect(updated.body).toMatchObject({ quorum: 2, members: [{ id: org.approver2.id }] });
+    const updated = await api(org.admin.key, "PATCH", `/api/v1/approver-groups/${id}`, { members: [org.approver2.id, org.approver.id], quorum: 2 });
+    expect(updated.body).toMatchObject({ quorum: 2 });
+    expect(updated.body.members.map((m: { id: string }) => m.id).sort()).toEqual([org.approver.id, org.approver2.id].sort());
     expect((await api(org.admin.key, "GET", "/api/v1/approver-groups")).body.data.map((g: { id: string }) => g.id)).toContain(id);
     expect((await api(org.admin.key, "DELETE", `/api/v1/approver-groups/${id}`)).body).toEqual({ id, object: "approver_group", deleted: true });
     expectError(await api(org.admin.key, "GET", `/api/v1/approver-groups/${id}`), 404, "not_found");
@@ -39,11 +40,17 @@ describe("approver groups: the resource", () => {
     expectError(await createGroup(org, { name: "X", members: [org.viewer.email] }), 400, "validation_error");
     expectError(await createGroup(org, { name: "X", min_amount: 100 }), 400, "validation_error");
     expectError(await createGroup(org, { name: "X", quorum: 0 }), 400, "validation_error");
+    // A group that could never decide its approvals is refused: no members, or fewer than its quorum.
+    expectError(await createGroup(org, { name: "Nobody" }), 400, "validation_error");
+    expectError(await createGroup(org, { name: "Too few", members: [org.approver.email], quorum: 3 }), 400, "validation_error");
+    const one = (await createGroup(org, { name: "One", members: [org.approver.email] })).body.id;
+    expectError(await api(org.admin.key, "PATCH", `/api/v1/approver-groups/${one}`, { quorum: 2 }), 400, "validation_error");
+    expectError(await api(org.admin.key, "PATCH", `/api/v1/approver-groups/${one}`, { members: [] }), 400, "validation_error");
     expectError(await createGroup(org, { name: "X", surprise: true }), 400, "validation_error");
-    expect((await createGroup(org, { name: "Twice" })).status).toBe(201);
-    expectError(await createGroup(org, { name: "Twice" }), 409, "conflict");
+    expect((await createGroup(org, { name: "Twice", members: [org.approver.email] })).status).toBe(201);
+    expectError(await createGroup(org, { name: "Twice", members: [org.approver.email] }), 409, "conflict");
     const other = await createOrg();
-    const theirs = (await createGroup(other, { name: "Theirs" })).body.id;
+    const theirs = (await createGroup(other, { name: "Theirs", members: [other.approver.email] })).body.id;
     expectError(await api(org.admin.key, "GET", `/api/v1/approver-groups/${theirs}`), 404, "not_found");
     expectError(await api(org.admin.key, "PATCH", `/api/v1/approver-groups/${theirs}`, { name: "Mine now" }), 404, "not_found");
     expectError(await api(org.admin.key, "DELETE", `/api/v1/approver-groups/${theirs}`), 404, "not_found");

@@ -18,6 +18,12 @@ import { countInbox, loadInbox } from "@/lib/approvals/load-inbox";
 import { parseInboxQuery } from "@/lib/approvals/inbox-query";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { createUser } from "@/lib/users/create-user";
+import { bindSql, createSql } from "@/lib/db/sql";
+import { listIntentsPage } from "@/lib/intents/list-intents-page";
+import { previewApproverGroup } from "@/lib/approver-groups/preview-approver-group";
+import { sumAwaitingDecision } from "@/lib/approvals/sum-awaiting-decision";
+import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
+import { loadSpendDashboard } from "@/lib/counters/load-spend-dashboard";
 
 // The list queries of the dashboard and the API, as the app issues them, must be served by
 // indexes: at a million intents a sequential scan of intents, approvals or audit_events costs
@@ -33,6 +39,7 @@ let client: ReturnType<typeof loggingClient>;
 /** The same client, as the loaders take it. */
 let db: PrismaClient;
 let raw: pg.Client;
+let pool: pg.Pool;
 let logged: Logged[] = [];
 let admin: UserPrincipal;
 let approver: UserPrincipal;
@@ -66,6 +73,17 @@ beforeAll(async () => {
   client = loggingClient(url);
   client.$on("query", (e) => logged.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   db = client as unknown as PrismaClient;
+  // The typed layer's statements (the dashboard's intents list) are logged from its own pool.
+  pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on("connect", (c) => {
+    const query = c.query.bind(c) as (...a: unknown[]) => unknown;
+    (c as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+      const q = a[0] as string | { text: string; values?: unknown[] };
+      if (typeof q === "object" && q.text) logged.push({ query: q.text, params: q.values ?? [] });
+      return query(...a);
+    };
+  });
+  bindSql(db, createSql({ pool }));
   raw = new pg.Client({ connectionString: url });
   await raw.connect();
   const tag = crypto.randomBytes(4).toString("hex");
@@ -111,6 +129,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!onPostgres) return;
   await db.$disconnect();
+  await pool.end();
   await raw.end();
 });
 
@@ -131,12 +150,30 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
         }),
     ],
     ["the category filter's choices", () => intentFilterOptions(db, orgId)],
+    ["dashboard intents list, newest first", () => listIntentsPage(db, admin, { limit: 25 }, "INR")],
+    ["dashboard intents list, largest amount first", () => listIntentsPage(db, admin, { limit: 25, sort: "amount_desc" }, "INR")],
+    ["dashboard intents list, smallest amount first", () => listIntentsPage(db, admin, { limit: 25, sort: "amount_asc" }, "INR")],
+    ["dashboard intents search, a merchant's name", () => listIntentsPage(db, admin, { limit: 25, q: "m17" }, "INR")],
+    ["dashboard intents search, a rare word", () => listIntentsPage(db, admin, { limit: 25, q: "zebra" }, "INR")],
+    ["dashboard intents search, part of an id", () => listIntentsPage(db, admin, { limit: 25, q: intentId.slice(4, 14) }, "INR")],
+    ["dashboard intents search, an amount", () => listIntentsPage(db, admin, { limit: 25, q: "12.34" }, "INR")],
+    ["dashboard intents rejected by a person", () => listIntentsPage(db, admin, { limit: 25, state: "rejected" }, "INR")],
+    ["dashboard intents partly captured", () => listIntentsPage(db, admin, { limit: 25, state: "partially_captured" }, "INR")],
+    ["who answered a page of intents", () => listIntentAnswers(db, orgId, [intentId])],
+    [
+      "routing preview: what a group would catch",
+      () => previewApproverGroup(db, admin, { agent_ids: [], merchant_categories: ["cat3"], currency: null, min_amount: null, max_amount: null }),
+    ],
     ["approvals API", () => listApprovals(db, admin, { limit: 20 })],
     ["audit log", () => listAuditEvents(db, orgId, {})],
     ["audit by action", () => listAuditEvents(db, orgId, { action: "intent.sub" })],
     ["audit by target intent", () => listAuditEvents(db, orgId, { target: intentId })],
     ["agent page", () => getAgentPage(db, admin, agentId)],
     ["reconciliation's gaps", () => listSettlementGaps(db, orgId)],
+    [
+      "reconciliation's gaps in a date range",
+      () => listSettlementGaps(db, orgId, 100, { from: new Date(Date.now() - 20 * 86_400_000), to: new Date(Date.now() - 10 * 86_400_000) }),
+    ],
     ["inbox: yours, with its capped counts", () => loadInbox(db, approver, parseInboxQuery({}, "INR"))],
     ["inbox: others, largest first", () => loadInbox(db, approver, parseInboxQuery({ view: "others", sort: "amount" }, "INR"))],
     ["inbox: the navigation badge's counts", () => countInbox(db, approver)],
@@ -153,6 +190,14 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
 
   it("the agents list reads counters, never intents, approvals or audit events", async () => {
     expect(await scansOf(() => listAgents(db, admin, { limit: 20 }))).toEqual([]);
+  });
+
+  it("the spend dashboard reads counters, never intents, approvals or audit events", async () => {
+    expect(await scansOf(() => loadSpendDashboard(db, orgId, "INR", "UTC"))).toEqual([]);
+  });
+
+  it("the inbox's money awaiting a decision reads wallets, never intents or approvals", async () => {
+    expect(await scansOf(() => sumAwaitingDecision(db, orgId))).toEqual([]);
   });
 
   it("reconciliation's totals read counters, never intents, approvals or audit events", async () => {

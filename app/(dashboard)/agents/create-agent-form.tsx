@@ -6,6 +6,7 @@ import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
 import { fieldClass } from "@/components/form-fields";
+import { currencyChoices } from "@/lib/format/currencies";
 import { createAgentAction } from "./actions";
 
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
@@ -55,7 +56,13 @@ export function CreateAgentForm({ currency }: { currency: string }) {
           <label htmlFor="agent-currency" className={label}>
             Currency
           </label>
-          <input id="agent-currency" name="currency" defaultValue={currency} maxLength={3} className={fieldClass} />
+          <select id="agent-currency" name="currency" defaultValue={currency} className={fieldClass}>
+            {currencyChoices(currency).map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor="agent-balance" className={label}>

@@ -50,7 +50,9 @@ export default async function AgentsPage() {
                         <Link href={`/agents/${a.id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
                           {a.name}
                         </Link>
-                        <p className="truncate text-sm text-slate-500 dark:text-slate-400">{a.description || `Owned by ${a.owner}`}</p>
+                        <p className="truncate text-sm text-slate-500 dark:text-slate-400">
+                          {a.description || (a.owner.trim() ? `Owned by ${a.owner}` : "No owner set")}
+                        </p>
                       </div>
                       <StatusBadge status={a.status} />
                     </div>

@@ -7,7 +7,7 @@ const TABS: NavItem[] = [
   { href: "/developers/connect", label: "MCP & SDKs", icon: "developers" },
 ];
 
-/** Developers: admins only; anyone else gets the dashboard's 404, as for another organisation's object. */
+/** Developers: admins only; anyone else is told the page is for admins. */
 export default async function DevelopersLayout({ children }: { children: React.ReactNode }) {
   await requireDeveloper();
   return (

@@ -9,26 +9,24 @@ import { RiskInfo } from "@/components/risk-info";
 import { AgentStateBadge } from "@/components/agent-state-badge";
 import type { InboxItem } from "@/lib/approvals/inbox-items";
 import { formatConfidence, humanize } from "@/lib/format/labels";
-import { withDisplayAmounts } from "@/lib/format/reason-amounts";
-import { timeAgo, timeUntil } from "@/lib/format/time";
+import { DisplayText } from "@/components/display-text";
+import { RelativeTime, Time } from "@/components/org-time";
+import { StatusBadge } from "@/components/status-badge";
 import { CardContext } from "./card-context";
 import { ResponsesLine } from "./responses-line";
 
 type Props = {
   item: InboxItem;
   now: number;
-  current: boolean;
   isNew: boolean;
-  checked: boolean;
   comment: string;
-  onSelect: () => void;
-  onCheck: (checked: boolean) => void;
   onComment: (c: string) => void;
   onAnswer: (decision: "approve" | "reject") => void;
+  onAsk: () => void;
 };
 
-/** One approval with everything needed to decide it without leaving the inbox. */
-export function ApprovalCard({ item: a, now, current, isNew, checked, comment, onSelect, onCheck, onComment, onAnswer }: Props) {
+/** The inbox's side panel: one approval with everything needed to decide it without leaving the inbox. */
+export function ApprovalCard({ item: a, now, isNew, comment, onComment, onAnswer, onAsk }: Props) {
   const i = a.intent;
   const merchant = i.merchant ?? "Unknown merchant";
   const soon = new Date(a.expires_at).getTime() - now < 6 * 3_600_000;
@@ -39,25 +37,10 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
       data-approval-id={a.id}
       data-intent-id={a.intent_id}
       data-new={isNew ? "true" : undefined}
-      onClick={onSelect}
-      className={cn(
-        "rounded-xl border bg-white p-4 shadow-sm transition-shadow sm:p-5 dark:bg-slate-900",
-        current ? "border-brand-400 ring-2 ring-brand-500/30 dark:border-brand-500" : "border-slate-200 dark:border-slate-800",
-        isNew && !current && "border-sky-300 bg-sky-50/40 dark:border-sky-800 dark:bg-sky-950/20",
-      )}
+      className="rounded-xl border border-brand-300 bg-white p-4 shadow-sm sm:p-5 dark:border-brand-700 dark:bg-slate-900"
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 items-start gap-3">
-          {a.can_answer && (
-            <input
-              type="checkbox"
-              aria-label={`Select ${merchant}`}
-              checked={checked}
-              onClick={(e) => e.stopPropagation()}
-              onChange={(e) => onCheck(e.target.checked)}
-              className="mt-1 size-4 shrink-0 rounded border-slate-300 accent-brand-600"
-            />
-          )}
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
               <Link href={`/intents/${a.intent_id}`} className="text-base font-semibold text-slate-900 hover:underline dark:text-white">
@@ -96,19 +79,19 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
         <Fact label="Confidence">{formatConfidence(i.confidence)}</Fact>
         <Fact label="Deciding rule">{i.rule ? humanize(i.rule) : "—"}</Fact>
         <Fact label="Waiting">
-          <span suppressHydrationWarning>{timeAgo(a.created_at, now)}</span>
+          <RelativeTime at={a.created_at} now={now} />
         </Fact>
         <Fact label="Expires">
-          <span suppressHydrationWarning className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")}>
-            {timeUntil(a.expires_at, now)}
-          </span>
+          <RelativeTime at={a.expires_at} now={now} until className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")} />
         </Fact>
       </dl>
       {i.decision_reason && (
         <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-          {withDisplayAmounts(i.decision_reason)}
+          <DisplayText text={i.decision_reason} />
         </p>
       )}
+
+      {a.duplicates.length > 0 && <DuplicateNotice item={a} />}
 
       {a.blocked && (
         <p
@@ -137,18 +120,21 @@ export function ApprovalCard({ item: a, now, current, isNew, checked, comment, o
       {a.can_answer || a.held_by_suspension ? (
         <div className="mt-4 flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:items-center dark:border-slate-800">
           <label className="sr-only" htmlFor={`comment-${a.id}`}>
-            Comment for {merchant} (optional)
+            Comment for {merchant}
           </label>
           <input
             id={`comment-${a.id}`}
             value={comment}
             onChange={(e) => onComment(e.target.value)}
             onClick={(e) => e.stopPropagation()}
-            placeholder="Add a comment (optional)"
+            placeholder="Comment (needed to reject)"
             maxLength={2000}
             className="h-9 w-full min-w-0 rounded-lg border-0 bg-slate-50 px-3 text-sm ring-1 ring-inset ring-slate-200 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 sm:flex-1 dark:bg-slate-950 dark:ring-slate-700"
           />
           <div className="flex gap-2">
+            <Button variant="ghost" size="sm" className="flex-1 sm:flex-none" disabled={!a.can_answer} onClick={onAsk}>
+              Ask for info
+            </Button>
             <Button variant="danger" size="sm" className="flex-1 sm:flex-none" disabled={!a.can_answer} onClick={() => onAnswer("reject")}>
               Reject
             </Button>
@@ -177,6 +163,29 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
     <div className="min-w-0">
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="truncate font-medium text-slate-800 dark:text-slate-100">{children}</dd>
+    </div>
+  );
+}
+
+/** Same agent, merchant and a similar amount close in time: a person checks it is not paid twice. */
+function DuplicateNotice({ item: a }: { item: InboxItem }) {
+  return (
+    <div data-testid="possible-duplicate" className="mt-2 rounded-lg bg-orange-50 px-3 py-2 text-sm text-orange-900 dark:bg-orange-950/50 dark:text-orange-100">
+      <p className="font-semibold">
+        Possible duplicate: {a.agent.name} asked {a.intent.merchant} for a similar amount close to this one.
+      </p>
+      <ul className="mt-1 space-y-0.5">
+        {a.duplicates.map((d) => (
+          <li key={d.id} className="flex flex-wrap items-center gap-x-2">
+            <Link href={`/intents/${d.id}`} className="font-mono text-xs underline">
+              {d.id}
+            </Link>
+            <MoneyText amount={d.amount} currency={d.currency} />
+            <Time at={d.created_at} className="text-xs" />
+            <StatusBadge status={d.status} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { toMajorDecimal } from "@/lib/format/money";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 
 import { FilterChips } from "./filter-chips";
+import { FiltersToggle } from "./filters-toggle";
 import { InboxList } from "./inbox-list";
 
 export const metadata: Metadata = { title: "Approval inbox" };
@@ -28,6 +29,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const major = (minor?: number) => (minor === undefined ? undefined : toMajorDecimal(minor, currency));
   const filters = { agent: q.agent, min: major(q.min), max: major(q.max), rule: q.rule, waiting: q.waiting };
   const base = { view: view === "yours" ? undefined : view, sort: q.sort === "oldest" ? undefined : q.sort };
+  // Sorting keeps the filters; a sort link names its own order.
   const search = inboxSearch({ ...base, ...filters });
   const href = (change: Record<string, string | number | undefined>) => {
     const s = inboxSearch({ ...base, ...filters, ...change });
@@ -41,20 +43,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           viewer
             ? "Spend intents waiting for an approver. You have read-only access."
             : "Spend intents the policy engine sent to a person. Approve or reject each before it expires."
-        }
-        actions={
-          <div role="group" aria-label="Sort" className="inline-flex rounded-lg bg-slate-100 p-1 text-sm dark:bg-slate-800">
-            {(["oldest", "amount"] as const).map((s) => (
-              <Link
-                key={s}
-                href={href({ sort: s === "oldest" ? undefined : s })}
-                aria-current={q.sort === s ? "true" : undefined}
-                className={segment(q.sort === s)}
-              >
-                {s === "oldest" ? "Oldest first" : "Largest amount"}
-              </Link>
-            ))}
-          </div>
         }
       />
       {!viewer && (
@@ -73,15 +61,35 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </nav>
       )}
       {!viewer && view === "yours" && page.counts.others > 0 && (
-        <p className="mb-3 text-sm text-slate-500 dark:text-slate-400">
+        <p className="mb-3 hidden text-sm text-slate-500 sm:block dark:text-slate-400">
           {shown(page.counts.others)} more wait for someone else (an admin, a second approver, or not you because you submitted or already answered them).
         </p>
       )}
-      <FilterChips q={q} agents={agents} href={href} currency={currency} />
+      <FiltersToggle active={[q.agent, q.min, q.max, q.rule, q.waiting].filter((v) => v !== undefined).length}>
+        <FilterChips q={q} agents={agents} href={href} currency={currency} />
+      </FiltersToggle>
       <InboxList
         key={search}
         initial={page}
         search={search}
+        sortHeader={
+          <>
+            <span>Approval</span>
+            <span className="flex items-center gap-4" role="group" aria-label="Sort">
+              <SortLink href={href({ sort: "amount" })} on={q.sort === "amount"} label="Amount, largest first">
+                Amount {q.sort === "amount" ? "↓" : ""}
+              </SortLink>
+              <SortLink
+                href={href({ sort: q.sort === "oldest" ? "newest" : undefined })}
+                on={q.sort !== "amount"}
+                label={q.sort === "oldest" ? "Waiting, newest first" : "Waiting, oldest first"}
+              >
+                Waiting {q.sort === "oldest" ? "↓ longest" : q.sort === "newest" ? "↑ shortest" : ""}
+              </SortLink>
+              <span className="w-40 text-right">Answer</span>
+            </span>
+          </>
+        }
         emptyText={
           view === "yours"
             ? "Nothing is waiting for you. New items appear here on their own — there is no need to reload."
@@ -92,11 +100,19 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   );
 }
 
-const segment = (on: boolean) =>
-  cn(
-    "rounded-md px-3 py-1.5 font-medium",
-    on ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-white" : "text-slate-600 hover:text-slate-900 dark:text-slate-300",
+/** A column header that sorts the list (the order lives in the URL, like the filters). */
+function SortLink({ href, on, label, children }: { href: string; on: boolean; label: string; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-label={label}
+      aria-current={on ? "true" : undefined}
+      className={cn("hover:text-slate-900 dark:hover:text-white", on && "text-slate-900 dark:text-white")}
+    >
+      {children}
+    </Link>
   );
+}
 const tab = (on: boolean) =>
   cn(
     "inline-flex items-center gap-2 rounded-lg px-3 py-1.5 font-medium ring-1 ring-inset",

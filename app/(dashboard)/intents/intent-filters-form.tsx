@@ -1,6 +1,6 @@
 import { buttonClass } from "@/components/button";
 import { fieldClass, fieldLabelClass as labelClass } from "@/components/form-fields";
-import { INTENT_STATUSES } from "@/lib/intents/intent-schemas";
+import { INTENT_STATES } from "@/lib/format/intent-state";
 import { statusLabel } from "@/lib/format/labels";
 import type { IntentSearchParams } from "@/lib/intents/intent-filters";
 import Link from "next/link";
@@ -11,13 +11,38 @@ type Options = { agents: { id: string; name: string }[]; categories: string[] };
 export function IntentFiltersForm({ sp, options, currency }: { sp: IntentSearchParams; options: Options; currency: string }) {
   return (
     <form method="get" role="search" aria-label="Filter intents" className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-8">
+      <div className="col-span-2 sm:col-span-3 lg:col-span-6">
+        <label htmlFor="f-q" className={labelClass}>
+          Search
+        </label>
+        <input
+          id="f-q"
+          name="q"
+          type="search"
+          maxLength={100}
+          defaultValue={sp.q}
+          placeholder="Part of an id, a merchant, an agent, words of the reason, or an amount"
+          className={fieldClass}
+        />
+      </div>
+      <div className="col-span-2 sm:col-span-1 lg:col-span-2">
+        <label htmlFor="f-sort" className={labelClass}>
+          Order
+        </label>
+        <select id="f-sort" name="sort" defaultValue={sp.sort ?? "newest"} className={fieldClass}>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+          <option value="amount_desc">Largest amount first</option>
+          <option value="amount_asc">Smallest amount first</option>
+        </select>
+      </div>
       <div className="col-span-1 lg:col-span-1">
         <label htmlFor="f-status" className={labelClass}>
           Status
         </label>
         <select id="f-status" name="status" defaultValue={sp.status ?? ""} className={fieldClass}>
           <option value="">Any</option>
-          {INTENT_STATUSES.map((s) => (
+          {INTENT_STATES.map((s) => (
             <option key={s} value={s}>
               {statusLabel(s)}
             </option>

@@ -7,14 +7,15 @@ import { requireSession } from "@/lib/auth/require-session";
 import { intentFilterOptions } from "@/lib/intents/intent-filter-options";
 import { cleanSearchParams } from "@/lib/api/search-params";
 import { parseIntentFilters, withParams } from "@/lib/intents/intent-filters";
-import { listIntents } from "@/lib/intents/list-intents";
+import { listIntentsPage, type IntentSort } from "@/lib/intents/list-intents-page";
+import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { IntentFiltersForm } from "./intent-filters-form";
 import { IntentsTable } from "@/components/intents-table";
 
 export const metadata: Metadata = { title: "Intents" };
 
-const KEYS = ["status", "agent", "category", "from", "to", "min", "max", "cursor"] as const;
+const KEYS = ["status", "agent", "category", "from", "to", "min", "max", "cursor", "q", "sort"] as const;
 
 export default async function IntentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, principal } = await requireSession();
@@ -25,8 +26,23 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
   const parsed = parseIntentFilters(sp, currency);
   const { filters } = parsed;
   const ignored = [...dropped, ...parsed.ignored];
-  const [list, options] = await Promise.all([listIntents(db, principal, filters), intentFilterOptions(db, principal.orgId)]);
+  const [list, options] = await Promise.all([listIntentsPage(db, principal, filters, currency), intentFilterOptions(db, principal.orgId)]);
+  const sort = filters.sort ?? "newest";
+  // Column headers sort (a second click turns the order round) from the first page; the filters stay.
+  const sortHref = (next: IntentSort) => `/intents${withParams(sp, { cursor: undefined, sort: next === "newest" ? undefined : next })}`;
+  const sorting = {
+    amount: {
+      href: sortHref(sort === "amount_desc" ? "amount_asc" : "amount_desc"),
+      dir: sort === "amount_desc" ? "desc" : sort === "amount_asc" ? "asc" : null,
+    },
+    created: { href: sortHref(sort === "newest" ? "oldest" : "newest"), dir: sort === "newest" ? "desc" : sort === "oldest" ? "asc" : null },
+  } as const;
   const names = new Map(options.agents.map((a) => [a.id, a.name]));
+  const answers = await listIntentAnswers(
+    db,
+    principal.orgId,
+    list.data.map((i) => i.id),
+  );
   return (
     <>
       <PageHeader
@@ -58,9 +74,11 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
         )}
         <div className="border-t border-slate-200 dark:border-slate-800">
           {list.data.length === 0 ? (
-            <EmptyState title="No intents match these filters">Try a wider date range or clear the filters.</EmptyState>
+            <EmptyState title={filters.q ? `Nothing matches “${filters.q}”` : "No intents match these filters"}>
+              Search looks in ids, merchants, agent names and reasons, and for an exact amount. Try fewer words, a wider date range or clear the filters.
+            </EmptyState>
           ) : (
-            <IntentsTable intents={list.data} agentNames={names} />
+            <IntentsTable intents={list.data} agentNames={names} answers={answers} sorting={sorting} />
           )}
         </div>
         <nav aria-label="Pagination" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">

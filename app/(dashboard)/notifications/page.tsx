@@ -10,6 +10,7 @@ import { notificationConfig } from "@/lib/notifications/notification-config";
 import { getNotificationPreference } from "@/lib/notifications/set-notification-preference";
 import { MarkAllReadButton, PreferenceForm } from "./notification-controls";
 import { Time } from "@/components/org-time";
+import { DisplayText } from "@/components/display-text";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -41,7 +42,9 @@ export default async function NotificationsPage() {
                       <Time at={n.createdAt} />
                     </span>
                   </div>
-                  <p className="mt-1 whitespace-pre-line text-sm text-slate-600 dark:text-slate-300">{n.body}</p>
+                  <p className="mt-1 whitespace-pre-line text-sm text-slate-600 dark:text-slate-300">
+                    <DisplayText text={n.body} />
+                  </p>
                 </li>
               ))}
             </ul>

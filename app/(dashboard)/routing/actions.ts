@@ -2,7 +2,9 @@
 
 import { z } from "zod";
 import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
-import { CreateApproverGroupSchema } from "@/lib/approver-groups/approver-group-schemas";
+import { CreateApproverGroupSchema, GroupMatchSchema, UpdateApproverGroupSchema } from "@/lib/approver-groups/approver-group-schemas";
+import { previewApproverGroup } from "@/lib/approver-groups/preview-approver-group";
+import { updateApproverGroup } from "@/lib/approver-groups/update-approver-group";
 import { createApproverGroup } from "@/lib/approver-groups/create-approver-group";
 import { deleteApproverGroup } from "@/lib/approver-groups/delete-approver-group";
 import { CreateDelegationSchema } from "@/lib/delegations/delegation-schemas";
@@ -14,6 +16,19 @@ export const createApproverGroupAction = defineAction({
   input: CreateApproverGroupSchema,
   revalidate: "/routing",
   run: async ({ db, principal }, group) => (await createApproverGroup(db, principal, principal.orgId, group)).name,
+});
+
+export const updateApproverGroupAction = defineAction({
+  args: ["id", "changes"],
+  input: z.strictObject({ id: ActionIdSchema, changes: UpdateApproverGroupSchema }),
+  revalidate: "/routing",
+  run: async ({ db, principal }, { id, changes }) => (await updateApproverGroup(db, principal, principal.orgId, id, changes)).name,
+});
+
+/** What a group with these filters would catch, before it is saved. */
+export const previewApproverGroupAction = defineAction({
+  input: GroupMatchSchema,
+  run: async ({ db, principal }, filters) => previewApproverGroup(db, principal, filters),
 });
 
 export const deleteApproverGroupAction = defineAction({

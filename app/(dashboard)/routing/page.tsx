@@ -75,12 +75,27 @@ export default async function RoutingPage() {
                   </div>
                   <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">
                     <span className="text-slate-500 dark:text-slate-400">Members: </span>
-                    {g.members.length ? g.members.map((m) => m.name || m.email).join(", ") : <em>none yet (only admins can answer)</em>}
+                    {g.members.length ? (
+                      g.members.map((m) => m.name || m.email).join(", ")
+                    ) : (
+                      <em>none (only admins can answer: edit the group to add members)</em>
+                    )}
                   </p>
                   {g.escalate_after_minutes !== null && (
                     <p className="mt-1 text-sm text-amber-700 dark:text-amber-300">
                       Escalates to {groupName(g.escalate_to_group_id)} after {g.escalate_after_minutes} min waiting
                     </p>
+                  )}
+                  {isAdmin && (
+                    <div className="mt-2">
+                      <GroupForm
+                        group={g}
+                        people={people}
+                        agents={agents.data.map((a) => ({ id: a.id, name: a.name }))}
+                        groups={groups.data.map((x) => ({ id: x.id, name: x.name }))}
+                        currency={org.currency}
+                      />
+                    </div>
                   )}
                 </li>
               ))}

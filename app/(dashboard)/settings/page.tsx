@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
-import { requireSession } from "@/lib/auth/require-session";
-import { can } from "@/lib/permissions/can";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { listUsers } from "@/lib/users/list-users";
 import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { timeZoneChoices } from "@/lib/format/time-zones";
@@ -16,8 +14,7 @@ export const metadata: Metadata = { title: "People & settings" };
 
 /** Admins only: the organisation's time zone, its currency (read-only) and its people (invite, role, access, password). */
 export default async function SettingsPage() {
-  const { db, principal } = await requireSession();
-  if (!can(principal, "organization.update", { orgId: principal.orgId })) notFound();
+  const { db, principal } = await requireAdminPage("People & settings");
   const [org, users, rules] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId), getSignInRules(db, principal.orgId)]);
   return (
     <>

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { bindSql, createSql } from "@/lib/db/sql";
+import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../../prisma/migrations");
 
@@ -19,7 +20,7 @@ export async function createTestDb(): Promise<{ db: PrismaClient; close: () => P
     .map((d) => d.name)
     .sort();
   if (names.length === 0) throw new Error(`no migrations in ${MIGRATIONS}`); // a missing input fails, never skips
-  const pg = new PGlite();
+  const pg = new PGlite({ extensions: await pgliteExtensions() });
   for (const name of names) await pg.exec(fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
   const db = new PrismaClient({ adapter: new PrismaPGlite(pg) });
   bindSql(db, createSql({ pglite: pg }));

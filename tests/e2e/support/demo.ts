@@ -51,7 +51,21 @@ export async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-export const card = (page: Page, intentId: string) => page.locator(`[data-testid="approval-card"][data-intent-id="${intentId}"]`);
+/** An approval's line in the inbox list (its answer buttons and tick are on it). */
+export const card = (page: Page, intentId: string) => page.locator(`[data-testid="approval-row"][data-intent-id="${intentId}"]`);
+
+/** Selects an approval's line and returns its details (the side panel, or under the line on a phone). */
+export async function openCard(page: Page, intentId: string) {
+  await card(page, intentId).getByRole("button").first().click();
+  return page.locator(`[data-testid="approval-card"][data-intent-id="${intentId}"]`);
+}
+
+/** Fills the reason a rejection asks for and confirms it. */
+export async function giveRejectReason(page: Page, reason: string) {
+  const dialog = page.getByRole("dialog", { name: /^Reject/ });
+  await dialog.getByLabel("Reason for the rejection").fill(reason);
+  await dialog.getByRole("button", { name: /^Reject/ }).click();
+}
 
 /**
  * Submits an intent of `amount` paise through a demo agent whose policy sends it to a person:

@@ -1,9 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { AgentIdSchema, SetAgentStatusSchema, SetRiskOverrideSchema } from "@/lib/agents/agent-schemas";
+import { AgentIdSchema, SetAgentAccountingSchema, SetAgentStatusSchema, SetRiskOverrideSchema } from "@/lib/agents/agent-schemas";
 import { setAgentStatus } from "@/lib/agents/set-agent-status";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
+import { setAgentAccounting } from "@/lib/agents/set-agent-accounting";
 import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
@@ -89,4 +90,13 @@ export const revokeApiKeyAction = defineAction({
     await revokeApiKey(db, principal, { orgId: principal.orgId, keyId });
     return keyId;
   },
+});
+
+/** GL code and cost centre of the agent's spend (the intents CSV); empty clears one. */
+export const setAgentAccountingAction = defineAction({
+  args: ["agentId", "gl_code", "cost_center"],
+  input: z.strictObject({ agentId: AgentIdSchema, gl_code: SetAgentAccountingSchema.shape.gl_code, cost_center: SetAgentAccountingSchema.shape.cost_center }),
+  revalidate: agentPage,
+  run: async ({ db, principal }, { agentId, gl_code, cost_center }) =>
+    setAgentAccounting(db, principal, { orgId: principal.orgId, agentId, gl_code, cost_center }),
 });

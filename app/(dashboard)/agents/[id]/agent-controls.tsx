@@ -1,13 +1,14 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/button";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { useToast } from "@/components/toast";
 import { setAgentStatusAction, setRiskOverrideAction } from "./actions";
 
 type Risk = "low" | "medium" | "high" | "critical";
 
-/** Suspend / resume (the confirmation says what waits for the agent) and the risk override (asks why). */
+/** Suspend / resume and the risk override, each through a dialog that says what it does and (for the risk) asks why. */
 export function AgentControls({
   agentId,
   status,
@@ -20,33 +21,27 @@ export function AgentControls({
   waitingCount?: number;
 }) {
   const [pending, start] = useTransition();
+  const [suspendOpen, setSuspendOpen] = useState(false);
+  const [rejectPending, setRejectPending] = useState(false);
+  const [risk, setRisk] = useState<string | null>(null);
   const toast = useToast();
   const suspended = status === "suspended";
+  const waiting =
+    waitingCount === 0 ? "Nothing is awaiting approval for it." : `${waitingCount >= 100 ? "100+" : waitingCount} of its intents are awaiting approval.`;
 
-  const toggle = () =>
+  const setStatus = () =>
     start(async () => {
-      if (
-        !suspended &&
-        !window.confirm(
-          `Suspend this agent? Its new intents will be denied, and its approvals cannot be answered, until you resume it. ${waitingCount === 0 ? "Nothing is awaiting approval for it." : `${waitingCount >= 100 ? "100+" : waitingCount} of its intents are awaiting approval.`}`,
-        )
-      )
-        return;
-      const rejectPending =
-        !suspended && window.confirm("Also reject all of its approvals that are waiting for a person now? (Cancel keeps them waiting until you resume it.)");
-      const res = await setAgentStatusAction(agentId, suspended ? "active" : "suspended", rejectPending);
+      const res = await setAgentStatusAction(agentId, suspended ? "active" : "suspended", !suspended && rejectPending);
+      setSuspendOpen(false);
       toast(
         res.ok ? { tone: "success", title: suspended ? "Agent resumed" : "Agent suspended" } : { tone: "error", title: "Not changed", message: res.message },
       );
     });
 
-  const setRisk = (value: string) =>
+  const saveRisk = (value: string, reason: string) =>
     start(async () => {
-      const reason = window.prompt(
-        value ? `Why set the risk to ${value}? (kept in the audit log and shown on this page)` : "Why return the risk to the computed level?",
-      );
-      if (!reason || reason.trim().length < 3) return toast({ tone: "error", title: "Not changed", message: "Say why (at least 3 characters)." });
       const res = await setRiskOverrideAction(agentId, value ? (value as Risk) : null, reason);
+      setRisk(null);
       toast(
         res.ok
           ? { tone: "success", title: value ? `Risk set to ${value}` : "Risk back to computed" }
@@ -62,7 +57,7 @@ export function AgentControls({
       <select
         id="risk-override"
         disabled={pending}
-        defaultValue={riskOverride ?? ""}
+        value={riskOverride ?? ""}
         onChange={(e) => setRisk(e.target.value)}
         className="h-8 rounded-lg border-0 bg-white px-2 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
       >
@@ -73,9 +68,63 @@ export function AgentControls({
           </option>
         ))}
       </select>
-      <Button size="sm" variant={suspended ? "success" : "danger"} disabled={pending} onClick={toggle}>
+      <Button size="sm" variant={suspended ? "success" : "danger"} disabled={pending} onClick={() => setSuspendOpen(true)}>
         {suspended ? "Resume agent" : "Suspend agent"}
       </Button>
+
+      <ConfirmDialog
+        open={risk !== null}
+        title={risk ? `Set the risk to ${risk}?` : "Return the risk to the computed level?"}
+        confirmLabel={risk ? `Set to ${risk}` : "Use computed risk"}
+        tone="primary"
+        busy={pending}
+        reason={{ label: "Why (kept in the audit log and shown on this page)", mode: "required", placeholder: "At least 3 characters" }}
+        onConfirm={(reason) =>
+          reason.length < 3 ? toast({ tone: "error", title: "Not changed", message: "Say why (at least 3 characters)." }) : saveRisk(risk ?? "", reason)
+        }
+        onCancel={() => setRisk(null)}
+      >
+        <p>
+          {risk
+            ? `Policies treat the agent as ${risk} risk until you return it to the computed level (by default high and critical agents always need a person).`
+            : "The level computed from the agent's history applies again."}
+        </p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={suspendOpen}
+        title={suspended ? "Resume this agent?" : "Suspend this agent?"}
+        confirmLabel={suspended ? "Resume agent" : "Suspend agent"}
+        tone={suspended ? "primary" : "danger"}
+        busy={pending}
+        onConfirm={setStatus}
+        onCancel={() => setSuspendOpen(false)}
+      >
+        {suspended ? (
+          <p>Its new intents are decided by the policy again, and its waiting approvals can be answered.</p>
+        ) : (
+          <>
+            <p>
+              <strong>Suspend</strong> takes the agent out of service: its new intents are denied, and its approvals cannot be answered until you resume it.{" "}
+              {waiting}
+            </p>
+            <p>
+              <strong>Freeze</strong> (the kill switch) is the lighter stop: new intents are denied and nothing can be approved, but rejecting still works.
+            </p>
+            {waitingCount > 0 && (
+              <label className="flex items-start gap-2 text-slate-800 dark:text-slate-100">
+                <input
+                  type="checkbox"
+                  className="mt-0.5 size-4 accent-brand-600"
+                  checked={rejectPending}
+                  onChange={(e) => setRejectPending(e.target.checked)}
+                />
+                Also reject its approvals that are waiting now (otherwise they wait until you resume it)
+              </label>
+            )}
+          </>
+        )}
+      </ConfirmDialog>
     </>
   );
 }

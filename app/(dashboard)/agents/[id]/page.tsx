@@ -17,6 +17,7 @@ import { getAgentPage } from "@/lib/agents/get-agent-page";
 import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { AppError } from "@/lib/errors/app-error";
 import { IntentsTable } from "@/components/intents-table";
+import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 import { AgentControls } from "./agent-controls";
 import { Badge } from "@/components/badge";
 import { SettlementSummaryView } from "@/components/settlement-summary";
@@ -25,6 +26,8 @@ import { FreezeControl } from "../freeze-control";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { FundWalletForm } from "./fund-wallet-form";
 import { LowBalanceForm } from "./low-balance-form";
+import { AccountingForm } from "./accounting-form";
+import { getAgentAccounting } from "@/lib/agents/get-agent-accounting";
 import { RiskFactors } from "./risk-factors";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -42,6 +45,11 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     throw e;
   });
   const { agent: a, currency } = page;
+  const answers = await listIntentAnswers(
+    db,
+    principal.orgId,
+    page.intents.map((i) => i.id),
+  );
   const subject = { orgId: principal.orgId, agentId: a.id };
   const allowed = {
     status: can(principal, "agent.set_status", subject),
@@ -49,7 +57,8 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     threshold: can(principal, "wallet.set_threshold", subject),
     freeze: can(principal, "spending.freeze", subject),
   };
-  const settlement = (await loadSettlementSummary(db, principal.orgId, a.id)).find((s) => s.currency === currency);
+  const [summaries, accounting] = await Promise.all([loadSettlementSummary(db, principal.orgId, a.id), getAgentAccounting(db, principal.orgId, a.id)]);
+  const settlement = summaries.find((s) => s.currency === currency);
   return (
     <>
       <PageHeader
@@ -59,7 +68,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           </Link>
         }
         title={a.name}
-        description={`${a.description ? `${a.description} · ` : ""}Owner: ${a.owner}`}
+        description={[a.description, a.owner.trim() ? `Owner: ${a.owner}` : "No owner set"].filter(Boolean).join(" · ")}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} />
@@ -92,6 +101,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           />
         </Card>
       )}
+      <Card className="mt-4 px-5 py-3">
+        <AccountingForm
+          agentId={a.id}
+          glCode={accounting.gl_code}
+          costCenter={accounting.cost_center}
+          canEdit={can(principal, "agent.set_accounting", subject)}
+        />
+      </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="spend-h">
           <CardHeader id="spend-h" title="Spend, last 30 days" description="Approved and held amounts per day, in the organisation's time zone." />
@@ -149,7 +166,7 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           }
         />
         {page.intents.length ? (
-          <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} showAgent={false} />
+          <IntentsTable intents={page.intents} agentNames={new Map([[a.id, a.name]])} answers={answers} showAgent={false} />
         ) : (
           <EmptyState title="No intents yet">This agent has not asked to spend anything.</EmptyState>
         )}

@@ -69,7 +69,16 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
     () => undefined,
   );
   const waiting = phase === "open" ? mutation.variables?.decision : null;
-  const answer = (decision: Decision) => mutation.mutate({ decision, undoWindow: new UndoWindow(UNDO_MS) });
+  const [needReason, setNeedReason] = useState(false);
+  // A rejection needs a reason (the agent's owner reads it); the field says so and takes focus.
+  const answer = (decision: Decision) => {
+    if (decision === "reject" && !commentRef.current.trim()) {
+      setNeedReason(true);
+      return document.getElementById("approval-comment")?.focus();
+    }
+    setNeedReason(false);
+    mutation.mutate({ decision, undoWindow: new UndoWindow(UNDO_MS) });
+  };
   const undo = () => undoWindow?.undo();
   // Leaving the page inside the window takes the answer back: nothing is sent.
   useEffect(() => () => void undoWindow?.undo(), [undoWindow]);
@@ -78,7 +87,7 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
   return (
     <div className="rounded-lg border border-amber-200 bg-amber-50/60 p-3 dark:border-amber-900 dark:bg-amber-950/30">
       <label htmlFor="approval-comment" className="mb-1 block text-xs font-medium text-slate-700 dark:text-slate-200">
-        Comment (optional)
+        Comment (needed to reject)
       </label>
       <textarea
         id="approval-comment"
@@ -86,8 +95,15 @@ export function ApprovalPanel({ approvalId }: { approvalId: string }) {
         value={comment}
         maxLength={2000}
         onChange={(e) => setComment(e.target.value)}
+        aria-invalid={needReason}
+        aria-describedby={needReason ? "approval-comment-error" : undefined}
         className="block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-950 dark:ring-slate-700"
       />
+      {needReason && (
+        <p id="approval-comment-error" role="alert" className="mt-1 text-xs font-medium text-rose-700 dark:text-rose-400">
+          Say why you reject it: the agent&rsquo;s owner reads it, and it stays in the audit log.
+        </p>
+      )}
       <div
         data-testid="approval-actions"
         className="fixed inset-x-0 bottom-0 z-40 flex items-center gap-2 border-t border-slate-200 bg-white/95 p-3 backdrop-blur lg:static lg:mt-3 lg:border-0 lg:bg-transparent lg:p-0 lg:backdrop-blur-none dark:border-slate-800 dark:bg-slate-900/95 lg:dark:bg-transparent"

@@ -5,7 +5,7 @@ import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge } from "@/components/status-badge";
 import type { IntentDto } from "@/lib/intents/intent-schemas";
 import { humanize } from "@/lib/format/labels";
-import { withDisplayAmounts } from "@/lib/format/reason-amounts";
+import { DisplayText } from "@/components/display-text";
 import { Time } from "@/components/org-time";
 
 const RESULT: Record<string, { tone: Tone; label: string }> = {
@@ -31,7 +31,9 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
       <CardBody className="space-y-4">
         <div className="rounded-lg bg-slate-50 px-4 py-3 dark:bg-slate-800/60">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Deciding rule · {humanize(d.rule)}</p>
-          <p className="mt-1 text-sm text-slate-900 dark:text-slate-100">{withDisplayAmounts(d.reason)}</p>
+          <p className="mt-1 text-sm text-slate-900 dark:text-slate-100">
+            <DisplayText text={d.reason} />
+          </p>
         </div>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           <span className="flex items-center gap-2 text-slate-600 dark:text-slate-300">
@@ -52,7 +54,9 @@ export function DecisionTrace({ intent }: { intent: IntentDto }) {
                 <span className="w-32 shrink-0">
                   <Badge tone={r.tone}>{r.label}</Badge>
                 </span>
-                <span className="text-sm text-slate-600 dark:text-slate-300">{withDisplayAmounts(step.detail)}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-300">
+                  <DisplayText text={step.detail} />
+                </span>
               </li>
             );
           })}

@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { LedgerTable } from "@/components/ledger-table";
 import { MoneyText } from "@/components/money-text";
 import { PageHeader } from "@/components/page-header";
-import { StatusBadge } from "@/components/status-badge";
+import { IntentStateBadge } from "@/components/status-badge";
 import { Time } from "@/components/org-time";
 import { requireSession } from "@/lib/auth/require-session";
 import { AgentStateBadge } from "@/components/agent-state-badge";
@@ -50,7 +50,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
         actions={
           <div className="flex items-center gap-3">
             <MoneyText amount={i.amount} currency={i.currency} className="text-2xl font-semibold tracking-tight" />
-            <StatusBadge status={i.status} />
+            <IntentStateBadge intent={i} rejectedBy={detail.rejectedBy} />
             {agent && <AgentStateBadge status={agent.status} frozen={agent.frozenAt !== null} />}
           </div>
         }

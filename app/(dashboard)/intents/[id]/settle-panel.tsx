@@ -20,6 +20,7 @@ export function SettlePanel({ intentId, approved, currency }: { intentId: string
   const [step, setStep] = useState<Step>({ kind: "edit" });
   const [amountText, setAmountText] = useState(toMajorDecimal(approved, currency));
   const [reason, setReason] = useState("");
+  const [memo, setMemo] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const toast = useToast();
@@ -55,7 +56,7 @@ export function SettlePanel({ intentId, approved, currency }: { intentId: string
             size="sm"
             variant="success"
             disabled={pending}
-            onClick={() => send(() => captureIntentAction(intentId, amountText), `Captured ${money(step.amount)}`)}
+            onClick={() => send(() => captureIntentAction(intentId, amountText, memo), `Captured ${money(step.amount)}`)}
           >
             {pending ? "Capturing…" : "Confirm capture"}
           </Button>
@@ -116,6 +117,12 @@ export function SettlePanel({ intentId, approved, currency }: { intentId: string
             {error}
           </p>
         )}
+      </div>
+      <div>
+        <label htmlFor="capture-memo" className="block text-xs text-slate-500 dark:text-slate-400">
+          Memo for the books (optional: invoice number, what was bought)
+        </label>
+        <input id="capture-memo" value={memo} maxLength={500} onChange={(e) => setMemo(e.target.value)} className={`${field} mt-1 w-full`} />
       </div>
       <div className="flex flex-wrap gap-2">
         <Button size="sm" type="submit">

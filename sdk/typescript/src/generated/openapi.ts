@@ -1145,6 +1145,8 @@ export interface components {
         CaptureIntent: {
             /** @description What was actually paid, in minor units; at most the approved amount. The rest returns to the wallet. */
             amount: number;
+            /** @description A note for the books (invoice number, what was bought); kept with the capture and in the intents CSV. */
+            memo?: string;
         };
         CreateApproverGroup: {
             /** @default [] */

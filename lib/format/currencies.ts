@@ -1,0 +1,13 @@
+/**
+ * The ISO 4217 codes this runtime knows (so their minor-unit digits are known too): the only
+ * currencies a wallet or an organisation may be opened in, and the choices of the forms.
+ */
+export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf("currency");
+const KNOWN = new Set(CURRENCY_CODES);
+
+export const isCurrencyCode = (code: string) => KNOWN.has(code);
+
+/** The codes for a currency picker: `first` (the organisation's) on top, then the rest in order. */
+export function currencyChoices(first: string): string[] {
+  return [first, ...CURRENCY_CODES.filter((c) => c !== first)];
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "agents" ADD COLUMN     "cost_center" TEXT,
+ADD COLUMN     "gl_code" TEXT;
