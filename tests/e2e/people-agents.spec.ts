@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { bearer, card, credentials, fillSignIn, openCard, signIn, statePath, submitForApproval, userKey } from "./support/demo";
+import { bearer, card, credentials, fillSignIn, openCard, statePath, submitForApproval, userKey } from "./support/demo";
 
 test.describe("admins manage people and agents", () => {
   test.use({ storageState: statePath("admin") });
