@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unittest
 
-from aegis_os import AegisError
+from aegis_os import AegisError, AegisPermissionError
 
+from .server import get_server
 from .support import NEEDS_APPROVAL, TWO_APPROVERS, IntegrationCase
 
 
@@ -44,7 +45,18 @@ class ApprovalIntegrationTests(IntegrationCase):
     def test_two_approvers_keep_the_approval_pending(self):
         intent = self.submit(self.client(), amount=TWO_APPROVERS)
         self.assertEqual(intent.status, "pending_approval")
-        first = self.client(self.admin_key).approvals.respond(intent.approval.id, "approve")
+        admin = self.client(self.admin_key)
+        # Above the organisation's step-up threshold (the admin threshold by default) a person must
+        # answer with a fresh second factor, which an API key cannot give.
+        with self.assertRaises(AegisPermissionError) as ctx:
+            admin.approvals.respond(intent.approval.id, "approve")
+        self.assertEqual((ctx.exception.status_code, ctx.exception.code), (403, "step_up_required"))
+        server = get_server()
+        server.cli("org", "sign-in-rules", "--org", server.org_id, "--step-up-threshold", str(TWO_APPROVERS * 10), "--json")
+        try:
+            first = admin.approvals.respond(intent.approval.id, "approve")
+        finally:
+            server.cli("org", "sign-in-rules", "--org", server.org_id, "--step-up-threshold", "admin", "--json")
         self.assertEqual(first.approvals_required, 2)
         self.assertEqual(first.status, "pending")
         self.assertEqual(self.client().intents.get(intent.id).status, "pending_approval")
