@@ -94,11 +94,13 @@ test.describe("Developers (admin)", () => {
 test.describe("Developers is admin only", () => {
   test.use({ storageState: statePath("viewer") });
 
-  test("a viewer has no Developers link and gets a 404", async ({ page }) => {
+  test("a viewer has no Developers link and is told the page is for admins", async ({ page }) => {
     await page.goto("/intents");
     await expect(page.getByRole("link", { name: "Developers" })).toHaveCount(0);
     await page.goto("/developers/webhooks");
-    await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+    await expect(page).toHaveURL(/\/admins-only\?page=Developers$/);
+    await expect(page.getByText("Developers is for admins")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Webhooks" })).toHaveCount(0);
   });
 });
 

@@ -127,13 +127,21 @@ describe("deeply nested JSON is a 400 in the API error body, never a 5xx", () =>
     const failures: string[] = [];
     for (const action of actions) {
       for (const { name, text } of DEEP) {
-        const res = await raw("POST", action.pages[0]!.replace(/\[[^\]]+\]/g, org.agent.id), {
-          body: `[${text}]`,
-          headers: { "Next-Action": action.id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseUrl(), Cookie: cookie },
-        });
+        const send = () =>
+          raw("POST", action.pages[0]!.replace(/\[[^\]]+\]/g, org.agent.id), {
+            body: `[${text}]`,
+            headers: { "Next-Action": action.id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", Origin: baseUrl(), Cookie: cookie },
+          });
+        let res = await send();
+        // Four bodies for each of more than 50 actions pass one person's dashboard limit (200 a minute
+        // in the test run): wait out the window the server names and send that body again.
+        if (res.status === 429) {
+          await new Promise((r) => setTimeout(r, (Number(res.headers["retry-after"]) + 1) * 1000));
+          res = await send();
+        }
         if (res.status !== 400 || !isApiError(res)) failures.push(`${action.name} (${name}): ${res.status} ${res.body.slice(0, 120)}`);
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 150_000);
 });
