@@ -22,7 +22,8 @@ export async function listSettlementGaps(db: DbOrTx, orgId: string, limit = 100,
   // voids by when they were settled (their reversal line's time): both read through their index.
   const decided = range.from || range.to ? { decidedAt: { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lt: range.to } : {}) } } : {};
   const from = range.from ?? new Date(0);
-  const to = range.to ?? new Date(8.64e15);
+  // The far end PostgreSQL can take as a timestamp (JavaScript's largest date, year 275760, is not).
+  const to = range.to ?? new Date("9999-12-31T00:00:00Z");
   const select = {
     id: true,
     agentId: true,
