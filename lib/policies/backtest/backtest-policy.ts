@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { assertCan } from "@/lib/permissions/can";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { parseOrgPolicy } from "@/lib/policies/parse-org-policy";
 import { loadBacktestHistory } from "./load-backtest-history";
@@ -27,11 +28,12 @@ export async function backtestPolicy(db: DbOrTx, actor: Actor, orgId: string, do
   assertCan(actor, "policy.backtest", { orgId });
   const draft = await parseOrgPolicy(db, orgId, document);
   const started = performance.now();
-  const [current, timeZone] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId)]);
+  const [current, timeZone, currency] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId), getOrgCurrency(db, orgId)]);
   const from = new Date(now.getTime() - days * 86_400_000);
   const history = await loadBacktestHistory(db, orgId, from, now, timeZone);
   const loadedMs = performance.now() - started;
-  const summary = summarizeBacktest(history, replayPolicy(history, current.policy, from, timeZone), replayPolicy(history, draft, from, timeZone), days);
+  const replay = (policy: typeof draft) => replayPolicy(history, policy, from, timeZone, currency);
+  const summary = summarizeBacktest(history, replay(current.policy), replay(draft), days);
   const named = await db.agent.findMany({ where: { orgId, id: { in: summary.agents.map((a) => a.agent_id) } }, select: { id: true, name: true } });
   const names = new Map(named.map((a) => [a.id, a.name]));
   return {
