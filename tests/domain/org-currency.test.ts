@@ -46,9 +46,15 @@ describe("an organisation's currency", () => {
     const org = await newOrg("JPY");
     const agent = await createAgent(db, "system", { orgId: org.id, name: "Yen bot", initialBalance: 25_000 });
     expect(agent.wallet).toMatchObject({ currency: "JPY", balance: 25_000 });
-    // A currency given still wins.
-    const other = await createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" });
-    expect(other.wallet?.currency).toBe("EUR");
+    // Naming the organisation's currency is the same; any other is refused (its limits are in JPY).
+    const named = await createAgent(db, "system", { orgId: org.id, name: "Named yen bot", currency: "jpy" });
+    expect(named.wallet?.currency).toBe("JPY");
+    await expect(createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^Wallets are in the organisation's currency, JPY: .* no EUR rate is set/),
+      details: [{ field: "currency", issue: "must be JPY, the organisation's currency" }],
+    });
+    expect(await db.agent.count({ where: { orgId: org.id, name: "Euro bot" } })).toBe(0);
   });
 
   it("funds an agent without any wallet in the organisation's currency, and views it in that currency", async () => {
@@ -63,9 +69,17 @@ describe("an organisation's currency", () => {
 
     const wallet = await fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 5_000 });
     expect(wallet).toMatchObject({ currency: "USD", balance: 5_000 });
-    // Later fundings without a currency go to that (now primary) wallet, not to the organisation's by default.
-    const euro = await createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" });
-    expect(await fundWallet(db, "system", { orgId: org.id, agentId: euro.id, amount: 100 })).toMatchObject({ currency: "EUR", balance: 100 });
+    // Funding cannot open a wallet in another currency either; nothing is credited.
+    await expect(fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 100, currency: "EUR" })).rejects.toMatchObject({ status: 400 });
+    expect(await db.wallet.count({ where: { agentId: agent.id } })).toBe(1);
+  });
+
+  it("keeps funding a wallet opened in another currency before wallets had to be in the organisation's", async () => {
+    const org = await newOrg("USD");
+    const agent = await agentWithoutWallet(org.id);
+    await db.wallet.create({ data: { id: `wal_legacy_${n++}`, orgId: org.id, agentId: agent.id, currency: "EUR" } });
+    // Without a currency the primary (EUR) wallet is funded, as before: it exists, nothing new is opened.
+    expect(await fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 100 })).toMatchObject({ currency: "EUR", balance: 100 });
   });
 
   it("is how typed amounts and policy limits are read: minor-unit digits of that currency", async () => {
