@@ -2,7 +2,6 @@ import type { Actor } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 import { assertCan } from "@/lib/permissions/can";
-import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { parseOrgPolicy } from "@/lib/policies/parse-org-policy";
 import { loadBacktestHistory } from "./load-backtest-history";
@@ -26,9 +25,9 @@ export const BACKTEST_APPROXIMATIONS = [
  */
 export async function backtestPolicy(db: DbOrTx, actor: Actor, orgId: string, document: unknown, days: BacktestDays, now = new Date()) {
   assertCan(actor, "policy.backtest", { orgId });
-  const draft = await parseOrgPolicy(db, orgId, document);
+  const { policy: draft, currency } = await parseOrgPolicy(db, orgId, document);
   const started = performance.now();
-  const [current, timeZone, currency] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId), getOrgCurrency(db, orgId)]);
+  const [current, timeZone] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId)]);
   const from = new Date(now.getTime() - days * 86_400_000);
   const history = await loadBacktestHistory(db, orgId, from, now, timeZone);
   const loadedMs = performance.now() - started;

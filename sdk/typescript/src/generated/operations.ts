@@ -38,7 +38,6 @@ export const OPERATIONS = {
   getPolicyShadow: { method: "GET", path: "/policy/shadow", pathParams: [], queryParams: [], body: false, idempotent: false },
   startPolicyShadow: { method: "PUT", path: "/policy/shadow", pathParams: [], queryParams: [], body: true, idempotent: false },
   stopPolicyShadow: { method: "DELETE", path: "/policy/shadow", pathParams: [], queryParams: [], body: false, idempotent: false },
-  verifyAuditChain: { method: "GET", path: "/audit/verify", pathParams: [], queryParams: [], body: false, idempotent: false },
   listWebhookEndpoints: { method: "GET", path: "/webhook-endpoints", pathParams: [], queryParams: [], body: false, idempotent: false },
   createWebhookEndpoint: { method: "POST", path: "/webhook-endpoints", pathParams: [], queryParams: [], body: true, idempotent: false },
   getWebhookEndpoint: { method: "GET", path: "/webhook-endpoints/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
@@ -47,6 +46,13 @@ export const OPERATIONS = {
   rotateWebhookSecret: { method: "POST", path: "/webhook-endpoints/{id}/rotate-secret", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
   listWebhookDeliveries: { method: "GET", path: "/webhook-endpoints/{id}/deliveries", pathParams: ["id"], queryParams: ["status", "limit", "cursor"], body: false, idempotent: false },
   replayWebhookDelivery: { method: "POST", path: "/webhook-deliveries/{id}/replay", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  verifyAuditChain: { method: "GET", path: "/audit/verify", pathParams: [], queryParams: ["max_age", "wait"], body: false, idempotent: false },
+  listAuditSigningKeys: { method: "GET", path: "/audit/keys", pathParams: [], queryParams: [], body: false, idempotent: false },
+  rotateAuditSigningKey: { method: "POST", path: "/audit/keys/rotate", pathParams: [], queryParams: [], body: false, idempotent: false },
+  listAuditCheckpoints: { method: "GET", path: "/audit/checkpoints", pathParams: [], queryParams: ["limit", "before_seq"], body: false, idempotent: false },
+  exportAuditEvidence: { method: "GET", path: "/audit/export", pathParams: [], queryParams: ["from", "to"], body: false, idempotent: false },
+  setAuditRetention: { method: "PUT", path: "/audit/retention", pathParams: [], queryParams: [], body: true, idempotent: false },
+  purgeAuditEvents: { method: "POST", path: "/audit/purge", pathParams: [], queryParams: [], body: false, idempotent: false },
 } as const satisfies Record<keyof operations, OperationSpec>;
 
 /** What each operation takes: path and query parameters and body fields in one object. */
@@ -81,7 +87,6 @@ export type OperationParams = {
   getPolicyShadow: Record<string, never>;
   startPolicyShadow: operations["startPolicyShadow"]["requestBody"]["content"]["application/json"];
   stopPolicyShadow: Record<string, never>;
-  verifyAuditChain: Record<string, never>;
   listWebhookEndpoints: Record<string, never>;
   createWebhookEndpoint: operations["createWebhookEndpoint"]["requestBody"]["content"]["application/json"];
   getWebhookEndpoint: operations["getWebhookEndpoint"]["parameters"]["path"];
@@ -90,6 +95,13 @@ export type OperationParams = {
   rotateWebhookSecret: operations["rotateWebhookSecret"]["parameters"]["path"] & NonNullable<operations["rotateWebhookSecret"]["requestBody"]>["content"]["application/json"];
   listWebhookDeliveries: operations["listWebhookDeliveries"]["parameters"]["path"] & NonNullable<operations["listWebhookDeliveries"]["parameters"]["query"]>;
   replayWebhookDelivery: operations["replayWebhookDelivery"]["parameters"]["path"];
+  verifyAuditChain: NonNullable<operations["verifyAuditChain"]["parameters"]["query"]>;
+  listAuditSigningKeys: Record<string, never>;
+  rotateAuditSigningKey: Record<string, never>;
+  listAuditCheckpoints: NonNullable<operations["listAuditCheckpoints"]["parameters"]["query"]>;
+  exportAuditEvidence: NonNullable<operations["exportAuditEvidence"]["parameters"]["query"]>;
+  setAuditRetention: operations["setAuditRetention"]["requestBody"]["content"]["application/json"];
+  purgeAuditEvents: Record<string, never>;
 };
 
 /** What each operation answers. */
@@ -124,7 +136,6 @@ export type OperationResults = {
   getPolicyShadow: operations["getPolicyShadow"]["responses"][200]["content"]["application/json"];
   startPolicyShadow: operations["startPolicyShadow"]["responses"][200]["content"]["application/json"];
   stopPolicyShadow: operations["stopPolicyShadow"]["responses"][200]["content"]["application/json"];
-  verifyAuditChain: operations["verifyAuditChain"]["responses"][200]["content"]["application/json"];
   listWebhookEndpoints: operations["listWebhookEndpoints"]["responses"][200]["content"]["application/json"];
   createWebhookEndpoint: operations["createWebhookEndpoint"]["responses"][201]["content"]["application/json"];
   getWebhookEndpoint: operations["getWebhookEndpoint"]["responses"][200]["content"]["application/json"];
@@ -133,6 +144,13 @@ export type OperationResults = {
   rotateWebhookSecret: operations["rotateWebhookSecret"]["responses"][200]["content"]["application/json"];
   listWebhookDeliveries: operations["listWebhookDeliveries"]["responses"][200]["content"]["application/json"];
   replayWebhookDelivery: operations["replayWebhookDelivery"]["responses"][201]["content"]["application/json"];
+  verifyAuditChain: operations["verifyAuditChain"]["responses"][200]["content"]["application/json"];
+  listAuditSigningKeys: operations["listAuditSigningKeys"]["responses"][200]["content"]["application/json"];
+  rotateAuditSigningKey: operations["rotateAuditSigningKey"]["responses"][201]["content"]["application/json"];
+  listAuditCheckpoints: operations["listAuditCheckpoints"]["responses"][200]["content"]["application/json"];
+  exportAuditEvidence: unknown;
+  setAuditRetention: operations["setAuditRetention"]["responses"][200]["content"]["application/json"];
+  purgeAuditEvents: operations["purgeAuditEvents"]["responses"][200]["content"]["application/json"];
 };
 
 /** `aegis.api`: one method per operation of the API, typed from the OpenAPI document. */
@@ -289,11 +307,6 @@ export class Api {
     return this.call(OPERATIONS.stopPolicyShadow, params, options);
   }
 
-  /** Recompute the organisation's audit hash chain (admins) and point at the first broken link (`GET /audit/verify`) */
-  verifyAuditChain(params: OperationParams["verifyAuditChain"] = {}, options?: CallOptions): Promise<OperationResults["verifyAuditChain"]> {
-    return this.call(OPERATIONS.verifyAuditChain, params, options);
-  }
-
   /** Webhook endpoints of the organisation (admin) (`GET /webhook-endpoints`) */
   listWebhookEndpoints(params: OperationParams["listWebhookEndpoints"] = {}, options?: CallOptions): Promise<OperationResults["listWebhookEndpoints"]> {
     return this.call(OPERATIONS.listWebhookEndpoints, params, options);
@@ -332,5 +345,40 @@ export class Api {
   /** Send a delivery's event again as a new delivery with the same webhook-id (admin) (`POST /webhook-deliveries/{id}/replay`) */
   replayWebhookDelivery(params: OperationParams["replayWebhookDelivery"], options?: CallOptions): Promise<OperationResults["replayWebhookDelivery"]> {
     return this.call(OPERATIONS.replayWebhookDelivery, params, options);
+  }
+
+  /** Recompute the organisation's audit hash chain (admins) and point at the first broken link (`GET /audit/verify`) */
+  verifyAuditChain(params: OperationParams["verifyAuditChain"] = {}, options?: CallOptions): Promise<OperationResults["verifyAuditChain"]> {
+    return this.call(OPERATIONS.verifyAuditChain, params, options);
+  }
+
+  /** The public keys (Ed25519, as JWKs) that verify the organisation's audit checkpoints, retired ones with their validity (people) (`GET /audit/keys`) */
+  listAuditSigningKeys(params: OperationParams["listAuditSigningKeys"] = {}, options?: CallOptions): Promise<OperationResults["listAuditSigningKeys"]> {
+    return this.call(OPERATIONS.listAuditSigningKeys, params, options);
+  }
+
+  /** Replace the signing key (admins): the old key signs a rotation checkpoint naming the new one, then is retired but kept (`POST /audit/keys/rotate`) */
+  rotateAuditSigningKey(params: OperationParams["rotateAuditSigningKey"] = {}, options?: CallOptions): Promise<OperationResults["rotateAuditSigningKey"]> {
+    return this.call(OPERATIONS.rotateAuditSigningKey, params, options);
+  }
+
+  /** Signed checkpoints of the audit chain, newest first (people) (`GET /audit/checkpoints`) */
+  listAuditCheckpoints(params: OperationParams["listAuditCheckpoints"] = {}, options?: CallOptions): Promise<OperationResults["listAuditCheckpoints"]> {
+    return this.call(OPERATIONS.listAuditCheckpoints, params, options);
+  }
+
+  /** The self-contained evidence file (people): header, public keys, signed checkpoints and events, as JSON lines (`GET /audit/export`) */
+  exportAuditEvidence(params: OperationParams["exportAuditEvidence"] = {}, options?: CallOptions): Promise<OperationResults["exportAuditEvidence"]> {
+    return this.call(OPERATIONS.exportAuditEvidence, params, options);
+  }
+
+  /** How many days audit events are kept before a purge may remove them (admins; 365 to 36525, default 2557) (`PUT /audit/retention`) */
+  setAuditRetention(params: OperationParams["setAuditRetention"], options?: CallOptions): Promise<OperationResults["setAuditRetention"]> {
+    return this.call(OPERATIONS.setAuditRetention, params, options);
+  }
+
+  /** Delete events older than the retention (admins), after signing a tombstone checkpoint that keeps the rest verifiable (`POST /audit/purge`) */
+  purgeAuditEvents(params: OperationParams["purgeAuditEvents"] = {}, options?: CallOptions): Promise<OperationResults["purgeAuditEvents"]> {
+    return this.call(OPERATIONS.purgeAuditEvents, params, options);
   }
 }
