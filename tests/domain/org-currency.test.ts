@@ -15,6 +15,9 @@ import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { describeRules } from "@/lib/policies/describe-rules";
 import { createUser } from "@/lib/users/create-user";
 import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { submitIntent } from "@/lib/intents/submit-intent";
 import { createTestDb } from "./support/test-db";
 import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 
@@ -72,6 +75,24 @@ describe("an organisation's currency", () => {
     // Funding cannot open a wallet in another currency either; nothing is credited.
     await expect(fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 100, currency: "EUR" })).rejects.toMatchObject({ status: 400 });
     expect(await db.wallet.count({ where: { agentId: agent.id } })).toBe(1);
+  });
+
+  it("never reads INR limits against a USD wallet's intents: no ×80 headroom (issue 17)", async () => {
+    const org = await newOrg("INR");
+    const agent = await agentWithoutWallet(org.id);
+    // A USD wallet as one could be opened before wallets had to be in the organisation's currency.
+    await db.wallet.create({ data: { id: `wal_usd_${n++}`, orgId: org.id, agentId: agent.id, currency: "USD" } });
+    await fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 10_000_000 });
+    const key = await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId: agent.id });
+    const principal = await authenticateApiKey(db, key.key);
+    // $5,000: under ₹10,000 auto-approve if the limit were read in dollars.
+    const body = { amount: 500_000, currency: "USD", reason: "test", confidence: 0.9, merchant: "AWS", merchant_category: undefined, metadata: {} };
+    const { intent } = await submitIntent(db, principal, body, null);
+    expect(intent).toMatchObject({
+      status: "denied",
+      policy_decision: { rule: "currency", reason: "Limits are in INR; this intent is in USD and the organisation has set no USD rate." },
+    });
+    expect(await db.wallet.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({ balance: 10_000_000n, held: 0n });
   });
 
   it("keeps funding a wallet opened in another currency before wallets had to be in the organisation's", async () => {
