@@ -33,7 +33,7 @@ async function main(): Promise<InProcessRun[]> {
     agents.push({ kind: "agent", orgId: org.id, agentId: a.id, keyId: key.id, label: `agent:${a.name}` });
   }
   const current = await getOrgPolicy(db, org.id);
-  const doc = toPolicyDocument(current.policy) as Record<string, Record<string, unknown>>;
+  const doc = toPolicyDocument(current.policy);
   const lifted = { auto_approve_limit: 1_000_000, hard_limit: 10_000_000, daily_budget: null, monthly_budget: null, max_intents_per_hour: null };
   doc.agent_overrides = Object.fromEntries(agents.map((a) => [a.agentId, lifted]));
   await setOrgPolicy(db, "system", org.id, doc, current.version);

@@ -45,6 +45,7 @@ export function makeInputs(count: number): EvaluationInput[] {
       wallet: i % 17 === 0 ? null : { currency, balance: [100_000_000, 3_000_000, 500_000][i % 3], held: (i % 4) * 100_000 },
       usage: { spentToday: (i % 6) * 1_000_000, spentThisMonth: (i % 10) * 5_000_000, intentsLastHour: (i * 7) % 70 },
       policy: policies[i % policies.length],
+      policyCurrency: "INR",
       now: new Date(Date.UTC(2025, i % 12, 1 + (i % 28), i % 24, (i * 13) % 60)),
       timeZone: i % 2 === 0 ? "Asia/Kolkata" : "UTC",
     });

@@ -8,11 +8,12 @@ import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { CreateAgentSchema, type CreateAgentInput } from "@/lib/agents/agent-schemas";
 import { assertCan } from "@/lib/permissions/can";
 import { actorLabel, type Actor } from "@/lib/auth/principal";
+import { assertWalletCurrency } from "@/lib/wallets/assert-wallet-currency";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
 /**
  * Registers an agent with its wallet (and opening balance), in the currency given or else
- * the organisation's. Budgets come from the organisation's policy: a new agent has no
+ * the organisation's (another currency is refused: assertWalletCurrency). Budgets come from the organisation's policy: a new agent has no
  * override, so the org rules apply.
  */
 export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput): Promise<AgentDto> {
@@ -20,6 +21,7 @@ export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput)
   assertCan(actor, "agent.create", { orgId: data.orgId });
   const org = await getOrganizationOrThrow(db, data.orgId);
   const currency = data.currency ?? org.currency;
+  assertWalletCurrency(currency, org.currency);
   const id = newAgentId();
   // The typed layer (a money verb: the opening balance is a ledger credit in the same transaction).
   await sqlTransaction(db, async (tx) => {

@@ -7,6 +7,8 @@ type Facts = {
   agent: { id: string; status: "active" | "suspended" };
   freeze: SpendingFreeze | null;
   policy: Policy;
+  /** The organisation's currency, which the policy's amounts are in. */
+  policyCurrency: string;
   timeZone: string;
   now: Date;
 };
@@ -25,6 +27,7 @@ export function foreseeableBlock(f: Facts): Blocked | null {
     wallet: { currency: f.intent.currency, balance: Number.MAX_SAFE_INTEGER, held: 0 },
     usage: { spentToday: 0, spentThisMonth: 0, intentsLastHour: 0 },
     policy: f.policy,
+    policyCurrency: f.policyCurrency,
     now: f.now,
     timeZone: f.timeZone,
     freeze: f.freeze,

@@ -76,7 +76,7 @@ export async function buildInboxItems(
   principal: UserPrincipal,
   rows: Row[],
   policy: Policy,
-  timeZone: string,
+  { timeZone, currency }: { timeZone: string; currency: string },
   groupIds: ReadonlySet<string>,
   now: Date,
 ): Promise<InboxItem[]> {
@@ -188,6 +188,7 @@ export async function buildInboxItems(
         agent,
         freeze: activeFreeze(orgFreeze, agent),
         policy,
+        policyCurrency: currency,
         timeZone,
         now,
       }),

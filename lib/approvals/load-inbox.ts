@@ -66,7 +66,7 @@ export async function loadInbox(db: Db, principal: UserPrincipal, q: InboxQuery,
     }),
     cappedCount(db, { AND: [open, mine] }),
     cappedCount(db, { AND: [open, { NOT: mine }] }),
-    db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: { timeZone: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: principal.orgId }, select: { timeZone: true, currency: true } }),
     getOrgPolicy(db, principal.orgId),
     sumAwaitingDecision(db, principal.orgId),
   ]);
@@ -75,7 +75,7 @@ export async function loadInbox(db: Db, principal: UserPrincipal, q: InboxQuery,
   const last = pageRows[pageRows.length - 1];
   const next = !more || !last ? null : q.sort === "amount" ? encodeAmountCursor(Number(last.amount), last.id) : encodeCursor(last);
   return {
-    items: await buildInboxItems(db, principal, pageRows, policy, org.timeZone, groupIds, now),
+    items: await buildInboxItems(db, principal, pageRows, policy, org, groupIds, now),
     next_cursor: next,
     counts: { yours: principal.role === "viewer" ? 0 : yours, others, capped: yours >= COUNT_CAP || others >= COUNT_CAP },
     awaiting,

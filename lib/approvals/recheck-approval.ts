@@ -36,7 +36,7 @@ export async function recheckApproval(tx: SqlTx, intent: HeldIntent, at: Date): 
     .select(["o.frozen_reason as org_frozen_reason", "w.balance", "w.held", "w.currency as wallet_currency"])
     .where("a.id", "=", intent.agent_id)
     .executeTakeFirstOrThrow();
-  const { policy, timeZone } = await getDecisionPolicies(tx, intent.org_id);
+  const { policy, timeZone, currency: policyCurrency } = await getDecisionPolicies(tx, intent.org_id);
   const activity = (await loadAgentActivity(tx, [intent.agent_id], at, timeZone)).get(intent.agent_id)!;
   const spent = activity.spend.get(intent.currency) ?? { today: 0, month: 0 };
   const amount = intent.amount;
@@ -51,6 +51,7 @@ export async function recheckApproval(tx: SqlTx, intent: HeldIntent, at: Date): 
       intentsLastHour: 0,
     },
     policy,
+    policyCurrency,
     now: at,
     timeZone,
     freeze: activeFreeze(

@@ -25,7 +25,7 @@ export async function serializeApprovals(db: Db, rows: ApprovalRow[]): Promise<A
   const now = new Date();
   const policy = rows.length ? (await getOrgPolicy(db, rows[0].orgId)).policy : null;
   const timeZone = rows.length ? await getOrgTimeZone(db, rows[0].orgId) : "UTC";
-  const orgFreeze = rows.length ? await db.organization.findUnique({ where: { id: rows[0].orgId }, select: FREEZE_COLUMNS }) : null;
+  const orgFreeze = rows.length ? await db.organization.findUnique({ where: { id: rows[0].orgId }, select: { ...FREEZE_COLUMNS, currency: true } }) : null;
   const agents = rows.map((row) => ({ ...row.intent.agent, currency: row.intent.currency }));
   const risk = policy ? await assessAgentsRisk(db, agents, policy, now, timeZone) : new Map();
   return rows.map((row) => {
@@ -71,6 +71,7 @@ export async function serializeApprovals(db: Db, rows: ApprovalRow[]): Promise<A
               agent,
               freeze: activeFreeze(orgFreeze, agent),
               policy: policy!,
+              policyCurrency: orgFreeze.currency,
               timeZone,
               now,
             })

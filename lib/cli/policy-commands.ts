@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 import { toPolicyDocument } from "@/lib/policies/engine";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
 import { setOrgPolicy } from "@/lib/policies/set-org-policy";
@@ -58,8 +59,9 @@ export const POLICY_COMMANDS: Record<string, Command> = {
   "policy show": {
     usage: "policy show --org ID",
     run: async (db, a) => {
-      const current = await getOrgPolicy(db, await org(db, a));
-      return { base_version: current.version, ...toPolicyDocument(current.policy) };
+      const orgId = await org(db, a);
+      const [current, currency] = await Promise.all([getOrgPolicy(db, orgId), getOrgCurrency(db, orgId)]);
+      return { base_version: current.version, ...toPolicyDocument(current.policy, currency) };
     },
   },
   "policy set": {
@@ -68,7 +70,7 @@ export const POLICY_COMMANDS: Record<string, Command> = {
       const orgId = await org(db, a);
       const { document, baseVersion } = documentAndBase(a);
       const saved = await setOrgPolicy(db, "system", orgId, document, baseVersion);
-      return { org_id: orgId, version: saved.version, policy: toPolicyDocument(saved.policy) };
+      return { org_id: orgId, version: saved.version, policy: toPolicyDocument(saved.policy, await getOrgCurrency(db, orgId)) };
     },
   },
   "policy versions": {

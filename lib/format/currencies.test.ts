@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyChoices, isCurrencyCode } from "./currencies";
+import { isCurrencyCode } from "./currencies";
 import { CurrencySchema } from "@/lib/wallets/wallet-schemas";
 
 describe("ISO 4217 currencies", () => {
@@ -8,12 +8,5 @@ describe("ISO 4217 currencies", () => {
     expect(isCurrencyCode("XYZ")).toBe(false);
     expect(CurrencySchema.parse(" usd ")).toBe("USD");
     expect(CurrencySchema.safeParse("XYZ").success).toBe(false);
-  });
-
-  it("offers the organisation's currency first", () => {
-    const choices = currencyChoices("INR");
-    expect(choices[0]).toBe("INR");
-    expect(choices).toContain("USD");
-    expect(choices.filter((c) => c === "INR")).toHaveLength(1);
   });
 });

@@ -6,8 +6,3 @@ export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf("currenc
 const KNOWN = new Set(CURRENCY_CODES);
 
 export const isCurrencyCode = (code: string) => KNOWN.has(code);
-
-/** The codes for a currency picker: `first` (the organisation's) on top, then the rest in order. */
-export function currencyChoices(first: string): string[] {
-  return [first, ...CURRENCY_CODES.filter((c) => c !== first)];
-}

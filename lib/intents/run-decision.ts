@@ -33,7 +33,7 @@ const MINUTE_MS = 60_000;
  */
 export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: DecisionSettings, at: Date): Promise<IntentView | null> {
   const i = s.intent;
-  const { policy, version, timeZone } = settings;
+  const { policy, version, timeZone, currency: policyCurrency } = settings;
   // A stored intent is already in its minute's velocity bucket; do not count it against itself.
   const counted = s.kind === "pending" && Math.floor(i.createdAt.getTime() / MINUTE_MS) > Math.floor(at.getTime() / MINUTE_MS) - 60;
   const inputs = await lockDecisionInputs(tx, { orgId: i.orgId, agentId: i.agentId, currency: i.currency, now: at, timeZone, alreadyCounted: counted });
@@ -46,6 +46,7 @@ export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: Decis
     wallet: inputs.wallet,
     usage: { spentToday: spend.today, spentThisMonth: spend.month, intentsLastHour: inputs.intentsLastHour },
     policy,
+    policyCurrency,
     now: at,
     timeZone,
     freeze: inputs.freeze,

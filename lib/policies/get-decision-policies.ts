@@ -5,7 +5,8 @@ import { notFound } from "@/lib/errors/app-error";
 import { DEFAULT_POLICY, parsePolicyDocument } from "@/lib/policies/engine";
 import type { Policy } from "@/lib/policies/engine/types";
 
-export type DecisionPolicies = { policy: Policy; version: number; timeZone: string; shadow: { id: string; policy: Policy } | null };
+/** `currency`: the organisation's, which every amount in its policies is in. */
+export type DecisionPolicies = { policy: Policy; version: number; timeZone: string; currency: string; shadow: { id: string; policy: Policy } | null };
 
 /**
  * What a decision needs from the organisation, in one statement: the live policy's newest
@@ -17,6 +18,7 @@ export async function getDecisionPolicies(db: Db | SqlDb, orgId: string): Promis
     .selectFrom("organizations as o")
     .select([
       "o.time_zone",
+      "o.currency",
       sql<{ version: number; document: unknown } | null>`(SELECT json_build_object('version', p.version, 'document', p.document) FROM policies p
         WHERE p.org_id = o.id ORDER BY p.version DESC LIMIT 1)`.as("live"),
       sql<{ id: string; document: unknown } | null>`(SELECT json_build_object('id', s.id, 'document', s.document) FROM shadow_policies s
@@ -29,6 +31,7 @@ export async function getDecisionPolicies(db: Db | SqlDb, orgId: string): Promis
     policy: org.live ? parsePolicyDocument(org.live.document) : DEFAULT_POLICY,
     version: org.live?.version ?? 0,
     timeZone: org.time_zone,
+    currency: org.currency,
     shadow: org.shadow ? { id: org.shadow.id, policy: parsePolicyDocument(org.shadow.document) } : null,
   };
 }

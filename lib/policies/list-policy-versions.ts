@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
 import { DEFAULT_POLICY, parsePolicyDocument, toPolicyDocument, type PolicyDocument } from "@/lib/policies/engine";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { diffPolicyDocuments, type PolicyChange } from "./diff-policy-documents";
 
 export type PolicyVersionView = {
@@ -12,23 +13,30 @@ export type PolicyVersionView = {
   document?: PolicyDocument;
 };
 
-const DEFAULT_DOCUMENT = () => toPolicyDocument(DEFAULT_POLICY);
-
 /**
  * The organisation's policy versions, newest first, each with its author, time and the
- * changes from the version before it (version 1 is compared with the default policy).
+ * changes from the version before it (version 1 is compared with the default policy). Every
+ * document states the organisation's currency, the one its amounts are in.
  */
 export async function listPolicyVersions(db: DbOrTx, orgId: string, opts: { withDocuments?: boolean; limit?: number } = {}): Promise<PolicyVersionView[]> {
   const limit = opts.limit ?? 100;
   // One extra, older row: the newest listed version's predecessor, for its diff.
-  const rows = await db.policy.findMany({ where: { orgId }, orderBy: { version: "desc" }, take: limit + 1 });
-  const docs = rows.map((r) => toPolicyDocument(parsePolicyDocument(r.document)));
+  const [rows, currency] = await Promise.all([
+    db.policy.findMany({ where: { orgId }, orderBy: { version: "desc" }, take: limit + 1 }),
+    getOrgCurrency(db, orgId),
+  ]);
+  const docs = rows.map((r) => toPolicyDocument(parsePolicyDocument(r.document), currency));
   return rows.slice(0, limit).map((r, n) => ({
     version: r.version,
     base_version: r.baseVersion,
     created_by: r.createdBy,
     created_at: r.createdAt.toISOString(),
-    changes: r.version === 1 ? diffPolicyDocuments(DEFAULT_DOCUMENT(), docs[n]) : docs[n + 1] ? diffPolicyDocuments(docs[n + 1], docs[n]) : null,
+    changes:
+      r.version === 1
+        ? diffPolicyDocuments(toPolicyDocument(DEFAULT_POLICY, currency), docs[n])
+        : docs[n + 1]
+          ? diffPolicyDocuments(docs[n + 1], docs[n])
+          : null,
     ...(opts.withDocuments ? { document: docs[n] } : {}),
   }));
 }

@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 /** Policy documents travel as JSON objects; the engine's document schema checks them (400 with field details). */
-const PolicyDocumentJson = z.record(z.string(), z.unknown()).describe("A policy document (see the README's policy table); amounts in minor units");
+const PolicyDocumentJson = z
+  .record(z.string(), z.unknown())
+  .describe(
+    "A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's " +
+      "(a document naming another is refused; one without it is read in the organisation's)",
+  );
 
 export const SetPolicySchema = z
   .object({

@@ -26,8 +26,9 @@ export const staleVersion = (base: number, current: number) =>
  */
 export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document: unknown, baseVersion: number): Promise<VersionedPolicy> {
   assertCan(actor, "policy.update", { orgId });
-  const policy = await parseOrgPolicy(db, orgId, document);
-  const doc = toPolicyDocument(policy);
+  const { policy, currency } = await parseOrgPolicy(db, orgId, document);
+  // Stored with its currency, so each version says what its amounts are in.
+  const doc = toPolicyDocument(policy, currency);
   const by = actorLabel(actor);
   try {
     return await db.$transaction(async (tx) => {
@@ -40,7 +41,7 @@ export async function setOrgPolicy(db: Db, actor: Actor, orgId: string, document
         actor,
         action: "policy.updated",
         targetId: orgId,
-        data: { version, base_version: baseVersion, previous: toPolicyDocument(previous.policy), document: doc },
+        data: { version, base_version: baseVersion, previous: toPolicyDocument(previous.policy, currency), document: doc },
       });
       await notifyCacheChanged(tx, `org:${orgId}`); // every instance's decision settings (getDecisionSettings)
       return { policy, version, updatedAt: new Date(), updatedBy: by };

@@ -8,19 +8,25 @@ import { FundWalletSchema, type FundWalletInput } from "@/lib/wallets/wallet-sch
 import { assertCan } from "@/lib/permissions/can";
 import { actorLabel, type Actor } from "@/lib/auth/principal";
 import { getAgentOrThrow } from "@/lib/agents/get-agent-or-throw";
+import { assertWalletCurrency } from "@/lib/wallets/assert-wallet-currency";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 
 /**
  * Credits an agent's wallet. Without a currency, the agent's primary (oldest) wallet is
  * funded (an agent without any wallet gets one in the organisation's currency); a wallet in
- * a new currency is opened on first funding.
+ * the organisation's currency is opened on first funding (one in another currency is refused).
  */
 export async function fundWallet(db: Db, actor: Actor, input: FundWalletInput) {
   const data = FundWalletSchema.parse(input);
   assertCan(actor, "wallet.fund", { orgId: data.orgId });
   const agent = await getAgentOrThrow(db, data.orgId, data.agentId);
   const primary = await db.wallet.findFirst({ where: { agentId: agent.id }, orderBy: { createdAt: "asc" } });
-  const currency = data.currency ?? primary?.currency ?? (await getOrgCurrency(db, data.orgId));
+  const orgCurrency = await getOrgCurrency(db, data.orgId);
+  const currency = data.currency ?? primary?.currency ?? orgCurrency;
+  // Funding opens a wallet in a new currency, so that is where a foreign one is refused.
+  if (currency !== orgCurrency && !(await db.wallet.findFirst({ where: { agentId: agent.id, currency }, select: { id: true } }))) {
+    assertWalletCurrency(currency, orgCurrency);
+  }
 
   return sqlTransaction(db, async (tx) => {
     // ON CONFLICT keeps two concurrent first fundings from both creating the wallet.

@@ -15,6 +15,9 @@ import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { describeRules } from "@/lib/policies/describe-rules";
 import { createUser } from "@/lib/users/create-user";
 import { fundWallet } from "@/lib/wallets/fund-wallet";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { submitIntent } from "@/lib/intents/submit-intent";
 import { createTestDb } from "./support/test-db";
 import { pgliteExtensions } from "@/lib/db/pglite-extensions";
 
@@ -46,9 +49,15 @@ describe("an organisation's currency", () => {
     const org = await newOrg("JPY");
     const agent = await createAgent(db, "system", { orgId: org.id, name: "Yen bot", initialBalance: 25_000 });
     expect(agent.wallet).toMatchObject({ currency: "JPY", balance: 25_000 });
-    // A currency given still wins.
-    const other = await createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" });
-    expect(other.wallet?.currency).toBe("EUR");
+    // Naming the organisation's currency is the same; any other is refused (its limits are in JPY).
+    const named = await createAgent(db, "system", { orgId: org.id, name: "Named yen bot", currency: "jpy" });
+    expect(named.wallet?.currency).toBe("JPY");
+    await expect(createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^Wallets are in the organisation's currency, JPY: .* no EUR rate is set/),
+      details: [{ field: "currency", issue: "must be JPY, the organisation's currency" }],
+    });
+    expect(await db.agent.count({ where: { orgId: org.id, name: "Euro bot" } })).toBe(0);
   });
 
   it("funds an agent without any wallet in the organisation's currency, and views it in that currency", async () => {
@@ -63,9 +72,35 @@ describe("an organisation's currency", () => {
 
     const wallet = await fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 5_000 });
     expect(wallet).toMatchObject({ currency: "USD", balance: 5_000 });
-    // Later fundings without a currency go to that (now primary) wallet, not to the organisation's by default.
-    const euro = await createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" });
-    expect(await fundWallet(db, "system", { orgId: org.id, agentId: euro.id, amount: 100 })).toMatchObject({ currency: "EUR", balance: 100 });
+    // Funding cannot open a wallet in another currency either; nothing is credited.
+    await expect(fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 100, currency: "EUR" })).rejects.toMatchObject({ status: 400 });
+    expect(await db.wallet.count({ where: { agentId: agent.id } })).toBe(1);
+  });
+
+  it("never reads INR limits against a USD wallet's intents: no ×80 headroom (issue 17)", async () => {
+    const org = await newOrg("INR");
+    const agent = await agentWithoutWallet(org.id);
+    // A USD wallet as one could be opened before wallets had to be in the organisation's currency.
+    await db.wallet.create({ data: { id: `wal_usd_${n++}`, orgId: org.id, agentId: agent.id, currency: "USD" } });
+    await fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 10_000_000 });
+    const key = await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId: agent.id });
+    const principal = await authenticateApiKey(db, key.key);
+    // $5,000: under ₹10,000 auto-approve if the limit were read in dollars.
+    const body = { amount: 500_000, currency: "USD", reason: "test", confidence: 0.9, merchant: "AWS", merchant_category: undefined, metadata: {} };
+    const { intent } = await submitIntent(db, principal, body, null);
+    expect(intent).toMatchObject({
+      status: "denied",
+      policy_decision: { rule: "currency", reason: "Limits are in INR; this intent is in USD and the organisation has set no USD rate." },
+    });
+    expect(await db.wallet.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({ balance: 10_000_000n, held: 0n });
+  });
+
+  it("keeps funding a wallet opened in another currency before wallets had to be in the organisation's", async () => {
+    const org = await newOrg("USD");
+    const agent = await agentWithoutWallet(org.id);
+    await db.wallet.create({ data: { id: `wal_legacy_${n++}`, orgId: org.id, agentId: agent.id, currency: "EUR" } });
+    // Without a currency the primary (EUR) wallet is funded, as before: it exists, nothing new is opened.
+    expect(await fundWallet(db, "system", { orgId: org.id, agentId: agent.id, amount: 100 })).toMatchObject({ currency: "EUR", balance: 100 });
   });
 
   it("is how typed amounts and policy limits are read: minor-unit digits of that currency", async () => {

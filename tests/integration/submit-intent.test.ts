@@ -43,9 +43,10 @@ describe("POST /api/v1/intents decides and applies the outcome", () => {
     expect(await wallet(agent.id)).toEqual({ currency: "INR", balance: 50_000_000, held: 0, available: 50_000_000, low_balance_threshold: null });
   });
 
-  it("denies a currency the agent has no wallet in", async () => {
+  it("denies a currency other than the policy's (the organisation's)", async () => {
     const res = await api(org.agent.key, "POST", "/api/v1/intents", intentBody({ currency: "usd" }));
     expect(res.body).toMatchObject({ currency: "USD", status: "denied", policy_decision: { rule: "currency" } });
+    expect(res.body.policy_decision.reason).toMatch(/^Limits are in INR; this intent is in USD/);
   });
 
   it("denies when the wallet cannot cover the amount", async () => {

@@ -6,12 +6,11 @@ import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
 import { useToast } from "@/components/toast";
 import { fieldClass } from "@/components/form-fields";
-import { currencyChoices } from "@/lib/format/currencies";
 import { createAgentAction } from "./actions";
 
 const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300";
 
-/** Admins register an agent here with its wallet's starting balance (the CLI can too); the wallet's currency starts as the organisation's. */
+/** Admins register an agent here with its wallet's starting balance (the CLI can too); the wallet is in the organisation's currency (another is refused). */
 export function CreateAgentForm({ currency }: { currency: string }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -56,13 +55,8 @@ export function CreateAgentForm({ currency }: { currency: string }) {
           <label htmlFor="agent-currency" className={label}>
             Currency
           </label>
-          <select id="agent-currency" name="currency" defaultValue={currency} className={fieldClass}>
-            {currencyChoices(currency).map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
+          {/* Read-only: the policy's limits are in the organisation's currency, so wallets are too. */}
+          <input id="agent-currency" name="currency" value={currency} readOnly className={fieldClass} title="Wallets are in the organisation's currency" />
         </div>
         <div>
           <label htmlFor="agent-balance" className={label}>

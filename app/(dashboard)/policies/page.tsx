@@ -19,7 +19,8 @@ export const metadata: Metadata = { title: "Policies" };
 export default async function PoliciesPage() {
   const { db, principal } = await requireSession();
   const [current, org] = await Promise.all([getOrgPolicy(db, principal.orgId), getOrganizationSummary(db, principal)]);
-  const doc = toPolicyDocument(current.policy);
+  // The editor's document states the currency, so whoever edits it knows what the amounts are in.
+  const doc = toPolicyDocument(current.policy, org.currency);
   const overrideIds = Object.keys(doc.agent_overrides);
   const agents = await listAgentNames(db, principal, { ids: overrideIds });
   const name = new Map(agents.map((a) => [a.id, a.name]));
@@ -46,7 +47,11 @@ export default async function PoliciesPage() {
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="rules-h">
-          <CardHeader id="rules-h" title="Organisation rules" description="Checked in this order for every intent." />
+          <CardHeader
+            id="rules-h"
+            title="Organisation rules"
+            description={`Checked in this order for every intent. Limits are in ${org.currency}, the organisation's currency: an intent in another currency is denied.`}
+          />
           <Rules rows={describeRules(doc.rules, org.currency)} />
         </Card>
         <div className="space-y-6">

@@ -25,13 +25,14 @@ export const BACKTEST_APPROXIMATIONS = [
  */
 export async function backtestPolicy(db: DbOrTx, actor: Actor, orgId: string, document: unknown, days: BacktestDays, now = new Date()) {
   assertCan(actor, "policy.backtest", { orgId });
-  const draft = await parseOrgPolicy(db, orgId, document);
+  const { policy: draft, currency } = await parseOrgPolicy(db, orgId, document);
   const started = performance.now();
   const [current, timeZone] = await Promise.all([getOrgPolicy(db, orgId), getOrgTimeZone(db, orgId)]);
   const from = new Date(now.getTime() - days * 86_400_000);
   const history = await loadBacktestHistory(db, orgId, from, now, timeZone);
   const loadedMs = performance.now() - started;
-  const summary = summarizeBacktest(history, replayPolicy(history, current.policy, from, timeZone), replayPolicy(history, draft, from, timeZone), days);
+  const replay = (policy: typeof draft) => replayPolicy(history, policy, from, timeZone, currency);
+  const summary = summarizeBacktest(history, replay(current.policy), replay(draft), days);
   const named = await db.agent.findMany({ where: { orgId, id: { in: summary.agents.map((a) => a.agent_id) } }, select: { id: true, name: true } });
   const names = new Map(named.map((a) => [a.id, a.name]));
   return {

@@ -31,8 +31,8 @@ const from = at(0);
 describe("replayPolicy", () => {
   it("replays the daily budget in order: later intents of the day flip once the draft's budget is used", () => {
     const history = [intent(400_000, at(9)), intent(400_000, at(10)), intent(400_000, at(11))];
-    const current = replayPolicy(history, policy({ dailyBudget: 5_000_000, autoApproveLimit: 1_000_000 }), from, "UTC");
-    const draft = replayPolicy(history, policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }), from, "UTC");
+    const current = replayPolicy(history, policy({ dailyBudget: 5_000_000, autoApproveLimit: 1_000_000 }), from, "UTC", "INR");
+    const draft = replayPolicy(history, policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }), from, "UTC", "INR");
     expect(history.map((i) => current.get(i.id)!.outcome)).toEqual(["approve", "approve", "approve"]);
     expect(history.map((i) => draft.get(i.id)!.outcome)).toEqual(["approve", "approve", "deny"]);
     expect(draft.get(history[2].id)!.rule).toBe("daily_budget");
@@ -42,7 +42,7 @@ describe("replayPolicy", () => {
     const before = intent(900_000, at(0, 0));
     before.createdAt = new Date(from.getTime() - 60_000);
     const inside = intent(200_000, at(9));
-    const draft = replayPolicy([before, inside], policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }), from, "UTC");
+    const draft = replayPolicy([before, inside], policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }), from, "UTC", "INR");
     expect(draft.has(before.id)).toBe(false);
     // The day started at 00:00 UTC, after `before`: a new day, so the budget is fresh.
     expect(draft.get(inside.id)!.outcome).toBe("approve");
@@ -51,19 +51,20 @@ describe("replayPolicy", () => {
       policy({ dailyBudget: 1_000_000, autoApproveLimit: 1_000_000 }),
       new Date(from.getTime() - 30_000),
       "Asia/Kolkata",
+      "INR",
     );
     expect(sameDay.get(inside.id)!.outcome).toBe("deny");
   });
 
   it("counts submissions in the velocity window whatever their outcome", () => {
     const history = [intent(100, at(9, 0)), intent(100, at(9, 10)), intent(100, at(9, 20)), intent(100, at(10, 15))];
-    const draft = replayPolicy(history, policy({ maxIntentsPerHour: 2 }), from, "UTC");
+    const draft = replayPolicy(history, policy({ maxIntentsPerHour: 2 }), from, "UTC", "INR");
     expect(history.map((i) => draft.get(i.id)!.outcome)).toEqual(["approve", "approve", "deny", "approve"]);
   });
 
   it("reuses the recorded agent status and wallet shortfall", () => {
     const history = [intent(100, at(9), { agentSuspended: true }), intent(100, at(9, 5), { walletShort: true })];
-    const draft = replayPolicy(history, policy({}), from, "UTC");
+    const draft = replayPolicy(history, policy({}), from, "UTC", "INR");
     expect(draft.get(history[0].id)!.rule).toBe("agent_status");
     expect(draft.get(history[1].id)!.rule).toBe("wallet_balance");
   });
@@ -72,8 +73,8 @@ describe("replayPolicy", () => {
 describe("summarizeBacktest", () => {
   it("counts flips, money, agents and the inbox change", () => {
     const history = [intent(400_000, at(9)), intent(2_000_000, at(10)), intent(7_000_000, at(11))];
-    const current = replayPolicy(history, policy({ autoApproveLimit: 1_000_000, hardLimit: 10_000_000, dailyBudget: null }), from, "UTC");
-    const draft = replayPolicy(history, policy({ autoApproveLimit: 3_000_000, hardLimit: 5_000_000, dailyBudget: null }), from, "UTC");
+    const current = replayPolicy(history, policy({ autoApproveLimit: 1_000_000, hardLimit: 10_000_000, dailyBudget: null }), from, "UTC", "INR");
+    const draft = replayPolicy(history, policy({ autoApproveLimit: 3_000_000, hardLimit: 5_000_000, dailyBudget: null }), from, "UTC", "INR");
     const s = summarizeBacktest(history, current, draft, 7);
     expect(s.evaluated).toBe(3);
     expect(s.flips.by_outcome).toEqual([

@@ -39,7 +39,7 @@ const BIG = Number.MAX_SAFE_INTEGER;
  * What is not replayed is taken from the original decision: the agent's risk level and
  * status, a freeze (kill switch), and whether its wallet covered the amount.
  */
-export function replayPolicy(intents: HistoricIntent[], policy: Policy, from: Date, timeZone: string): Map<string, ReplayedDecision> {
+export function replayPolicy(intents: HistoricIntent[], policy: Policy, from: Date, timeZone: string, policyCurrency: string): Map<string, ReplayedDecision> {
   const spend = new Map<string, { day: number; dayEnd: number; month: number; monthEnd: number }>();
   const hour = new Map<string, { ts: number[]; head: number }>();
   const out = new Map<string, ReplayedDecision>();
@@ -69,6 +69,7 @@ export function replayPolicy(intents: HistoricIntent[], policy: Policy, from: Da
         wallet: i.noWallet ? null : { currency: i.currency, balance: i.walletShort ? 0 : BIG, held: 0 },
         usage: { spentToday: s.day, spentThisMonth: s.month, intentsLastHour: times.ts.length - times.head },
         policy,
+        policyCurrency,
         now: at,
         timeZone,
         freeze: i.frozen ? { scope: "organization", since: at.toISOString(), by: null, reason: "frozen when it was decided" } : null,

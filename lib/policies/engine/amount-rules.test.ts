@@ -10,9 +10,46 @@ describe("currency", () => {
   });
 
   it("denies when the wallet is in another currency", () => {
-    const d = evaluatePolicy(input({ intent: { currency: "USD" } }));
-    expect(d).toMatchObject({ outcome: "deny", rule: "currency", reason: "The intent is in USD but the agent's wallet is in INR." });
+    const d = evaluatePolicy(input({ wallet: { currency: "USD" } }));
+    expect(d).toMatchObject({ outcome: "deny", rule: "currency", reason: "The intent is in INR but the agent's wallet is in USD." });
     expect(stepOf(d, "wallet_balance").result).toBe("skipped");
+  });
+
+  describe("an intent in another currency than the policy's", () => {
+    // ₹10,000 auto-approve read as $10,000 would be ×80 headroom: the amount is never compared.
+    const usd = input({ intent: { currency: "USD", amount: 500_000 }, wallet: { currency: "USD" } });
+
+    it("is denied by currency, even with a wallet in its currency, naming both currencies", () => {
+      const d = evaluatePolicy(usd);
+      expect(d).toMatchObject({
+        outcome: "deny",
+        rule: "currency",
+        reason: "Limits are in INR; this intent is in USD and the organisation has set no USD rate.",
+      });
+    });
+
+    it("is not compared with any limit or budget in the trace", () => {
+      const d = evaluatePolicy(usd);
+      const detail = "Limits are in INR; a USD amount is not compared with them.";
+      for (const rule of ["hard_limit", "daily_budget", "monthly_budget", "auto_approve_limit"] as const) {
+        expect(stepOf(d, rule)).toEqual({ rule, result: "skipped", detail });
+      }
+      // The wallet is the intent's currency, so its balance is still checked, in that currency.
+      expect(stepOf(d, "wallet_balance")).toMatchObject({ result: "pass", detail: expect.stringMatching(/USD/) });
+    });
+
+    it("is denied before the wallet is looked at", () => {
+      const d = evaluatePolicy(input({ intent: { currency: "EUR" }, wallet: null }));
+      expect(d.reason).toBe("Limits are in INR; this intent is in EUR and the organisation has set no EUR rate.");
+    });
+
+    it("follows the policy's currency, not INR: a USD organisation denies INR and approves USD", () => {
+      const inUsd = evaluatePolicy(input({ policyCurrency: "USD", intent: { currency: "usd" }, wallet: { currency: "USD" } }));
+      expect(inUsd.outcome).toBe("approve");
+      expect(inUsd.reason).toMatch(/5,000\.00 USD/);
+      const inInr = evaluatePolicy(input({ policyCurrency: "USD" }));
+      expect(inInr).toMatchObject({ outcome: "deny", rule: "currency", reason: expect.stringMatching(/^Limits are in USD; this intent is in INR/) });
+    });
   });
 
   it("denies when the agent has no wallet", () => {
@@ -91,7 +128,9 @@ describe("auto_approve_limit", () => {
   });
 
   it("formats zero-decimal currencies in their own units", () => {
-    const d = evaluatePolicy(input({ intent: { amount: 15_000, currency: "JPY" }, wallet: { currency: "JPY" }, rules: { autoApproveLimit: 10_000 } }));
+    const d = evaluatePolicy(
+      input({ policyCurrency: "JPY", intent: { amount: 15_000, currency: "JPY" }, wallet: { currency: "JPY" }, rules: { autoApproveLimit: 10_000 } }),
+    );
     expect(d.reason).toBe("Amount 15,000 JPY exceeds the auto-approve limit of 10,000 JPY; a human must approve.");
   });
 });

@@ -1,9 +1,15 @@
-import { deny, normalizeCurrency, pass, requireApproval, skipped, type RuleChecks } from "./rule-check";
+import { formatMinorUnits } from "./format-minor-units";
+import { deny, normalizeCurrency, otherCurrency, pass, requireApproval, skipped, type RuleChecks } from "./rule-check";
 
 /** Rules about the amount itself and the wallet that would pay it. */
 export const amountRules: RuleChecks<"currency" | "hard_limit" | "wallet_balance" | "auto_approve_limit"> = {
-  currency: ({ input }) => {
+  currency: ({ input, amount }) => {
     const currency = normalizeCurrency(input.intent.currency);
+    // First the policy: its limits mean nothing in another currency, wallet or not.
+    if (amount === null) {
+      const limits = normalizeCurrency(input.policyCurrency);
+      return deny(`Limits are in ${limits}; this intent is in ${currency} and the organisation has set no ${currency} rate.`);
+    }
     if (!input.wallet) {
       return deny(`The agent has no ${currency} wallet, so it cannot spend in ${currency}.`);
     }
@@ -11,22 +17,25 @@ export const amountRules: RuleChecks<"currency" | "hard_limit" | "wallet_balance
     if (walletCurrency !== currency) {
       return deny(`The intent is in ${currency} but the agent's wallet is in ${walletCurrency}.`);
     }
-    return pass(`The intent currency ${currency} matches the agent's wallet.`);
+    return pass(`The intent currency ${currency} is the policy's and matches the agent's wallet.`);
   },
 
-  hard_limit: ({ input, rules, money }) => {
-    const amount = input.intent.amount;
+  hard_limit: (ctx) => {
+    const { amount, rules, money } = ctx;
+    if (amount === null) return otherCurrency(ctx);
     if (amount > rules.hardLimit) {
       return deny(`Amount ${money(amount)} exceeds the hard limit of ${money(rules.hardLimit)}.`);
     }
     return pass(`Amount ${money(amount)} is within the hard limit of ${money(rules.hardLimit)}.`);
   },
 
-  wallet_balance: ({ input, money }) => {
+  // The wallet is in the intent's currency, so this compares in that currency, not the policy's.
+  wallet_balance: ({ input }) => {
     const { wallet, intent } = input;
     if (!wallet || normalizeCurrency(wallet.currency) !== normalizeCurrency(intent.currency)) {
       return skipped(`There is no ${normalizeCurrency(intent.currency)} wallet to check the balance of.`);
     }
+    const money = (minor: number) => formatMinorUnits(minor, wallet.currency);
     const available = wallet.balance - wallet.held;
     if (intent.amount > available) {
       return deny(
@@ -37,8 +46,9 @@ export const amountRules: RuleChecks<"currency" | "hard_limit" | "wallet_balance
     return pass(`The wallet's available balance of ${money(available)} covers ${money(intent.amount)}.`);
   },
 
-  auto_approve_limit: ({ input, rules, money }) => {
-    const amount = input.intent.amount;
+  auto_approve_limit: (ctx) => {
+    const { amount, rules, money } = ctx;
+    if (amount === null) return otherCurrency(ctx);
     if (amount > rules.autoApproveLimit) {
       return requireApproval(`Amount ${money(amount)} exceeds the auto-approve limit of ${money(rules.autoApproveLimit)}; a human must approve.`);
     }

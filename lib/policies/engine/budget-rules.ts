@@ -1,5 +1,5 @@
 import { dayWindow, monthWindow } from "./budget-windows";
-import { deny, pass, skipped, type RuleChecks, type RuleContext, type RuleResult } from "./rule-check";
+import { deny, otherCurrency, pass, skipped, type RuleChecks, type RuleContext, type RuleResult } from "./rule-check";
 import type { BudgetWindow, Decision, EffectiveRules } from "./types";
 
 interface WindowSpec {
@@ -10,13 +10,15 @@ interface WindowSpec {
   resetsAt: Date;
 }
 
-function checkBudget({ input, money }: RuleContext, w: WindowSpec): RuleResult {
+function checkBudget(ctx: RuleContext, w: WindowSpec): RuleResult {
+  const { amount, money } = ctx;
   const resets = w.resetsAt.toISOString();
   if (w.limit === null) return skipped(`No ${w.label} budget is set.`);
-  const after = w.spent + input.intent.amount;
+  if (amount === null) return otherCurrency(ctx);
+  const after = w.spent + amount;
   if (after > w.limit) {
     return deny(
-      `Amount ${money(input.intent.amount)} would bring spend ${w.period} to ${money(after)}, over the ` +
+      `Amount ${money(amount)} would bring spend ${w.period} to ${money(after)}, over the ` +
         `${w.label} budget of ${money(w.limit)} (${money(w.spent)} already committed; resets at ${resets}).`,
     );
   }

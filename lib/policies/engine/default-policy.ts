@@ -3,12 +3,16 @@ import type { Policy } from "./types";
 /**
  * The default policy
  * ------------------
- * Every new organisation starts with this policy. Amounts are integers in minor units
- * (paise for INR), so 1000000 is ₹10,000.00. The limits apply in whatever currency an
- * intent is in; they are sized for INR.
+ * Every new organisation starts with this policy. Amounts are integers in minor units of the
+ * organisation's currency (paise for INR), so 1000000 is ₹10,000.00; they are sized for INR,
+ * and an organisation in another currency gets the same numbers in its own minor units. The
+ * policy document states that currency (`"currency"`, always the organisation's). An intent
+ * in any other currency is denied by the `currency` rule, and its amount is never compared
+ * with these limits (a USD amount read against INR limits would be ×80 headroom).
  *
  * | rule                     | default        | effect                                                            |
  * |--------------------------|----------------|-------------------------------------------------------------------|
+ * | currency                 | the org's      | an intent in another currency is denied (no conversion rates yet) |
  * | auto_approve_limit       | ₹10,000        | at or below: approved without a human, if every other rule passes |
  * | hard_limit               | ₹1,00,000      | above: denied outright (exactly at the limit is allowed)          |
  * | daily_budget             | ₹50,000        | per agent per day of the organisation's time zone; over: denied   |

@@ -36,7 +36,7 @@ export function evaluatePolicy(input: EvaluationInput): Decision {
       budgets,
     };
   }
-  const { amount } = input.intent;
+  const amount = ctx.amount ?? input.intent.amount; // approved, so the currency rule passed and ctx.amount is set
   return {
     outcome: "approve",
     rule: "auto_approve_limit",

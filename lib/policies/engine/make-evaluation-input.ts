@@ -14,6 +14,7 @@ export interface InputOverrides {
   agentOverrides?: Record<string, Partial<PolicyRules>>;
   now?: Date;
   timeZone?: string;
+  policyCurrency?: string;
 }
 
 export function makeEvaluationInput(o: InputOverrides = {}): EvaluationInput {
@@ -29,6 +30,7 @@ export function makeEvaluationInput(o: InputOverrides = {}): EvaluationInput {
       settlement: { ...DEFAULT_POLICY.settlement },
       agentOverrides: o.agentOverrides ?? {},
     },
+    policyCurrency: o.policyCurrency ?? "INR",
     now: o.now ?? new Date("2025-03-15T10:00:00.000Z"),
     timeZone: o.timeZone ?? "UTC",
   };

@@ -202,3 +202,20 @@ describe("parseRulesOverride", () => {
     expect(() => parseRulesOverride({ hard_limit: -5 })).toThrow("hard_limit must not be negative");
   });
 });
+
+describe("the document's currency", () => {
+  it("is written first when given and read back to the same policy (the currency is the organisation's, not the Policy's)", () => {
+    const policy = parsePolicyDocument(DOCUMENT);
+    const doc = toPolicyDocument(policy, "INR");
+    expect(Object.keys(doc)[0]).toBe("currency");
+    expect(doc.currency).toBe("INR");
+    expect(parsePolicyDocument(JSON.parse(JSON.stringify(doc)))).toEqual(policy);
+    expect(toPolicyDocument(policy)).not.toHaveProperty("currency");
+  });
+
+  it("may be left out (older documents) and must be a three-letter code when given", () => {
+    expect(() => parsePolicyDocument({ ...clone(), currency: " usd " })).not.toThrow();
+    expect(issuesOf({ ...clone(), currency: "dollars" })).toEqual([{ path: "currency", message: "currency must be a three-letter ISO 4217 code such as INR" }]);
+    expect(issuesOf({ ...clone(), currency: 356 })[0].path).toBe("currency");
+  });
+});

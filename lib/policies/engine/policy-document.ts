@@ -95,6 +95,13 @@ export const ApprovalSettingsDocumentSchema = z.strictObject({
 
 export const PolicyDocumentSchema = z
   .strictObject({
+    currency: z
+      .string({ error: "currency must be a three-letter ISO 4217 code such as INR" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "currency must be a three-letter ISO 4217 code such as INR")
+      .optional()
+      .describe("The currency every amount of the document is in: always the organisation's; omitted, it is read as the organisation's"),
     rules: PolicyRulesDocumentSchema,
     approvals: ApprovalSettingsDocumentSchema,
     settlement: SettlementSettingsDocumentSchema,
@@ -189,7 +196,10 @@ function fromDocument(doc: PolicyDocument): Policy {
   return { rules: rulesFromDocument(doc.rules) as PolicyRules, approvals, settlement, agentOverrides };
 }
 
-/** Parses the JSON form (API/CLI) into a Policy. Throws the ZodError when invalid. */
+/**
+ * Parses the JSON form (API/CLI) into a Policy. Throws the ZodError when invalid. The
+ * document's `currency` is not part of the Policy (it is the organisation's, checked by parseOrgPolicy).
+ */
 export function parsePolicyDocument(json: unknown): Policy {
   return fromDocument(PolicyDocumentSchema.parse(json));
 }
@@ -207,13 +217,17 @@ function overrideFromDocument(doc: PolicyRulesOverrideDocument): Partial<PolicyR
   return rules;
 }
 
-/** The JSON form of a Policy; parsePolicyDocument(toPolicyDocument(p)) deep-equals p. */
-export function toPolicyDocument(policy: Policy): PolicyDocument {
+/**
+ * The JSON form of a Policy; parsePolicyDocument(toPolicyDocument(p)) deep-equals p. With a
+ * `currency` (the organisation's) the document states it first, so every amount is read in it.
+ */
+export function toPolicyDocument(policy: Policy, currency?: string): PolicyDocument {
   const agent_overrides: PolicyDocument["agent_overrides"] = {};
   for (const [agentId, override] of Object.entries(policy.agentOverrides)) {
     agent_overrides[agentId] = rulesToDocument(override);
   }
   return {
+    ...(currency === undefined ? {} : { currency }),
     rules: rulesToDocument(policy.rules) as PolicyRulesDocument,
     approvals: {
       admin_threshold: policy.approvals.adminThreshold,

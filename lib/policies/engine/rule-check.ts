@@ -5,7 +5,12 @@ import type { EffectiveRules, EvaluationInput, RuleName, TraceResult } from "./t
 export interface RuleContext {
   input: EvaluationInput;
   rules: EffectiveRules;
-  /** Formats minor units in the intent's currency. */
+  /**
+   * The intent's amount in the policy's currency, the one every money rule compares with the
+   * limits; null when the intent is in another currency (those rules skip, `currency` denies).
+   */
+  amount: number | null;
+  /** Formats minor units in the policy's currency (the intent's, whenever `amount` is set). */
   money: (amount: number) => string;
 }
 
@@ -18,13 +23,23 @@ export type RuleCheck = (ctx: RuleContext) => RuleResult;
 export type RuleChecks<K extends RuleName> = Record<K, RuleCheck>;
 
 export function createRuleContext(input: EvaluationInput, rules: EffectiveRules): RuleContext {
-  return { input, rules, money: (amount) => formatMinorUnits(amount, input.intent.currency) };
+  const amount = sameCurrency(input.intent.currency, input.policyCurrency) ? input.intent.amount : null;
+  return { input, rules, amount, money: (minor) => formatMinorUnits(minor, input.policyCurrency) };
+}
+
+/** Whether two ISO 4217 codes name the same currency; the exact match first, as that is the common case. */
+export function sameCurrency(a: string, b: string): boolean {
+  return a === b || normalizeCurrency(a) === normalizeCurrency(b);
 }
 
 export const pass = (detail: string): RuleResult => ({ result: "pass", detail });
 export const deny = (detail: string): RuleResult => ({ result: "deny", detail });
 export const requireApproval = (detail: string): RuleResult => ({ result: "require_approval", detail });
 export const skipped = (detail: string): RuleResult => ({ result: "skipped", detail });
+
+/** What a money rule records for an intent it cannot compare: the limits are in another currency. */
+export const otherCurrency = ({ input }: RuleContext): RuleResult =>
+  skipped(`Limits are in ${normalizeCurrency(input.policyCurrency)}; a ${normalizeCurrency(input.intent.currency)} amount is not compared with them.`);
 
 // Whitespace and invisible format characters (zero-width space, joiners, BOM) at either end.
 const OUTER = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;

@@ -124,6 +124,12 @@ export interface EvaluationInput {
   /** Spend already committed in each window (approved + held), not including this intent. */
   usage: { spentToday: number; spentThisMonth: number; intentsLastHour: number };
   policy: Policy;
+  /**
+   * The policy's currency (ISO 4217, the organisation's): every limit, budget and threshold is
+   * an amount in it. An intent in any other currency is refused by the `currency` rule and its
+   * amount is never compared with them (a USD amount read against INR limits is ×80 headroom).
+   */
+  policyCurrency: string;
   now: Date;
   /** The organisation's IANA time zone: budget days and months follow it. */
   timeZone: string;

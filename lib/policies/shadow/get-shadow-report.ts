@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/principal";
 import type { DbOrTx } from "@/lib/db/client";
 import { assertCan } from "@/lib/permissions/can";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { parsePolicyDocument, toPolicyDocument } from "@/lib/policies/engine";
 import type { Outcome } from "@/lib/policies/engine/types";
 
@@ -68,7 +69,7 @@ export async function getShadowReport(db: DbOrTx, actor: Actor, orgId: string, l
     created_by: shadow.createdBy,
     started_at: shadow.createdAt.toISOString(),
     stopped_at: shadow.stoppedAt?.toISOString() ?? null,
-    document: toPolicyDocument(parsePolicyDocument(shadow.document)),
+    document: toPolicyDocument(parsePolicyDocument(shadow.document), await getOrgCurrency(db, orgId)),
     decisions: count(pairs),
     disagreements_total: count(pairs.filter((p) => p.live !== p.shadow)),
     by_outcome: pairs.map((p) => ({ live: p.live, shadow: p.shadow, count: Number(p.n) })),

@@ -15,7 +15,8 @@ import { announceShadowChange } from "./announce-shadow-change";
  */
 export async function startShadowPolicy(db: Db, actor: Actor, orgId: string, document: unknown) {
   assertCan(actor, "policy.shadow", { orgId });
-  const doc = toPolicyDocument(await parseOrgPolicy(db, orgId, document));
+  const { policy, currency } = await parseOrgPolicy(db, orgId, document);
+  const doc = toPolicyDocument(policy, currency);
   const id = newId("shp");
   await db.$transaction(async (tx) => {
     const running = await tx.shadowPolicy.findMany({ where: { orgId, stoppedAt: null }, select: { id: true } });

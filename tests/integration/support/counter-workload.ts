@@ -38,7 +38,7 @@ export async function makeWorld(db: Db, timeZone: string, agentCount = 3): Promi
     agents.push({ kind: "agent", orgId: org.id, agentId: a.id, keyId: key.id, label: `agent:${a.name}` });
   }
   // Small limits so that every outcome and every rule (budgets, velocity, balance) is reached.
-  const doc = toPolicyDocument((await getOrgPolicy(db, org.id)).policy) as Record<string, Record<string, unknown>>;
+  const doc = toPolicyDocument((await getOrgPolicy(db, org.id)).policy);
   doc.rules = {
     ...doc.rules,
     auto_approve_limit: 200_000,

@@ -431,7 +431,7 @@ class Policy(Model):
     version: int
     updated_at: Optional[_dt.datetime]
     updated_by: Optional[str]
-    #: A policy document (see the README's policy table); amounts in minor units
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
     raw: Dict[str, Any] = raw_field()
 
@@ -455,7 +455,7 @@ class PolicyVersion(Model):
     created_at: _dt.datetime
     #: What changed from the previous version; null when that one is beyond the list
     changes: Optional[List[PolicyVersionChange]]
-    #: A policy document (see the README's policy table); amounts in minor units
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Optional[Dict[str, Any]] = None
     raw: Dict[str, Any] = raw_field()
 
@@ -617,7 +617,7 @@ class PolicyShadow(Model):
     created_by: str
     started_at: _dt.datetime
     stopped_at: Optional[_dt.datetime]
-    #: A policy document (see the README's policy table); amounts in minor units
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
     decisions: int
     disagreements_total: int
@@ -1046,12 +1046,12 @@ class SetPolicyParams(TypedDict):
 
     #: The version this document was edited from (GET /policy answers it); a stale one is refused with 409
     base_version: int
-    #: A policy document (see the README's policy table); amounts in minor units
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
 
 
 class _BacktestPolicyParamsRequired(TypedDict):
-    #: A policy document (see the README's policy table); amounts in minor units
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
 
 
@@ -1065,7 +1065,7 @@ class BacktestPolicyParams(_BacktestPolicyParamsRequired, total=False):
 class StartShadowPolicyParams(TypedDict):
     """Request body: ``StartShadowPolicy`` of the API. Keys the schema requires are required here too."""
 
-    #: A policy document (see the README's policy table); amounts in minor units
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
 
 

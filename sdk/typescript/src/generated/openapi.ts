@@ -1137,7 +1137,7 @@ export interface components {
              * @default 30
              */
             days: 7 | 30 | 90;
-            /** @description A policy document (see the README's policy table); amounts in minor units */
+            /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
             document: {
                 [key: string]: unknown;
             };
@@ -1397,7 +1397,7 @@ export interface components {
             scope: "organization" | "agent";
         };
         Policy: {
-            /** @description A policy document (see the README's policy table); amounts in minor units */
+            /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
             document: {
                 [key: string]: unknown;
             };
@@ -1522,7 +1522,7 @@ export interface components {
                 };
             }[];
             disagreements_total: number;
-            /** @description A policy document (see the README's policy table); amounts in minor units */
+            /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
             document: {
                 [key: string]: unknown;
             };
@@ -1546,7 +1546,7 @@ export interface components {
                 }[] | null;
                 created_at: string;
                 created_by: string;
-                /** @description A policy document (see the README's policy table); amounts in minor units */
+                /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
                 document?: {
                     [key: string]: unknown;
                 };
@@ -1618,7 +1618,7 @@ export interface components {
         SetPolicy: {
             /** @description The version this document was edited from (GET /policy answers it); a stale one is refused with 409 */
             base_version: number;
-            /** @description A policy document (see the README's policy table); amounts in minor units */
+            /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
             document: {
                 [key: string]: unknown;
             };
@@ -1636,7 +1636,7 @@ export interface components {
             scope: "organization" | "agent";
         };
         StartShadowPolicy: {
-            /** @description A policy document (see the README's policy table); amounts in minor units */
+            /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
             document: {
                 [key: string]: unknown;
             };
