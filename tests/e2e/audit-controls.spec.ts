@@ -18,7 +18,7 @@ test.describe("admin", () => {
     await expect(active()).toHaveCount(1);
     const oldKey = (await active().locator("code").textContent())!.trim();
     const keyRows = await keys.getByRole("row").count();
-    await expect(page.getByRole("table", { name: "Signed checkpoints" }).getByRole("columnheader", { name: "Timestamp (RFC 3161)" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Signed checkpoints" }).getByRole("columnheader", { name: "RFC 3161 time" })).toBeVisible();
 
     // Rotate: a real dialog first; Cancel changes nothing.
     await page.getByRole("button", { name: "Rotate signing key" }).click();
@@ -67,7 +67,7 @@ for (const role of ["viewer", "approver"] as Role[]) {
   test.describe(role, () => {
     test.use({ storageState: statePath(role) });
 
-    test(`a ${role} sees the checkpoints and keys read-only, with no controls`, async ({ page }) => {
+    test(`${role === "approver" ? "an" : "a"} ${role} sees the checkpoints and keys read-only, with no controls`, async ({ page }) => {
       await page.goto("/audit/evidence");
       await expect(page.getByRole("heading", { name: "Audit evidence", level: 1 })).toBeVisible();
       await expect(page.getByRole("table", { name: "Signing keys" }).getByRole("row").filter({ hasText: "Active" })).toHaveCount(1);

@@ -67,8 +67,8 @@ export function CheckpointsCard({
               <Th>Kind</Th>
               <Th align="right">Covers events to</Th>
               <Th className="hidden md:table-cell">Head hash</Th>
-              <Th className="hidden lg:table-cell">Key</Th>
-              <Th>Timestamp (RFC 3161)</Th>
+              <Th className="hidden 2xl:table-cell">Key</Th>
+              <Th>RFC 3161 time</Th>
             </THead>
             <TBody>
               {checkpoints.map((c) => (
@@ -87,7 +87,7 @@ export function CheckpointsCard({
                       {c.hash.slice(0, 16)}…
                     </code>
                   </Td>
-                  <Td className="hidden lg:table-cell">
+                  <Td className="hidden 2xl:table-cell">
                     <code className="font-mono text-xs text-slate-600 dark:text-slate-300">{c.key_id}</code>
                   </Td>
                   <Td className="whitespace-nowrap text-slate-600 dark:text-slate-300">
