@@ -10,6 +10,7 @@ test.describe("admin", () => {
   test.use({ storageState: statePath("admin") });
 
   test("rotates the signing key and sets the retention through dialogs; each lands in the audit log", async ({ page }) => {
+    test.slow(); // seven page loads and two dialogs: on a loaded machine more than the default 45 s
     await page.goto("/audit");
     await page.getByRole("link", { name: "Checkpoints & keys" }).click();
     await expect(page.getByRole("heading", { name: "Audit evidence", level: 1 })).toBeVisible();
