@@ -26,7 +26,7 @@ let org: TestOrg;
 
 beforeAll(async () => {
   tsa = await startOpensslTsa(testPort(pg ? 49 : 48));
-  app = await startOwnApp(testPort(pg ? 47 : 46), { AEGIS_TSA_URL: tsa.url, AEGIS_TSA_TIMEOUT_MS: "2000", AEGIS_WEBHOOK_POLL_MS: "200" });
+  app = await startOwnApp(testPort(pg ? 47 : 46), { AEGIS_TSA_URL: tsa.url, AEGIS_TSA_TIMEOUT_MS: "5000", AEGIS_WEBHOOK_POLL_MS: "200" });
   org = await createOrg({ app: { baseUrl: app.baseUrl, dataDir: app.dataDir } });
 });
 afterAll(async () => {
@@ -48,6 +48,7 @@ const timestamped = (id: string) =>
   eventually(
     () => checkpoint(id),
     (c) => c?.timestamp !== null,
+    30_000,
   );
 
 async function rotate(): Promise<Checkpoint> {
@@ -124,7 +125,7 @@ describe("RFC 3161 timestamps from AEGIS_TSA_URL", () => {
     );
     expect((await checkpoint(cp.id)).timestamp).toBeNull();
     tsa.mode = "ok";
-    const done = await timestamped(cp.id); // retried after the backoff (5 s)
+    const done = await timestamped(cp.id); // retried after the deadline and the backoff (10 s)
     expect(done.timestamp!.token).toBeTruthy();
   });
 
