@@ -131,6 +131,8 @@ export const EnvSchema = z.object({
   AEGIS_OIDC_ORG_ID: optionalText(),
   AEGIS_AUDIT_CHECKPOINT_EVENTS: wholeNumber(10_000, 1, "events"),
   AEGIS_AUDIT_CHECKPOINT_INTERVAL_MS: wholeNumber(10 * 60 * SECOND, 1_000, "milliseconds"),
+  AEGIS_TSA_URL: url(["http:", "https:"], "https://freetsa.org/tsr"),
+  AEGIS_TSA_TIMEOUT_MS: wholeNumber(10 * SECOND, 1, "milliseconds"),
   // Notifications
   SMTP_URL: url(["smtp:", "smtps:"], "smtp://user:pass@host:587"),
   AEGIS_EMAIL_FROM: text("AegisOS Comply <no-reply@aegis.localhost>"),

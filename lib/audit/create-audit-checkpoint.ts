@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
+import { env } from "@/lib/env";
 import type { AuditCheckpoint, Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { checkpointPayload, type CheckpointKind } from "./checkpoint-payload";
@@ -20,7 +21,8 @@ export type CheckpointOptions = {
 /**
  * Signs the organisation's chain head (Ed25519 over checkpointPayload) and stores the checkpoint
  * in the caller's transaction, with its witness: an `audit.checkpoint` webhook event through the
- * outbox (so it leaves our database once the transaction commits).
+ * outbox (so it leaves our database once the transaction commits). With AEGIS_TSA_URL set it is
+ * also due for an RFC 3161 timestamp, fetched after commit by timestampAuditCheckpoints.
  */
 export async function createAuditCheckpoint(tx: Tx, orgId: string, kind: CheckpointKind, opts: CheckpointOptions = {}): Promise<AuditCheckpoint> {
   const head = opts.head ?? (await getChainHead(tx, orgId));
@@ -42,6 +44,8 @@ export async function createAuditCheckpoint(tx: Tx, orgId: string, kind: Checkpo
       details: fields.details as Prisma.InputJsonValue,
       signature,
       purgedThroughSeq: opts.purgedThroughSeq ?? null,
+      // Due for an RFC 3161 timestamp once this commits (timestampAuditCheckpoints, in the background).
+      tsaNextAt: env().AEGIS_TSA_URL ? fields.createdAt : null,
     },
   });
   await enqueueEvent(tx, {

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 import { assertCan } from "@/lib/permissions/can";
 import { createAuditCheckpoint } from "./create-audit-checkpoint";
-import { getChainHead } from "./get-chain-head";
+import { planAuditPurge } from "./plan-audit-purge";
 import { recordAuditEvent } from "./record-audit-event";
 import { serializeAuditCheckpoint } from "./serialize-audit-checkpoint";
 
@@ -28,17 +28,9 @@ export type PurgeResult = {
 export async function purgeAuditEvents(db: Db, actor: Actor, orgId: string): Promise<PurgeResult> {
   assertCan(actor, "audit.purge", { orgId });
   await getOrganizationOrThrow(db, orgId);
-  const [{ cutoff }] = await db.$queryRaw<{ cutoff: Date }[]>`
-    SELECT now() - make_interval(days => audit_retention_days) AS cutoff FROM organizations WHERE id = ${orgId}`;
   const result = await db.$transaction(async (tx) => {
-    const last = await tx.auditCheckpoint.findFirst({ where: { orgId, kind: "tombstone" }, orderBy: { seq: "desc" } });
-    const from = (last?.purgedThroughSeq ?? 0n) + 1n;
-    const head = await getChainHead(tx, orgId);
-    const [firstKept] = await tx.$queryRaw<{ seq: bigint }[]>`
-      SELECT seq FROM audit_events WHERE org_id = ${orgId} AND seq >= ${from} AND created_at >= ${cutoff} ORDER BY seq LIMIT 1`;
-    // Keep at least the newest event: the chainer continues from it.
-    const through = [firstKept ? firstKept.seq - 1n : head.seq, head.seq - 1n].reduce((a, b) => (a < b ? a : b));
-    if (through < from) return { tombstone: null, from, through: last?.purgedThroughSeq ?? null };
+    const { lastTombstone: last, from, through, head, cutoff } = await planAuditPurge(tx, orgId);
+    if (through < from) return { tombstone: null, from, through: last?.purgedThroughSeq ?? null, cutoff };
     const boundary = await tx.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId, seq: through } }, select: { hash: true } });
     const tombstone = await createAuditCheckpoint(tx, orgId, "tombstone", {
       head,
@@ -57,7 +49,7 @@ export async function purgeAuditEvents(db: Db, actor: Actor, orgId: string): Pro
       targetId: orgId,
       data: { tombstone_id: tombstone.id, purged_through_seq: through.toString(), purged_before: cutoff.toISOString(), events: Number(through - from + 1n) },
     });
-    return { tombstone, from, through };
+    return { tombstone, from, through, cutoff };
   });
   // Delete everything the tombstones cover, from the first event still there (an earlier purge may have stopped midway).
   let purged = 0;
@@ -70,7 +62,7 @@ export async function purgeAuditEvents(db: Db, actor: Actor, orgId: string): Pro
   return {
     purged,
     purged_through_seq: result.through?.toString() ?? null,
-    purged_before: cutoff.toISOString(),
+    purged_before: result.cutoff.toISOString(),
     tombstone: result.tombstone ? serializeAuditCheckpoint(result.tombstone) : null,
   };
 }

@@ -8,6 +8,7 @@ import { limitStore } from "@/lib/limits/get-limit-store";
 import { startRecoveryJob, stopRecoveryJob } from "./recovery-job";
 import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { startAuditVerificationJob, stopAuditVerificationJob } from "./audit-verification-job";
+import { startAuditTimestampJob, stopAuditTimestampJob } from "./audit-timestamp-job";
 import { intervalJob } from "./interval-job";
 import { runOutboxTick } from "./run-outbox-tick";
 import { webhookConfig } from "@/lib/webhooks/webhook-config";
@@ -40,6 +41,7 @@ export function startBackgroundJobs(): void {
   sweepJob.start(env().AEGIS_SWEEP_INTERVAL_MS, { runAtStart: true });
   startAuditChainJob();
   startAuditVerificationJob();
+  startAuditTimestampJob();
   outboxJob.start(webhookConfig().pollMs);
 }
 
@@ -48,5 +50,6 @@ export function stopBackgroundJobs(): void {
   outboxJob.stop();
   stopAuditChainJob();
   stopAuditVerificationJob();
+  stopAuditTimestampJob();
   stopRecoveryJob();
 }

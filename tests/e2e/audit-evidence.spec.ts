@@ -22,7 +22,7 @@ test("the audit log reads like a ledger: money in its currency, agents by name",
   ).toBeVisible();
 });
 
-test("Export evidence downloads a file the offline verifier accepts, and the chain page lists its checkpoint", async ({ page }) => {
+test("Export evidence downloads a file the offline verifier accepts, and the evidence page lists its checkpoint", async ({ page }) => {
   await page.goto("/audit");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export evidence" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^aegis-audit-evidence-\d{4}-\d{2}-\d{2}\.jsonl$/);
@@ -35,7 +35,7 @@ test("Export evidence downloads a file the offline verifier accepts, and the cha
   expect(result.code, result.out).toBe(0);
   expect(result.out).toMatch(/^INTACT: audit export of Acme Finance/);
 
-  await page.goto("/audit/verify");
+  await page.goto("/audit/evidence");
   await expect(page.getByRole("heading", { name: "Signed checkpoints" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Signed checkpoints" }).getByText("Export").first()).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "7 years (2,557 days)" })).toBeVisible();

@@ -58,6 +58,12 @@ const PAGES: Shot[] = [
     ready: async (p) => void (await expect(p.getByRole("heading", { name: "The chain is intact" })).toBeVisible({ timeout: 30_000 })),
     title: /^(\(\d+\+?\) )?Audit chain · AegisOS Comply$/,
   },
+  {
+    name: "audit-evidence",
+    url: "/audit/evidence",
+    ready: heading("Audit evidence"),
+    title: /^(\(\d+\+?\) )?Audit evidence · AegisOS Comply$/,
+  },
   { name: "reconciliation", url: "/reconciliation", ready: heading("Reconciliation"), title: /^(\(\d+\+?\) )?Reconciliation · AegisOS Comply$/ },
   { name: "spend", url: "/spend", ready: heading("Spend"), title: /^(\(\d+\+?\) )?Spend · AegisOS Comply$/ },
   { name: "routing", url: "/routing", ready: heading("Approval routing"), title: /^(\(\d+\+?\) )?Approval routing · AegisOS Comply$/ },

@@ -36,6 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           <>
             {can(principal, "audit.verify", { orgId: principal.orgId }) && <ButtonLink href="/audit/verify">Verify chain</ButtonLink>}
+            <ButtonLink href="/audit/evidence">Checkpoints &amp; keys</ButtonLink>
             <a
               href={`/api/v1/audit/export${evidenceQuery}`}
               className={buttonClass("primary", "md")}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, CardBody } from "@/components/card";
 import { Time } from "@/components/org-time";
@@ -10,10 +11,6 @@ import { can } from "@/lib/permissions/can";
 import { ChainReportCard } from "./chain-report-card";
 import { CheckAgainButton } from "./check-again-button";
 import { RefreshWhileChecking } from "./refresh-while-checking";
-import { CheckpointsCard } from "./checkpoints-card";
-import { listAuditCheckpoints } from "@/lib/audit/list-audit-checkpoints";
-import { listAuditSigningKeys } from "@/lib/audit/list-audit-signing-keys";
-import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 
 export const metadata: Metadata = { title: "Audit chain" };
 
@@ -28,11 +25,6 @@ export default async function VerifyAuditPage() {
   const state = await getAuditVerificationState(db, principal, principal.orgId);
   const first = !state.latest && !state.open;
   const open = first ? await requestAuditVerification(db, principal, principal.orgId) : state.open;
-  const [checkpoints, keys, org] = await Promise.all([
-    listAuditCheckpoints(db, principal, principal.orgId, { limit: 10 }),
-    listAuditSigningKeys(db, principal, principal.orgId),
-    getOrganizationOrThrow(db, principal.orgId),
-  ]);
   return (
     <>
       <PageHeader
@@ -58,7 +50,13 @@ export default async function VerifyAuditPage() {
         </Card>
       )}
       {state.latest && <ChainReportCard report={state.latest} />}
-      <CheckpointsCard checkpoints={checkpoints.data} keys={keys} retentionDays={org.auditRetentionDays} />
+      <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
+        The signed checkpoints, the signing keys and the retention are under{" "}
+        <Link href="/audit/evidence" className="font-medium text-brand-700 underline dark:text-brand-300">
+          Audit evidence
+        </Link>
+        .
+      </p>
     </>
   );
 }

@@ -12,17 +12,31 @@ const KIND: Record<string, { label: string; tone: Tone }> = {
   tombstone: { label: "Purge tombstone", tone: "amber" },
 };
 
-const years = (days: number) => (days % 365 === 0 || days === 2557 ? `${Math.round(days / 365.25)} years` : `${days} days`);
+/** Whole years as the retention form sets them (365.25 days each: 7 years is 2,557 days), else days. */
+export const retentionYears = (days: number) => {
+  const y = Math.round(days / 365.25);
+  return y > 0 && Math.round(y * 365.25) === days ? y : null;
+};
+const years = (days: number) => {
+  const y = retentionYears(days);
+  return y === null ? `${days} days` : `${y} year${y === 1 ? "" : "s"}`;
+};
 
-/** Signed checkpoints (the chain's head as the organisation's key vouched for it), the keys, and the retention. */
+/**
+ * Signed checkpoints (the chain's head as the organisation's key vouched for it) with their RFC 3161
+ * time when a TSA vouched for them, the keys, and the retention. Read-only; `controls` (admins) sit
+ * under the facts.
+ */
 export function CheckpointsCard({
   checkpoints,
   keys,
   retentionDays,
+  controls,
 }: {
   checkpoints: AuditCheckpointView[];
   keys: AuditSigningKeyView[];
   retentionDays: number;
+  controls?: React.ReactNode;
 }) {
   return (
     <Card aria-labelledby="checkpoints-h" className="mt-6">
@@ -41,6 +55,7 @@ export function CheckpointsCard({
           </Fact>
           <Fact label="Retired keys (kept to verify)">{keys.filter((k) => k.valid_until).length}</Fact>
         </dl>
+        {controls}
         {checkpoints.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             No checkpoint yet: the first is signed once events are sealed and 10 minutes have passed, or when someone exports the evidence.
@@ -52,7 +67,8 @@ export function CheckpointsCard({
               <Th>Kind</Th>
               <Th align="right">Covers events to</Th>
               <Th className="hidden md:table-cell">Head hash</Th>
-              <Th className="hidden lg:table-cell">Key</Th>
+              <Th className="hidden 2xl:table-cell">Key</Th>
+              <Th>RFC 3161 time</Th>
             </THead>
             <TBody>
               {checkpoints.map((c) => (
@@ -62,7 +78,6 @@ export function CheckpointsCard({
                   </Td>
                   <Td>
                     <Badge tone={KIND[c.kind]?.tone ?? "neutral"}>{KIND[c.kind]?.label ?? c.kind}</Badge>
-                    {c.timestamp && <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-300">RFC 3161 timestamped</span>}
                   </Td>
                   <Td align="right" className="tabular">
                     #{Number(c.seq).toLocaleString("en-IN")}
@@ -72,14 +87,46 @@ export function CheckpointsCard({
                       {c.hash.slice(0, 16)}…
                     </code>
                   </Td>
-                  <Td className="hidden lg:table-cell">
+                  <Td className="hidden 2xl:table-cell">
                     <code className="font-mono text-xs text-slate-600 dark:text-slate-300">{c.key_id}</code>
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-600 dark:text-slate-300">
+                    {c.timestamp?.time ? (
+                      <span title="The time the timestamp authority vouched for in its signed token">
+                        <Time at={c.timestamp.time} />
+                      </span>
+                    ) : (
+                      <span className="text-slate-400 dark:text-slate-500">—</span>
+                    )}
                   </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
         )}
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-slate-900 dark:text-white">Signing keys</h3>
+        <Table label="Signing keys">
+          <THead>
+            <Th>Key</Th>
+            <Th>Signs from</Th>
+            <Th>Until</Th>
+          </THead>
+          <TBody>
+            {keys.map((k) => (
+              <Tr key={k.id}>
+                <Td>
+                  <code className="font-mono text-xs">{k.id}</code>
+                </Td>
+                <Td className="whitespace-nowrap text-slate-600 dark:text-slate-300">
+                  <Time at={k.valid_from} />
+                </Td>
+                <Td className="whitespace-nowrap text-slate-600 dark:text-slate-300">
+                  {k.valid_until ? <Time at={k.valid_until} /> : <Badge tone="green">Active</Badge>}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
         <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">
           Audit log → <strong>Export evidence</strong> downloads events, checkpoints and public keys in one file; an auditor checks it offline with{" "}
           <code className="font-mono">npx aegis-audit-verify FILE</code> (sdk/audit-verify).
