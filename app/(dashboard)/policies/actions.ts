@@ -6,7 +6,7 @@ import { jsonStructureProblem } from "@/lib/api/parse-json-text";
 import { validationError } from "@/lib/errors/app-error";
 import { backtestPolicy } from "@/lib/policies/backtest/backtest-policy";
 import { BacktestPolicySchema, SetPolicySchema } from "@/lib/policies/policy-schemas";
-import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { proposePolicyChange } from "@/lib/policies/proposals/propose-policy-change";
 import { startShadowPolicy } from "@/lib/policies/shadow/start-shadow-policy";
 import { stopShadowPolicy } from "@/lib/policies/shadow/stop-shadow-policy";
 
@@ -24,16 +24,18 @@ const parseDocument = (text: string): unknown => {
 };
 
 /**
- * Saves the policy from the JSON editor on top of the version the editor loaded;
- * setOrgPolicy validates it, refuses a stale base (409) and writes the audit event.
+ * Proposes the editor's document, with its reason, on top of the version the editor loaded
+ * (four eyes: with two or more admins it waits for a second one, else it is live at once);
+ * proposePolicyChange validates it, refuses a stale base (409) and writes the audit events.
  */
-export const savePolicyAction = defineAction({
-  args: ["text", "baseVersion"],
-  input: z.strictObject({ text: z.string(), baseVersion: SetPolicySchema.shape.base_version }),
+export const proposePolicyAction = defineAction({
+  args: ["text", "baseVersion", "reason"],
+  input: z.strictObject({ text: z.string(), baseVersion: SetPolicySchema.shape.base_version, reason: SetPolicySchema.shape.reason }),
   revalidate: "/policies",
-  run: async ({ db, principal }, { text, baseVersion }) => ({
-    version: (await setOrgPolicy(db, principal, principal.orgId, parseDocument(text), baseVersion)).version,
-  }),
+  run: async ({ db, principal }, { text, baseVersion, reason }) => {
+    const p = await proposePolicyChange(db, principal, principal.orgId, { kind: "edit", document: parseDocument(text) as Record<string, unknown>, base_version: baseVersion, reason });
+    return { status: p.status, version: p.applied_version };
+  },
 });
 
 /** What the editor's draft would have decided over the last 7, 30 or 90 days (nothing is saved). */

@@ -6,7 +6,7 @@ import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
 import type { ErrorDetail } from "@/lib/errors/app-error";
 import type { BacktestResult } from "@/lib/policies/backtest/backtest-policy";
-import { backtestPolicyAction, savePolicyAction, startShadowAction } from "./actions";
+import { backtestPolicyAction, proposePolicyAction, startShadowAction } from "./actions";
 import { BacktestResults } from "./backtest-results";
 
 const noop = () => () => {};
@@ -19,6 +19,7 @@ const noop = () => () => {};
  */
 export function PolicyEditor({ initial, version }: { initial: string; version: number }) {
   const [text, setText] = useState(initial);
+  const [reason, setReason] = useState("");
   // Typing before hydration would be lost when React takes over the textarea: editable once hydrated.
   const hydrated = useSyncExternalStore(
     noop,
@@ -34,10 +35,11 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
 
   const save = () =>
     start(async () => {
-      const res = await savePolicyAction(text, version);
+      const res = await proposePolicyAction(text, version, reason);
       if (!res.ok) return setProblem({ message: res.message, details: res.code === "conflict" ? [] : res.details, stale: res.code === "conflict" });
       setProblem(null);
-      toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
+      if (res.data.status === "pending") toast({ tone: "success", title: "Change proposed", message: "It goes live when another admin approves it." });
+      else toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
       router.refresh();
     });
 
