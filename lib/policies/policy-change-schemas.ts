@@ -4,20 +4,29 @@ import { ChangeReason, PolicyDocumentJson } from "./policy-schemas";
 /** Four eyes on policy (issue 20): the proposal inputs and the proposal as the API shows it. */
 const base = { base_version: z.int().min(0).describe("The live version the change is proposed against (GET /policy answers it)"), reason: ChangeReason };
 
-export const ProposePolicyChangeSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("edit"), ...base, document: PolicyDocumentJson }),
-  z.strictObject({ kind: z.literal("restore"), ...base, version: z.int().min(1).describe("The earlier version to bring back") }),
-  z.strictObject({ kind: z.literal("promote_shadow"), ...base }),
-  z.strictObject({
-    kind: z.literal("agent_override"),
+const KIND_NEEDS = { edit: ["document"], restore: ["version"], promote_shadow: [], agent_override: ["agent_id", "override"] } as const;
+
+/**
+ * One object for every kind (the SDK generators want an object body): `document` for an
+ * edit, `version` for a restore, `agent_id` + `override` for one agent's own rules, nothing
+ * more for the shadow draft's promotion.
+ */
+export const ProposePolicyChangeSchema = z
+  .strictObject({
+    kind: z.enum(["edit", "restore", "promote_shadow", "agent_override"]).describe("What changes"),
     ...base,
-    agent_id: z.uuid({ error: "agent_id must be an agent's id" }),
+    document: PolicyDocumentJson.optional().describe("edit: the whole new document"),
+    version: z.int().min(1).optional().describe("restore: the earlier version to bring back"),
+    agent_id: z.uuid({ error: "agent_id must be an agent's id" }).optional().describe("agent_override: the agent"),
     override: z
       .record(z.string(), z.unknown())
       .nullable()
-      .describe("The agent's own rules (fields of the policy's rules; amounts in minor units); null removes them"),
-  }),
-]);
+      .optional()
+      .describe("agent_override: the agent's own rules (fields of the policy's rules; amounts in minor units); null removes them"),
+  })
+  .superRefine((v, ctx) => {
+    for (const field of KIND_NEEDS[v.kind]) if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${v.kind}` });
+  });
 export type ProposePolicyChange = z.output<typeof ProposePolicyChangeSchema>;
 
 export const RejectPolicyChangeSchema = z.strictObject({ reason: ChangeReason.describe("Why the change is rejected (required)") });

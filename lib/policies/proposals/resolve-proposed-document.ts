@@ -21,26 +21,32 @@ export async function resolveProposedDocument(db: DbOrTx, orgId: string, current
   let restoredVersion: number | null = null;
   let agentId: string | null = null;
   let shadowId: string | null = null;
-  if (input.kind === "edit") raw = input.document;
+  const need = <T>(v: T | undefined, field: string): T => {
+    if (v === undefined) throw validationError(`${field} is required for ${input.kind}`, [{ field, issue: "required" }]);
+    return v;
+  };
+  if (input.kind === "edit") raw = need(input.document, "document");
   else if (input.kind === "restore") {
-    const row = await db.policy.findFirst({ where: { orgId, version: input.version }, select: { document: true } });
-    if (!row) throw notFound(`Policy version ${input.version}`);
+    const version = need(input.version, "version");
+    const row = await db.policy.findFirst({ where: { orgId, version }, select: { document: true } });
+    if (!row) throw notFound(`Policy version ${version}`);
     raw = toPolicyDocument(parsePolicyDocument(row.document));
-    restoredVersion = input.version;
+    restoredVersion = version;
   } else if (input.kind === "promote_shadow") {
     const shadow = await getActiveShadowPolicy(db, orgId);
     if (!shadow) throw notFound("Shadow policy");
     raw = toPolicyDocument(shadow.policy);
     shadowId = shadow.id;
   } else {
-    agentId = input.agent_id;
+    agentId = need(input.agent_id, "agent_id");
+    const override = need(input.override, "override");
     const agent = await db.agent.findFirst({ where: { orgId, id: agentId }, select: { id: true } });
     if (!agent) throw notFound("Agent");
     const overrides: Record<string, unknown> = { ...live.agent_overrides };
-    if (input.override === null) {
+    if (override === null) {
       if (!(agentId in overrides)) throw validationError("This agent has no own rules to remove", [{ field: "override", issue: "nothing to remove" }]);
       delete overrides[agentId];
-    } else overrides[agentId] = input.override;
+    } else overrides[agentId] = override;
     raw = { ...live, agent_overrides: overrides };
   }
   const document = toPolicyDocument(await parseOrgPolicy(db, orgId, raw));

@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Optional, Union
 
 from .._model_base import answer
 from .._operations import NOT_GIVEN, AsyncApiBase, Omittable, OperationSpec, SyncApiBase, as_json
-from .literals import BacktestDays, ListApprovalsSort, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
-from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyShadow, PolicyVersionList, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
+from .literals import BacktestDays, ListApprovalsSort, PolicyChangeProposalKind, PolicyChangeProposalStatus, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
 
 __all__ = ["OPERATIONS", "Api", "AsyncApi"]
 
@@ -44,12 +44,15 @@ OPERATIONS: Dict[str, OperationSpec] = {
     "endDelegation": OperationSpec("endDelegation", "DELETE", "/delegations/{id}"),
     "getPolicy": OperationSpec("getPolicy", "GET", "/policy"),
     "setPolicy": OperationSpec("setPolicy", "PUT", "/policy"),
+    "listPolicyChanges": OperationSpec("listPolicyChanges", "GET", "/policy/proposals"),
+    "proposePolicyChange": OperationSpec("proposePolicyChange", "POST", "/policy/proposals"),
+    "approvePolicyChange": OperationSpec("approvePolicyChange", "POST", "/policy/proposals/{id}/approve"),
+    "rejectPolicyChange": OperationSpec("rejectPolicyChange", "POST", "/policy/proposals/{id}/reject"),
     "listPolicyVersions": OperationSpec("listPolicyVersions", "GET", "/policy/versions"),
     "backtestPolicy": OperationSpec("backtestPolicy", "POST", "/policy/backtest"),
     "getPolicyShadow": OperationSpec("getPolicyShadow", "GET", "/policy/shadow"),
     "startPolicyShadow": OperationSpec("startPolicyShadow", "PUT", "/policy/shadow"),
     "stopPolicyShadow": OperationSpec("stopPolicyShadow", "DELETE", "/policy/shadow"),
-    "verifyAuditChain": OperationSpec("verifyAuditChain", "GET", "/audit/verify"),
     "listWebhookEndpoints": OperationSpec("listWebhookEndpoints", "GET", "/webhook-endpoints"),
     "createWebhookEndpoint": OperationSpec("createWebhookEndpoint", "POST", "/webhook-endpoints"),
     "getWebhookEndpoint": OperationSpec("getWebhookEndpoint", "GET", "/webhook-endpoints/{id}"),
@@ -58,6 +61,13 @@ OPERATIONS: Dict[str, OperationSpec] = {
     "rotateWebhookSecret": OperationSpec("rotateWebhookSecret", "POST", "/webhook-endpoints/{id}/rotate-secret"),
     "listWebhookDeliveries": OperationSpec("listWebhookDeliveries", "GET", "/webhook-endpoints/{id}/deliveries"),
     "replayWebhookDelivery": OperationSpec("replayWebhookDelivery", "POST", "/webhook-deliveries/{id}/replay"),
+    "verifyAuditChain": OperationSpec("verifyAuditChain", "GET", "/audit/verify"),
+    "listAuditSigningKeys": OperationSpec("listAuditSigningKeys", "GET", "/audit/keys"),
+    "rotateAuditSigningKey": OperationSpec("rotateAuditSigningKey", "POST", "/audit/keys/rotate"),
+    "listAuditCheckpoints": OperationSpec("listAuditCheckpoints", "GET", "/audit/checkpoints"),
+    "exportAuditEvidence": OperationSpec("exportAuditEvidence", "GET", "/audit/export"),
+    "setAuditRetention": OperationSpec("setAuditRetention", "PUT", "/audit/retention"),
+    "purgeAuditEvents": OperationSpec("purgeAuditEvents", "POST", "/audit/purge"),
 }
 
 
@@ -117,12 +127,13 @@ class Api(SyncApiBase):
         id: str,
         *,
         amount: int,
+        memo: Omittable[str] = NOT_GIVEN,
     ) -> Intent:
         """Report what an approved intent actually paid (at most the approved amount; the rest returns to the wallet).
 
         ``POST /intents/{id}/capture`` (``captureIntent``).
         """
-        return self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount}, answer(Intent))
+        return self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount, "memo": memo}, answer(Intent))
 
     def void_intent(
         self,
@@ -357,12 +368,63 @@ class Api(SyncApiBase):
         *,
         base_version: int,
         document: Dict[str, Any],
+        reason: str,
     ) -> Policy:
-        """Save a new policy version (admins); base_version must be the current version, else 409.
+        """Change the policy (admins), with a reason; base_version must be the current version, else 409.
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, answer(Policy))
+        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer(Policy))
+
+    def list_policy_changes(
+        self,
+        *,
+        status: Optional[PolicyChangeProposalStatus] = None,
+    ) -> PolicyChangeProposalList:
+        """Proposed policy changes, newest first, each with its plain-words diff (admins).
+
+        ``GET /policy/proposals`` (``listPolicyChanges``).
+        """
+        return self._call(OPERATIONS["listPolicyChanges"], {}, {"status": status}, None, answer(PolicyChangeProposalList))
+
+    def propose_policy_change(
+        self,
+        *,
+        kind: PolicyChangeProposalKind,
+        base_version: int,
+        reason: str,
+        document: Omittable[Dict[str, Any]] = NOT_GIVEN,
+        version: Omittable[int] = NOT_GIVEN,
+        agent_id: Omittable[str] = NOT_GIVEN,
+        override: Omittable[Optional[Dict[str, Any]]] = NOT_GIVEN,
+    ) -> PolicyChangeProposal:
+        """Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules.
+
+        ``POST /policy/proposals`` (``proposePolicyChange``).
+        """
+        return self._call(OPERATIONS["proposePolicyChange"], {}, {}, {"kind": kind, "base_version": base_version, "reason": reason, "document": document, "version": version, "agent_id": agent_id, "override": override}, answer(PolicyChangeProposal))
+
+    def approve_policy_change(
+        self,
+        id: str,
+    ) -> PolicyChangeProposal:
+        """Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded).
+
+        ``POST /policy/proposals/{id}/approve`` (``approvePolicyChange``).
+        """
+        return self._call(OPERATIONS["approvePolicyChange"], {"id": id}, {}, None, answer(PolicyChangeProposal))
+
+    def reject_policy_change(
+        self,
+        id: str,
+        *,
+        reason: str,
+    ) -> PolicyChangeProposal:
+        """Reject a proposed change with a reason (the proposer rejecting their own withdraws it).
+
+        ``POST /policy/proposals/{id}/reject`` (``rejectPolicyChange``).
+        """
+        return self._call(OPERATIONS["rejectPolicyChange"], {"id": id}, {}, {"reason": reason}, answer(PolicyChangeProposal))
 
     def list_policy_versions(self) -> PolicyVersionList:
         """Every saved version, newest first, with author, time and the changes from the one before.
@@ -407,13 +469,6 @@ class Api(SyncApiBase):
         ``DELETE /policy/shadow`` (``stopPolicyShadow``).
         """
         return self._call(OPERATIONS["stopPolicyShadow"], {}, {}, None, answer(PolicyShadow))
-
-    def verify_audit_chain(self) -> AuditChainReport:
-        """Recompute the organisation's audit hash chain (admins) and point at the first broken link.
-
-        ``GET /audit/verify`` (``verifyAuditChain``).
-        """
-        return self._call(OPERATIONS["verifyAuditChain"], {}, {}, None, answer(AuditChainReport))
 
     def list_webhook_endpoints(self) -> WebhookEndpointList:
         """Webhook endpoints of the organisation (admin).
@@ -506,6 +561,74 @@ class Api(SyncApiBase):
         """
         return self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, answer(WebhookDelivery))
 
+    def verify_audit_chain(
+        self,
+        *,
+        max_age: Optional[int] = None,
+        wait: Optional[int] = None,
+    ) -> AuditChainReport:
+        """Recompute the organisation's audit hash chain (admins) and point at the first broken link.
+
+        ``GET /audit/verify`` (``verifyAuditChain``).
+        """
+        return self._call(OPERATIONS["verifyAuditChain"], {}, {"max_age": max_age, "wait": wait}, None, answer(AuditChainReport))
+
+    def list_audit_signing_keys(self) -> AuditSigningKeyList:
+        """The public keys (Ed25519, as JWKs) that verify the organisation's audit checkpoints, retired ones with their validity (people).
+
+        ``GET /audit/keys`` (``listAuditSigningKeys``).
+        """
+        return self._call(OPERATIONS["listAuditSigningKeys"], {}, {}, None, answer(AuditSigningKeyList))
+
+    def rotate_audit_signing_key(self) -> RotatedAuditKey:
+        """Replace the signing key (admins): the old key signs a rotation checkpoint naming the new one, then is retired but kept.
+
+        ``POST /audit/keys/rotate`` (``rotateAuditSigningKey``).
+        """
+        return self._call(OPERATIONS["rotateAuditSigningKey"], {}, {}, None, answer(RotatedAuditKey))
+
+    def list_audit_checkpoints(
+        self,
+        *,
+        limit: Optional[int] = None,
+        before_seq: Optional[str] = None,
+    ) -> AuditCheckpointList:
+        """Signed checkpoints of the audit chain, newest first (people).
+
+        ``GET /audit/checkpoints`` (``listAuditCheckpoints``).
+        """
+        return self._call(OPERATIONS["listAuditCheckpoints"], {}, {"limit": limit, "before_seq": before_seq}, None, answer(AuditCheckpointList))
+
+    def export_audit_evidence(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+    ) -> Any:
+        """The self-contained evidence file (people): header, public keys, signed checkpoints and events, as JSON lines.
+
+        ``GET /audit/export`` (``exportAuditEvidence``).
+        """
+        return self._call(OPERATIONS["exportAuditEvidence"], {}, {"from": from_, "to": to}, None, as_json)
+
+    def set_audit_retention(
+        self,
+        *,
+        days: int,
+    ) -> AuditRetention:
+        """How many days audit events are kept before a purge may remove them (admins; 365 to 36525, default 2557).
+
+        ``PUT /audit/retention`` (``setAuditRetention``).
+        """
+        return self._call(OPERATIONS["setAuditRetention"], {}, {}, {"days": days}, answer(AuditRetention))
+
+    def purge_audit_events(self) -> AuditPurge:
+        """Delete events older than the retention (admins), after signing a tombstone checkpoint that keeps the rest verifiable.
+
+        ``POST /audit/purge`` (``purgeAuditEvents``).
+        """
+        return self._call(OPERATIONS["purgeAuditEvents"], {}, {}, None, answer(AuditPurge))
+
 
 class AsyncApi(AsyncApiBase):
     """``aegis.api`` of ``AsyncAegisClient``: every operation of the API (awaitable)."""
@@ -563,12 +686,13 @@ class AsyncApi(AsyncApiBase):
         id: str,
         *,
         amount: int,
+        memo: Omittable[str] = NOT_GIVEN,
     ) -> Intent:
         """Report what an approved intent actually paid (at most the approved amount; the rest returns to the wallet).
 
         ``POST /intents/{id}/capture`` (``captureIntent``).
         """
-        return await self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount}, answer(Intent))
+        return await self._call(OPERATIONS["captureIntent"], {"id": id}, {}, {"amount": amount, "memo": memo}, answer(Intent))
 
     async def void_intent(
         self,
@@ -803,12 +927,63 @@ class AsyncApi(AsyncApiBase):
         *,
         base_version: int,
         document: Dict[str, Any],
+        reason: str,
     ) -> Policy:
-        """Save a new policy version (admins); base_version must be the current version, else 409.
+        """Change the policy (admins), with a reason; base_version must be the current version, else 409.
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, answer(Policy))
+        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer(Policy))
+
+    async def list_policy_changes(
+        self,
+        *,
+        status: Optional[PolicyChangeProposalStatus] = None,
+    ) -> PolicyChangeProposalList:
+        """Proposed policy changes, newest first, each with its plain-words diff (admins).
+
+        ``GET /policy/proposals`` (``listPolicyChanges``).
+        """
+        return await self._call(OPERATIONS["listPolicyChanges"], {}, {"status": status}, None, answer(PolicyChangeProposalList))
+
+    async def propose_policy_change(
+        self,
+        *,
+        kind: PolicyChangeProposalKind,
+        base_version: int,
+        reason: str,
+        document: Omittable[Dict[str, Any]] = NOT_GIVEN,
+        version: Omittable[int] = NOT_GIVEN,
+        agent_id: Omittable[str] = NOT_GIVEN,
+        override: Omittable[Optional[Dict[str, Any]]] = NOT_GIVEN,
+    ) -> PolicyChangeProposal:
+        """Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules.
+
+        ``POST /policy/proposals`` (``proposePolicyChange``).
+        """
+        return await self._call(OPERATIONS["proposePolicyChange"], {}, {}, {"kind": kind, "base_version": base_version, "reason": reason, "document": document, "version": version, "agent_id": agent_id, "override": override}, answer(PolicyChangeProposal))
+
+    async def approve_policy_change(
+        self,
+        id: str,
+    ) -> PolicyChangeProposal:
+        """Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded).
+
+        ``POST /policy/proposals/{id}/approve`` (``approvePolicyChange``).
+        """
+        return await self._call(OPERATIONS["approvePolicyChange"], {"id": id}, {}, None, answer(PolicyChangeProposal))
+
+    async def reject_policy_change(
+        self,
+        id: str,
+        *,
+        reason: str,
+    ) -> PolicyChangeProposal:
+        """Reject a proposed change with a reason (the proposer rejecting their own withdraws it).
+
+        ``POST /policy/proposals/{id}/reject`` (``rejectPolicyChange``).
+        """
+        return await self._call(OPERATIONS["rejectPolicyChange"], {"id": id}, {}, {"reason": reason}, answer(PolicyChangeProposal))
 
     async def list_policy_versions(self) -> PolicyVersionList:
         """Every saved version, newest first, with author, time and the changes from the one before.
@@ -853,13 +1028,6 @@ class AsyncApi(AsyncApiBase):
         ``DELETE /policy/shadow`` (``stopPolicyShadow``).
         """
         return await self._call(OPERATIONS["stopPolicyShadow"], {}, {}, None, answer(PolicyShadow))
-
-    async def verify_audit_chain(self) -> AuditChainReport:
-        """Recompute the organisation's audit hash chain (admins) and point at the first broken link.
-
-        ``GET /audit/verify`` (``verifyAuditChain``).
-        """
-        return await self._call(OPERATIONS["verifyAuditChain"], {}, {}, None, answer(AuditChainReport))
 
     async def list_webhook_endpoints(self) -> WebhookEndpointList:
         """Webhook endpoints of the organisation (admin).
@@ -951,3 +1119,71 @@ class AsyncApi(AsyncApiBase):
         ``POST /webhook-deliveries/{id}/replay`` (``replayWebhookDelivery``).
         """
         return await self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, answer(WebhookDelivery))
+
+    async def verify_audit_chain(
+        self,
+        *,
+        max_age: Optional[int] = None,
+        wait: Optional[int] = None,
+    ) -> AuditChainReport:
+        """Recompute the organisation's audit hash chain (admins) and point at the first broken link.
+
+        ``GET /audit/verify`` (``verifyAuditChain``).
+        """
+        return await self._call(OPERATIONS["verifyAuditChain"], {}, {"max_age": max_age, "wait": wait}, None, answer(AuditChainReport))
+
+    async def list_audit_signing_keys(self) -> AuditSigningKeyList:
+        """The public keys (Ed25519, as JWKs) that verify the organisation's audit checkpoints, retired ones with their validity (people).
+
+        ``GET /audit/keys`` (``listAuditSigningKeys``).
+        """
+        return await self._call(OPERATIONS["listAuditSigningKeys"], {}, {}, None, answer(AuditSigningKeyList))
+
+    async def rotate_audit_signing_key(self) -> RotatedAuditKey:
+        """Replace the signing key (admins): the old key signs a rotation checkpoint naming the new one, then is retired but kept.
+
+        ``POST /audit/keys/rotate`` (``rotateAuditSigningKey``).
+        """
+        return await self._call(OPERATIONS["rotateAuditSigningKey"], {}, {}, None, answer(RotatedAuditKey))
+
+    async def list_audit_checkpoints(
+        self,
+        *,
+        limit: Optional[int] = None,
+        before_seq: Optional[str] = None,
+    ) -> AuditCheckpointList:
+        """Signed checkpoints of the audit chain, newest first (people).
+
+        ``GET /audit/checkpoints`` (``listAuditCheckpoints``).
+        """
+        return await self._call(OPERATIONS["listAuditCheckpoints"], {}, {"limit": limit, "before_seq": before_seq}, None, answer(AuditCheckpointList))
+
+    async def export_audit_evidence(
+        self,
+        *,
+        from_: Optional[str] = None,
+        to: Optional[str] = None,
+    ) -> Any:
+        """The self-contained evidence file (people): header, public keys, signed checkpoints and events, as JSON lines.
+
+        ``GET /audit/export`` (``exportAuditEvidence``).
+        """
+        return await self._call(OPERATIONS["exportAuditEvidence"], {}, {"from": from_, "to": to}, None, as_json)
+
+    async def set_audit_retention(
+        self,
+        *,
+        days: int,
+    ) -> AuditRetention:
+        """How many days audit events are kept before a purge may remove them (admins; 365 to 36525, default 2557).
+
+        ``PUT /audit/retention`` (``setAuditRetention``).
+        """
+        return await self._call(OPERATIONS["setAuditRetention"], {}, {}, {"days": days}, answer(AuditRetention))
+
+    async def purge_audit_events(self) -> AuditPurge:
+        """Delete events older than the retention (admins), after signing a tombstone checkpoint that keeps the rest verifiable.
+
+        ``POST /audit/purge`` (``purgeAuditEvents``).
+        """
+        return await self._call(OPERATIONS["purgeAuditEvents"], {}, {}, None, answer(AuditPurge))

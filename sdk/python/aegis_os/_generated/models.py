@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .._model_base import Model, integer, items, mapping, model, raw_field, timestamp
 from .._model_mixins import IntentMixin, PolicyDecisionMixin, PolicyTraceEntryMixin
-from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, BacktestDays, DecisionOutcome, IntentStatus, PolicyVersionChangeKind, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, BacktestDays, DecisionOutcome, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 
-__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList"]
+__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
 
 
 @dataclass
@@ -671,41 +671,40 @@ class PolicyShadowDisagreementShadow(Model):
 
 
 @dataclass
-class AuditChainReport(Model):
-    """``AuditChainReport`` of the API."""
+class PolicyChangeProposal(Model):
+    """``PolicyChangeProposal`` of the API."""
 
-    object: Literal["audit_chain_report"]
-    org_id: str
-    ok: bool
-    #: Sealed events checked, up to the first broken link
-    checked: int
-    #: Events recorded but not sealed yet (sealed within seconds)
-    pending: int
-    #: The last good link; store it elsewhere to detect a rewrite of the tail later
-    head: Optional[AuditChainReportHead]
-    first_broken: Optional[AuditChainReportFirstBroken]
-    raw: Dict[str, Any] = raw_field()
-
-
-@dataclass
-class AuditChainReportHead(Model):
-    """``AuditChainReport.head`` of the API."""
-
-    seq: str
-    hash: str
-    raw: Dict[str, Any] = raw_field()
-
-
-@dataclass
-class AuditChainReportFirstBroken(Model):
-    """``AuditChainReport.first_broken`` of the API."""
-
-    seq: str
+    object: Literal["policy_change"]
     id: str
+    kind: PolicyChangeProposalKind
+    status: PolicyChangeProposalStatus
+    base_version: int
+    reason: str
+    proposed_by: str
+    proposed_by_user_id: Optional[str]
     created_at: _dt.datetime
-    action: str
-    reason: AuditChainReportFirstBrokenReason
-    detail: str
+    agent_id: Optional[str]
+    restored_version: Optional[int]
+    shadow_id: Optional[str]
+    #: A policy document (see the README's policy table); amounts in minor units
+    document: Dict[str, Any]
+    #: What the change does against its base version, in plain words ("Auto-approve up to ₹10,000.00 → ₹15,000.00")
+    changes: List[str]
+    #: How it went live: a second admin approved it, the organisation had one admin, or the CLI operator applied it; null until approved
+    approval: Optional[PolicyChangeProposalApproval]
+    decided_by: Optional[str]
+    decided_at: Optional[_dt.datetime]
+    decision_reason: Optional[str]
+    applied_version: Optional[int]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class PolicyChangeProposalList(Model):
+    """``PolicyChangeProposalList`` of the API."""
+
+    object: Literal["list"]
+    data: List[PolicyChangeProposal]
     raw: Dict[str, Any] = raw_field()
 
 
@@ -816,6 +815,157 @@ class WebhookDeliveryList(Model):
     raw: Dict[str, Any] = raw_field()
 
 
+@dataclass
+class AuditChainReport(Model):
+    """``AuditChainReport`` of the API."""
+
+    object: Literal["audit_chain_report"]
+    org_id: str
+    ok: bool
+    #: Sealed events checked, up to the first broken link
+    checked: int
+    #: Events recorded but not sealed yet (sealed within seconds)
+    pending: int
+    #: The last good link; store it elsewhere to detect a rewrite of the tail later
+    head: Optional[AuditChainReportHead]
+    first_broken: Optional[AuditChainReportFirstBroken]
+    #: The stored check this answer comes from (the dashboard's Audit chain page shows the same)
+    verification_id: str
+    #: When that check finished
+    checked_at: _dt.datetime
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditChainReportHead(Model):
+    """``AuditChainReport.head`` of the API."""
+
+    seq: str
+    hash: str
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditChainReportFirstBroken(Model):
+    """``AuditChainReport.first_broken`` of the API."""
+
+    seq: str
+    id: str
+    created_at: _dt.datetime
+    action: str
+    reason: AuditChainReportFirstBrokenReason
+    detail: str
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditSigningKey(Model):
+    """``AuditSigningKey`` of the API."""
+
+    object: Literal["audit_signing_key"]
+    id: str
+    algorithm: Literal["Ed25519"]
+    #: The public key as a JWK
+    public_key: AuditSigningKeyPublicKey
+    valid_from: str
+    #: null while the key signs; set when it was rotated out (it still verifies what it signed)
+    valid_until: Optional[str]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditSigningKeyPublicKey(Model):
+    """The public key as a JWK"""
+
+    kty: Literal["OKP"]
+    crv: Literal["Ed25519"]
+    x: str
+    kid: str
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditSigningKeyList(Model):
+    """``AuditSigningKeyList`` of the API."""
+
+    object: Literal["list"]
+    data: List[AuditSigningKey]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditCheckpoint(Model):
+    """``AuditCheckpoint`` of the API."""
+
+    object: Literal["audit_checkpoint"]
+    id: str
+    org_id: str
+    kind: AuditCheckpointKind
+    #: The last sequence number the checkpoint covers
+    seq: str
+    #: That event's hash
+    hash: str
+    created_at: _dt.datetime
+    key_id: str
+    #: Ed25519 (base64) over the RFC 8785 JSON of v, type, id, org, kind, seq, hash, at, key_id and details
+    signature: str
+    details: Dict[str, Any]
+    timestamp: Optional[AuditCheckpointTimestamp]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditCheckpointTimestamp(Model):
+    """``AuditCheckpoint.timestamp`` of the API."""
+
+    #: RFC 3161 TimeStampToken, base64 DER
+    token: str
+    time: Optional[str]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditCheckpointList(Model):
+    """``AuditCheckpointList`` of the API."""
+
+    object: Literal["list"]
+    data: List[AuditCheckpoint]
+    has_more: bool
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class RotatedAuditKey(Model):
+    """``RotatedAuditKey`` of the API."""
+
+    key: AuditSigningKey
+    checkpoint: AuditCheckpoint
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditRetention(Model):
+    """``AuditRetention`` of the API."""
+
+    object: Literal["audit_retention"]
+    days: int
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class AuditPurge(Model):
+    """``AuditPurge`` of the API."""
+
+    object: Literal["audit_purge"]
+    #: Events deleted by this call
+    purged: int
+    purged_through_seq: Optional[str]
+    purged_before: str
+    #: The signed tombstone checkpoint this purge left (null when nothing was old enough)
+    tombstone: Optional[AuditCheckpoint]
+    raw: Dict[str, Any] = raw_field()
+
+
 class _SubmitIntentParamsRequired(TypedDict):
     amount: int
     currency: str
@@ -834,11 +984,16 @@ class SubmitIntentParams(_SubmitIntentParamsRequired, total=False):
     metadata: Dict[str, Optional[Union[str, float, bool, List[Union[str, float, bool]]]]]
 
 
-class CaptureIntentParams(TypedDict):
-    """Request body: ``CaptureIntent`` of the API. Keys the schema requires are required here too."""
-
+class _CaptureIntentParamsRequired(TypedDict):
     #: What was actually paid, in minor units; at most the approved amount. The rest returns to the wallet.
     amount: int
+
+
+class CaptureIntentParams(_CaptureIntentParamsRequired, total=False):
+    """Request body: ``CaptureIntent`` of the API. Keys the schema requires are required here too."""
+
+    #: A note for the books (invoice number, what was bought); kept with the capture and in the intents CSV.
+    memo: str
 
 
 class VoidIntentParams(TypedDict, total=False):
@@ -931,6 +1086,8 @@ class SetPolicyParams(TypedDict):
     base_version: int
     #: A policy document (see the README's policy table); amounts in minor units
     document: Dict[str, Any]
+    #: Why the policy changes (required)
+    reason: str
 
 
 class _BacktestPolicyParamsRequired(TypedDict):
@@ -950,6 +1107,35 @@ class StartShadowPolicyParams(TypedDict):
 
     #: A policy document (see the README's policy table); amounts in minor units
     document: Dict[str, Any]
+
+
+class _ProposePolicyChangeParamsRequired(TypedDict):
+    #: What changes
+    kind: PolicyChangeProposalKind
+    #: The live version the change is proposed against (GET /policy answers it)
+    base_version: int
+    #: Why the policy changes (required)
+    reason: str
+
+
+class ProposePolicyChangeParams(_ProposePolicyChangeParamsRequired, total=False):
+    """Request body: ``ProposePolicyChange`` of the API. Keys the schema requires are required here too."""
+
+    #: edit: the whole new document
+    document: Dict[str, Any]
+    #: restore: the earlier version to bring back
+    version: int
+    #: agent_override: the agent
+    agent_id: str
+    #: agent_override: the agent's own rules (fields of the policy's rules; amounts in minor units); null removes them
+    override: Optional[Dict[str, Any]]
+
+
+class RejectPolicyChangeParams(TypedDict):
+    """Request body: ``RejectPolicyChange`` of the API. Keys the schema requires are required here too."""
+
+    #: Why the change is rejected (required)
+    reason: str
 
 
 class _CreateWebhookEndpointParamsRequired(TypedDict):
@@ -982,6 +1168,13 @@ class RotateWebhookSecretParams(TypedDict, total=False):
 
     #: How long the previous secret keeps signing beside the new one (default 24 h)
     overlap_seconds: int
+
+
+class SetAuditRetentionParams(TypedDict):
+    """Request body: ``SetAuditRetention`` of the API. Keys the schema requires are required here too."""
+
+    #: How long audit events are kept before a purge may remove them (default 2557, 7 years)
+    days: int
 
 
 Intent._fields = (
@@ -1365,26 +1558,30 @@ PolicyShadowDisagreementShadow._fields = (
     ("rule", "rule", None),
     ("reason", "reason", None),
 )
-AuditChainReport._fields = (
+PolicyChangeProposal._fields = (
     ("object", "object", None),
-    ("org_id", "org_id", None),
-    ("ok", "ok", None),
-    ("checked", "checked", integer),
-    ("pending", "pending", integer),
-    ("head", "head", model(AuditChainReportHead)),
-    ("first_broken", "first_broken", model(AuditChainReportFirstBroken)),
-)
-AuditChainReportHead._fields = (
-    ("seq", "seq", None),
-    ("hash", "hash", None),
-)
-AuditChainReportFirstBroken._fields = (
-    ("seq", "seq", None),
     ("id", "id", None),
-    ("created_at", "created_at", timestamp),
-    ("action", "action", None),
+    ("kind", "kind", None),
+    ("status", "status", None),
+    ("base_version", "base_version", integer),
     ("reason", "reason", None),
-    ("detail", "detail", None),
+    ("proposed_by", "proposed_by", None),
+    ("proposed_by_user_id", "proposed_by_user_id", None),
+    ("created_at", "created_at", timestamp),
+    ("agent_id", "agent_id", None),
+    ("restored_version", "restored_version", integer),
+    ("shadow_id", "shadow_id", None),
+    ("document", "document", None),
+    ("changes", "changes", items(None)),
+    ("approval", "approval", None),
+    ("decided_by", "decided_by", None),
+    ("decided_at", "decided_at", timestamp),
+    ("decision_reason", "decision_reason", None),
+    ("applied_version", "applied_version", integer),
+)
+PolicyChangeProposalList._fields = (
+    ("object", "object", None),
+    ("data", "data", items(model(PolicyChangeProposal))),
 )
 WebhookEndpoint._fields = (
     ("id", "id", None),
@@ -1453,4 +1650,82 @@ WebhookDeliveryList._fields = (
     ("data", "data", items(model(WebhookDelivery))),
     ("has_more", "has_more", None),
     ("next_cursor", "next_cursor", None),
+)
+AuditChainReport._fields = (
+    ("object", "object", None),
+    ("org_id", "org_id", None),
+    ("ok", "ok", None),
+    ("checked", "checked", integer),
+    ("pending", "pending", integer),
+    ("head", "head", model(AuditChainReportHead)),
+    ("first_broken", "first_broken", model(AuditChainReportFirstBroken)),
+    ("verification_id", "verification_id", None),
+    ("checked_at", "checked_at", timestamp),
+)
+AuditChainReportHead._fields = (
+    ("seq", "seq", None),
+    ("hash", "hash", None),
+)
+AuditChainReportFirstBroken._fields = (
+    ("seq", "seq", None),
+    ("id", "id", None),
+    ("created_at", "created_at", timestamp),
+    ("action", "action", None),
+    ("reason", "reason", None),
+    ("detail", "detail", None),
+)
+AuditSigningKey._fields = (
+    ("object", "object", None),
+    ("id", "id", None),
+    ("algorithm", "algorithm", None),
+    ("public_key", "public_key", model(AuditSigningKeyPublicKey)),
+    ("valid_from", "valid_from", None),
+    ("valid_until", "valid_until", None),
+)
+AuditSigningKeyPublicKey._fields = (
+    ("kty", "kty", None),
+    ("crv", "crv", None),
+    ("x", "x", None),
+    ("kid", "kid", None),
+)
+AuditSigningKeyList._fields = (
+    ("object", "object", None),
+    ("data", "data", items(model(AuditSigningKey))),
+)
+AuditCheckpoint._fields = (
+    ("object", "object", None),
+    ("id", "id", None),
+    ("org_id", "org_id", None),
+    ("kind", "kind", None),
+    ("seq", "seq", None),
+    ("hash", "hash", None),
+    ("created_at", "created_at", timestamp),
+    ("key_id", "key_id", None),
+    ("signature", "signature", None),
+    ("details", "details", None),
+    ("timestamp", "timestamp", model(AuditCheckpointTimestamp)),
+)
+AuditCheckpointTimestamp._fields = (
+    ("token", "token", None),
+    ("time", "time", None),
+)
+AuditCheckpointList._fields = (
+    ("object", "object", None),
+    ("data", "data", items(model(AuditCheckpoint))),
+    ("has_more", "has_more", None),
+)
+RotatedAuditKey._fields = (
+    ("key", "key", model(AuditSigningKey)),
+    ("checkpoint", "checkpoint", model(AuditCheckpoint)),
+)
+AuditRetention._fields = (
+    ("object", "object", None),
+    ("days", "days", integer),
+)
+AuditPurge._fields = (
+    ("object", "object", None),
+    ("purged", "purged", integer),
+    ("purged_through_seq", "purged_through_seq", None),
+    ("purged_before", "purged_before", None),
+    ("tombstone", "tombstone", model(AuditCheckpoint)),
 )

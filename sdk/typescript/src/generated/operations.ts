@@ -33,12 +33,15 @@ export const OPERATIONS = {
   endDelegation: { method: "DELETE", path: "/delegations/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
   getPolicy: { method: "GET", path: "/policy", pathParams: [], queryParams: [], body: false, idempotent: false },
   setPolicy: { method: "PUT", path: "/policy", pathParams: [], queryParams: [], body: true, idempotent: false },
+  listPolicyChanges: { method: "GET", path: "/policy/proposals", pathParams: [], queryParams: ["status"], body: false, idempotent: false },
+  proposePolicyChange: { method: "POST", path: "/policy/proposals", pathParams: [], queryParams: [], body: true, idempotent: false },
+  approvePolicyChange: { method: "POST", path: "/policy/proposals/{id}/approve", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  rejectPolicyChange: { method: "POST", path: "/policy/proposals/{id}/reject", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
   listPolicyVersions: { method: "GET", path: "/policy/versions", pathParams: [], queryParams: [], body: false, idempotent: false },
   backtestPolicy: { method: "POST", path: "/policy/backtest", pathParams: [], queryParams: [], body: true, idempotent: false },
   getPolicyShadow: { method: "GET", path: "/policy/shadow", pathParams: [], queryParams: [], body: false, idempotent: false },
   startPolicyShadow: { method: "PUT", path: "/policy/shadow", pathParams: [], queryParams: [], body: true, idempotent: false },
   stopPolicyShadow: { method: "DELETE", path: "/policy/shadow", pathParams: [], queryParams: [], body: false, idempotent: false },
-  verifyAuditChain: { method: "GET", path: "/audit/verify", pathParams: [], queryParams: [], body: false, idempotent: false },
   listWebhookEndpoints: { method: "GET", path: "/webhook-endpoints", pathParams: [], queryParams: [], body: false, idempotent: false },
   createWebhookEndpoint: { method: "POST", path: "/webhook-endpoints", pathParams: [], queryParams: [], body: true, idempotent: false },
   getWebhookEndpoint: { method: "GET", path: "/webhook-endpoints/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
@@ -47,6 +50,13 @@ export const OPERATIONS = {
   rotateWebhookSecret: { method: "POST", path: "/webhook-endpoints/{id}/rotate-secret", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
   listWebhookDeliveries: { method: "GET", path: "/webhook-endpoints/{id}/deliveries", pathParams: ["id"], queryParams: ["status", "limit", "cursor"], body: false, idempotent: false },
   replayWebhookDelivery: { method: "POST", path: "/webhook-deliveries/{id}/replay", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  verifyAuditChain: { method: "GET", path: "/audit/verify", pathParams: [], queryParams: ["max_age", "wait"], body: false, idempotent: false },
+  listAuditSigningKeys: { method: "GET", path: "/audit/keys", pathParams: [], queryParams: [], body: false, idempotent: false },
+  rotateAuditSigningKey: { method: "POST", path: "/audit/keys/rotate", pathParams: [], queryParams: [], body: false, idempotent: false },
+  listAuditCheckpoints: { method: "GET", path: "/audit/checkpoints", pathParams: [], queryParams: ["limit", "before_seq"], body: false, idempotent: false },
+  exportAuditEvidence: { method: "GET", path: "/audit/export", pathParams: [], queryParams: ["from", "to"], body: false, idempotent: false },
+  setAuditRetention: { method: "PUT", path: "/audit/retention", pathParams: [], queryParams: [], body: true, idempotent: false },
+  purgeAuditEvents: { method: "POST", path: "/audit/purge", pathParams: [], queryParams: [], body: false, idempotent: false },
 } as const satisfies Record<keyof operations, OperationSpec>;
 
 /** What each operation takes: path and query parameters and body fields in one object. */
@@ -76,12 +86,15 @@ export type OperationParams = {
   endDelegation: operations["endDelegation"]["parameters"]["path"];
   getPolicy: Record<string, never>;
   setPolicy: operations["setPolicy"]["requestBody"]["content"]["application/json"];
+  listPolicyChanges: NonNullable<operations["listPolicyChanges"]["parameters"]["query"]>;
+  proposePolicyChange: operations["proposePolicyChange"]["requestBody"]["content"]["application/json"];
+  approvePolicyChange: operations["approvePolicyChange"]["parameters"]["path"];
+  rejectPolicyChange: operations["rejectPolicyChange"]["parameters"]["path"] & operations["rejectPolicyChange"]["requestBody"]["content"]["application/json"];
   listPolicyVersions: Record<string, never>;
   backtestPolicy: operations["backtestPolicy"]["requestBody"]["content"]["application/json"];
   getPolicyShadow: Record<string, never>;
   startPolicyShadow: operations["startPolicyShadow"]["requestBody"]["content"]["application/json"];
   stopPolicyShadow: Record<string, never>;
-  verifyAuditChain: Record<string, never>;
   listWebhookEndpoints: Record<string, never>;
   createWebhookEndpoint: operations["createWebhookEndpoint"]["requestBody"]["content"]["application/json"];
   getWebhookEndpoint: operations["getWebhookEndpoint"]["parameters"]["path"];
@@ -90,6 +103,13 @@ export type OperationParams = {
   rotateWebhookSecret: operations["rotateWebhookSecret"]["parameters"]["path"] & NonNullable<operations["rotateWebhookSecret"]["requestBody"]>["content"]["application/json"];
   listWebhookDeliveries: operations["listWebhookDeliveries"]["parameters"]["path"] & NonNullable<operations["listWebhookDeliveries"]["parameters"]["query"]>;
   replayWebhookDelivery: operations["replayWebhookDelivery"]["parameters"]["path"];
+  verifyAuditChain: NonNullable<operations["verifyAuditChain"]["parameters"]["query"]>;
+  listAuditSigningKeys: Record<string, never>;
+  rotateAuditSigningKey: Record<string, never>;
+  listAuditCheckpoints: NonNullable<operations["listAuditCheckpoints"]["parameters"]["query"]>;
+  exportAuditEvidence: NonNullable<operations["exportAuditEvidence"]["parameters"]["query"]>;
+  setAuditRetention: operations["setAuditRetention"]["requestBody"]["content"]["application/json"];
+  purgeAuditEvents: Record<string, never>;
 };
 
 /** What each operation answers. */
@@ -119,12 +139,15 @@ export type OperationResults = {
   endDelegation: operations["endDelegation"]["responses"][200]["content"]["application/json"];
   getPolicy: operations["getPolicy"]["responses"][200]["content"]["application/json"];
   setPolicy: operations["setPolicy"]["responses"][200]["content"]["application/json"];
+  listPolicyChanges: operations["listPolicyChanges"]["responses"][200]["content"]["application/json"];
+  proposePolicyChange: operations["proposePolicyChange"]["responses"][201]["content"]["application/json"];
+  approvePolicyChange: operations["approvePolicyChange"]["responses"][200]["content"]["application/json"];
+  rejectPolicyChange: operations["rejectPolicyChange"]["responses"][200]["content"]["application/json"];
   listPolicyVersions: operations["listPolicyVersions"]["responses"][200]["content"]["application/json"];
   backtestPolicy: operations["backtestPolicy"]["responses"][200]["content"]["application/json"];
   getPolicyShadow: operations["getPolicyShadow"]["responses"][200]["content"]["application/json"];
   startPolicyShadow: operations["startPolicyShadow"]["responses"][200]["content"]["application/json"];
   stopPolicyShadow: operations["stopPolicyShadow"]["responses"][200]["content"]["application/json"];
-  verifyAuditChain: operations["verifyAuditChain"]["responses"][200]["content"]["application/json"];
   listWebhookEndpoints: operations["listWebhookEndpoints"]["responses"][200]["content"]["application/json"];
   createWebhookEndpoint: operations["createWebhookEndpoint"]["responses"][201]["content"]["application/json"];
   getWebhookEndpoint: operations["getWebhookEndpoint"]["responses"][200]["content"]["application/json"];
@@ -133,6 +156,13 @@ export type OperationResults = {
   rotateWebhookSecret: operations["rotateWebhookSecret"]["responses"][200]["content"]["application/json"];
   listWebhookDeliveries: operations["listWebhookDeliveries"]["responses"][200]["content"]["application/json"];
   replayWebhookDelivery: operations["replayWebhookDelivery"]["responses"][201]["content"]["application/json"];
+  verifyAuditChain: operations["verifyAuditChain"]["responses"][200]["content"]["application/json"];
+  listAuditSigningKeys: operations["listAuditSigningKeys"]["responses"][200]["content"]["application/json"];
+  rotateAuditSigningKey: operations["rotateAuditSigningKey"]["responses"][201]["content"]["application/json"];
+  listAuditCheckpoints: operations["listAuditCheckpoints"]["responses"][200]["content"]["application/json"];
+  exportAuditEvidence: unknown;
+  setAuditRetention: operations["setAuditRetention"]["responses"][200]["content"]["application/json"];
+  purgeAuditEvents: operations["purgeAuditEvents"]["responses"][200]["content"]["application/json"];
 };
 
 /** `aegis.api`: one method per operation of the API, typed from the OpenAPI document. */
@@ -259,9 +289,29 @@ export class Api {
     return this.call(OPERATIONS.getPolicy, params, options);
   }
 
-  /** Save a new policy version (admins); base_version must be the current version, else 409 (`PUT /policy`) */
+  /** Change the policy (admins), with a reason; base_version must be the current version, else 409 (`PUT /policy`) */
   setPolicy(params: OperationParams["setPolicy"], options?: CallOptions): Promise<OperationResults["setPolicy"]> {
     return this.call(OPERATIONS.setPolicy, params, options);
+  }
+
+  /** Proposed policy changes, newest first, each with its plain-words diff (admins) (`GET /policy/proposals`) */
+  listPolicyChanges(params: OperationParams["listPolicyChanges"] = {}, options?: CallOptions): Promise<OperationResults["listPolicyChanges"]> {
+    return this.call(OPERATIONS.listPolicyChanges, params, options);
+  }
+
+  /** Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules (`POST /policy/proposals`) */
+  proposePolicyChange(params: OperationParams["proposePolicyChange"], options?: CallOptions): Promise<OperationResults["proposePolicyChange"]> {
+    return this.call(OPERATIONS.proposePolicyChange, params, options);
+  }
+
+  /** Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded) (`POST /policy/proposals/{id}/approve`) */
+  approvePolicyChange(params: OperationParams["approvePolicyChange"], options?: CallOptions): Promise<OperationResults["approvePolicyChange"]> {
+    return this.call(OPERATIONS.approvePolicyChange, params, options);
+  }
+
+  /** Reject a proposed change with a reason (the proposer rejecting their own withdraws it) (`POST /policy/proposals/{id}/reject`) */
+  rejectPolicyChange(params: OperationParams["rejectPolicyChange"], options?: CallOptions): Promise<OperationResults["rejectPolicyChange"]> {
+    return this.call(OPERATIONS.rejectPolicyChange, params, options);
   }
 
   /** Every saved version, newest first, with author, time and the changes from the one before (`GET /policy/versions`) */
@@ -287,11 +337,6 @@ export class Api {
   /** Stop the draft running in shadow (admins) (`DELETE /policy/shadow`) */
   stopPolicyShadow(params: OperationParams["stopPolicyShadow"] = {}, options?: CallOptions): Promise<OperationResults["stopPolicyShadow"]> {
     return this.call(OPERATIONS.stopPolicyShadow, params, options);
-  }
-
-  /** Recompute the organisation's audit hash chain (admins) and point at the first broken link (`GET /audit/verify`) */
-  verifyAuditChain(params: OperationParams["verifyAuditChain"] = {}, options?: CallOptions): Promise<OperationResults["verifyAuditChain"]> {
-    return this.call(OPERATIONS.verifyAuditChain, params, options);
   }
 
   /** Webhook endpoints of the organisation (admin) (`GET /webhook-endpoints`) */
@@ -332,5 +377,40 @@ export class Api {
   /** Send a delivery's event again as a new delivery with the same webhook-id (admin) (`POST /webhook-deliveries/{id}/replay`) */
   replayWebhookDelivery(params: OperationParams["replayWebhookDelivery"], options?: CallOptions): Promise<OperationResults["replayWebhookDelivery"]> {
     return this.call(OPERATIONS.replayWebhookDelivery, params, options);
+  }
+
+  /** Recompute the organisation's audit hash chain (admins) and point at the first broken link (`GET /audit/verify`) */
+  verifyAuditChain(params: OperationParams["verifyAuditChain"] = {}, options?: CallOptions): Promise<OperationResults["verifyAuditChain"]> {
+    return this.call(OPERATIONS.verifyAuditChain, params, options);
+  }
+
+  /** The public keys (Ed25519, as JWKs) that verify the organisation's audit checkpoints, retired ones with their validity (people) (`GET /audit/keys`) */
+  listAuditSigningKeys(params: OperationParams["listAuditSigningKeys"] = {}, options?: CallOptions): Promise<OperationResults["listAuditSigningKeys"]> {
+    return this.call(OPERATIONS.listAuditSigningKeys, params, options);
+  }
+
+  /** Replace the signing key (admins): the old key signs a rotation checkpoint naming the new one, then is retired but kept (`POST /audit/keys/rotate`) */
+  rotateAuditSigningKey(params: OperationParams["rotateAuditSigningKey"] = {}, options?: CallOptions): Promise<OperationResults["rotateAuditSigningKey"]> {
+    return this.call(OPERATIONS.rotateAuditSigningKey, params, options);
+  }
+
+  /** Signed checkpoints of the audit chain, newest first (people) (`GET /audit/checkpoints`) */
+  listAuditCheckpoints(params: OperationParams["listAuditCheckpoints"] = {}, options?: CallOptions): Promise<OperationResults["listAuditCheckpoints"]> {
+    return this.call(OPERATIONS.listAuditCheckpoints, params, options);
+  }
+
+  /** The self-contained evidence file (people): header, public keys, signed checkpoints and events, as JSON lines (`GET /audit/export`) */
+  exportAuditEvidence(params: OperationParams["exportAuditEvidence"] = {}, options?: CallOptions): Promise<OperationResults["exportAuditEvidence"]> {
+    return this.call(OPERATIONS.exportAuditEvidence, params, options);
+  }
+
+  /** How many days audit events are kept before a purge may remove them (admins; 365 to 36525, default 2557) (`PUT /audit/retention`) */
+  setAuditRetention(params: OperationParams["setAuditRetention"], options?: CallOptions): Promise<OperationResults["setAuditRetention"]> {
+    return this.call(OPERATIONS.setAuditRetention, params, options);
+  }
+
+  /** Delete events older than the retention (admins), after signing a tombstone checkpoint that keeps the rest verifiable (`POST /audit/purge`) */
+  purgeAuditEvents(params: OperationParams["purgeAuditEvents"] = {}, options?: CallOptions): Promise<OperationResults["purgeAuditEvents"]> {
+    return this.call(OPERATIONS.purgeAuditEvents, params, options);
   }
 }
