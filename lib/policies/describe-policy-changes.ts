@@ -28,7 +28,10 @@ function settlementValue(key: string, v: unknown): string {
 function sectionLines(before: Section, after: Section, labels: Record<string, string>, value: (k: string, v: unknown) => string, prefix = ""): string[] {
   return Object.keys(labels)
     .filter((k) => !same(before[k], after[k]))
-    .map((k) => `${prefix}${labels[k]} ${before[k] === undefined ? "(organisation's rule)" : value(k, before[k])} → ${after[k] === undefined ? "(organisation's rule)" : value(k, after[k])}`);
+    .map(
+      (k) =>
+        `${prefix}${labels[k]} ${before[k] === undefined ? "(organisation's rule)" : value(k, before[k])} → ${after[k] === undefined ? "(organisation's rule)" : value(k, after[k])}`,
+    );
 }
 
 /**

@@ -7,6 +7,7 @@ export type PolicyVersionView = {
   base_version: number | null;
   created_by: string;
   created_at: string;
+  reason: string | null;
   /** null when the previous version is beyond the listed ones. */
   changes: PolicyChange[] | null;
   document?: PolicyDocument;
@@ -28,6 +29,7 @@ export async function listPolicyVersions(db: DbOrTx, orgId: string, opts: { with
     base_version: r.baseVersion,
     created_by: r.createdBy,
     created_at: r.createdAt.toISOString(),
+    reason: r.reason,
     changes: r.version === 1 ? diffPolicyDocuments(DEFAULT_DOCUMENT(), docs[n]) : docs[n + 1] ? diffPolicyDocuments(docs[n + 1], docs[n]) : null,
     ...(opts.withDocuments ? { document: docs[n] } : {}),
   }));

@@ -25,7 +25,8 @@ export const ProposePolicyChangeSchema = z
       .describe("agent_override: the agent's own rules (fields of the policy's rules; amounts in minor units); null removes them"),
   })
   .superRefine((v, ctx) => {
-    for (const field of KIND_NEEDS[v.kind]) if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${v.kind}` });
+    for (const field of KIND_NEEDS[v.kind])
+      if (v[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${v.kind}` });
   });
 export type ProposePolicyChange = z.output<typeof ProposePolicyChangeSchema>;
 

@@ -9,7 +9,14 @@ import { minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
  * policy document (minor units). Pure, so the browser checks it as you type and the tests
  * check it without a page. Fields the form does not show are carried over untouched.
  */
-export type OverrideForm = { agentId: string; auto_approve_limit: string; hard_limit: string; daily_budget: string; monthly_budget: string; max_intents_per_hour: string };
+export type OverrideForm = {
+  agentId: string;
+  auto_approve_limit: string;
+  hard_limit: string;
+  daily_budget: string;
+  monthly_budget: string;
+  max_intents_per_hour: string;
+};
 export type PolicyForm = {
   auto_approve_limit: string;
   hard_limit: string;
@@ -75,7 +82,14 @@ export function toPolicyForm(doc: PolicyDocument, currency: string): PolicyForm 
 }
 
 /** One name per line (names may hold commas: "Acme, Inc."). */
-const lines = (text: string) => [...new Set(text.split("\n").map((s) => s.trim()).filter(Boolean))];
+const lines = (text: string) => [
+  ...new Set(
+    text
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 /**
  * The form as a document on top of `base` (the version it was loaded from), or the problems
@@ -97,7 +111,8 @@ export function fromPolicyForm(form: PolicyForm, base: PolicyDocument, currency:
     return v;
   };
   const confidence = Number(form.min_confidence.trim());
-  if (!/^\d+(\.\d+)?$/.test(form.min_confidence.trim()) || confidence > 100) errors.push({ field: "min_confidence", issue: "must be a percentage from 0 to 100" });
+  if (!/^\d+(\.\d+)?$/.test(form.min_confidence.trim()) || confidence > 100)
+    errors.push({ field: "min_confidence", issue: "must be a percentage from 0 to 100" });
 
   const overrides: Record<string, PolicyRulesOverrideDocument> = {};
   for (const o of form.overrides) {

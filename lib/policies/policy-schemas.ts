@@ -39,6 +39,7 @@ export const PolicyVersionSchema = z.object({
   base_version: z.int().nullable(),
   created_by: z.string(),
   created_at: z.string(),
+  reason: z.string().nullable().describe("Why it changed (null for versions saved before reasons were required)"),
   changes: z.array(PolicyChangeSchema).nullable().describe("What changed from the previous version; null when that one is beyond the list"),
   document: PolicyDocumentJson.optional(),
 });

@@ -46,7 +46,10 @@ describe("four eyes on policy", () => {
     expect(p.changes).toEqual(["Auto-approve up to ₹10,000.00 → ₹15,000.00"]);
     expect((await live(s.org.id)).version).toBe(before.version); // nothing went live yet
 
-    await expect(approvePolicyChange(db, s.admin, s.org.id, p.id)).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/another admin/) });
+    await expect(approvePolicyChange(db, s.admin, s.org.id, p.id)).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/another admin/),
+    });
     await expect(approvePolicyChange(db, s.approver, s.org.id, p.id)).rejects.toMatchObject({ code: "forbidden" });
     expect((await live(s.org.id)).version).toBe(before.version);
 
@@ -68,7 +71,12 @@ describe("four eyes on policy", () => {
     const s = await twoAdmins();
     const other = await seedOrg(db, { admin: "admin" });
     const before = await live(s.org.id);
-    const p = await proposePolicyChange(db, s.admin, s.org.id, { kind: "edit", base_version: before.version, document: withRules(before.doc, { hard_limit: 9_000_000 }), reason: "r" });
+    const p = await proposePolicyChange(db, s.admin, s.org.id, {
+      kind: "edit",
+      base_version: before.version,
+      document: withRules(before.doc, { hard_limit: 9_000_000 }),
+      reason: "r",
+    });
     await expect(approvePolicyChange(db, other.people.admin, other.org.id, p.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(rejectPolicyChange(db, other.people.admin, other.org.id, p.id, "no")).rejects.toMatchObject({ code: "not_found" });
     await expect(approvePolicyChange(db, other.people.admin, s.org.id, p.id)).rejects.toMatchObject({ code: "not_found" });
@@ -79,15 +87,33 @@ describe("four eyes on policy", () => {
   it("a proposal whose base is no longer live is superseded and refused", async () => {
     const s = await twoAdmins();
     const before = await live(s.org.id);
-    const first = await proposePolicyChange(db, s.admin, s.org.id, { kind: "edit", base_version: before.version, document: withRules(before.doc, { hard_limit: 8_000_000 }), reason: "a" });
-    const second = await proposePolicyChange(db, s.controller, s.org.id, { kind: "edit", base_version: before.version, document: withRules(before.doc, { hard_limit: 7_000_000 }), reason: "b" });
+    const first = await proposePolicyChange(db, s.admin, s.org.id, {
+      kind: "edit",
+      base_version: before.version,
+      document: withRules(before.doc, { hard_limit: 8_000_000 }),
+      reason: "a",
+    });
+    const second = await proposePolicyChange(db, s.controller, s.org.id, {
+      kind: "edit",
+      base_version: before.version,
+      document: withRules(before.doc, { hard_limit: 7_000_000 }),
+      reason: "b",
+    });
     await approvePolicyChange(db, s.controller, s.org.id, first.id);
-    await expect(approvePolicyChange(db, s.admin, s.org.id, second.id)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/superseded/) });
+    await expect(approvePolicyChange(db, s.admin, s.org.id, second.id)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/superseded/),
+    });
     expect((await live(s.org.id)).doc.rules.hard_limit).toBe(8_000_000);
     expect((await listPolicyChanges(db, s.admin, s.org.id)).find((c) => c.id === second.id)?.status).toBe("superseded");
     // Proposing on a stale base is refused outright.
     await expect(
-      proposePolicyChange(db, s.admin, s.org.id, { kind: "edit", base_version: before.version, document: withRules(before.doc, { hard_limit: 6_000_000 }), reason: "c" }),
+      proposePolicyChange(db, s.admin, s.org.id, {
+        kind: "edit",
+        base_version: before.version,
+        document: withRules(before.doc, { hard_limit: 6_000_000 }),
+        reason: "c",
+      }),
     ).rejects.toMatchObject({ code: "conflict" });
   });
 
@@ -117,7 +143,12 @@ describe("four eyes on policy", () => {
     const s = await twoAdmins();
     const v1 = await live(s.org.id);
     await setOrgPolicy(db, "system", s.org.id, withRules(v1.doc, { auto_approve_limit: 50_000 }), v1.version, "Lower");
-    const p = await proposePolicyChange(db, s.controller, s.org.id, { kind: "restore", base_version: v1.version + 1, version: v1.version, reason: "Back to v1" });
+    const p = await proposePolicyChange(db, s.controller, s.org.id, {
+      kind: "restore",
+      base_version: v1.version + 1,
+      version: v1.version,
+      reason: "Back to v1",
+    });
     expect(p).toMatchObject({ status: "pending", kind: "restore", restored_version: v1.version });
     expect(p.changes).toEqual(["Auto-approve up to ₹500.00 → ₹10,000.00"]);
     await expect(approvePolicyChange(db, s.controller, s.org.id, p.id)).rejects.toMatchObject({ code: "forbidden" });
@@ -174,7 +205,9 @@ describe("four eyes on policy", () => {
   it("a person's change that changes nothing is refused", async () => {
     const s = await twoAdmins();
     const before = await live(s.org.id);
-    await expect(proposePolicyChange(db, s.admin, s.org.id, { kind: "edit", base_version: before.version, document: before.doc, reason: "noop" })).rejects.toMatchObject({
+    await expect(
+      proposePolicyChange(db, s.admin, s.org.id, { kind: "edit", base_version: before.version, document: before.doc, reason: "noop" }),
+    ).rejects.toMatchObject({
       code: "validation_error",
     });
   });

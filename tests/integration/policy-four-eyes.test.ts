@@ -24,7 +24,9 @@ describe("four eyes on policy (API)", () => {
     });
     expect(put.status).toBe(202);
     expect(put.body).toMatchObject({ object: "policy_change", kind: "edit", status: "pending", reason: "Quarter-end volume", proposed_by: org.admin.email });
-    expect(put.body.changes).toEqual([`Auto-approve up to ₹${(before.document.rules.auto_approve_limit / 100).toLocaleString("en-IN", { minimumFractionDigits: 2 })} → ₹15,000.00`]);
+    expect(put.body.changes).toEqual([
+      `Auto-approve up to ₹${(before.document.rules.auto_approve_limit / 100).toLocaleString("en-IN", { minimumFractionDigits: 2 })} → ₹15,000.00`,
+    ]);
     expect((await current()).version).toBe(before.version);
 
     const listed = await api(second.key, "GET", "/api/v1/policy/proposals?status=pending");
@@ -45,12 +47,22 @@ describe("four eyes on policy (API)", () => {
 
   it("agents, approvers and other organisations cannot see or decide proposals", async () => {
     const before = await current();
-    const p = (await api(org.admin.key, "POST", "/api/v1/policy/proposals", { kind: "edit", base_version: before.version, document: edit(before.document, { hard_limit: 9_000_000 }), reason: "r" }))
-      .body;
+    const p = (
+      await api(org.admin.key, "POST", "/api/v1/policy/proposals", {
+        kind: "edit",
+        base_version: before.version,
+        document: edit(before.document, { hard_limit: 9_000_000 }),
+        reason: "r",
+      })
+    ).body;
     expectError(await api(org.agent.key, "GET", "/api/v1/policy/proposals"), 403, "forbidden");
     expectError(await api(org.agent.key, "POST", `/api/v1/policy/proposals/${p.id}/approve`), 403, "forbidden");
     expectError(await api(org.approver.key, "POST", `/api/v1/policy/proposals/${p.id}/approve`), 403, "forbidden");
-    expectError(await api(org.approver.key, "PUT", "/api/v1/policy", { base_version: before.version, document: before.document, reason: "r" }), 403, "forbidden");
+    expectError(
+      await api(org.approver.key, "PUT", "/api/v1/policy", { base_version: before.version, document: before.document, reason: "r" }),
+      403,
+      "forbidden",
+    );
     expectError(await api(other.admin.key, "POST", `/api/v1/policy/proposals/${p.id}/approve`), 404, "not_found");
     expectError(await api(other.admin.key, "POST", `/api/v1/policy/proposals/${p.id}/reject`, { reason: "no" }), 404, "not_found");
     expect((await api(other.admin.key, "GET", "/api/v1/policy/proposals")).body.data).toEqual([]);
@@ -63,14 +75,23 @@ describe("four eyes on policy (API)", () => {
 
   it("a stale proposal is superseded and refused; restoring an old version goes through four eyes", async () => {
     const base = await current();
-    const a = (await api(org.admin.key, "PUT", "/api/v1/policy", { base_version: base.version, document: edit(base.document, { hard_limit: 8_000_000 }), reason: "a" })).body;
-    const b = (await api(second.key, "PUT", "/api/v1/policy", { base_version: base.version, document: edit(base.document, { hard_limit: 7_000_000 }), reason: "b" })).body;
+    const a = (
+      await api(org.admin.key, "PUT", "/api/v1/policy", { base_version: base.version, document: edit(base.document, { hard_limit: 8_000_000 }), reason: "a" })
+    ).body;
+    const b = (
+      await api(second.key, "PUT", "/api/v1/policy", { base_version: base.version, document: edit(base.document, { hard_limit: 7_000_000 }), reason: "b" })
+    ).body;
     expect((await api(second.key, "POST", `/api/v1/policy/proposals/${a.id}/approve`)).status).toBe(200);
     const stale = expectError(await api(org.admin.key, "POST", `/api/v1/policy/proposals/${b.id}/approve`), 409, "conflict");
     expect(stale.message).toMatch(/superseded/);
     expect((await current()).document.rules.hard_limit).toBe(8_000_000);
 
-    const restore = await api(org.admin.key, "POST", "/api/v1/policy/proposals", { kind: "restore", base_version: base.version + 1, version: base.version, reason: "Back" });
+    const restore = await api(org.admin.key, "POST", "/api/v1/policy/proposals", {
+      kind: "restore",
+      base_version: base.version + 1,
+      version: base.version,
+      reason: "Back",
+    });
     expect(restore.status).toBe(202);
     expect(restore.body).toMatchObject({ kind: "restore", restored_version: base.version });
     await api(second.key, "POST", `/api/v1/policy/proposals/${restore.body.id}/approve`);
@@ -93,7 +114,13 @@ describe("four eyes on policy (API)", () => {
     expect((await current()).document.agent_overrides[org.agent.id]).toEqual({ hard_limit: 5_000_000 });
     // Another organisation's agent is not found.
     expectError(
-      await api(second.key, "POST", "/api/v1/policy/proposals", { kind: "agent_override", base_version: base.version + 1, agent_id: other.agent.id, override: {}, reason: "x" }),
+      await api(second.key, "POST", "/api/v1/policy/proposals", {
+        kind: "agent_override",
+        base_version: base.version + 1,
+        agent_id: other.agent.id,
+        override: {},
+        reason: "x",
+      }),
       404,
       "not_found",
     );

@@ -30,7 +30,11 @@ describe("policy versions and stale saves", () => {
     const mine = { ...base.document, rules: { ...base.document.rules, auto_approve_limit: 100 } };
     const theirs = { ...base.document, rules: { ...base.document.rules, auto_approve_limit: 200 } };
     expect((await api(org.admin.key, "PUT", "/api/v1/policy", { base_version: base.version, document: theirs, reason: "theirs" })).status).toBe(200);
-    const stale = expectError(await api(org.admin.key, "PUT", "/api/v1/policy", { base_version: base.version, document: mine, reason: "mine" }), 409, "conflict");
+    const stale = expectError(
+      await api(org.admin.key, "PUT", "/api/v1/policy", { base_version: base.version, document: mine, reason: "mine" }),
+      409,
+      "conflict",
+    );
     expect(stale.details).toEqual([{ field: "base_version", issue: `current version is ${base.version + 1}` }]);
     expect((await current()).document.rules.auto_approve_limit).toBe(200);
 

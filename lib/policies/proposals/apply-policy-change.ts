@@ -74,7 +74,8 @@ export async function applyPolicyChange(tx: Tx, c: Change): Promise<number | nul
   }
   if (c.kind === "promote_shadow" && c.shadowId) {
     const stopped = await tx.shadowPolicy.updateMany({ where: { id: c.shadowId, orgId: c.orgId, stoppedAt: null }, data: { stoppedAt: new Date() } });
-    if (stopped.count) await recordAuditEvent(tx, { orgId: c.orgId, actor: c.actor, action: "policy.shadow_stopped", targetId: c.orgId, data: { shadow_id: c.shadowId } });
+    if (stopped.count)
+      await recordAuditEvent(tx, { orgId: c.orgId, actor: c.actor, action: "policy.shadow_stopped", targetId: c.orgId, data: { shadow_id: c.shadowId } });
   }
   await notifyCacheChanged(tx, `org:${c.orgId}`); // every instance's decision settings (getDecisionSettings)
   return version;

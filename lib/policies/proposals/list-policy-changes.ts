@@ -6,7 +6,12 @@ import type { PolicyChangeProposalView } from "@/lib/policies/policy-change-sche
 import { serializePolicyChanges } from "./serialize-policy-changes";
 
 /** The organisation's policy changes, newest first (the last 50; pending ones are few), optionally of one status. Admins only. */
-export async function listPolicyChanges(db: DbOrTx, actor: Actor, orgId: string, opts: { status?: PolicyChangeStatus } = {}): Promise<PolicyChangeProposalView[]> {
+export async function listPolicyChanges(
+  db: DbOrTx,
+  actor: Actor,
+  orgId: string,
+  opts: { status?: PolicyChangeStatus } = {},
+): Promise<PolicyChangeProposalView[]> {
   assertCan(actor, "policy.review", { orgId });
   const rows = await db.policyChangeProposal.findMany({
     where: { orgId, ...(opts.status ? { status: opts.status } : {}) },

@@ -13,6 +13,7 @@ import { staleVersion } from "@/lib/policies/stale-version";
 import { describePolicyChanges } from "@/lib/policies/describe-policy-changes";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { applyPolicyChange } from "./apply-policy-change";
+import { countActiveAdmins } from "./count-active-admins";
 import { resolveProposedDocument } from "./resolve-proposed-document";
 import { serializePolicyChanges } from "./serialize-policy-changes";
 
@@ -30,8 +31,9 @@ export async function proposePolicyChange(db: Db, actor: Actor, orgId: string, i
   if (current.version !== input.base_version) throw staleVersion(input.base_version, current.version);
   const { unchanged, ...resolved } = await resolveProposedDocument(db, orgId, current, input);
   // A second admin's time is not spent on nothing; the operator may still write a version as it is.
-  if (unchanged && actor !== "system") throw validationError("This change would leave the policy as it is", [{ field: "document", issue: "same as the live version" }]);
-  const [admins, currency] = await Promise.all([db.user.count({ where: { orgId, role: "admin", deactivatedAt: null } }), getOrgCurrency(db, orgId)]);
+  if (unchanged && actor !== "system")
+    throw validationError("This change would leave the policy as it is", [{ field: "document", issue: "same as the live version" }]);
+  const [admins, currency] = await Promise.all([countActiveAdmins(db, orgId), getOrgCurrency(db, orgId)]);
   const approval: PolicyChangeApproval | null = actor === "system" ? "operator" : admins < 2 ? "single_admin" : null;
   const id = newId("pch");
   const by = actorLabel(actor);
@@ -65,7 +67,16 @@ export async function proposePolicyChange(db: Db, actor: Actor, orgId: string, i
         },
       });
       if (approval) {
-        const version = await applyPolicyChange(tx, { orgId, actor, proposalId: id, kind: input.kind, ...resolved, baseVersion: input.base_version, reason: input.reason, approval });
+        const version = await applyPolicyChange(tx, {
+          orgId,
+          actor,
+          proposalId: id,
+          kind: input.kind,
+          ...resolved,
+          baseVersion: input.base_version,
+          reason: input.reason,
+          approval,
+        });
         if (version === null) throw staleVersion(input.base_version, input.base_version + 1);
         await tx.policyChangeProposal.update({
           where: { id },
