@@ -453,6 +453,8 @@ class PolicyVersion(Model):
     base_version: Optional[int]
     created_by: str
     created_at: _dt.datetime
+    #: Why it changed (null for versions saved before reasons were required)
+    reason: Optional[str]
     #: What changed from the previous version; null when that one is beyond the list
     changes: Optional[List[PolicyVersionChange]]
     #: A policy document (see the README's policy table); amounts in minor units
@@ -1435,6 +1437,7 @@ PolicyVersion._fields = (
     ("base_version", "base_version", integer),
     ("created_by", "created_by", None),
     ("created_at", "created_at", timestamp),
+    ("reason", "reason", None),
     ("changes", "changes", items(model(PolicyVersionChange), optional=True)),
     ("document", "document", None),
 )

@@ -1670,6 +1670,8 @@ export interface components {
                 document?: {
                     [key: string]: unknown;
                 };
+                /** @description Why it changed (null for versions saved before reasons were required) */
+                reason: string | null;
                 version: number;
             }[];
             /** @constant */
