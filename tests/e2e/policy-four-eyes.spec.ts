@@ -26,7 +26,7 @@ test("a change typed in rupees waits for a second admin, who approves it; a rest
 
   // Anita types the new limit in rupees and proposes it with a reason.
   await page.goto("/policies");
-  const limit = page.getByLabel("Auto-approve up to (INR)");
+  const limit = page.getByLabel("Auto-approve up to (INR)", { exact: true });
   await expect(limit).toHaveValue(typed(before));
   await limit.fill(typed(lower));
   await page.getByRole("button", { name: "Propose change" }).click();
