@@ -10,17 +10,27 @@ const getPolicy = async (request: APIRequestContext) => (await request.get("/api
 const rupees = (minor: number) => new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" }).format(minor / 100);
 const typed = (minor: number) => (minor / 100).toLocaleString("en-IN", { minimumFractionDigits: 2 });
 
+/** Leaves no proposal open for the specs after this one (or a retry of it). */
+async function closeOpenProposals(request: APIRequestContext) {
+  const open = await (await request.get("/api/v1/policy/proposals?status=pending", { headers: bearer(userKey("admin")) })).json();
+  for (const p of open.data as { id: string }[])
+    await request.post(`/api/v1/policy/proposals/${p.id}/reject`, { headers: bearer(userKey("admin")), data: { reason: "E2E clean-up" } });
+}
+
 let original: { version: number; document: { rules: { auto_approve_limit: number } } };
 test.beforeAll(async ({ request }) => {
+  await closeOpenProposals(request);
   original = await getPolicy(request);
 });
 test.afterAll(async ({ request }) => {
+  await closeOpenProposals(request);
   const now = await getPolicy(request);
   if (JSON.stringify(now.document) !== JSON.stringify(original.document))
     await applyDemoPolicy(request, original.document, now.version, "E2E: put the demo's policy back");
 });
 
 test("a change typed in rupees waits for a second admin, who approves it; a restore goes the same way", async ({ page, browser, request }) => {
+  test.setTimeout(120_000); // two people, two changes, a second sign-in
   const before = original.document.rules.auto_approve_limit;
   const lower = before - 100_000; // ₹1,000.00 less
 
@@ -51,7 +61,7 @@ test("a change typed in rupees waits for a second admin, who approves it; a rest
   const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const rohan = await ctx.newPage();
   await signIn(rohan, controller.email, controller.password);
-  await expect(rohan).toHaveURL(/\/inbox$/);
+  await expect(rohan).toHaveURL(/\/inbox$/, { timeout: 30_000 });
   await rohan.goto("/policies");
   const theirs = rohan.getByRole("list", { name: "Policy changes waiting for a second admin" }).getByRole("listitem", { name: /Change by admin@acme\.test/ });
   await expect(theirs.getByRole("list", { name: "What changes" })).toHaveText(`Auto-approve up to ${rupees(before)} → ${rupees(lower)}`);
