@@ -37,7 +37,7 @@ test("a stale policy proposal is refused and the editor offers a reload; version
   // This tab still edits the old version: its proposal is refused, not silently undoing theirs.
   loaded.rules.hard_limit = 9_900_000;
   await editor.fill(JSON.stringify(loaded, null, 2));
-  await page.getByLabel("Reason for this change").fill("E2E: a stale edit");
+  await page.getByRole("textbox", { name: "Reason for this change", exact: true }).fill("E2E: a stale edit");
   await page.getByRole("button", { name: "Propose from JSON" }).click();
   await expect(page.locator("#policy-errors")).toContainText("The policy changed since you loaded it");
   await page.screenshot({ path: path.join(SHOTS, "policy-stale-save.png"), fullPage: true });
