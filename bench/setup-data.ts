@@ -109,7 +109,7 @@ export async function createBenchAgent(env: NodeJS.ProcessEnv, creds: Json): Pro
   };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aegis-bench-policy-")), "policy.json");
   fs.writeFileSync(file, JSON.stringify(next, null, 2));
-  await runCli(env, ["policy", "set", "--org", orgId, "--file", file]);
+  await runCli(env, ["policy", "set", "--org", orgId, "--file", file, "--reason", "Bench agent limits"]);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   log(`bench agent ${agentId} in ${orgId}: auto-approve limit ${auto_approve_limit}, hard limit ${hard_limit}, no budgets/velocity`);
   return { orgId, agentId, agentKey, approverKey, autoApproveLimit: auto_approve_limit };
@@ -135,7 +135,7 @@ export async function createBenchAgents(app: AppServer, creds: Json, count: numb
   const { auto_approve_limit, hard_limit } = doc.rules;
   const lifted = { auto_approve_limit, hard_limit, daily_budget: null, monthly_budget: null, max_intents_per_hour: null };
   doc.agent_overrides = { ...(doc.agent_overrides ?? {}), ...Object.fromEntries(agents.map((a) => [a.id, lifted])) };
-  await adminCall(app, ["policy", "set"], { org: orgId, policy: doc });
+  await adminCall(app, ["policy", "set"], { org: orgId, policy: doc, reason: "Bench agents: no budgets or velocity limit" });
   log(`${count} bench agents in ${orgId}: auto-approve limit ${auto_approve_limit}, hard limit ${hard_limit}, no budgets/velocity`);
   return { orgId, approverKey, autoApproveLimit: auto_approve_limit, agents };
 }

@@ -7,6 +7,14 @@ import {
   SetPolicySchema,
   StartShadowPolicySchema,
 } from "@/lib/policies/policy-schemas";
+import {
+  ListPolicyChangesQuerySchema,
+  PolicyChangeProposalListSchema,
+  PolicyChangeProposalSchema,
+  ProposePolicyChangeSchema,
+  RejectPolicyChangeSchema,
+} from "@/lib/policies/policy-change-schemas";
+import type { z } from "zod";
 
 /**
  * The policy part of the OpenAPI document (admin tooling: versions, backtests, shadow mode;
@@ -21,11 +29,22 @@ export const policyComponents = {
   PolicyBacktest: PolicyBacktestSchema,
   StartShadowPolicy: StartShadowPolicySchema,
   PolicyShadow: PolicyShadowSchema,
+  PolicyChangeProposal: PolicyChangeProposalSchema,
+  PolicyChangeProposalList: PolicyChangeProposalListSchema,
+  ProposePolicyChange: ProposePolicyChangeSchema,
+  RejectPolicyChange: RejectPolicyChangeSchema,
+};
+/** Request bodies of the policy part, documented as clients send them. */
+export const policyInputComponents = ["ProposePolicyChange", "RejectPolicyChange"];
+
+const EXAMPLES = {
+  proposePolicyChange: { kind: "restore", base_version: 7, version: 5, reason: "Version 6 sent too much to the inbox" },
+  rejectPolicyChange: { reason: "Raise it after the quarter closes" },
 };
 
-type Ref = (name: string) => object;
+type Extra = { idParam: (description: string) => object; queryParams: (schema: z.ZodObject) => object[] };
 
-export function policyPaths(json: Ref, errors: object) {
+export function policyPaths(json: (name: string, example?: unknown) => object, errors: object, { idParam, queryParams }: Extra) {
   return {
     "/policy": {
       get: {
@@ -35,9 +54,51 @@ export function policyPaths(json: Ref, errors: object) {
       },
       put: {
         operationId: "setPolicy",
-        summary: "Save a new policy version (admins); base_version must be the current version, else 409",
+        summary: "Change the policy (admins), with a reason; base_version must be the current version, else 409",
+        description:
+          "Four eyes: with two or more active admins the change is proposed and answers 202 with the proposal; it goes live when another admin approves it (POST /policy/proposals/{id}/approve). With one admin it is live at once and answers 200 with the policy, as before.",
         requestBody: { required: true, ...json("SetPolicy") },
-        responses: { "200": { description: "The saved policy", ...json("Policy") }, ...errors },
+        responses: {
+          "200": { description: "The saved policy (one admin: live at once)", ...json("Policy") },
+          "202": { description: "The proposal, waiting for a second admin", ...json("PolicyChangeProposal") },
+          ...errors,
+        },
+      },
+    },
+    "/policy/proposals": {
+      get: {
+        operationId: "listPolicyChanges",
+        summary: "Proposed policy changes, newest first, each with its plain-words diff (admins)",
+        parameters: queryParams(ListPolicyChangesQuerySchema),
+        responses: { "200": { description: "Proposals", ...json("PolicyChangeProposalList") }, ...errors },
+      },
+      post: {
+        operationId: "proposePolicyChange",
+        summary: "Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules",
+        description: "202 while it waits for a second admin; 201 when it went live at once (an organisation with one admin).",
+        requestBody: { required: true, ...json("ProposePolicyChange", EXAMPLES.proposePolicyChange) },
+        responses: {
+          "201": { description: "Live at once (one admin)", ...json("PolicyChangeProposal") },
+          "202": { description: "Waiting for a second admin", ...json("PolicyChangeProposal") },
+          ...errors,
+        },
+      },
+    },
+    "/policy/proposals/{id}/approve": {
+      post: {
+        operationId: "approvePolicyChange",
+        summary: "Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded)",
+        parameters: [idParam("pch_… id")],
+        responses: { "200": { description: "The approved proposal, with applied_version", ...json("PolicyChangeProposal") }, ...errors },
+      },
+    },
+    "/policy/proposals/{id}/reject": {
+      post: {
+        operationId: "rejectPolicyChange",
+        summary: "Reject a proposed change with a reason (the proposer rejecting their own withdraws it)",
+        parameters: [idParam("pch_… id")],
+        requestBody: { required: true, ...json("RejectPolicyChange", EXAMPLES.rejectPolicyChange) },
+        responses: { "200": { description: "The rejected proposal", ...json("PolicyChangeProposal") }, ...errors },
       },
     },
     "/policy/versions": {

@@ -4,6 +4,7 @@ import { RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
 import { CaptureIntentSchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
 import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { SetAuditRetentionSchema } from "@/lib/audit/audit-schemas";
+import { ProposePolicyChangeSchema, RejectPolicyChangeSchema } from "@/lib/policies/policy-change-schemas";
 import { buildOpenApiDocument } from "./openapi";
 
 type Operation = { operationId?: string; requestBody?: { content?: Record<string, { schema: { $ref: string }; example?: unknown }> } };
@@ -27,6 +28,8 @@ describe("OpenAPI document", () => {
       RespondToApproval: RespondToApprovalSchema,
       UpdateWallet: UpdateWalletSchema,
       SetAuditRetention: SetAuditRetentionSchema,
+      ProposePolicyChange: ProposePolicyChangeSchema,
+      RejectPolicyChange: RejectPolicyChangeSchema,
     };
     const examples = operations.flatMap((o) =>
       Object.values(o.op.requestBody?.content ?? {})

@@ -3,7 +3,7 @@ import { AgentListSchema, AgentSchema, ListAgentsQuerySchema, WalletSchema } fro
 import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { FreezeSpendingSchema, OrganizationFreezeSchema, SpendingFreezeSchema } from "@/lib/organizations/spending-freeze-schemas";
 import { ApprovalListSchema, ApprovalSchema, ListApprovalsQuerySchema, RespondToApprovalSchema } from "@/lib/approvals/approval-schemas";
-import { policyComponents, policyPaths } from "./openapi-policy";
+import { policyComponents, policyInputComponents, policyPaths } from "./openapi-policy";
 import { auditComponents, auditInputComponents, auditPaths } from "@/lib/audit/audit-openapi";
 import { webhookComponents, webhookInputComponents, webhookPaths } from "@/lib/webhooks/webhook-openapi";
 import {
@@ -63,6 +63,7 @@ const INPUTS = new Set<string>([
   "SetPolicy",
   "BacktestPolicy",
   "StartShadowPolicy",
+  ...policyInputComponents,
   ...routingInputComponents,
   ...webhookInputComponents,
   ...auditInputComponents,
@@ -246,7 +247,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       ...routingPaths({ json, errors, idParam }),
-      ...policyPaths(json, errors),
+      ...policyPaths(json, errors, { idParam, queryParams }),
       ...webhookPaths({ json, errors, idParam, queryParams }),
       ...auditPaths({ json, errors, queryParams }),
     },

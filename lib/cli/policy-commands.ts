@@ -6,6 +6,7 @@ import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
 import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
 import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { ChangeReason } from "@/lib/policies/policy-schemas";
 import { BACKTEST_DAYS, backtestPolicy, type BacktestDays } from "@/lib/policies/backtest/backtest-policy";
 import { getShadowReport } from "@/lib/policies/shadow/get-shadow-report";
 import { startShadowPolicy } from "@/lib/policies/shadow/start-shadow-policy";
@@ -65,12 +66,15 @@ export const POLICY_COMMANDS: Record<string, Command> = {
     },
   },
   "policy set": {
-    usage: "policy set --org ID --file policy.json [--base-version N]",
+    // The operator is exempt from four eyes: the version is live at once, audited as approval "operator".
+    usage: 'policy set --org ID --file policy.json --reason "why" [--base-version N]',
     run: async (db, a) => {
       const orgId = await org(db, a);
       const { document, baseVersion } = documentAndBase(a);
-      const saved = await setOrgPolicy(db, "system", orgId, document, baseVersion);
-      return { org_id: orgId, version: saved.version, policy: toPolicyDocument(saved.policy, await getOrgCurrency(db, orgId)) };
+      const reason = ChangeReason.safeParse(optionalString(a, "reason") ?? "");
+      if (!reason.success) throw new AppError("validation_error", "--reason is required: say why the policy changes", [{ field: "reason", issue: "required" }]);
+      const saved = await setOrgPolicy(db, "system", orgId, document, baseVersion, reason.data);
+      return { org_id: orgId, version: saved.version, approval: "operator", policy: toPolicyDocument(saved.policy, await getOrgCurrency(db, orgId)) };
     },
   },
   "policy versions": {

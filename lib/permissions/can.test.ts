@@ -51,6 +51,7 @@ const SETUP_ACTIONS: Action[] = [
   "policy.update",
   "policy.backtest",
   "policy.shadow",
+  "policy.review",
   "audit.verify",
   "audit.rotate_key",
   "audit.purge",

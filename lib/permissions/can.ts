@@ -94,6 +94,8 @@ const RULES = {
   "api_key.create": adminOnly("create API keys"),
   "api_key.revoke": adminOnly("revoke API keys", "API key"),
   "policy.update": adminOnly("change the policy"),
+  /** Four eyes: list, approve and reject proposed policy changes (the proposer rule is in approvePolicyChange). */
+  "policy.review": adminOnly("review policy changes", "Policy change"),
   "policy.backtest": adminOnly("backtest a policy"),
   "policy.shadow": adminOnly("run a policy in shadow"),
   "policy.read": people("read the policy"),

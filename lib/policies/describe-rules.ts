@@ -4,7 +4,7 @@ import type { Weekday } from "@/lib/policies/engine/types";
 import { formatMoney } from "@/lib/format/money";
 
 /** Policy fields as label + readable value, for people rather than JSON parsers; amounts in the organisation's currency. */
-const LABELS: Record<keyof PolicyRulesOverrideDocument, string> = {
+export const RULE_LABELS: Record<keyof PolicyRulesOverrideDocument, string> = {
   auto_approve_limit: "Auto-approve up to",
   hard_limit: "Deny above",
   daily_budget: "Daily budget per agent",
@@ -23,12 +23,13 @@ const LABELS: Record<keyof PolicyRulesOverrideDocument, string> = {
 const MONEY = new Set(["auto_approve_limit", "hard_limit", "daily_budget", "monthly_budget"]);
 
 export function describeRules(rules: PolicyRulesOverrideDocument, currency: string): { field: string; label: string; value: string }[] {
-  return (Object.keys(LABELS) as (keyof PolicyRulesOverrideDocument)[])
+  return (Object.keys(RULE_LABELS) as (keyof PolicyRulesOverrideDocument)[])
     .filter((k) => rules[k] !== undefined)
-    .map((k) => ({ field: k, label: LABELS[k], value: show(k, rules[k], currency) }));
+    .map((k) => ({ field: k, label: RULE_LABELS[k], value: describeRuleValue(k, rules[k], currency) }));
 }
 
-function show(key: string, v: unknown, currency: string): string {
+/** One rule's value as a person reads it: money in the currency, lists joined, null as what it means. */
+export function describeRuleValue(key: string, v: unknown, currency: string): string {
   if (v === null) return key === "max_intents_per_hour" ? "No limit" : key === "time_window" ? "Any time" : "No budget";
   if (key === "time_window") {
     const w = v as { days: string[]; start: string; end: string; time_zone: string | null };

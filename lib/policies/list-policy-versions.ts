@@ -8,6 +8,7 @@ export type PolicyVersionView = {
   base_version: number | null;
   created_by: string;
   created_at: string;
+  reason: string | null;
   /** null when the previous version is beyond the listed ones. */
   changes: PolicyChange[] | null;
   document?: PolicyDocument;
@@ -31,6 +32,7 @@ export async function listPolicyVersions(db: DbOrTx, orgId: string, opts: { with
     base_version: r.baseVersion,
     created_by: r.createdBy,
     created_at: r.createdAt.toISOString(),
+    reason: r.reason,
     changes:
       r.version === 1
         ? diffPolicyDocuments(toPolicyDocument(DEFAULT_POLICY, currency), docs[n])

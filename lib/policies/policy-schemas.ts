@@ -1,17 +1,26 @@
 import { z } from "zod";
 
 /** Policy documents travel as JSON objects; the engine's document schema checks them (400 with field details). */
-const PolicyDocumentJson = z
+export const PolicyDocumentJson = z
   .record(z.string(), z.unknown())
   .describe(
     "A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's " +
       "(a document naming another is refused; one without it is read in the organisation's)",
   );
 
+/** Every policy change says why (four eyes, issue 20): the second admin and the audit log read it. */
+export const ChangeReason = z
+  .string({ error: "reason is required: say why the policy changes" })
+  .trim()
+  .min(1, "reason is required: say why the policy changes")
+  .max(500, "reason is at most 500 characters")
+  .describe("Why the policy changes (required)");
+
 export const SetPolicySchema = z
   .object({
     base_version: z.int().min(0).describe("The version this document was edited from (GET /policy answers it); a stale one is refused with 409"),
     document: PolicyDocumentJson,
+    reason: ChangeReason,
   })
   .strict();
 
@@ -35,6 +44,7 @@ export const PolicyVersionSchema = z.object({
   base_version: z.int().nullable(),
   created_by: z.string(),
   created_at: z.string(),
+  reason: z.string().nullable().describe("Why it changed (null for versions saved before reasons were required)"),
   changes: z.array(PolicyChangeSchema).nullable().describe("What changed from the previous version; null when that one is beyond the list"),
   document: PolicyDocumentJson.optional(),
 });

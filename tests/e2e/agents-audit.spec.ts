@@ -41,7 +41,8 @@ test("policy editor reports validation problems per field", async ({ page }) => 
   doc.rules.hard_limit = -5;
   await editor.fill(JSON.stringify(doc, null, 2)); // waits until hydrated (editable)
   await expect(editor).toHaveValue(JSON.stringify(doc, null, 2));
-  await page.getByRole("button", { name: "Save new version" }).click();
+  await page.getByRole("textbox", { name: "Reason for this change", exact: true }).fill("E2E: a broken document");
+  await page.getByRole("button", { name: "Propose from JSON" }).click();
   await expect(page.locator("#policy-errors")).toContainText("rules.hard_limit");
 });
 

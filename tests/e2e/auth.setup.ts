@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { bearer, credentials, signIn, statePath, userKey, userOf, type Role } from "./support/demo";
+import { applyDemoPolicy, bearer, credentials, signIn, statePath, userKey, userOf, type Role } from "./support/demo";
 
 /** Signs in through the UI once per role and keeps the session for the other tests. */
 for (const role of ["admin", "approver", "approver2", "viewer"] as Role[]) {
@@ -26,8 +26,8 @@ setup("give the demo agents budget room for the run", async ({ request }) => {
   for (const agent of credentials().agent_keys) {
     document.agent_overrides[agent.agent_id] = { ...document.agent_overrides[agent.agent_id], daily_budget: 1_000_000_000, monthly_budget: 10_000_000_000 };
   }
-  const saved = await request.put("/api/v1/policy", { headers, data: { base_version: current.version, document } });
-  expect(saved.status()).toBe(200);
+  // The demo has two admins: the change goes live once the controller approves it.
+  await applyDemoPolicy(request, document, current.version, "E2E run: budget room for every demo agent");
 });
 
 /**

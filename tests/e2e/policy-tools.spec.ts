@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { bearer, credentials, statePath, userKey } from "./support/demo";
+import { applyDemoPolicy, bearer, credentials, statePath, userKey } from "./support/demo";
 
 test.use({ storageState: statePath("admin") });
 
@@ -16,31 +16,29 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async ({ request }) => {
   await request.delete("/api/v1/policy/shadow", { headers: admin() });
   const now = await getPolicy(request);
-  if (now.version !== original.version)
-    await request.put("/api/v1/policy", { headers: admin(), data: { base_version: now.version, document: original.document } });
+  if (now.version !== original.version) await applyDemoPolicy(request, original.document, now.version, "E2E: put the demo's policy back");
 });
 
-test("a stale policy save is refused and the editor offers a reload; versions show the diff", async ({ page, browser, request }) => {
+test("a stale policy proposal is refused and the editor offers a reload; versions show the diff", async ({ page, request }) => {
   await page.goto("/policies");
   const editor = page.getByLabel(/Policy document/);
   const loaded = JSON.parse(await editor.inputValue());
   delete loaded.base_version;
 
-  // Someone else saves first, in another tab.
-  const other = await browser.newPage({ storageState: statePath("admin") });
-  await other.goto("/policies");
-  const theirs = other.getByLabel(/Policy document/);
-  const doc = JSON.parse(await theirs.inputValue());
-  doc.rules.auto_approve_limit = 123_400;
-  await theirs.fill(JSON.stringify(doc, null, 2));
-  await other.getByRole("button", { name: "Save new version" }).click();
-  await expect(other.getByTestId("toast-success")).toContainText("Policy saved as version");
-  await other.close();
+  // Meanwhile another change goes live (proposed and approved by the two admins).
+  const live = await getPolicy(request);
+  await applyDemoPolicy(
+    request,
+    { ...live.document, rules: { ...live.document.rules, auto_approve_limit: 123_400 } },
+    live.version,
+    "E2E: someone else's change",
+  );
 
-  // This tab still edits the old version: its save is refused, not silently overwriting.
+  // This tab still edits the old version: its proposal is refused, not silently undoing theirs.
   loaded.rules.hard_limit = 9_900_000;
   await editor.fill(JSON.stringify(loaded, null, 2));
-  await page.getByRole("button", { name: "Save new version" }).click();
+  await page.getByRole("textbox", { name: "Reason for this change", exact: true }).fill("E2E: a stale edit");
+  await page.getByRole("button", { name: "Propose from JSON" }).click();
   await expect(page.locator("#policy-errors")).toContainText("The policy changed since you loaded it");
   await page.screenshot({ path: path.join(SHOTS, "policy-stale-save.png"), fullPage: true });
   await page.getByRole("button", { name: /Reload the current version/ }).click();

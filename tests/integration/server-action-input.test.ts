@@ -16,7 +16,9 @@ type Result = { ok: boolean; code?: string; message?: string; details?: { field:
 
 /** A page whose bundle carries the action, as the browser would post it. */
 const PAGES: Record<string, string> = {
-  savePolicyAction: "/policies",
+  proposePolicyAction: "/policies",
+  approvePolicyChangeAction: "/policies",
+  rejectPolicyChangeAction: "/policies",
   respondToApprovalAction: "/inbox",
   changeRoleAction: "/settings",
   createDelegationAction: "/routing",
@@ -45,7 +47,10 @@ describe("server action arguments", () => {
       ["setAgentStatusAction", [org.agent.id, "asleep"], "status"],
       ["revokeApiKeyAction", [org.agent.id], "keyId"],
       ["setSpendingFrozenAction", ["not-an-agent", true], "agentId"],
-      ["savePolicyAction", [{}, 0], "text"],
+      ["proposePolicyAction", [{}, 0, "why"], "text"],
+      ["proposePolicyAction", ["{}", 0, "   "], "reason"],
+      ["approvePolicyChangeAction", [5], "id"],
+      ["rejectPolicyChangeAction", ["pch_x", ""], "reason"],
       ["respondToApprovalAction", [["apr_x"], "approve", ""], "approvalId"],
       ["changeRoleAction", [org.viewer.id, "owner"], "role"],
       ["createDelegationAction", ["someone"], "(body)"],

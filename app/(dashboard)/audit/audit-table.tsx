@@ -11,6 +11,7 @@ const TONE: Record<string, Tone> = {
   wallet: "green",
   agent: "purple",
   policy: "orange",
+  policy_change: "orange",
   api_key: "neutral",
   user: "neutral",
 };
@@ -18,7 +19,7 @@ const TONE: Record<string, Tone> = {
 function targetHref(e: AuditEventRow, data: Record<string, unknown>): string | null {
   if (e.targetType === "intent") return `/intents/${e.targetId}`;
   if (e.targetType === "agent") return `/agents/${e.targetId}`;
-  if (e.targetType === "policy") return "/policies";
+  if (e.targetType === "policy" || e.targetType === "policy_change") return "/policies";
   if (typeof data.intent_id === "string") return `/intents/${data.intent_id}`;
   return null;
 }

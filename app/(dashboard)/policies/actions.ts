@@ -1,12 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/define-action";
+import { ActionIdSchema, defineAction } from "@/lib/actions/define-action";
 import { jsonStructureProblem } from "@/lib/api/parse-json-text";
 import { validationError } from "@/lib/errors/app-error";
 import { backtestPolicy } from "@/lib/policies/backtest/backtest-policy";
 import { BacktestPolicySchema, SetPolicySchema } from "@/lib/policies/policy-schemas";
-import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { approvePolicyChange } from "@/lib/policies/proposals/approve-policy-change";
+import { proposePolicyChange } from "@/lib/policies/proposals/propose-policy-change";
+import { rejectPolicyChange } from "@/lib/policies/proposals/reject-policy-change";
+import { RejectPolicyChangeSchema } from "@/lib/policies/policy-change-schemas";
 import { startShadowPolicy } from "@/lib/policies/shadow/start-shadow-policy";
 import { stopShadowPolicy } from "@/lib/policies/shadow/stop-shadow-policy";
 
@@ -24,16 +27,23 @@ const parseDocument = (text: string): unknown => {
 };
 
 /**
- * Saves the policy from the JSON editor on top of the version the editor loaded;
- * setOrgPolicy validates it, refuses a stale base (409) and writes the audit event.
+ * Proposes the editor's document, with its reason, on top of the version the editor loaded
+ * (four eyes: with two or more admins it waits for a second one, else it is live at once);
+ * proposePolicyChange validates it, refuses a stale base (409) and writes the audit events.
  */
-export const savePolicyAction = defineAction({
-  args: ["text", "baseVersion"],
-  input: z.strictObject({ text: z.string(), baseVersion: SetPolicySchema.shape.base_version }),
+export const proposePolicyAction = defineAction({
+  args: ["text", "baseVersion", "reason"],
+  input: z.strictObject({ text: z.string(), baseVersion: SetPolicySchema.shape.base_version, reason: SetPolicySchema.shape.reason }),
   revalidate: "/policies",
-  run: async ({ db, principal }, { text, baseVersion }) => ({
-    version: (await setOrgPolicy(db, principal, principal.orgId, parseDocument(text), baseVersion)).version,
-  }),
+  run: async ({ db, principal }, { text, baseVersion, reason }) => {
+    const p = await proposePolicyChange(db, principal, principal.orgId, {
+      kind: "edit",
+      document: parseDocument(text) as Record<string, unknown>,
+      base_version: baseVersion,
+      reason,
+    });
+    return { status: p.status, version: p.applied_version };
+  },
 });
 
 /** What the editor's draft would have decided over the last 7, 30 or 90 days (nothing is saved). */
@@ -56,4 +66,45 @@ export const stopShadowAction = defineAction({
   input: z.strictObject({}),
   revalidate: "/policies",
   run: async ({ db, principal }) => ({ id: await stopShadowPolicy(db, principal, principal.orgId) }),
+});
+
+/** A second admin makes a proposed change live (the verb refuses the proposer and a stale base). */
+export const approvePolicyChangeAction = defineAction({
+  args: ["id"],
+  input: z.strictObject({ id: ActionIdSchema }),
+  revalidate: { path: "/policies", type: "layout" },
+  run: async ({ db, principal }, { id }) => {
+    const p = await approvePolicyChange(db, principal, principal.orgId, id);
+    return { version: p.applied_version };
+  },
+});
+
+/** Turns a proposed change down with a reason (the proposer's own: withdrawn). */
+export const rejectPolicyChangeAction = defineAction({
+  args: ["id", "reason"],
+  input: z.strictObject({ id: ActionIdSchema, reason: RejectPolicyChangeSchema.shape.reason }),
+  revalidate: { path: "/policies", type: "layout" },
+  run: async ({ db, principal }, { id, reason }) => ({ status: (await rejectPolicyChange(db, principal, principal.orgId, id, reason)).status }),
+});
+
+/** Proposes bringing back an earlier version (four eyes, like any change). */
+export const restorePolicyVersionAction = defineAction({
+  args: ["version", "baseVersion", "reason"],
+  input: z.strictObject({ version: z.int().min(1), baseVersion: SetPolicySchema.shape.base_version, reason: SetPolicySchema.shape.reason }),
+  revalidate: { path: "/policies", type: "layout" },
+  run: async ({ db, principal }, { version, baseVersion, reason }) => {
+    const p = await proposePolicyChange(db, principal, principal.orgId, { kind: "restore", version, base_version: baseVersion, reason });
+    return { status: p.status, version: p.applied_version };
+  },
+});
+
+/** Proposes making the draft running in shadow the live policy (four eyes). */
+export const promoteShadowAction = defineAction({
+  args: ["baseVersion", "reason"],
+  input: z.strictObject({ baseVersion: SetPolicySchema.shape.base_version, reason: SetPolicySchema.shape.reason }),
+  revalidate: { path: "/policies", type: "layout" },
+  run: async ({ db, principal }, { baseVersion, reason }) => {
+    const p = await proposePolicyChange(db, principal, principal.orgId, { kind: "promote_shadow", base_version: baseVersion, reason });
+    return { status: p.status, version: p.applied_version };
+  },
 });

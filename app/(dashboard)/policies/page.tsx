@@ -12,6 +12,10 @@ import { getOrganizationSummary } from "@/lib/organizations/get-organization-sum
 import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { toPolicyDocument } from "@/lib/policies/engine";
 import { PolicyEditor } from "./policy-editor";
+import { PolicyFormEditor } from "./policy-form-editor";
+import { PendingChanges } from "./pending-changes";
+import { listPolicyChanges } from "@/lib/policies/proposals/list-policy-changes";
+import { countActiveAdmins } from "@/lib/policies/proposals/count-active-admins";
 import { ButtonLink } from "@/components/button";
 
 export const metadata: Metadata = { title: "Policies" };
@@ -22,7 +26,13 @@ export default async function PoliciesPage() {
   // The editor's document states the currency, so whoever edits it knows what the amounts are in.
   const doc = toPolicyDocument(current.policy, org.currency);
   const overrideIds = Object.keys(doc.agent_overrides);
-  const agents = await listAgentNames(db, principal, { ids: overrideIds });
+  const editing = can(principal, "policy.update", { orgId: principal.orgId });
+  const reviewing = can(principal, "policy.review", { orgId: principal.orgId });
+  const [agents, pendingChanges, admins] = await Promise.all([
+    listAgentNames(db, principal, editing ? {} : { ids: overrideIds }),
+    reviewing ? listPolicyChanges(db, principal, principal.orgId, { status: "pending" }) : [],
+    editing ? countActiveAdmins(db, principal.orgId) : 0,
+  ]);
   const name = new Map(agents.map((a) => [a.id, a.name]));
   const limit = (v: number | null, none: string) => (v === null ? none : formatMoney(v, org.currency));
   return (
@@ -45,6 +55,16 @@ export default async function PoliciesPage() {
           )
         }
       />
+      {reviewing && pendingChanges.length > 0 && (
+        <Card className="mb-6" aria-labelledby="pending-h">
+          <CardHeader
+            id="pending-h"
+            title="Waiting for a second admin"
+            description="A policy change goes live only when an admin other than its proposer approves it."
+          />
+          <PendingChanges changes={pendingChanges.map(({ document: _document, ...c }) => c)} userId={principal.userId} />
+        </Card>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="rules-h">
           <CardHeader
@@ -88,12 +108,31 @@ export default async function PoliciesPage() {
           </Card>
         </div>
       </div>
-      {can(principal, "policy.update") && (
+      {editing && (
         <Card className="mt-6" aria-labelledby="edit-h">
           <CardHeader
             id="edit-h"
-            title="Edit policy"
-            description="Saving creates a new version and an audit event. Intents awaiting approval keep the decision they were given."
+            title="Change the policy"
+            description={`Amounts in ${org.currency}. Every change says why and becomes a new version with an audit event; intents awaiting approval keep the decision they were given.`}
+          />
+          <CardBody>
+            <PolicyFormEditor
+              key={current.version}
+              initial={doc}
+              version={current.version}
+              currency={org.currency}
+              agents={agents}
+              needsSecondAdmin={admins >= 2}
+            />
+          </CardBody>
+        </Card>
+      )}
+      {editing && (
+        <Card className="mt-6" aria-labelledby="json-h">
+          <CardHeader
+            id="json-h"
+            title="Edit as JSON"
+            description="The whole document, amounts in minor units; backtest a draft or run it in shadow before proposing it."
           />
           <CardBody>
             <PolicyEditor key={current.version} version={current.version} initial={JSON.stringify(doc, null, 2)} />

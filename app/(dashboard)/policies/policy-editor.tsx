@@ -6,19 +6,21 @@ import { Button } from "@/components/button";
 import { useToast } from "@/components/toast";
 import type { ErrorDetail } from "@/lib/errors/app-error";
 import type { BacktestResult } from "@/lib/policies/backtest/backtest-policy";
-import { backtestPolicyAction, savePolicyAction, startShadowAction } from "./actions";
+import { backtestPolicyAction, proposePolicyAction, startShadowAction } from "./actions";
 import { BacktestResults } from "./backtest-results";
 
 const noop = () => () => {};
 
 /**
- * JSON editor for admins; validation problems are listed per field, as the API reports them.
- * Saves name the version the editor loaded; when someone saved a newer one meanwhile the
+ * JSON editor for admins (everything the form does not show); validation problems are listed
+ * per field, as the API reports them. A change needs a reason and is proposed like the form's
+ * (four eyes). Proposals name the version the editor loaded; when someone saved a newer one meanwhile the
  * save is refused (409) and the editor offers to reload it (the page keys this component by
  * version, so a refresh starts over on the new document).
  */
 export function PolicyEditor({ initial, version }: { initial: string; version: number }) {
   const [text, setText] = useState(initial);
+  const [reason, setReason] = useState("");
   // Typing before hydration would be lost when React takes over the textarea: editable once hydrated.
   const hydrated = useSyncExternalStore(
     noop,
@@ -34,10 +36,12 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
 
   const save = () =>
     start(async () => {
-      const res = await savePolicyAction(text, version);
+      const res = await proposePolicyAction(text, version, reason);
+      if (res.ok) setReason("");
       if (!res.ok) return setProblem({ message: res.message, details: res.code === "conflict" ? [] : res.details, stale: res.code === "conflict" });
       setProblem(null);
-      toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
+      if (res.data.status === "pending") toast({ tone: "success", title: "Change proposed", message: "It goes live when another admin approves it." });
+      else toast({ tone: "success", title: `Policy saved as version ${res.data.version}`, message: "New intents are decided with it from now on." });
       router.refresh();
     });
 
@@ -93,6 +97,18 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
           )}
         </div>
       )}
+      <div>
+        <label htmlFor="policy-json-reason" className="block text-sm font-medium text-slate-700 dark:text-slate-200">
+          Reason for this change
+        </label>
+        <input
+          id="policy-json-reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          className="mt-1 block h-9 w-full rounded-lg border-0 px-2.5 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
+        />
+      </div>
       <div className="flex justify-end gap-2">
         <Button
           variant="ghost"
@@ -104,8 +120,8 @@ export function PolicyEditor({ initial, version }: { initial: string; version: n
         >
           Discard changes
         </Button>
-        <Button disabled={pending || text === initial} onClick={save}>
-          {pending ? "Working…" : "Save new version"}
+        <Button disabled={pending || text === initial || reason.trim() === ""} onClick={save}>
+          {pending ? "Working…" : "Propose from JSON"}
         </Button>
       </div>
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-100 pt-3 dark:border-slate-800">

@@ -151,7 +151,7 @@ class TestServer:
                 try:
                     with os.fdopen(fd, "w") as fh:
                         json.dump(policy, fh)
-                    self.cli("policy", "set", "--org", self.org_id, "--file", path, "--json")
+                    self.cli("policy", "set", "--org", self.org_id, "--file", path, "--reason", "SDK test agent overrides", "--json")
                 finally:
                     os.unlink(path)
         return agent["id"], key["key"]

@@ -89,3 +89,19 @@ export async function submitForApproval(request: APIRequestContext, merchant: st
 export async function intentStatus(request: APIRequestContext, id: string): Promise<string> {
   return (await (await request.get(`/api/v1/intents/${id}`, { headers: bearer(userKey("admin")) })).json()).status;
 }
+
+/** The demo's second admin (four eyes on policy): approves what the admin proposes. */
+export const controllerKey = () => credentials().user_keys.find((k) => k.email === "controller@acme.test")!.key;
+
+/**
+ * Makes a policy document live in the demo organisation, which has two admins: the admin
+ * proposes it (202) and the controller approves it, as four eyes require.
+ */
+export async function applyDemoPolicy(request: APIRequestContext, document: object, baseVersion: number, reason: string) {
+  const put = await request.put("/api/v1/policy", { headers: bearer(userKey("admin")), data: { base_version: baseVersion, document, reason } });
+  expect(put.status(), await put.text()).toBe(202);
+  const { id } = await put.json();
+  const ok = await request.post(`/api/v1/policy/proposals/${id}/approve`, { headers: bearer(controllerKey()) });
+  expect(ok.status(), await ok.text()).toBe(200);
+  return ok.json();
+}

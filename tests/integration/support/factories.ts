@@ -76,7 +76,7 @@ export async function createOrg(opts: { timeZone?: string; currency?: string; ap
 export async function setPolicy(orgId: string, mutate: (doc: any) => void) {
   const doc = await admin(["policy", "show"], { org: orgId });
   mutate(doc);
-  return admin(["policy", "set"], { org: orgId, policy: doc });
+  return admin(["policy", "set"], { org: orgId, policy: doc, reason: "Test set-up" });
 }
 
 export const intentBody = (overrides: Record<string, unknown> = {}) => ({

@@ -12,6 +12,13 @@ import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
 import { getShadowReport } from "@/lib/policies/shadow/get-shadow-report";
 import { StopShadowButton } from "./stop-shadow-button";
+import { PromoteShadowButton } from "./promote-shadow-button";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { countActiveAdmins } from "@/lib/policies/proposals/count-active-admins";
+import { describePolicyChanges } from "@/lib/policies/describe-policy-changes";
+import { parsePolicyDocument, toPolicyDocument } from "@/lib/policies/engine";
+import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
+import { listAgentNames } from "@/lib/agents/list-agent-names";
 import { Time } from "@/components/org-time";
 import { Fact } from "@/components/fact";
 
@@ -21,7 +28,21 @@ export const metadata: Metadata = { title: "Shadow policy" };
 export default async function ShadowPolicyPage() {
   const { db, principal } = await requireSession();
   if (!can(principal, "policy.shadow", { orgId: principal.orgId })) notFound();
-  const r = await getShadowReport(db, principal, principal.orgId);
+  const [r, live, admins, currency, agents] = await Promise.all([
+    getShadowReport(db, principal, principal.orgId),
+    getOrgPolicy(db, principal.orgId),
+    countActiveAdmins(db, principal.orgId),
+    getOrgCurrency(db, principal.orgId),
+    listAgentNames(db, principal),
+  ]);
+  const changes = r
+    ? describePolicyChanges(
+        toPolicyDocument(live.policy),
+        toPolicyDocument(parsePolicyDocument(r.document)),
+        currency,
+        new Map(agents.map((a) => [a.id, a.name])),
+      )
+    : [];
   return (
     <>
       <PageHeader title="Shadow policy" description="A draft evaluated beside the live policy on every new decision, without effect." />
@@ -57,6 +78,9 @@ export default async function ShadowPolicyPage() {
                   <Badge tone={r.running ? "blue" : "neutral"} dot>
                     {r.running ? "In shadow" : "Stopped"}
                   </Badge>
+                  {r.running && can(principal, "policy.update", { orgId: principal.orgId }) && (
+                    <PromoteShadowButton liveVersion={live.version} needsSecondAdmin={admins >= 2} changes={changes} />
+                  )}
                   {r.running && <StopShadowButton />}
                 </>
               }

@@ -3,7 +3,9 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
-import { assertCan } from "@/lib/permissions/can";
+import { assertCan, can } from "@/lib/permissions/can";
+import { countActiveAdmins } from "@/lib/policies/proposals/count-active-admins";
+import { RestoreButton } from "./restore-button";
 import { describePolicyChange } from "@/lib/policies/diff-policy-documents";
 import { listPolicyVersions } from "@/lib/policies/list-policy-versions";
 import { Time } from "@/components/org-time";
@@ -14,7 +16,9 @@ export const metadata: Metadata = { title: "Policy versions" };
 export default async function PolicyVersionsPage() {
   const { db, principal } = await requireSession();
   assertCan(principal, "policy.read", { orgId: principal.orgId });
-  const versions = await listPolicyVersions(db, principal.orgId);
+  const editing = can(principal, "policy.update", { orgId: principal.orgId });
+  const [versions, admins] = await Promise.all([listPolicyVersions(db, principal.orgId), editing ? countActiveAdmins(db, principal.orgId) : 0]);
+  const live = versions[0]?.version ?? 0;
   return (
     <>
       <PageHeader title="Policy versions" description="Each save is a version; the default policy applies until the first." />
@@ -34,8 +38,10 @@ export default async function PolicyVersionsPage() {
                     <>
                       Saved by {v.created_by} on <Time at={v.created_at} />
                       {v.base_version === null ? "" : `, edited from version ${v.base_version}`}
+                      {v.reason ? <span className="block">Reason: {v.reason}</span> : null}
                     </>
                   }
+                  actions={editing && v.version !== live ? <RestoreButton version={v.version} liveVersion={live} needsSecondAdmin={admins >= 2} /> : undefined}
                 />
                 <CardBody>
                   {v.changes === null ? (

@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Optional, Union
 
 from .._model_base import answer
 from .._operations import NOT_GIVEN, AsyncApiBase, Omittable, OperationSpec, SyncApiBase, as_json
-from .literals import BacktestDays, ListApprovalsSort, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
-from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyShadow, PolicyVersionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
+from .literals import BacktestDays, ListApprovalsSort, PolicyChangeProposalKind, PolicyChangeProposalStatus, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
 
 __all__ = ["OPERATIONS", "Api", "AsyncApi"]
 
@@ -44,6 +44,10 @@ OPERATIONS: Dict[str, OperationSpec] = {
     "endDelegation": OperationSpec("endDelegation", "DELETE", "/delegations/{id}"),
     "getPolicy": OperationSpec("getPolicy", "GET", "/policy"),
     "setPolicy": OperationSpec("setPolicy", "PUT", "/policy"),
+    "listPolicyChanges": OperationSpec("listPolicyChanges", "GET", "/policy/proposals"),
+    "proposePolicyChange": OperationSpec("proposePolicyChange", "POST", "/policy/proposals"),
+    "approvePolicyChange": OperationSpec("approvePolicyChange", "POST", "/policy/proposals/{id}/approve"),
+    "rejectPolicyChange": OperationSpec("rejectPolicyChange", "POST", "/policy/proposals/{id}/reject"),
     "listPolicyVersions": OperationSpec("listPolicyVersions", "GET", "/policy/versions"),
     "backtestPolicy": OperationSpec("backtestPolicy", "POST", "/policy/backtest"),
     "getPolicyShadow": OperationSpec("getPolicyShadow", "GET", "/policy/shadow"),
@@ -364,12 +368,63 @@ class Api(SyncApiBase):
         *,
         base_version: int,
         document: Dict[str, Any],
+        reason: str,
     ) -> Policy:
-        """Save a new policy version (admins); base_version must be the current version, else 409.
+        """Change the policy (admins), with a reason; base_version must be the current version, else 409.
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, answer(Policy))
+        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer(Policy))
+
+    def list_policy_changes(
+        self,
+        *,
+        status: Optional[PolicyChangeProposalStatus] = None,
+    ) -> PolicyChangeProposalList:
+        """Proposed policy changes, newest first, each with its plain-words diff (admins).
+
+        ``GET /policy/proposals`` (``listPolicyChanges``).
+        """
+        return self._call(OPERATIONS["listPolicyChanges"], {}, {"status": status}, None, answer(PolicyChangeProposalList))
+
+    def propose_policy_change(
+        self,
+        *,
+        kind: PolicyChangeProposalKind,
+        base_version: int,
+        reason: str,
+        document: Omittable[Dict[str, Any]] = NOT_GIVEN,
+        version: Omittable[int] = NOT_GIVEN,
+        agent_id: Omittable[str] = NOT_GIVEN,
+        override: Omittable[Optional[Dict[str, Any]]] = NOT_GIVEN,
+    ) -> PolicyChangeProposal:
+        """Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules.
+
+        ``POST /policy/proposals`` (``proposePolicyChange``).
+        """
+        return self._call(OPERATIONS["proposePolicyChange"], {}, {}, {"kind": kind, "base_version": base_version, "reason": reason, "document": document, "version": version, "agent_id": agent_id, "override": override}, answer(PolicyChangeProposal))
+
+    def approve_policy_change(
+        self,
+        id: str,
+    ) -> PolicyChangeProposal:
+        """Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded).
+
+        ``POST /policy/proposals/{id}/approve`` (``approvePolicyChange``).
+        """
+        return self._call(OPERATIONS["approvePolicyChange"], {"id": id}, {}, None, answer(PolicyChangeProposal))
+
+    def reject_policy_change(
+        self,
+        id: str,
+        *,
+        reason: str,
+    ) -> PolicyChangeProposal:
+        """Reject a proposed change with a reason (the proposer rejecting their own withdraws it).
+
+        ``POST /policy/proposals/{id}/reject`` (``rejectPolicyChange``).
+        """
+        return self._call(OPERATIONS["rejectPolicyChange"], {"id": id}, {}, {"reason": reason}, answer(PolicyChangeProposal))
 
     def list_policy_versions(self) -> PolicyVersionList:
         """Every saved version, newest first, with author, time and the changes from the one before.
@@ -872,12 +927,63 @@ class AsyncApi(AsyncApiBase):
         *,
         base_version: int,
         document: Dict[str, Any],
+        reason: str,
     ) -> Policy:
-        """Save a new policy version (admins); base_version must be the current version, else 409.
+        """Change the policy (admins), with a reason; base_version must be the current version, else 409.
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document}, answer(Policy))
+        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer(Policy))
+
+    async def list_policy_changes(
+        self,
+        *,
+        status: Optional[PolicyChangeProposalStatus] = None,
+    ) -> PolicyChangeProposalList:
+        """Proposed policy changes, newest first, each with its plain-words diff (admins).
+
+        ``GET /policy/proposals`` (``listPolicyChanges``).
+        """
+        return await self._call(OPERATIONS["listPolicyChanges"], {}, {"status": status}, None, answer(PolicyChangeProposalList))
+
+    async def propose_policy_change(
+        self,
+        *,
+        kind: PolicyChangeProposalKind,
+        base_version: int,
+        reason: str,
+        document: Omittable[Dict[str, Any]] = NOT_GIVEN,
+        version: Omittable[int] = NOT_GIVEN,
+        agent_id: Omittable[str] = NOT_GIVEN,
+        override: Omittable[Optional[Dict[str, Any]]] = NOT_GIVEN,
+    ) -> PolicyChangeProposal:
+        """Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules.
+
+        ``POST /policy/proposals`` (``proposePolicyChange``).
+        """
+        return await self._call(OPERATIONS["proposePolicyChange"], {}, {}, {"kind": kind, "base_version": base_version, "reason": reason, "document": document, "version": version, "agent_id": agent_id, "override": override}, answer(PolicyChangeProposal))
+
+    async def approve_policy_change(
+        self,
+        id: str,
+    ) -> PolicyChangeProposal:
+        """Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded).
+
+        ``POST /policy/proposals/{id}/approve`` (``approvePolicyChange``).
+        """
+        return await self._call(OPERATIONS["approvePolicyChange"], {"id": id}, {}, None, answer(PolicyChangeProposal))
+
+    async def reject_policy_change(
+        self,
+        id: str,
+        *,
+        reason: str,
+    ) -> PolicyChangeProposal:
+        """Reject a proposed change with a reason (the proposer rejecting their own withdraws it).
+
+        ``POST /policy/proposals/{id}/reject`` (``rejectPolicyChange``).
+        """
+        return await self._call(OPERATIONS["rejectPolicyChange"], {"id": id}, {}, {"reason": reason}, answer(PolicyChangeProposal))
 
     async def list_policy_versions(self) -> PolicyVersionList:
         """Every saved version, newest first, with author, time and the changes from the one before.

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .._model_base import Model, integer, items, mapping, model, raw_field, timestamp
 from .._model_mixins import IntentMixin, PolicyDecisionMixin, PolicyTraceEntryMixin
-from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, BacktestDays, DecisionOutcome, IntentStatus, PolicyVersionChangeKind, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, BacktestDays, DecisionOutcome, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 
-__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
+__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
 
 
 @dataclass
@@ -453,6 +453,8 @@ class PolicyVersion(Model):
     base_version: Optional[int]
     created_by: str
     created_at: _dt.datetime
+    #: Why it changed (null for versions saved before reasons were required)
+    reason: Optional[str]
     #: What changed from the previous version; null when that one is beyond the list
     changes: Optional[List[PolicyVersionChange]]
     #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
@@ -667,6 +669,44 @@ class PolicyShadowDisagreementShadow(Model):
     outcome: DecisionOutcome
     rule: str
     reason: str
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class PolicyChangeProposal(Model):
+    """``PolicyChangeProposal`` of the API."""
+
+    object: Literal["policy_change"]
+    id: str
+    kind: PolicyChangeProposalKind
+    status: PolicyChangeProposalStatus
+    base_version: int
+    reason: str
+    proposed_by: str
+    proposed_by_user_id: Optional[str]
+    created_at: _dt.datetime
+    agent_id: Optional[str]
+    restored_version: Optional[int]
+    shadow_id: Optional[str]
+    #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
+    document: Dict[str, Any]
+    #: What the change does against its base version, in plain words ("Auto-approve up to ₹10,000.00 → ₹15,000.00")
+    changes: List[str]
+    #: How it went live: a second admin approved it, the organisation had one admin, or the CLI operator applied it; null until approved
+    approval: Optional[PolicyChangeProposalApproval]
+    decided_by: Optional[str]
+    decided_at: Optional[_dt.datetime]
+    decision_reason: Optional[str]
+    applied_version: Optional[int]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class PolicyChangeProposalList(Model):
+    """``PolicyChangeProposalList`` of the API."""
+
+    object: Literal["list"]
+    data: List[PolicyChangeProposal]
     raw: Dict[str, Any] = raw_field()
 
 
@@ -1048,6 +1088,8 @@ class SetPolicyParams(TypedDict):
     base_version: int
     #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
+    #: Why the policy changes (required)
+    reason: str
 
 
 class _BacktestPolicyParamsRequired(TypedDict):
@@ -1067,6 +1109,35 @@ class StartShadowPolicyParams(TypedDict):
 
     #: A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's)
     document: Dict[str, Any]
+
+
+class _ProposePolicyChangeParamsRequired(TypedDict):
+    #: What changes
+    kind: PolicyChangeProposalKind
+    #: The live version the change is proposed against (GET /policy answers it)
+    base_version: int
+    #: Why the policy changes (required)
+    reason: str
+
+
+class ProposePolicyChangeParams(_ProposePolicyChangeParamsRequired, total=False):
+    """Request body: ``ProposePolicyChange`` of the API. Keys the schema requires are required here too."""
+
+    #: edit: the whole new document
+    document: Dict[str, Any]
+    #: restore: the earlier version to bring back
+    version: int
+    #: agent_override: the agent
+    agent_id: str
+    #: agent_override: the agent's own rules (fields of the policy's rules; amounts in minor units); null removes them
+    override: Optional[Dict[str, Any]]
+
+
+class RejectPolicyChangeParams(TypedDict):
+    """Request body: ``RejectPolicyChange`` of the API. Keys the schema requires are required here too."""
+
+    #: Why the change is rejected (required)
+    reason: str
 
 
 class _CreateWebhookEndpointParamsRequired(TypedDict):
@@ -1366,6 +1437,7 @@ PolicyVersion._fields = (
     ("base_version", "base_version", integer),
     ("created_by", "created_by", None),
     ("created_at", "created_at", timestamp),
+    ("reason", "reason", None),
     ("changes", "changes", items(model(PolicyVersionChange), optional=True)),
     ("document", "document", None),
 )
@@ -1488,6 +1560,31 @@ PolicyShadowDisagreementShadow._fields = (
     ("outcome", "outcome", None),
     ("rule", "rule", None),
     ("reason", "reason", None),
+)
+PolicyChangeProposal._fields = (
+    ("object", "object", None),
+    ("id", "id", None),
+    ("kind", "kind", None),
+    ("status", "status", None),
+    ("base_version", "base_version", integer),
+    ("reason", "reason", None),
+    ("proposed_by", "proposed_by", None),
+    ("proposed_by_user_id", "proposed_by_user_id", None),
+    ("created_at", "created_at", timestamp),
+    ("agent_id", "agent_id", None),
+    ("restored_version", "restored_version", integer),
+    ("shadow_id", "shadow_id", None),
+    ("document", "document", None),
+    ("changes", "changes", items(None)),
+    ("approval", "approval", None),
+    ("decided_by", "decided_by", None),
+    ("decided_at", "decided_at", timestamp),
+    ("decision_reason", "decision_reason", None),
+    ("applied_version", "applied_version", integer),
+)
+PolicyChangeProposalList._fields = (
+    ("object", "object", None),
+    ("data", "data", items(model(PolicyChangeProposal))),
 )
 WebhookEndpoint._fields = (
     ("id", "id", None),

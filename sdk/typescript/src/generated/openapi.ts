@@ -400,7 +400,10 @@ export interface paths {
         };
         /** The organisation's current policy and its version (people only) */
         get: operations["getPolicy"];
-        /** Save a new policy version (admins); base_version must be the current version, else 409 */
+        /**
+         * Change the policy (admins), with a reason; base_version must be the current version, else 409
+         * @description Four eyes: with two or more active admins the change is proposed and answers 202 with the proposal; it goes live when another admin approves it (POST /policy/proposals/{id}/approve). With one admin it is live at once and answers 200 with the policy, as before.
+         */
         put: operations["setPolicy"];
         post?: never;
         delete?: never;
@@ -420,6 +423,61 @@ export interface paths {
         put?: never;
         /** Replay the last 7/30/90 days of intents under a draft and the current policy (admins): flips, money, agents, inbox load */
         post: operations["backtestPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policy/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposed policy changes, newest first, each with its plain-words diff (admins) */
+        get: operations["listPolicyChanges"];
+        put?: never;
+        /**
+         * Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules
+         * @description 202 while it waits for a second admin; 201 when it went live at once (an organisation with one admin).
+         */
+        post: operations["proposePolicyChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policy/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded) */
+        post: operations["approvePolicyChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/policy/proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a proposed change with a reason (the proposer rejecting their own withdraws it) */
+        post: operations["rejectPolicyChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1491,6 +1549,68 @@ export interface components {
             };
             to: string;
         };
+        PolicyChangeProposal: {
+            agent_id: string | null;
+            applied_version: number | null;
+            /** @description How it went live: a second admin approved it, the organisation had one admin, or the CLI operator applied it; null until approved */
+            approval: ("second_admin" | "single_admin" | "operator") | null;
+            base_version: number;
+            /** @description What the change does against its base version, in plain words ("Auto-approve up to ₹10,000.00 → ₹15,000.00") */
+            changes: string[];
+            created_at: string;
+            decided_at: string | null;
+            decided_by: string | null;
+            decision_reason: string | null;
+            /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
+            document: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "edit" | "restore" | "promote_shadow" | "agent_override";
+            /** @constant */
+            object: "policy_change";
+            proposed_by: string;
+            proposed_by_user_id: string | null;
+            reason: string;
+            restored_version: number | null;
+            shadow_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+        };
+        PolicyChangeProposalList: {
+            data: {
+                agent_id: string | null;
+                applied_version: number | null;
+                /** @description How it went live: a second admin approved it, the organisation had one admin, or the CLI operator applied it; null until approved */
+                approval: ("second_admin" | "single_admin" | "operator") | null;
+                base_version: number;
+                /** @description What the change does against its base version, in plain words ("Auto-approve up to ₹10,000.00 → ₹15,000.00") */
+                changes: string[];
+                created_at: string;
+                decided_at: string | null;
+                decided_by: string | null;
+                decision_reason: string | null;
+                /** @description A policy document (see the README's policy table); amounts in minor units of its `currency`, which is always the organisation's (a document naming another is refused; one without it is read in the organisation's) */
+                document: {
+                    [key: string]: unknown;
+                };
+                id: string;
+                /** @enum {string} */
+                kind: "edit" | "restore" | "promote_shadow" | "agent_override";
+                /** @constant */
+                object: "policy_change";
+                proposed_by: string;
+                proposed_by_user_id: string | null;
+                reason: string;
+                restored_version: number | null;
+                shadow_id: string | null;
+                /** @enum {string} */
+                status: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+            }[];
+            /** @constant */
+            object: "list";
+        };
         PolicyShadow: {
             based_on_version: number;
             by_outcome: {
@@ -1550,10 +1670,42 @@ export interface components {
                 document?: {
                     [key: string]: unknown;
                 };
+                /** @description Why it changed (null for versions saved before reasons were required) */
+                reason: string | null;
                 version: number;
             }[];
             /** @constant */
             object: "list";
+        };
+        ProposePolicyChange: {
+            /**
+             * Format: uuid
+             * @description agent_override: the agent
+             */
+            agent_id?: string;
+            /** @description The live version the change is proposed against (GET /policy answers it) */
+            base_version: number;
+            /** @description edit: the whole new document */
+            document?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description What changes
+             * @enum {string}
+             */
+            kind: "edit" | "restore" | "promote_shadow" | "agent_override";
+            /** @description agent_override: the agent's own rules (fields of the policy's rules; amounts in minor units); null removes them */
+            override?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why the policy changes (required) */
+            reason: string;
+            /** @description restore: the earlier version to bring back */
+            version?: number;
+        };
+        RejectPolicyChange: {
+            /** @description Why the change is rejected (required) */
+            reason: string;
         };
         RespondToApproval: {
             comment?: string | null;
@@ -1622,6 +1774,8 @@ export interface components {
             document: {
                 [key: string]: unknown;
             };
+            /** @description Why the policy changes (required) */
+            reason: string;
         };
         SpendingFreeze: {
             agent_id: string | null;
@@ -4785,13 +4939,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The saved policy */
+            /** @description The saved policy (one admin: live at once) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description The proposal, waiting for a second admin */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChangeProposal"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
@@ -4886,6 +5049,404 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyBacktest"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyChanges: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "rejected" | "withdrawn" | "superseded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Proposals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChangeProposalList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    proposePolicyChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "restore",
+                 *       "base_version": 7,
+                 *       "version": 5,
+                 *       "reason": "Version 6 sent too much to the inbox"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProposePolicyChange"];
+            };
+        };
+        responses: {
+            /** @description Live at once (one admin) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChangeProposal"];
+                };
+            };
+            /** @description Waiting for a second admin */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChangeProposal"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approvePolicyChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pch_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved proposal, with applied_version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChangeProposal"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rejectPolicyChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pch_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Raise it after the quarter closes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectPolicyChange"];
+            };
+        };
+        responses: {
+            /** @description The rejected proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyChangeProposal"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */

@@ -33,6 +33,10 @@ export const OPERATIONS = {
   endDelegation: { method: "DELETE", path: "/delegations/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
   getPolicy: { method: "GET", path: "/policy", pathParams: [], queryParams: [], body: false, idempotent: false },
   setPolicy: { method: "PUT", path: "/policy", pathParams: [], queryParams: [], body: true, idempotent: false },
+  listPolicyChanges: { method: "GET", path: "/policy/proposals", pathParams: [], queryParams: ["status"], body: false, idempotent: false },
+  proposePolicyChange: { method: "POST", path: "/policy/proposals", pathParams: [], queryParams: [], body: true, idempotent: false },
+  approvePolicyChange: { method: "POST", path: "/policy/proposals/{id}/approve", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  rejectPolicyChange: { method: "POST", path: "/policy/proposals/{id}/reject", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
   listPolicyVersions: { method: "GET", path: "/policy/versions", pathParams: [], queryParams: [], body: false, idempotent: false },
   backtestPolicy: { method: "POST", path: "/policy/backtest", pathParams: [], queryParams: [], body: true, idempotent: false },
   getPolicyShadow: { method: "GET", path: "/policy/shadow", pathParams: [], queryParams: [], body: false, idempotent: false },
@@ -82,6 +86,10 @@ export type OperationParams = {
   endDelegation: operations["endDelegation"]["parameters"]["path"];
   getPolicy: Record<string, never>;
   setPolicy: operations["setPolicy"]["requestBody"]["content"]["application/json"];
+  listPolicyChanges: NonNullable<operations["listPolicyChanges"]["parameters"]["query"]>;
+  proposePolicyChange: operations["proposePolicyChange"]["requestBody"]["content"]["application/json"];
+  approvePolicyChange: operations["approvePolicyChange"]["parameters"]["path"];
+  rejectPolicyChange: operations["rejectPolicyChange"]["parameters"]["path"] & operations["rejectPolicyChange"]["requestBody"]["content"]["application/json"];
   listPolicyVersions: Record<string, never>;
   backtestPolicy: operations["backtestPolicy"]["requestBody"]["content"]["application/json"];
   getPolicyShadow: Record<string, never>;
@@ -131,6 +139,10 @@ export type OperationResults = {
   endDelegation: operations["endDelegation"]["responses"][200]["content"]["application/json"];
   getPolicy: operations["getPolicy"]["responses"][200]["content"]["application/json"];
   setPolicy: operations["setPolicy"]["responses"][200]["content"]["application/json"];
+  listPolicyChanges: operations["listPolicyChanges"]["responses"][200]["content"]["application/json"];
+  proposePolicyChange: operations["proposePolicyChange"]["responses"][201]["content"]["application/json"];
+  approvePolicyChange: operations["approvePolicyChange"]["responses"][200]["content"]["application/json"];
+  rejectPolicyChange: operations["rejectPolicyChange"]["responses"][200]["content"]["application/json"];
   listPolicyVersions: operations["listPolicyVersions"]["responses"][200]["content"]["application/json"];
   backtestPolicy: operations["backtestPolicy"]["responses"][200]["content"]["application/json"];
   getPolicyShadow: operations["getPolicyShadow"]["responses"][200]["content"]["application/json"];
@@ -277,9 +289,29 @@ export class Api {
     return this.call(OPERATIONS.getPolicy, params, options);
   }
 
-  /** Save a new policy version (admins); base_version must be the current version, else 409 (`PUT /policy`) */
+  /** Change the policy (admins), with a reason; base_version must be the current version, else 409 (`PUT /policy`) */
   setPolicy(params: OperationParams["setPolicy"], options?: CallOptions): Promise<OperationResults["setPolicy"]> {
     return this.call(OPERATIONS.setPolicy, params, options);
+  }
+
+  /** Proposed policy changes, newest first, each with its plain-words diff (admins) (`GET /policy/proposals`) */
+  listPolicyChanges(params: OperationParams["listPolicyChanges"] = {}, options?: CallOptions): Promise<OperationResults["listPolicyChanges"]> {
+    return this.call(OPERATIONS.listPolicyChanges, params, options);
+  }
+
+  /** Propose a change (admins): an edit, a restore of an earlier version, the shadow draft's promotion or one agent's own rules (`POST /policy/proposals`) */
+  proposePolicyChange(params: OperationParams["proposePolicyChange"], options?: CallOptions): Promise<OperationResults["proposePolicyChange"]> {
+    return this.call(OPERATIONS.proposePolicyChange, params, options);
+  }
+
+  /** Approve another admin's proposed change: it goes live (the proposer gets 403; a stale base 409, and the proposal is superseded) (`POST /policy/proposals/{id}/approve`) */
+  approvePolicyChange(params: OperationParams["approvePolicyChange"], options?: CallOptions): Promise<OperationResults["approvePolicyChange"]> {
+    return this.call(OPERATIONS.approvePolicyChange, params, options);
+  }
+
+  /** Reject a proposed change with a reason (the proposer rejecting their own withdraws it) (`POST /policy/proposals/{id}/reject`) */
+  rejectPolicyChange(params: OperationParams["rejectPolicyChange"], options?: CallOptions): Promise<OperationResults["rejectPolicyChange"]> {
+    return this.call(OPERATIONS.rejectPolicyChange, params, options);
   }
 
   /** Every saved version, newest first, with author, time and the changes from the one before (`GET /policy/versions`) */
