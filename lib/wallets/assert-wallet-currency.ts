@@ -9,7 +9,7 @@ import { validationError } from "@/lib/errors/app-error";
 export function assertWalletCurrency(currency: string, orgCurrency: string): void {
   if (currency === orgCurrency) return;
   throw validationError(
-    `Wallets are in the organisation's currency, ${orgCurrency}: its policy limits are in ${orgCurrency} and no ${currency} rate is set, ` +
+    `Wallets are in the organisation's currency, ${orgCurrency}: its policy limits are in ${orgCurrency} and it does not spend in ${currency}, ` +
       `so a ${currency} wallet could never spend. Open the wallet in ${orgCurrency}.`,
     [{ field: "currency", issue: `must be ${orgCurrency}, the organisation's currency` }],
   );

@@ -54,7 +54,7 @@ describe("an organisation's currency", () => {
     expect(named.wallet?.currency).toBe("JPY");
     await expect(createAgent(db, "system", { orgId: org.id, name: "Euro bot", currency: "EUR" })).rejects.toMatchObject({
       status: 400,
-      message: expect.stringMatching(/^Wallets are in the organisation's currency, JPY: .* no EUR rate is set/),
+      message: expect.stringMatching(/^Wallets are in the organisation's currency, JPY: .* does not spend in EUR/),
       details: [{ field: "currency", issue: "must be JPY, the organisation's currency" }],
     });
     expect(await db.agent.count({ where: { orgId: org.id, name: "Euro bot" } })).toBe(0);
@@ -90,7 +90,7 @@ describe("an organisation's currency", () => {
     const { intent } = await submitIntent(db, principal, body, null);
     expect(intent).toMatchObject({
       status: "denied",
-      policy_decision: { rule: "currency", reason: "Limits are in INR; this intent is in USD and the organisation has set no USD rate." },
+      policy_decision: { rule: "currency", reason: "Limits are in INR; this intent is in USD, which the organisation does not spend in." },
     });
     expect(await db.wallet.findFirstOrThrow({ where: { agentId: agent.id } })).toMatchObject({ balance: 10_000_000n, held: 0n });
   });

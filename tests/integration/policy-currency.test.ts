@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 
 const current = async (o: TestOrg = org) => (await api(o.admin.key, "GET", "/api/v1/policy")).body;
-const put = (document: unknown, base_version: number) => api(org.admin.key, "PUT", "/api/v1/policy", { base_version, document });
+const put = (document: unknown, base_version: number) => api(org.admin.key, "PUT", "/api/v1/policy", { base_version, document, reason: "Currency test" });
 
 describe("the policy document states its currency", () => {
   it("GET shows the organisation's currency, for every organisation", async () => {
@@ -27,9 +27,9 @@ describe("the policy document states its currency", () => {
     expect(error.details).toEqual([{ field: "currency", issue: "must be INR, the organisation's currency" }]);
     expect((await current()).version).toBe(base.version);
     // The CLI says the same.
-    await expect(admin(["policy", "set"], { org: org.id, policy: { ...base.document, currency: "EUR", base_version: base.version } })).rejects.toThrow(
-      /400.*this document says EUR/,
-    );
+    await expect(
+      admin(["policy", "set"], { org: org.id, policy: { ...base.document, currency: "EUR", base_version: base.version }, reason: "Currency test" }),
+    ).rejects.toThrow(/400.*this document says EUR/);
   });
 
   it("reads a PUT without a currency as the organisation's (older clients), and one naming it in any case", async () => {
@@ -57,16 +57,16 @@ describe("another currency than the organisation's", () => {
       policy_decision: {
         outcome: "deny",
         rule: "currency",
-        reason: "Limits are in INR; this intent is in USD and the organisation has set no USD rate.",
+        reason: "Limits are in INR; this intent is in USD, which the organisation does not spend in.",
       },
     });
   });
 
   it("cannot get a wallet: agent create and wallet fund refuse it with a 400 naming the currencies", async () => {
     await expect(admin(["agent", "create"], { org: org.id, name: "Dollar bot", balance: 100, currency: "USD" })).rejects.toThrow(
-      /400.*Wallets are in the organisation's currency, INR.*no USD rate is set/,
+      /400.*Wallets are in the organisation's currency, INR.*does not spend in USD/,
     );
-    await expect(admin(["wallet", "fund"], { agent: org.agent.id, amount: 100, currency: "EUR" })).rejects.toThrow(/400.*no EUR rate is set/);
+    await expect(admin(["wallet", "fund"], { agent: org.agent.id, amount: 100, currency: "EUR" })).rejects.toThrow(/400.*does not spend in EUR/);
     const agent = await api(org.viewer.key, "GET", `/api/v1/agents/${org.agent.id}`);
     expect(agent.body.wallet).toMatchObject({ currency: "INR", balance: 10_000_000 });
     // The organisation's own currency, named, is fine.

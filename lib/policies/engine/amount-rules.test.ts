@@ -24,7 +24,7 @@ describe("currency", () => {
       expect(d).toMatchObject({
         outcome: "deny",
         rule: "currency",
-        reason: "Limits are in INR; this intent is in USD and the organisation has set no USD rate.",
+        reason: "Limits are in INR; this intent is in USD, which the organisation does not spend in.",
       });
     });
 
@@ -40,7 +40,7 @@ describe("currency", () => {
 
     it("is denied before the wallet is looked at", () => {
       const d = evaluatePolicy(input({ intent: { currency: "EUR" }, wallet: null }));
-      expect(d.reason).toBe("Limits are in INR; this intent is in EUR and the organisation has set no EUR rate.");
+      expect(d.reason).toBe("Limits are in INR; this intent is in EUR, which the organisation does not spend in.");
     });
 
     it("follows the policy's currency, not INR: a USD organisation denies INR and approves USD", () => {

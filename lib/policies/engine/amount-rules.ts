@@ -8,7 +8,7 @@ export const amountRules: RuleChecks<"currency" | "hard_limit" | "wallet_balance
     // First the policy: its limits mean nothing in another currency, wallet or not.
     if (amount === null) {
       const limits = normalizeCurrency(input.policyCurrency);
-      return deny(`Limits are in ${limits}; this intent is in ${currency} and the organisation has set no ${currency} rate.`);
+      return deny(`Limits are in ${limits}; this intent is in ${currency}, which the organisation does not spend in.`);
     }
     if (!input.wallet) {
       return deny(`The agent has no ${currency} wallet, so it cannot spend in ${currency}.`);

@@ -51,5 +51,7 @@ export async function resolveProposedDocument(db: DbOrTx, orgId: string, current
   }
   const parsed = await parseOrgPolicy(db, orgId, raw);
   const document = toPolicyDocument(parsed.policy, parsed.currency);
-  return { document, restoredVersion, agentId, shadowId, unchanged: JSON.stringify(document) === JSON.stringify(live) };
+  // Compared with the live rules in the same currency (older versions were stored without one).
+  const unchanged = JSON.stringify(document) === JSON.stringify(toPolicyDocument(current.policy, parsed.currency));
+  return { document, restoredVersion, agentId, shadowId, unchanged };
 }
