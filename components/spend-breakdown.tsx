@@ -5,8 +5,9 @@ import { formatShortDate } from "@/lib/format/time";
 import { MoneyText } from "./money-text";
 import { Table, TBody, THead, Td, Th, Tr } from "./table";
 
-const W = 720;
-const H = 220;
+// Narrower than SpendChart's: these sit in half a row (or a phone), and the labels must stay readable there.
+const W = 440;
+const H = 200;
 const PAD = { top: 12, right: 8, bottom: 24, left: 8 };
 const AXIS = 84;
 
@@ -57,12 +58,12 @@ export function SpendBreakdown({ data, currency, noun }: { data: DimensionSpend;
       <figure className="px-4 pt-4 sm:px-5">
         <svg
           viewBox={`0 0 ${W} ${H}`}
-          className="h-52 w-full"
+          className="h-56 w-full"
           role="img"
           aria-label={`Spend per day by ${noun} over the last ${data.days.length} days, ${fmt(data.total)} in total; the largest is ${dimensionLabel(data, leader.key)} with ${fmt(leader.amount)}. The table below lists every amount.`}
         >
           {[0.5, 1].map((f) => (
-            <text key={`y${f}`} x={left - 6} y={PAD.top + innerH * (1 - f) + 4} textAnchor="end" className="fill-slate-500 text-[11px] dark:fill-slate-400">
+            <text key={`y${f}`} x={left - 6} y={PAD.top + innerH * (1 - f) + 4} textAnchor="end" className="fill-slate-500 text-[12px] dark:fill-slate-400">
               {fmt(Math.round(max * f))}
             </text>
           ))}
@@ -102,7 +103,7 @@ export function SpendBreakdown({ data, currency, noun }: { data: DimensionSpend;
               x={left + n * slot + slot / 2}
               y={H - 6}
               textAnchor={n === 0 ? "start" : n === data.days.length - 1 ? "end" : "middle"}
-              className="fill-slate-500 text-[11px] dark:fill-slate-400"
+              className="fill-slate-500 text-[12px] dark:fill-slate-400"
             >
               {formatShortDate(data.days[n].day)}
             </text>
@@ -135,7 +136,7 @@ export function SpendBreakdown({ data, currency, noun }: { data: DimensionSpend;
                 </Td>
                 <Td>
                   <span className="flex items-center gap-2">
-                    <span className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800">
+                    <span className="h-1.5 min-w-10 flex-1 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800">
                       <span className={`block h-full rounded-full ${colour(t.key, n).bg}`} style={{ width: `${Math.max(1, Math.round(t.share * 100))}%` }} />
                     </span>
                     <span className="w-10 text-right text-xs text-slate-600 tabular-nums dark:text-slate-300">

@@ -51,11 +51,11 @@ export default async function SpendPage() {
         </Card>
       </div>
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
-        <Card aria-labelledby="category-h">
+        <Card className="min-w-0" aria-labelledby="category-h">
           <CardHeader id="category-h" title="By category" description="Spend per day split by merchant category, with each one's share of the window." />
           <SpendBreakdown data={byCategory} currency={currency} noun="category" />
         </Card>
-        <Card aria-labelledby="merchant-h">
+        <Card className="min-w-0" aria-labelledby="merchant-h">
           <CardHeader id="merchant-h" title="By merchant" description="Spend per day split by merchant: the ten largest, the rest summed as Other." />
           <SpendBreakdown data={byMerchant} currency={currency} noun="merchant" />
         </Card>
