@@ -118,7 +118,9 @@ export function SpendBreakdown({ data, currency, noun }: { data: DimensionSpend;
           <THead>
             <Th>{noun[0].toUpperCase() + noun.slice(1)}</Th>
             <Th align="right">Spend</Th>
-            <Th className="w-1/3">Share</Th>
+            <Th align="right" className="sm:w-1/3 sm:text-left">
+              Share
+            </Th>
           </THead>
           <TBody>
             {data.top.map((t, n) => (
@@ -135,8 +137,8 @@ export function SpendBreakdown({ data, currency, noun }: { data: DimensionSpend;
                   <MoneyText amount={t.amount} currency={currency} />
                 </Td>
                 <Td>
-                  <span className="flex items-center gap-2">
-                    <span className="h-1.5 min-w-10 flex-1 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800">
+                  <span className="flex items-center justify-end gap-2">
+                    <span className="hidden h-1.5 min-w-10 flex-1 overflow-hidden sm:block rounded-full bg-slate-100 dark:bg-slate-800">
                       <span className={`block h-full rounded-full ${colour(t.key, n).bg}`} style={{ width: `${Math.max(1, Math.round(t.share * 100))}%` }} />
                     </span>
                     <span className="w-10 text-right text-xs text-slate-600 tabular-nums dark:text-slate-300">
