@@ -125,7 +125,7 @@ export function SpendBreakdown({ data, currency, noun }: { data: DimensionSpend;
           <TBody>
             {data.top.map((t, n) => (
               <Tr key={t.key}>
-                <Td className="max-w-[12rem]">
+                <Td className="max-w-[9rem] sm:max-w-[12rem]">
                   <span className="flex items-center gap-2">
                     <span aria-hidden className={`size-2.5 shrink-0 rounded-sm ${colour(t.key, n).bg}`} />
                     <span className={`truncate ${t.key === "" || t.key === OTHER_KEY ? "text-slate-500 italic dark:text-slate-400" : "font-medium"}`}>
