@@ -108,7 +108,17 @@ export async function seedVolume(o: VolumeOptions): Promise<VolumeSeed> {
     await step("counters rebuild (through the app)", () => runCli(env, ["counters", "rebuild", "--org", orgId, "--json"], 1_200_000));
     await step("vacuum analyze", () => client.query(`VACUUM ANALYZE`));
     const counts: Record<string, number> = {};
-    for (const table of ["agents", "intents", "policy_decisions", "approvals", "ledger_entries", "audit_events", "notifications", "agent_day_counters"]) {
+    for (const table of [
+      "agents",
+      "intents",
+      "policy_decisions",
+      "approvals",
+      "ledger_entries",
+      "audit_events",
+      "notifications",
+      "agent_day_counters",
+      "spend_dimension_counters",
+    ]) {
       counts[table] = Number((await client.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
     }
     counts.pending_approvals = Number((await client.query(`SELECT count(*) FROM approvals WHERE status = 'pending'`)).rows[0].count);

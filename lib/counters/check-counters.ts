@@ -2,9 +2,15 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { sqlFrom, type SqlTx } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
-import { keptMinutesFromSql, recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
+import { keptMinutesFromSql, recomputedDayCountersSql, recomputedMinuteCountersSql, recomputedSpendDimensionsSql } from "./recompute-counters-sql";
 
-export type CounterDrift = { kind: "day" | "minute"; agentId: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> };
+export type CounterDrift = {
+  kind: "day" | "dimension" | "minute";
+  agentId: string;
+  key: string;
+  stored: Record<string, number>;
+  recomputed: Record<string, number>;
+};
 
 const differs = sql.raw(DAY_COLUMNS.map((c) => `COALESCE(s.${c}, 0) <> COALESCE(r.${c}, 0)`).join(" OR "));
 const pick = (alias: string) => sql.raw(`json_build_object(${DAY_COLUMNS.map((c) => `'${c}', COALESCE(${alias}.${c}, 0)`).join(", ")})`);
@@ -23,6 +29,14 @@ export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Dat
     FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.day = r.day
     WHERE ${differs}
     ORDER BY 1, 2`.execute(q);
+  const { rows: dims } = await sql<{ agent_id: string; key: string; stored: number; recomputed: number }>`
+    WITH s AS (SELECT * FROM spend_dimension_counters WHERE org_id = ${orgId}), r AS (${recomputedSpendDimensionsSql(orgId)})
+    SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id,
+      to_char(COALESCE(s.day, r.day), 'YYYY-MM-DD') || ' ' || COALESCE(s.currency, r.currency) || ' ' || COALESCE(s.dimension, r.dimension) || ' ' || COALESCE(s.key, r.key) AS key,
+      COALESCE(s.spent, 0)::float8 AS stored, COALESCE(r.spent, 0)::float8 AS recomputed
+    FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.day = r.day AND s.dimension = r.dimension AND s.key = r.key
+    WHERE COALESCE(s.spent, 0) <> COALESCE(r.spent, 0)
+    ORDER BY 1, 2`.execute(q);
   const { rows: minutes } = await sql<{ agent_id: string; minute: Date; stored: number; recomputed: number }>`
     WITH r AS (${recomputedMinuteCountersSql(orgId, now)}),
     s AS (SELECT m.* FROM agent_minute_counters m JOIN agents a ON a.id = m.agent_id WHERE a.org_id = ${orgId} AND m.minute >= ${keptMinutesFromSql(now)})
@@ -32,6 +46,13 @@ export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Dat
     WHERE COALESCE(s.intents, 0) <> COALESCE(r.intents, 0)`.execute(q);
   return [
     ...days.map((d) => ({ kind: "day" as const, agentId: d.agent_id, key: d.day, stored: d.stored, recomputed: d.recomputed })),
+    ...dims.map((d) => ({
+      kind: "dimension" as const,
+      agentId: d.agent_id,
+      key: d.key,
+      stored: { spent: Number(d.stored) },
+      recomputed: { spent: Number(d.recomputed) },
+    })),
     ...minutes.map((m) => ({
       kind: "minute" as const,
       agentId: m.agent_id,

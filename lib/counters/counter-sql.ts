@@ -46,6 +46,30 @@ export function upsertDayCountersSql(source: RawBuilder<unknown>, d: CounterDelt
     ON CONFLICT (agent_id, currency, day) DO UPDATE SET ${ADD_EXCLUDED}`;
 }
 
+/** The dimensions spend is also counted by (spend_dimension_counters.dimension). */
+export const SPEND_DIMENSIONS = ["category", "merchant"] as const;
+export type SpendDimension = (typeof SPEND_DIMENSIONS)[number];
+
+/** An intent's key in each dimension: "" stands for "none given", so the row still adds up to the day's spend. */
+const dimensionKeySql = (alias: string) =>
+  sql.raw(`CASE d.dimension WHEN 'category' THEN COALESCE(${alias}.merchant_category, '') ELSE COALESCE(${alias}.merchant, '') END`);
+
+/**
+ * Adds `spent` to the by-category and by-merchant rows of every intent `source` yields (the
+ * columns of upsertDayCountersSql plus merchant and merchant_category). Called wherever the
+ * day row's `spent` moves, with the same amount, so the dimensions always sum to the day.
+ */
+export function upsertSpendDimensionsSql(source: RawBuilder<unknown>, spent: number) {
+  return sql`
+    INSERT INTO spend_dimension_counters AS c (agent_id, currency, day, dimension, key, org_id, spent)
+    SELECT s.agent_id, s.currency, ${localDaySql(sql`s.created_at`, sql`s.time_zone`)}, d.dimension, ${dimensionKeySql("s")}, s.org_id, ${spent}::bigint
+    FROM (${source}) s CROSS JOIN (VALUES ('category'), ('merchant')) d (dimension)
+    ON CONFLICT (agent_id, currency, day, dimension, key) DO UPDATE SET spent = c.spent + EXCLUDED.spent`;
+}
+
+/** The dimension key of intent `i` for a cross join with `(VALUES …) d (dimension)`; the rebuild and check use it too. */
+export const intentDimensionKeySql = () => dimensionKeySql("i");
+
 /** Counts each intent `source` yields (columns agent_id, created_at) in its minute's velocity bucket. */
 export function upsertMinuteCountersSql(source: RawBuilder<unknown>) {
   return sql`
@@ -56,5 +80,5 @@ export function upsertMinuteCountersSql(source: RawBuilder<unknown>) {
 
 /** The intent with its organisation's time zone, as the source of a counter upsert. */
 export const intentSourceSql = (intentId: string) => sql`
-  SELECT i.agent_id, i.currency, i.created_at, i.org_id, o.time_zone
+  SELECT i.agent_id, i.currency, i.created_at, i.org_id, o.time_zone, i.merchant, i.merchant_category
   FROM intents i JOIN organizations o ON o.id = i.org_id WHERE i.id = ${intentId}`;

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
-import { recomputedDayCountersSql, recomputedMinuteCountersSql } from "./recompute-counters-sql";
+import { recomputedDayCountersSql, recomputedMinuteCountersSql, recomputedSpendDimensionsSql } from "./recompute-counters-sql";
 
 const COLUMNS = sql.raw(DAY_COLUMNS.join(", "));
 
@@ -12,18 +12,22 @@ const COLUMNS = sql.raw(DAY_COLUMNS.join(", "));
  * The table lock makes concurrent changes wait for the rebuild, then apply their own
  * change on top of it, so none is lost or counted twice.
  */
-export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgId: string; days: number; minutes: number }[]> {
+export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgId: string; days: number; dimensions: number; minutes: number }[]> {
   const ids = orgIds ?? (await sqlOf(db).selectFrom("organizations").select("id").orderBy("created_at").execute()).map((o) => o.id);
   const out = [];
   for (const orgId of ids) {
     const now = new Date();
     out.push(
       await sqlTransaction(db, async (tx) => {
-        await sql`LOCK TABLE agent_day_counters, agent_minute_counters IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+        await sql`LOCK TABLE agent_day_counters, spend_dimension_counters, agent_minute_counters IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
         await tx.deleteFrom("agent_day_counters").where("org_id", "=", orgId).execute();
         const days = await sql`
           INSERT INTO agent_day_counters (agent_id, currency, day, org_id, ${COLUMNS})
           SELECT agent_id, currency, day, org_id, ${COLUMNS} FROM (${recomputedDayCountersSql(orgId)}) r`.execute(tx);
+        await tx.deleteFrom("spend_dimension_counters").where("org_id", "=", orgId).execute();
+        const dimensions = await sql`
+          INSERT INTO spend_dimension_counters (agent_id, currency, day, dimension, key, org_id, spent)
+          SELECT agent_id, currency, day, dimension, key, org_id, spent FROM (${recomputedSpendDimensionsSql(orgId)}) r`.execute(tx);
         await tx
           .deleteFrom("agent_minute_counters")
           .where("agent_id", "in", (q) => q.selectFrom("agents").select("id").where("org_id", "=", orgId))
@@ -31,7 +35,12 @@ export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgI
         const minutes = await sql`
           INSERT INTO agent_minute_counters (agent_id, minute, intents)
           SELECT agent_id, minute, intents FROM (${recomputedMinuteCountersSql(orgId, now)}) r`.execute(tx);
-        return { orgId, days: Number(days.numAffectedRows ?? 0), minutes: Number(minutes.numAffectedRows ?? 0) };
+        return {
+          orgId,
+          days: Number(days.numAffectedRows ?? 0),
+          dimensions: Number(dimensions.numAffectedRows ?? 0),
+          minutes: Number(minutes.numAffectedRows ?? 0),
+        };
       }),
     );
   }

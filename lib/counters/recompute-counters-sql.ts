@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { LOW_CONFIDENCE } from "@/lib/agents/risk/compute-risk-level";
-import { localDaySql } from "./counter-sql";
+import { intentDimensionKeySql, localDaySql } from "./counter-sql";
 
 /** How far back velocity buckets are kept (the rolling hour needs one; the sweep prunes older ones). */
 export const MINUTE_COUNTERS_KEPT = sql`interval '2 hours'`;
@@ -30,6 +30,19 @@ export const recomputedDayCountersSql = (orgId: string) => sql`
   FROM intents i JOIN organizations o ON o.id = i.org_id LEFT JOIN approvals a ON a.intent_id = i.id
   WHERE i.org_id = ${orgId}
   GROUP BY 1, 2, 3, 4`;
+
+/**
+ * The by-category and by-merchant spend rows as a recomputation would make them: the `spent`
+ * of recomputedDayCountersSql split by the intent's category and merchant. Only non-zero rows;
+ * the check treats a missing row as zero.
+ */
+export const recomputedSpendDimensionsSql = (orgId: string) => sql`
+  SELECT i.agent_id, i.currency, ${localDaySql(sql`i.created_at`, sql`o.time_zone`)} AS day, d.dimension, ${intentDimensionKeySql()} AS key, i.org_id,
+    SUM(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END)::bigint AS spent
+  FROM intents i JOIN organizations o ON o.id = i.org_id CROSS JOIN (VALUES ('category'), ('merchant')) d (dimension)
+  WHERE i.org_id = ${orgId} AND i.status IN ('approved', 'pending_approval')
+  GROUP BY 1, 2, 3, 4, 5, 6
+  HAVING SUM(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END) <> 0`;
 
 /** The oldest minute whose velocity bucket is still kept at `now`. */
 export const keptMinutesFromSql = (now: Date) =>

@@ -5,7 +5,7 @@ import type { AuditAction } from "@/lib/audit/audit-actions";
 import { commitWith, sqlBuilder, type SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
 import { counterDelta } from "@/lib/counters/counter-delta";
-import { upsertDayCountersSql, upsertMinuteCountersSql } from "@/lib/counters/counter-sql";
+import { upsertDayCountersSql, upsertMinuteCountersSql, upsertSpendDimensionsSql } from "@/lib/counters/counter-sql";
 import { intentChangedSql } from "@/lib/events/intent-events";
 import { ledgerCtes, ledgerResultSql, type LedgerInput, type LedgerResult } from "@/lib/ledger/post-ledger-entry";
 import { notifyUsersSql, type NotificationMessage } from "@/lib/notifications/notify-users";
@@ -144,12 +144,13 @@ export async function writeDecision(tx: SqlTx, w: DecisionWrite): Promise<{ view
   };
   const delta = counterDelta({ from: fresh ? null : "pending", to: status, amount: i.amount, confidence: i.confidence });
   const source = sql`SELECT ${i.agentId}::uuid AS agent_id, ${i.currency}::text AS currency, ${i.createdAt}::timestamp AS created_at,
-    ${i.orgId}::text AS org_id, ${w.timeZone}::text AS time_zone`;
+    ${i.orgId}::text AS org_id, ${w.timeZone}::text AS time_zone, ${i.merchant}::text AS merchant, ${i.merchantCategory}::text AS merchant_category`;
   const ctes = [
     sql`intent AS (${intentRow})`,
     sql`decision AS (${sqlBuilder.insertInto("policy_decisions").values(decisionRow)})`,
     approvalRow && sql`approval AS (${sqlBuilder.insertInto("approvals").values(approvalRow)})`,
     sql`day AS (${upsertDayCountersSql(source, delta)})`,
+    delta.spent !== 0 && sql`dims AS (${upsertSpendDimensionsSql(source, delta.spent)})`,
     fresh && sql`minute AS (${upsertMinuteCountersSql(source)})`,
     w.move && ledgerCtes("move", w.move),
     sql`audit AS (${auditInsert(w.audit)})`,

@@ -212,7 +212,19 @@ const routingRows: Row[] = [
   ["admin", "delegation.end", away({ fromUserId: "usr_approver", toUserId: "usr_other" }), "ok"],
 ];
 
-const rows = [...setupRows, ...submitRows, ...settleRows, ...approvalRows, ...policyReadRows, ...routingRows];
+const mine = { orgId: ORG, userId: "usr_viewer" };
+const savedViewRows: Row[] = [
+  ["viewer", "saved_view.manage", mine, "ok"],
+  ["viewer", "saved_view.manage", undefined, "ok"],
+  ["approver", "saved_view.manage", undefined, "ok"],
+  // Another person's view, even to an admin, and another organisation's: not found.
+  ["admin", "saved_view.manage", mine, "not_found"],
+  ["otherAdmin", "saved_view.manage", { orgId: ORG, userId: "usr_x" }, "not_found"],
+  ["agent", "saved_view.manage", undefined, "forbidden"],
+  ["system", "saved_view.manage", undefined, "forbidden"],
+];
+
+const rows = [...setupRows, ...submitRows, ...settleRows, ...approvalRows, ...policyReadRows, ...routingRows, ...savedViewRows];
 
 describe("can: role × action × subject", () => {
   it.each(rows)("%s %s %j → %s", (who, action, subject, expected) => {
@@ -247,8 +259,10 @@ describe("can: role × action × subject", () => {
     expect(allowed).toEqual(["intent.submit", "intent.settle"]);
   });
 
-  it("a viewer can change nothing", () => {
+  it("a viewer can change nothing of the organisation's", () => {
     const reads = (a: string) => a.endsWith(".list") || a.endsWith(".read");
-    expect(ACTIONS.filter((a) => !reads(a) && can(actors.viewer, a))).toEqual([]);
+    // Their own saved views are theirs, not the organisation's.
+    const personal = (a: string) => a === "saved_view.manage";
+    expect(ACTIONS.filter((a) => !reads(a) && !personal(a) && can(actors.viewer, a))).toEqual([]);
   });
 });

@@ -78,6 +78,9 @@ function people(what: string): Rule<OrgSubject> {
   };
 }
 
+/** A person's saved view of a list: whose it is. */
+export type SavedViewSubject = { orgId: string; userId: string };
+
 const RULES = {
   // Organisation set-up (CLI as "system", dashboard as an admin).
   "organization.create": adminOnly("create organisations"),
@@ -116,6 +119,16 @@ const RULES = {
   "approver_group.read": people("read approver groups"),
   "approver_group.manage": adminOnly("manage approver groups", "Approver group"),
   "delegation.read": people("read delegations"),
+
+  /**
+   * Saved views are a person's own, like their notification settings: every person (viewers
+   * too) keeps theirs; nobody, not even an admin, sees another's (it is "not found").
+   */
+  "saved_view.manage": ((actor, s) => {
+    if (actor === "system" || actor.kind === "agent") return refuse("Saved views belong to a person");
+    if (s && (s.orgId !== actor.orgId || s.userId !== actor.userId)) return { code: "not_found", message: "Saved view not found" };
+    return null;
+  }) satisfies Rule<SavedViewSubject>,
   /** Out of office: a person delegates their own approvals; an admin (or the CLI) anyone's. */
   "delegation.create": ((actor, s) => answererFor(actor, s, "set a delegation for someone else", [s?.fromUserId])) satisfies Rule<DelegationSubject>,
   /** Ending one: either person involved, or an admin. */

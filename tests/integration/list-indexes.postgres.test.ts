@@ -23,6 +23,7 @@ import { listIntentsPage } from "@/lib/intents/list-intents-page";
 import { previewApproverGroup } from "@/lib/approver-groups/preview-approver-group";
 import { sumAwaitingDecision } from "@/lib/approvals/sum-awaiting-decision";
 import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
+import { loadSpendByDimension } from "@/lib/counters/load-spend-by-dimension";
 import { loadSpendDashboard } from "@/lib/counters/load-spend-dashboard";
 
 // The list queries of the dashboard and the API, as the app issues them, must be served by
@@ -194,6 +195,8 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
 
   it("the spend dashboard reads counters, never intents, approvals or audit events", async () => {
     expect(await scansOf(() => loadSpendDashboard(db, orgId, "INR", "UTC"))).toEqual([]);
+    expect(await scansOf(() => loadSpendByDimension(db, orgId, "INR", "UTC", "category"))).toEqual([]);
+    expect(await scansOf(() => loadSpendByDimension(db, orgId, "INR", "UTC", "merchant"))).toEqual([]);
   });
 
   it("the inbox's money awaiting a decision reads wallets, never intents or approvals", async () => {

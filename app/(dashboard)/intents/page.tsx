@@ -10,7 +10,10 @@ import { parseIntentFilters, withParams } from "@/lib/intents/intent-filters";
 import { listIntentsPage, type IntentSort } from "@/lib/intents/list-intents-page";
 import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
+import { listSavedViews } from "@/lib/saved-views/list-saved-views";
+import { normalizeViewQuery } from "@/lib/saved-views/normalize-view-query";
 import { IntentFiltersForm } from "./intent-filters-form";
+import { SavedViews } from "./saved-views";
 import { IntentsTable } from "@/components/intents-table";
 
 export const metadata: Metadata = { title: "Intents" };
@@ -26,7 +29,11 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
   const parsed = parseIntentFilters(sp, currency);
   const { filters } = parsed;
   const ignored = [...dropped, ...parsed.ignored];
-  const [list, options] = await Promise.all([listIntentsPage(db, principal, filters, currency), intentFilterOptions(db, principal.orgId)]);
+  const [list, options, views] = await Promise.all([
+    listIntentsPage(db, principal, filters, currency),
+    intentFilterOptions(db, principal.orgId),
+    listSavedViews(db, principal),
+  ]);
   const sort = filters.sort ?? "newest";
   // Column headers sort (a second click turns the order round) from the first page; the filters stay.
   const sortHref = (next: IntentSort) => `/intents${withParams(sp, { cursor: undefined, sort: next === "newest" ? undefined : next })}`;
@@ -66,6 +73,7 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
         </p>
       )}
       <Card>
+        <SavedViews views={views} current={normalizeViewQuery(withParams({ ...sp, cursor: undefined }, {}))} />
         <IntentFiltersForm sp={sp} options={options} currency={currency} />
         {ignored.length > 0 && (
           <p role="status" className="border-t border-slate-200 px-4 py-2 text-sm text-amber-700 dark:border-slate-800 dark:text-amber-400">

@@ -3,21 +3,27 @@ import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/card";
 import { MoneyText } from "@/components/money-text";
 import { PageHeader } from "@/components/page-header";
+import { SpendBreakdown } from "@/components/spend-breakdown";
 import { SpendChart } from "@/components/spend-chart";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/table";
 import { UsageBar } from "@/components/usage-bar";
 import { requireSession } from "@/lib/auth/require-session";
+import { loadSpendByDimension } from "@/lib/counters/load-spend-by-dimension";
 import { loadSpendDashboard } from "@/lib/counters/load-spend-dashboard";
 import { getOrgCurrency } from "@/lib/organizations/get-org-currency";
 import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 
 export const metadata: Metadata = { title: "Spend" };
 
-/** Where the money goes: spend per day and per agent against budget, and the approval trend; read from the counters. */
+/** Where the money goes: spend per day, by category, merchant and agent against budget, and the approval trend; read from the counters. */
 export default async function SpendPage() {
   const { db, principal } = await requireSession();
   const [currency, timeZone] = await Promise.all([getOrgCurrency(db, principal.orgId), getOrgTimeZone(db, principal.orgId)]);
-  const d = await loadSpendDashboard(db, principal.orgId, currency, timeZone);
+  const [d, byCategory, byMerchant] = await Promise.all([
+    loadSpendDashboard(db, principal.orgId, currency, timeZone),
+    loadSpendByDimension(db, principal.orgId, currency, timeZone, "category"),
+    loadSpendByDimension(db, principal.orgId, currency, timeZone, "merchant"),
+  ]);
   return (
     <>
       <PageHeader
@@ -42,6 +48,16 @@ export default async function SpendPage() {
           <CardBody>
             <SpendChart data={d.rejected} currency={currency} unit="count" what="Rejections" />
           </CardBody>
+        </Card>
+      </div>
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+        <Card className="min-w-0" aria-labelledby="category-h">
+          <CardHeader id="category-h" title="By category" description="Spend per day split by merchant category, with each one's share of the window." />
+          <SpendBreakdown data={byCategory} currency={currency} noun="category" />
+        </Card>
+        <Card className="min-w-0" aria-labelledby="merchant-h">
+          <CardHeader id="merchant-h" title="By merchant" description="Spend per day split by merchant: the ten largest, the rest summed as Other." />
+          <SpendBreakdown data={byMerchant} currency={currency} noun="merchant" />
         </Card>
       </div>
       <Card className="mt-6" aria-labelledby="agents-h">
