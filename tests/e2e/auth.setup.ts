@@ -6,7 +6,9 @@ for (const role of ["admin", "approver", "approver2", "viewer"] as Role[]) {
   setup(`sign in as ${role}`, async ({ page }) => {
     const user = userOf(role);
     await signIn(page, user.email, user.password);
-    await expect(page).toHaveURL(role === "viewer" ? /\/intents$/ : /\/inbox$/);
+    // The first sign-ins compile and warm every server path: on a busy two-core machine they can
+    // take longer than the usual 10 s.
+    await expect(page).toHaveURL(role === "viewer" ? /\/intents$/ : /\/inbox$/, { timeout: 30_000 });
     await expect(page.getByText(user.email).first()).toBeVisible();
     await page.context().storageState({ path: statePath(role) });
   });
