@@ -71,8 +71,8 @@ const PAGES: Shot[] = [
 ];
 
 const MODES = [
-  { mode: "light", colorScheme: "light" as const, viewport: { width: 1280, height: 800 } },
-  { mode: "dark", colorScheme: "dark" as const, viewport: { width: 1280, height: 800 } },
+  { mode: "light", colorScheme: "light" as const, viewport: { width: 1440, height: 900 } },
+  { mode: "dark", colorScheme: "dark" as const, viewport: { width: 1440, height: 900 } },
   { mode: "phone", colorScheme: "light" as const, viewport: { width: 390, height: 844 } },
   { mode: "phone-dark", colorScheme: "dark" as const, viewport: { width: 390, height: 844 } },
 ];
