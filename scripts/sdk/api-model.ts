@@ -38,6 +38,8 @@ export type ApiOperation = {
   /** The 2xx answer's status and schema (none when the document gives no body). */
   status: string;
   result?: Shape;
+  /** Other 2xx answers with another object (PUT /policy: 200 the policy, 202 a proposal). */
+  alternatives: { status: string; result: Shape }[];
 };
 export type ApiModel = { objects: ObjectType[]; enums: EnumType[]; operations: ApiOperation[] };
 
@@ -265,8 +267,14 @@ export function buildApiModel(doc: Schema): ApiModel {
       });
       const ref = bodyRef(op);
       if ((op.requestBody as Schema | undefined) && !ref) throw new Error(`${id}: a request body must be a $ref to a component`);
-      const [status, ok] = Object.entries((op.responses ?? {}) as Record<string, Schema>).find(([code]) => /^2/.test(code)) ?? ["200", undefined];
-      const answer = ((ok?.content as Schema)?.["application/json"] as Schema)?.schema as Schema | undefined;
+      const successes = Object.entries((op.responses ?? {}) as Record<string, Schema>).filter(([code]) => /^2/.test(code));
+      const [status, ok] = successes[0] ?? ["200", undefined];
+      const jsonOf = (r: Schema | undefined) => ((r?.content as Schema)?.["application/json"] as Schema)?.schema as Schema | undefined;
+      const answer = jsonOf(ok);
+      const alternatives = successes
+        .slice(1)
+        .filter(([, r]) => jsonOf(r) && (jsonOf(r) as Schema).$ref !== answer?.$ref)
+        .map(([code, r]) => ({ status: code, result: b.shape(jsonOf(r)!, "output", pascal(id) + "Result" + code, "", `${id} answer ${code}`) }));
       operations.push({
         id,
         method: method.toUpperCase() as ApiOperation["method"],
@@ -278,6 +286,7 @@ export function buildApiModel(doc: Schema): ApiModel {
         body: ref ? { name: nameOf(ref.split("/").pop()!), required: !!(op.requestBody as Schema).required } : undefined,
         status,
         result: answer ? b.shape(answer, "output", pascal(id) + "Result", "", `${id} answer`) : undefined,
+        alternatives,
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { ApiModel, ApiOperation } from "./api-model";
+import type { ApiModel, ApiOperation, Shape } from "./api-model";
 import { objectNamed } from "./api-model";
 import { oneLine, pythonName, snake } from "./names";
 import { optional, PythonImports, pythonType } from "./python-types";
@@ -42,10 +42,24 @@ function signature(args: Arg[], op: ApiOperation, uses: PythonImports): string[]
 
 const dict = (args: Arg[]) => `{${args.map((a) => `${JSON.stringify(a.key)}: ${a.name}`).join(", ")}}`;
 
+/** The method's return type and the parser of its answer: by the answer's `object` when one operation has several. */
+function resultOf(model: ApiModel, op: ApiOperation, uses: PythonImports): [string, string] {
+  if (op.result?.kind !== "object") return (uses.typing.add("Any"), ["Any", "as_json"]);
+  const objects = [op.result, ...op.alternatives.map((a) => a.result)].filter((r): r is Extract<Shape, { kind: "object" }> => r.kind === "object");
+  for (const o of objects) uses.models.add(o.name);
+  if (objects.length === 1) return [op.result.name, `answer(${op.result.name})`];
+  const tag = (name: string) => {
+    const shape = objectNamed(model, name).props.find((p) => p.key === "object")?.shape;
+    if (shape?.kind !== "literal" || shape.values.length !== 1) throw new Error(`${op.id}: ${name} has no single \`object\` literal to tell its answers apart`);
+    return JSON.stringify(shape.values[0]);
+  };
+  uses.typing.add("Union");
+  return [`Union[${objects.map((o) => o.name).join(", ")}]`, `answer_by_object({${objects.map((o) => `${tag(o.name)}: ${o.name}`).join(", ")}})`];
+}
+
 function method(model: ApiModel, op: ApiOperation, isAsync: boolean, uses: PythonImports): string {
   const args = argsOf(model, op, uses);
-  const result = op.result?.kind === "object" ? (uses.models.add(op.result.name), op.result.name) : (uses.typing.add("Any"), "Any");
-  const parse = op.result?.kind === "object" ? `answer(${op.result.name})` : "as_json";
+  const [result, parse] = resultOf(model, op, uses);
   const body = op.body ? dict(args.filter((a) => a.where === "body")) : "None";
   const call = [
     `OPERATIONS[${JSON.stringify(op.id)}]`,
@@ -80,6 +94,7 @@ export function pythonApi(model: ApiModel): string {
       `    ${JSON.stringify(op.id)}: OperationSpec(${JSON.stringify(op.id)}, "${op.method}", ${JSON.stringify(op.path)}${op.idempotent ? ", idempotent=True" : ""}),`,
   );
   const anyResultless = model.operations.some((op) => op.result?.kind !== "object");
+  const anyAlternatives = model.operations.some((op) => op.alternatives.some((a) => a.result.kind === "object"));
   return [
     ...uses.head([
       "Every operation of the AegisOS API as one method: ``aegis.api`` of ``AegisClient`` and ``AsyncAegisClient``.",
@@ -88,7 +103,7 @@ export function pythonApi(model: ApiModel): string {
       "out is not sent; ``None`` sends ``null``). Answers are the models of ``aegis_os.models``.",
     ]),
     "",
-    "from .._model_base import answer",
+    `from .._model_base import answer${anyAlternatives ? ", answer_by_object" : ""}`,
     `from .._operations import ${["NOT_GIVEN", "AsyncApiBase", "Omittable", "OperationSpec", "SyncApiBase", ...(anyResultless ? ["as_json"] : [])].join(", ")}`,
     ...(uses.literals.size ? [`from .literals import ${[...uses.literals].sort().join(", ")}`] : []),
     ...(uses.models.size ? [`from .models import ${[...uses.models].sort().join(", ")}`] : []),

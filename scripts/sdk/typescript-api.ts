@@ -21,9 +21,10 @@ function paramsType(op: ApiOperation): string {
   return parts.length ? parts.join(" & ") : "Record<string, never>";
 }
 
-/** The 2xx answer's JSON type (openapi-typescript's), `unknown` when the document gives none. */
+/** The 2xx answers' JSON type (openapi-typescript's; a union when there are several), `unknown` when the document gives none. */
 function resultType(op: ApiOperation): string {
-  return op.result ? `${ref(op)}["responses"][${op.status}]["content"]["application/json"]` : "unknown";
+  const statuses = [op.status, ...op.alternatives.map((a) => a.status)].join(" | ");
+  return op.result ? `${ref(op)}["responses"][${statuses}]["content"]["application/json"]` : "unknown";
 }
 
 function needsParams(model: ApiModel, op: ApiOperation): boolean {

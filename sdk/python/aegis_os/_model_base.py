@@ -47,6 +47,20 @@ def answer(cls: Type[M]) -> Callable[[Any], M]:
     return read
 
 
+def answer_by_object(classes: Dict[str, Type[Any]]) -> Callable[[Any], Any]:
+    """Reads an answer that may be one of several objects (``PUT /policy``: the policy, or a proposal
+    waiting for a second admin) into the class named by its ``object`` field."""
+
+    def read(data: Any) -> Any:
+        kind: Any = cast(Dict[str, Any], data).get("object") if isinstance(data, dict) else None
+        cls = classes.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            raise AegisError("Unexpected answer from the server (not one of %s)" % ", ".join(sorted(classes)), code="invalid_response", body=data)
+        return cls.from_dict(data)
+
+    return read
+
+
 def raw_field() -> Any:
     """The ``raw`` field: the complete JSON object, left out of ``repr`` and ``==``."""
     return field(default_factory=_new_dict, repr=False, compare=False)

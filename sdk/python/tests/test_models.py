@@ -110,3 +110,28 @@ class ModelTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AnswerByObjectTests(unittest.TestCase):
+    """PUT /policy answers the policy (one admin) or a proposal waiting for a second admin (202)."""
+
+    def test_reads_each_answer_into_the_class_its_object_names(self):
+        from aegis_os._model_base import answer_by_object
+        from aegis_os.models import Policy, PolicyChangeProposal
+
+        read = answer_by_object({"policy": Policy, "policy_change": PolicyChangeProposal})
+        policy = read({"object": "policy", "version": 3, "updated_at": None, "updated_by": None, "document": {}})
+        self.assertIsInstance(policy, Policy)
+        self.assertEqual(policy.version, 3)
+        proposal = read({"object": "policy_change", "id": "pcp_1", "status": "pending", "base_version": 3, "reason": "why"})
+        self.assertIsInstance(proposal, PolicyChangeProposal)
+        self.assertEqual((proposal.id, proposal.status), ("pcp_1", "pending"))
+
+    def test_an_answer_of_another_object_is_the_servers_fault(self):
+        from aegis_os import AegisError
+        from aegis_os._model_base import answer_by_object
+        from aegis_os.models import Policy
+
+        with self.assertRaises(AegisError) as ctx:
+            answer_by_object({"policy": Policy})({"object": "intent"})
+        self.assertEqual(ctx.exception.code, "invalid_response")

@@ -26,8 +26,13 @@ describe("aegis.api", () => {
     const policy = await client(org.admin.key).api.getPolicy();
     expect(policy).toMatchObject({ object: "policy", version: expect.any(Number) });
     expect(policy.document).toHaveProperty("rules.hard_limit");
-    const saved = await client(org.admin.key).api.setPolicy({ base_version: policy.version, document: policy.document });
+    const rules = policy.document.rules as { hard_limit: number };
+    const document = { ...policy.document, rules: { ...rules, hard_limit: rules.hard_limit + 100 } };
+    const saved = await client(org.admin.key).api.setPolicy({ base_version: policy.version, document, reason: "SDK test: raise the hard limit" });
+    // One admin: live at once, the policy (with two, the answer is a proposal waiting for the second).
+    if (saved.object !== "policy") throw new Error(`expected the policy, got ${saved.object}`);
     expect(saved.version).toBe(policy.version + 1);
+    expect((saved.document.rules as { hard_limit: number }).hard_limit).toBe(rules.hard_limit + 100);
     const versions = await client(org.admin.key).api.listPolicyVersions();
     expect(versions.data[0].version).toBe(saved.version);
     await expect(client(org.agent.key).api.getPolicy()).rejects.toBeInstanceOf(AegisPermissionError);

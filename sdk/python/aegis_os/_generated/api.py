@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Dict, List, Optional, Union
 
-from .._model_base import answer
+from .._model_base import answer, answer_by_object
 from .._operations import NOT_GIVEN, AsyncApiBase, Omittable, OperationSpec, SyncApiBase, as_json
 from .literals import BacktestDays, ListApprovalsSort, PolicyChangeProposalKind, PolicyChangeProposalStatus, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
@@ -369,12 +369,12 @@ class Api(SyncApiBase):
         base_version: int,
         document: Dict[str, Any],
         reason: str,
-    ) -> Policy:
+    ) -> Union[Policy, PolicyChangeProposal]:
         """Change the policy (admins), with a reason; base_version must be the current version, else 409.
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer(Policy))
+        return self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer_by_object({"policy": Policy, "policy_change": PolicyChangeProposal}))
 
     def list_policy_changes(
         self,
@@ -928,12 +928,12 @@ class AsyncApi(AsyncApiBase):
         base_version: int,
         document: Dict[str, Any],
         reason: str,
-    ) -> Policy:
+    ) -> Union[Policy, PolicyChangeProposal]:
         """Change the policy (admins), with a reason; base_version must be the current version, else 409.
 
         ``PUT /policy`` (``setPolicy``).
         """
-        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer(Policy))
+        return await self._call(OPERATIONS["setPolicy"], {}, {}, {"base_version": base_version, "document": document, "reason": reason}, answer_by_object({"policy": Policy, "policy_change": PolicyChangeProposal}))
 
     async def list_policy_changes(
         self,

@@ -138,7 +138,7 @@ export type OperationResults = {
   createDelegation: operations["createDelegation"]["responses"][201]["content"]["application/json"];
   endDelegation: operations["endDelegation"]["responses"][200]["content"]["application/json"];
   getPolicy: operations["getPolicy"]["responses"][200]["content"]["application/json"];
-  setPolicy: operations["setPolicy"]["responses"][200]["content"]["application/json"];
+  setPolicy: operations["setPolicy"]["responses"][200 | 202]["content"]["application/json"];
   listPolicyChanges: operations["listPolicyChanges"]["responses"][200]["content"]["application/json"];
   proposePolicyChange: operations["proposePolicyChange"]["responses"][201]["content"]["application/json"];
   approvePolicyChange: operations["approvePolicyChange"]["responses"][200]["content"]["application/json"];
