@@ -39,10 +39,14 @@ describe("the policy document states its currency", () => {
     const saved = await put({ ...without, rules: { ...without.rules, hard_limit: 9_000_000 } }, base.version);
     expect(saved.status).toBe(200);
     expect(saved.body.document).toMatchObject({ currency: "INR", rules: { hard_limit: 9_000_000 } });
-    expect((await put({ ...saved.body.document, currency: "inr" }, saved.body.version)).status).toBe(200);
+    // Stating the currency in another case changes nothing, so a person's PUT of only that is refused.
+    expect((await put({ ...saved.body.document, currency: "inr" }, saved.body.version)).status).toBe(400);
+    const next = await put({ ...saved.body.document, currency: "inr", rules: { ...saved.body.document.rules, hard_limit: 9_100_000 } }, saved.body.version);
+    expect(next.status).toBe(200);
     const versions = await api(org.viewer.key, "GET", "/api/v1/policy/versions");
     expect(versions.status).toBe(200);
-    expect(versions.body.data[0].changes).toEqual([]); // stating the currency is not a change
+    expect(versions.body.data[0].changes).toHaveLength(1); // the hard limit; stating the currency is not a change
+    expect(JSON.stringify(versions.body.data[0].changes)).toContain("hard_limit");
     expect(versions.body.data.every((v: { document: { currency: string } }) => v.document.currency === "INR")).toBe(true);
   });
 });
