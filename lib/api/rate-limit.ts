@@ -17,7 +17,7 @@ import { windowStart, type LimitStore } from "@/lib/limits/limit-store";
  * window, so several busy instances may refuse a key a few requests before the exact limit.
  */
 const WINDOW_MS = 60_000;
-type Local = { start: number; left: number; exhausted: boolean };
+type Local = { start: number; left: number; exhausted: boolean; taking?: Promise<void> };
 type Batches = WeakMap<LimitStore, Map<string, Local>>;
 /** This instance's unspent units per store and key (on globalThis: several bundles in one process share them). */
 const batches: Batches = ((globalThis as { __aegisRateBatches?: Batches }).__aegisRateBatches ??= new WeakMap());
@@ -40,12 +40,18 @@ export async function checkRateLimit(key: string, limit = limitPerMinute(), now 
     local.set(id, mine);
     if (local.size > 10_000) for (const [k, v] of local) if (v.start !== start) local.delete(k);
   }
-  if (mine.left === 0 && !mine.exhausted) {
-    const granted = await store.take(`rate:${key}`, limit, WINDOW_MS, now, batchSize(limit));
-    if (mine.start === start) {
-      mine.left += granted;
-      mine.exhausted = granted === 0;
-    }
+  // One take at a time per key: requests arriving while a batch is on its way wait for it, so a
+  // burst does not reserve a batch per request and strand units other instances need.
+  while (mine.left === 0 && !mine.exhausted) {
+    const batch = mine;
+    batch.taking ??= store
+      .take(`rate:${key}`, limit, WINDOW_MS, now, batchSize(limit))
+      .then((granted) => {
+        batch.left += granted;
+        batch.exhausted = granted === 0;
+      })
+      .finally(() => (batch.taking = undefined));
+    await batch.taking;
   }
   if (mine.left > 0) {
     mine.left--;
