@@ -67,18 +67,18 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
           {a.blocked && <Badge tone="red">{a.blocked.code === "agent_suspended" ? "Suspended" : "Blocked"}</Badge>}
           {a.duplicates.length > 0 && <Badge tone="orange">Possible duplicate</Badge>}
         </div>
-        <p className="truncate text-xs text-slate-500 dark:text-slate-400" title={`${a.agent.name} · ${a.intent.reason}`}>
+        <p className="truncate text-xs text-slate-600 dark:text-slate-400" title={`${a.agent.name} · ${a.intent.reason}`}>
           {a.agent.name} · {a.intent.rule ? humanize(a.intent.rule) : "—"}
           <span className="hidden md:inline"> · {a.intent.reason}</span>
         </p>
       </div>
       <div className="text-right">
         <MoneyText amount={a.intent.amount} currency={a.intent.currency} className="text-sm font-semibold text-slate-900 dark:text-white" />
-        <p className="text-xs text-slate-500 sm:hidden dark:text-slate-400">
+        <p className="text-xs text-slate-600 sm:hidden dark:text-slate-400">
           <RelativeTime at={a.created_at} now={now} />
         </p>
       </div>
-      <p className="hidden text-right text-xs text-slate-500 sm:block dark:text-slate-400">
+      <p className="hidden text-right text-xs text-slate-600 sm:block dark:text-slate-400">
         <RelativeTime at={a.created_at} now={now} />
         <br />
         <RelativeTime at={a.expires_at} now={now} until className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")} />
@@ -101,7 +101,7 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
             </Button>
           </>
         ) : (
-          <span className="block max-w-[13rem] text-right text-xs text-slate-500 dark:text-slate-400">{a.waiting_for}</span>
+          <span className="block max-w-[13rem] text-right text-xs text-slate-600 dark:text-slate-400">{a.waiting_for}</span>
         )}
         <span id={`row-${a.id}`} className="sr-only">
           {merchant}, {a.agent.name}
