@@ -17,6 +17,7 @@ test.describe("admins manage people and agents", () => {
   });
 
   test("invite by link, change the role, reset by link, deactivate: each confirmed in a dialog, no password ever shown", async ({ page, browser }) => {
+    test.slow(); // two browsers, four sign-ins and three dialogs: past 45 s on a busy machine
     const email = `e2e-${Date.now()}@acme.test`;
     await page.goto("/settings");
     await expect(page.getByTestId("org-currency")).toHaveText("INR"); // the demo organisation's, read-only
@@ -42,6 +43,8 @@ test.describe("admins manage people and agents", () => {
     await expect(them).toHaveURL(/\/intents$/); // viewers land on the intents list
     await expect(them.getByText(/^viewer$/i).first()).toBeVisible();
 
+    // The account exists once they chose a password (an invitation is a link, not a person yet).
+    await page.reload();
     const row = page.locator(`[data-testid="person"][data-email="${email}"]`);
     await row.getByLabel(`Role of ${email}`).selectOption("approver");
     const dialog = page.getByRole("dialog");
