@@ -35,8 +35,8 @@ test.describe("kill switch", () => {
     ).json();
     expect(denied.policy_decision.rule).toBe("frozen");
 
-    // Oldest first and paged: after a full suite run the new card may be past the first page.
-    await page.goto("/inbox?limit=50");
+    // Newest first: after a full suite run the inbox holds more than a page, and this card is the newest.
+    await page.goto("/inbox?sort=newest");
     await expect(card(page, intent.id).getByRole("button", { name: "Approve" })).toBeDisabled();
     const c = await openCard(page, intent.id);
     await expect(c.getByTestId("approval-blocked")).toContainText("All spending of the organisation is frozen");
@@ -48,7 +48,7 @@ test.describe("kill switch", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Unfreeze" }).click();
     await expect(page.getByTestId("toast-success")).toContainText("Spending unfrozen");
     await expect(page.getByTestId("frozen-banner")).toHaveCount(0);
-    await page.goto("/inbox?limit=50");
+    await page.goto("/inbox?sort=newest");
     await expect(card(page, intent.id).getByRole("button", { name: "Approve" })).toBeEnabled();
     await expect((await openCard(page, intent.id)).getByTestId("approval-blocked")).toHaveCount(0);
   });

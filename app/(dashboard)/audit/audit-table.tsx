@@ -59,13 +59,14 @@ export function AuditTable({ events, names, timeZone }: { events: AuditEventRow[
                 </p>
                 {summary && <p className="mt-1 max-w-md text-xs text-slate-600 dark:text-slate-300">{summary}</p>}
               </Td>
-              <Td className="whitespace-nowrap">
+              {/* Long emails and names wrap inside the cell rather than push the table past the page. */}
+              <Td className="max-w-[16rem] wrap-anywhere">
                 <span className="text-slate-800 dark:text-slate-100" title={e.actorLabel}>
                   {actor}
                 </span>
                 {e.actorType !== actor && <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{e.actorType}</span>}
               </Td>
-              <Td className="whitespace-nowrap text-sm">
+              <Td className="max-w-[16rem] text-sm wrap-anywhere">
                 <span className="mr-1.5 text-xs text-slate-500 dark:text-slate-400">{e.targetType.replace(/_/g, " ")}</span>
                 {href ? (
                   <Link href={href} title={e.targetId} className="text-brand-700 hover:underline dark:text-brand-300">
