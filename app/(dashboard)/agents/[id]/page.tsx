@@ -29,6 +29,10 @@ import { LowBalanceForm } from "./low-balance-form";
 import { AccountingForm } from "./accounting-form";
 import { getAgentAccounting } from "@/lib/agents/get-agent-accounting";
 import { RiskFactors } from "./risk-factors";
+import { CardsPanel } from "./cards-panel";
+import { listAgentCards } from "@/lib/rails/list-agent-cards";
+import { listRailConnections } from "@/lib/rails/list-rail-connections";
+import { serializeCard } from "@/lib/rails/serialize-rail";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { db, principal } = await requireSession();
@@ -57,7 +61,14 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
     threshold: can(principal, "wallet.set_threshold", subject),
     freeze: can(principal, "spending.freeze", subject),
   };
-  const [summaries, accounting] = await Promise.all([loadSettlementSummary(db, principal.orgId, a.id), getAgentAccounting(db, principal.orgId, a.id)]);
+  const canManageCards = can(principal, "rail.manage", { orgId: principal.orgId });
+  const [summaries, accounting, cards, rails] = await Promise.all([
+    loadSettlementSummary(db, principal.orgId, a.id),
+    getAgentAccounting(db, principal.orgId, a.id),
+    listAgentCards(db, principal.orgId, a.id),
+    // Only admins are told whether a rail is connected (they are the ones who can connect one).
+    canManageCards ? listRailConnections(db, principal.orgId) : null,
+  ]);
   const settlement = summaries.find((s) => s.currency === currency);
   return (
     <>
@@ -136,6 +147,13 @@ export default async function AgentPage({ params }: { params: Promise<{ id: stri
           {a.frozen.reason ? ` — ${a.frozen.reason}` : ""}: its new intents are denied and its approvals cannot be given.
         </p>
       )}
+      <CardsPanel
+        agentId={a.id}
+        agentName={a.name}
+        cards={cards.map(serializeCard)}
+        canManage={canManageCards}
+        railsActive={rails ? rails.filter((r) => r.status === "active").map((r) => r.provider) : null}
+      />
       <Card className="mt-6" aria-labelledby="settled-h">
         <CardHeader
           id="settled-h"

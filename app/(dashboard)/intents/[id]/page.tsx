@@ -18,6 +18,8 @@ import { ApprovalTimeline } from "./approval-timeline";
 import { DecisionTrace } from "./decision-trace";
 import { SettlePanel } from "./settle-panel";
 import { can } from "@/lib/permissions/can";
+import { RailActivity } from "@/components/rails/rail-activity";
+import { listIntentRailActivity } from "@/lib/rails/list-intent-rail-activity";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { db, principal } = await requireSession();
@@ -34,6 +36,8 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
     throw e;
   });
   const { intent: i, agent, approval } = detail;
+  const atCard = await listIntentRailActivity(db, principal.orgId, i.id, principal);
+  const paidByCard = atCard.authorizations.length > 0 || atCard.transactions.length > 0;
   const answerable = approval?.canAnswer === true;
   // Approved and not yet reported as paid: people who may settle it see Capture / Void.
   const settleable = i.settlement === "uncaptured" && can(principal, "intent.settle", { orgId: principal.orgId, agentId: i.agent_id });
@@ -97,6 +101,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
               </dl>
             </CardBody>
           </Card>
+          {paidByCard && <RailActivity activity={atCard} />}
           <DecisionTrace intent={i} />
           <Card aria-labelledby="meta-h">
             <CardHeader id="meta-h" title="Metadata" description="Free-form context the agent attached." />
