@@ -68,6 +68,7 @@ const PAGES: Shot[] = [
   { name: "spend", url: "/spend", ready: heading("Spend"), title: /^(\(\d+\+?\) )?Spend · AegisOS Comply$/ },
   { name: "routing", url: "/routing", ready: heading("Approval routing"), title: /^(\(\d+\+?\) )?Approval routing · AegisOS Comply$/ },
   { name: "settings", url: "/settings", ready: heading("People & settings"), title: /^(\(\d+\+?\) )?People & settings · AegisOS Comply$/ },
+  { name: "payment-rails", url: "/settings/rails", ready: heading("Payment rails"), title: /^(\(\d+\+?\) )?Payment rails · AegisOS Comply$/ },
 ];
 
 const MODES = [

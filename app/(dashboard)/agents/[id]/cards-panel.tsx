@@ -78,7 +78,13 @@ export function CardsPanel({
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {cards.map((c) => (
-            <li key={c.id} data-testid="agent-card" data-rail-card={c.rail_card_id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+            <li
+              key={c.id}
+              data-testid="agent-card"
+              data-rail-card={c.rail_card_id}
+              data-state={c.detached_at ? "detached" : "attached"}
+              className="flex flex-wrap items-center justify-between gap-3 px-5 py-3"
+            >
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900 dark:text-white">
                   <span>{railLabel(c.provider)}</span>
