@@ -5,6 +5,7 @@ import { CaptureIntentSchema, SubmitIntentSchema } from "@/lib/intents/intent-sc
 import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { SetAuditRetentionSchema } from "@/lib/audit/audit-schemas";
 import { ProposePolicyChangeSchema, RejectPolicyChangeSchema } from "@/lib/policies/policy-change-schemas";
+import { AttachCardSchema, ConnectRailSchema } from "@/lib/rails/rail-schemas";
 import { buildOpenApiDocument } from "./openapi";
 
 type Operation = { operationId?: string; requestBody?: { content?: Record<string, { schema: { $ref: string }; example?: unknown }> } };
@@ -30,6 +31,8 @@ describe("OpenAPI document", () => {
       SetAuditRetention: SetAuditRetentionSchema,
       ProposePolicyChange: ProposePolicyChangeSchema,
       RejectPolicyChange: RejectPolicyChangeSchema,
+      ConnectRail: ConnectRailSchema,
+      AttachCard: AttachCardSchema,
     };
     const examples = operations.flatMap((o) =>
       Object.values(o.op.requestBody?.content ?? {})

@@ -6,6 +6,7 @@ import { ApprovalListSchema, ApprovalSchema, ListApprovalsQuerySchema, RespondTo
 import { policyComponents, policyInputComponents, policyPaths } from "./openapi-policy";
 import { auditComponents, auditInputComponents, auditPaths } from "@/lib/audit/audit-openapi";
 import { webhookComponents, webhookInputComponents, webhookPaths } from "@/lib/webhooks/webhook-openapi";
+import { railComponents, railInputComponents, railPaths } from "@/lib/rails/rail-openapi";
 import {
   CaptureIntentSchema,
   GetIntentQuerySchema,
@@ -51,6 +52,7 @@ const components = {
   Error: ErrorSchema,
   ...policyComponents,
   ...webhookComponents,
+  ...railComponents,
   ...auditComponents,
 };
 
@@ -66,6 +68,7 @@ const INPUTS = new Set<string>([
   ...policyInputComponents,
   ...routingInputComponents,
   ...webhookInputComponents,
+  ...railInputComponents,
   ...auditInputComponents,
   "FreezeSpending",
   "UpdateWallet",
@@ -249,6 +252,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...routingPaths({ json, errors, idParam }),
       ...policyPaths(json, errors, { idParam, queryParams }),
       ...webhookPaths({ json, errors, idParam, queryParams }),
+      ...railPaths({ json, errors, idParam }),
       ...auditPaths({ json, errors, queryParams }),
     },
   };

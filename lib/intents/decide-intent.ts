@@ -40,6 +40,8 @@ export async function decideIntent(db: Db, intentId: string, now = () => new Dat
       idempotencyKey: row.idempotency_key,
       requestHash: row.request_hash,
       createdAt: row.created_at,
+      source: row.source,
+      recurring: row.recurring,
     };
     return (await runDecision(tx, { kind: "pending", intent }, settings, now())) !== null;
   });

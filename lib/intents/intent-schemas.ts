@@ -49,6 +49,10 @@ export const SubmitIntentSchema = z
     merchant: listedName(200, "merchant"),
     merchant_category: listedName(100, "merchant_category").transform((c) => c?.toLowerCase() ?? c),
     metadata: MetadataSchema.optional(),
+    recurring: z
+      .boolean()
+      .optional()
+      .describe("A card rail may pay it several times (a subscription): each card authorization consumes from what remains. Default false: one payment."),
   })
   .strict();
 export type SubmitIntentInput = z.output<typeof SubmitIntentSchema>;
@@ -136,6 +140,9 @@ export const IntentSchema = z.object({
     .nullable()
     .describe("null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does)."),
   settled_at: z.string().nullable(),
+  source: z.enum(["api", "mcp", "card"]).describe("How it arrived: submitted (api, mcp) or made by a card authorization no intent covered (card)."),
+  recurring: z.boolean().describe("Whether it covers several card authorizations, each consuming from what remains."),
+  refunded_amount: z.number().int().describe("What merchants refunded of its card captures (minor units)."),
 });
 export type IntentDto = z.infer<typeof IntentSchema>;
 

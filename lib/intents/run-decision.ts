@@ -31,7 +31,13 @@ const MINUTE_MS = 60_000;
  * write + COMMIT (three when a person must decide: the route).
  * Returns the intent as written, or null when the agent is not the organisation's.
  */
-export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: DecisionSettings, at: Date): Promise<IntentView | null> {
+export async function runDecision(
+  tx: SqlTx,
+  s: DecisionSubject,
+  settings: DecisionSettings,
+  at: Date,
+  options: { keepOpen?: boolean } = {},
+): Promise<IntentView | null> {
   const i = s.intent;
   const { policy, version, timeZone, currency: policyCurrency } = settings;
   // A stored intent is already in its minute's velocity bucket; do not count it against itself.
@@ -64,7 +70,8 @@ export async function runDecision(tx: SqlTx, s: DecisionSubject, settings: Decis
           actor: "policy",
           ...(approval ? { kind: "hold", memo: "Held while a person decides" } : { kind: "debit", memo: `Spend approved by policy (${decision.rule})` }),
         };
-  const commit = !lowBalanceAlertPossible(inputs.wallet, move);
+  // keepOpen: the caller writes more in this transaction (a card authorization's answer) before it commits.
+  const commit = !options.keepOpen && !lowBalanceAlertPossible(inputs.wallet, move);
   const { view, move: moved } = await writeDecision(tx, {
     subject: s,
     decision,

@@ -29,6 +29,9 @@ export type IntentView = {
   capturedAmount: bigint | number | null;
   settlement: string | null;
   settledAt: Date | null;
+  source?: string;
+  recurring?: boolean;
+  refundedAmount?: bigint | number;
   decision: {
     outcome: string;
     rule: string;
@@ -81,5 +84,8 @@ export function serializeIntent(row: IntentView): IntentDto {
     captured_amount: row.capturedAmount === null ? null : Number(row.capturedAmount),
     settlement: row.status === "approved" ? (row.settlement ?? "uncaptured") : null,
     settled_at: row.settledAt?.toISOString() ?? null,
+    source: row.source ?? "api",
+    recurring: row.recurring ?? false,
+    refunded_amount: Number(row.refundedAmount ?? 0),
   });
 }

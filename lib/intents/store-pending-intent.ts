@@ -18,10 +18,10 @@ export async function storePendingIntent(db: Db, principal: Principal, i: Intent
   await sqlTransaction(db, async (tx) => {
     const { rows } = await sql<{ id: string }>`
       INSERT INTO intents (id, org_id, agent_id, api_key_id, submitted_by_user_id, amount, currency, reason, confidence,
-        merchant, merchant_category, metadata, status, idempotency_key, request_hash, created_at)
+        merchant, merchant_category, metadata, status, idempotency_key, request_hash, created_at, source, recurring)
       SELECT ${i.id}, a.org_id, a.id, ${i.apiKeyId}::text, ${i.submittedByUserId}::text, ${i.amount}::bigint, ${i.currency}, ${i.reason},
         ${i.confidence}::float8, ${i.merchant}::text, ${i.merchantCategory}::text, ${JSON.stringify(i.metadata)}::jsonb, 'pending',
-        ${i.idempotencyKey}::text, ${i.requestHash}, ${i.createdAt}::timestamp
+        ${i.idempotencyKey}::text, ${i.requestHash}, ${i.createdAt}::timestamp, ${i.source ?? "api"}::"IntentSource", ${i.recurring ?? false}::boolean
       FROM agents a WHERE a.id = ${i.agentId}::uuid AND a.org_id = ${principal.orgId}
       RETURNING id`.execute(tx);
     const stored = rows[0];

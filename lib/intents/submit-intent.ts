@@ -45,6 +45,8 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
     idempotencyKey: keyId ? idempotencyKey : null,
     requestHash: hashRequest(agentId, input),
     createdAt: new Date(),
+    source: "api",
+    recurring: input.recurring ?? false,
   };
   const settings = await getDecisionSettings(db, principal.orgId);
   try {
@@ -107,6 +109,8 @@ function hashRequest(agentId: string, input: SubmitIntentInput): string {
     merchant: input.merchant ?? null,
     merchant_category: input.merchant_category ?? null,
     metadata: sortKeys(input.metadata ?? {}),
+    // Only when set, so the hashes of intents stored before the flag existed still match.
+    ...(input.recurring ? { recurring: true } : {}),
   });
   return crypto.createHash("sha256").update(canonical).digest("hex");
 }

@@ -31,6 +31,9 @@ export type IntentFacts = {
   idempotencyKey: string | null;
   requestHash: string;
   createdAt: Date;
+  /** Where it came from (default api) and whether it covers several card authorizations (default no). */
+  source?: "api" | "mcp" | "card";
+  recurring?: boolean;
 };
 
 /**
@@ -107,6 +110,8 @@ export async function writeDecision(tx: SqlTx, w: DecisionWrite): Promise<{ view
           request_hash: i.requestHash,
           created_at: i.createdAt,
           decided_at: decidedAt,
+          source: i.source ?? "api",
+          recurring: i.recurring ?? false,
         })
         .returning("id")
     : sqlBuilder.updateTable("intents").set({ status, decided_at: decidedAt }).where("id", "=", i.id).where("status", "=", "pending").returning("id");
@@ -186,6 +191,8 @@ export async function writeDecision(tx: SqlTx, w: DecisionWrite): Promise<{ view
     capturedAmount: null,
     settlement: null,
     settledAt: null,
+    source: i.source ?? "api",
+    recurring: i.recurring ?? false,
     decision: {
       outcome: d.outcome,
       rule: d.rule,

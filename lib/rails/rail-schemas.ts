@@ -61,3 +61,11 @@ export const CardSettingsSchema = z.strictObject({
   validity_minutes: z.number().int().min(1).max(525_600).optional().describe("How long after its approval an intent covers card authorizations"),
 });
 export type CardSettingsInput = z.input<typeof CardSettingsSchema>;
+
+export const RailConnectionListSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(RailConnectionSchema),
+  has_more: z.boolean(),
+  next_cursor: z.string().nullable(),
+});
+export const CardListSchema = z.object({ object: z.literal("list"), data: z.array(CardSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });

@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Optional, Union
 
 from .._model_base import answer, answer_by_object
 from .._operations import NOT_GIVEN, AsyncApiBase, Omittable, OperationSpec, SyncApiBase, as_json
-from .literals import BacktestDays, ListApprovalsSort, PolicyChangeProposalKind, PolicyChangeProposalStatus, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
-from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
+from .literals import BacktestDays, ListApprovalsSort, PolicyChangeProposalKind, PolicyChangeProposalStatus, RailConnectionProvider, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Card, CardList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RailConnection, RailConnectionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
 
 __all__ = ["OPERATIONS", "Api", "AsyncApi"]
 
@@ -61,6 +61,12 @@ OPERATIONS: Dict[str, OperationSpec] = {
     "rotateWebhookSecret": OperationSpec("rotateWebhookSecret", "POST", "/webhook-endpoints/{id}/rotate-secret"),
     "listWebhookDeliveries": OperationSpec("listWebhookDeliveries", "GET", "/webhook-endpoints/{id}/deliveries"),
     "replayWebhookDelivery": OperationSpec("replayWebhookDelivery", "POST", "/webhook-deliveries/{id}/replay"),
+    "listRailConnections": OperationSpec("listRailConnections", "GET", "/rails"),
+    "connectRail": OperationSpec("connectRail", "POST", "/rails"),
+    "disconnectRail": OperationSpec("disconnectRail", "DELETE", "/rails/{id}"),
+    "listAgentCards": OperationSpec("listAgentCards", "GET", "/agents/{id}/cards"),
+    "attachCard": OperationSpec("attachCard", "POST", "/agents/{id}/cards"),
+    "detachCard": OperationSpec("detachCard", "DELETE", "/cards/{id}"),
     "verifyAuditChain": OperationSpec("verifyAuditChain", "GET", "/audit/verify"),
     "listAuditSigningKeys": OperationSpec("listAuditSigningKeys", "GET", "/audit/keys"),
     "rotateAuditSigningKey": OperationSpec("rotateAuditSigningKey", "POST", "/audit/keys/rotate"),
@@ -102,13 +108,14 @@ class Api(SyncApiBase):
         merchant: Omittable[Optional[str]] = NOT_GIVEN,
         merchant_category: Omittable[Optional[str]] = NOT_GIVEN,
         metadata: Omittable[Dict[str, Optional[Union[str, float, bool, List[Union[str, float, bool]]]]]] = NOT_GIVEN,
+        recurring: Omittable[bool] = NOT_GIVEN,
         idempotency_key: Optional[str] = None,
     ) -> Intent:
         """Submit a spend intent; the policy engine decides it before the answer when it can.
 
         ``POST /intents`` (``submitIntent``).
         """
-        return self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata}, answer(Intent), idempotency_key)
+        return self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata, "recurring": recurring}, answer(Intent), idempotency_key)
 
     def get_intent(
         self,
@@ -561,6 +568,69 @@ class Api(SyncApiBase):
         """
         return self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, answer(WebhookDelivery))
 
+    def list_rail_connections(self) -> RailConnectionList:
+        """Card rail connections of the organisation, with the webhook URL each rail posts to (admin).
+
+        ``GET /rails`` (``listRailConnections``).
+        """
+        return self._call(OPERATIONS["listRailConnections"], {}, {}, None, answer(RailConnectionList))
+
+    def connect_rail(
+        self,
+        *,
+        provider: RailConnectionProvider,
+        webhook_secret: str,
+    ) -> RailConnection:
+        """Connect a card rail (Stripe Issuing); the secret is stored sealed and never shown again (admin).
+
+        ``POST /rails`` (``connectRail``).
+        """
+        return self._call(OPERATIONS["connectRail"], {}, {}, {"provider": provider, "webhook_secret": webhook_secret}, answer(RailConnection))
+
+    def disconnect_rail(
+        self,
+        id: str,
+    ) -> RailConnection:
+        """Disconnect a card rail: its requests are refused from now on (admin).
+
+        ``DELETE /rails/{id}`` (``disconnectRail``).
+        """
+        return self._call(OPERATIONS["disconnectRail"], {"id": id}, {}, None, answer(RailConnection))
+
+    def list_agent_cards(
+        self,
+        id: str,
+    ) -> CardList:
+        """An agent's cards, attached and detached (admin).
+
+        ``GET /agents/{id}/cards`` (``listAgentCards``).
+        """
+        return self._call(OPERATIONS["listAgentCards"], {"id": id}, {}, None, answer(CardList))
+
+    def attach_card(
+        self,
+        id: str,
+        *,
+        provider: RailConnectionProvider,
+        card: str,
+        last4: Omittable[str] = NOT_GIVEN,
+    ) -> Card:
+        """Attach a rail's card to an agent: its authorizations are answered from the agent's intents (admin).
+
+        ``POST /agents/{id}/cards`` (``attachCard``).
+        """
+        return self._call(OPERATIONS["attachCard"], {"id": id}, {}, {"provider": provider, "card": card, "last4": last4}, answer(Card))
+
+    def detach_card(
+        self,
+        id: str,
+    ) -> Card:
+        """Detach a card: its later authorizations are declined (admin).
+
+        ``DELETE /cards/{id}`` (``detachCard``).
+        """
+        return self._call(OPERATIONS["detachCard"], {"id": id}, {}, None, answer(Card))
+
     def verify_audit_chain(
         self,
         *,
@@ -661,13 +731,14 @@ class AsyncApi(AsyncApiBase):
         merchant: Omittable[Optional[str]] = NOT_GIVEN,
         merchant_category: Omittable[Optional[str]] = NOT_GIVEN,
         metadata: Omittable[Dict[str, Optional[Union[str, float, bool, List[Union[str, float, bool]]]]]] = NOT_GIVEN,
+        recurring: Omittable[bool] = NOT_GIVEN,
         idempotency_key: Optional[str] = None,
     ) -> Intent:
         """Submit a spend intent; the policy engine decides it before the answer when it can.
 
         ``POST /intents`` (``submitIntent``).
         """
-        return await self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata}, answer(Intent), idempotency_key)
+        return await self._call(OPERATIONS["submitIntent"], {}, {}, {"agent_id": agent_id, "amount": amount, "currency": currency, "reason": reason, "confidence": confidence, "merchant": merchant, "merchant_category": merchant_category, "metadata": metadata, "recurring": recurring}, answer(Intent), idempotency_key)
 
     async def get_intent(
         self,
@@ -1119,6 +1190,69 @@ class AsyncApi(AsyncApiBase):
         ``POST /webhook-deliveries/{id}/replay`` (``replayWebhookDelivery``).
         """
         return await self._call(OPERATIONS["replayWebhookDelivery"], {"id": id}, {}, None, answer(WebhookDelivery))
+
+    async def list_rail_connections(self) -> RailConnectionList:
+        """Card rail connections of the organisation, with the webhook URL each rail posts to (admin).
+
+        ``GET /rails`` (``listRailConnections``).
+        """
+        return await self._call(OPERATIONS["listRailConnections"], {}, {}, None, answer(RailConnectionList))
+
+    async def connect_rail(
+        self,
+        *,
+        provider: RailConnectionProvider,
+        webhook_secret: str,
+    ) -> RailConnection:
+        """Connect a card rail (Stripe Issuing); the secret is stored sealed and never shown again (admin).
+
+        ``POST /rails`` (``connectRail``).
+        """
+        return await self._call(OPERATIONS["connectRail"], {}, {}, {"provider": provider, "webhook_secret": webhook_secret}, answer(RailConnection))
+
+    async def disconnect_rail(
+        self,
+        id: str,
+    ) -> RailConnection:
+        """Disconnect a card rail: its requests are refused from now on (admin).
+
+        ``DELETE /rails/{id}`` (``disconnectRail``).
+        """
+        return await self._call(OPERATIONS["disconnectRail"], {"id": id}, {}, None, answer(RailConnection))
+
+    async def list_agent_cards(
+        self,
+        id: str,
+    ) -> CardList:
+        """An agent's cards, attached and detached (admin).
+
+        ``GET /agents/{id}/cards`` (``listAgentCards``).
+        """
+        return await self._call(OPERATIONS["listAgentCards"], {"id": id}, {}, None, answer(CardList))
+
+    async def attach_card(
+        self,
+        id: str,
+        *,
+        provider: RailConnectionProvider,
+        card: str,
+        last4: Omittable[str] = NOT_GIVEN,
+    ) -> Card:
+        """Attach a rail's card to an agent: its authorizations are answered from the agent's intents (admin).
+
+        ``POST /agents/{id}/cards`` (``attachCard``).
+        """
+        return await self._call(OPERATIONS["attachCard"], {"id": id}, {}, {"provider": provider, "card": card, "last4": last4}, answer(Card))
+
+    async def detach_card(
+        self,
+        id: str,
+    ) -> Card:
+        """Detach a card: its later authorizations are declined (admin).
+
+        ``DELETE /cards/{id}`` (``detachCard``).
+        """
+        return await self._call(OPERATIONS["detachCard"], {"id": id}, {}, None, answer(Card))
 
     async def verify_audit_chain(
         self,

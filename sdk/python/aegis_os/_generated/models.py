@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .._model_base import Model, integer, items, mapping, model, raw_field, timestamp
 from .._model_mixins import IntentMixin, PolicyDecisionMixin, PolicyTraceEntryMixin
-from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, BacktestDays, DecisionOutcome, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, BacktestDays, DecisionOutcome, IntentSource, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RailConnectionProvider, RailConnectionStatus, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 
-__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
+__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "RailConnection", "RailConnectionList", "ConnectRailParams", "Card", "CardList", "AttachCardParams", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
 
 
 @dataclass
@@ -42,6 +42,12 @@ class Intent(IntentMixin, Model):
     #: null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does).
     settlement: Optional[Settlement]
     settled_at: Optional[_dt.datetime]
+    #: How it arrived: submitted (api, mcp) or made by a card authorization no intent covered (card).
+    source: IntentSource
+    #: Whether it covers several card authorizations, each consuming from what remains.
+    recurring: bool
+    #: What merchants refunded of its card captures (minor units).
+    refunded_amount: int
     raw: Dict[str, Any] = raw_field()
 
 
@@ -818,6 +824,62 @@ class WebhookDeliveryList(Model):
 
 
 @dataclass
+class RailConnection(Model):
+    """``RailConnection`` of the API."""
+
+    id: str
+    object: Literal["rail_connection"]
+    #: The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+    provider: RailConnectionProvider
+    #: The URL to paste into the rail's dashboard
+    webhook_url: str
+    status: RailConnectionStatus
+    created_at: _dt.datetime
+    created_by: str
+    last_event_at: Optional[_dt.datetime]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class RailConnectionList(Model):
+    """``RailConnectionList`` of the API."""
+
+    object: Literal["list"]
+    data: List[RailConnection]
+    has_more: bool
+    next_cursor: Optional[str]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class Card(Model):
+    """``Card`` of the API."""
+
+    id: str
+    object: Literal["card"]
+    agent_id: str
+    #: The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+    provider: RailConnectionProvider
+    rail_card_id: str
+    last4: Optional[str]
+    attached_at: _dt.datetime
+    attached_by: str
+    detached_at: Optional[_dt.datetime]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class CardList(Model):
+    """``CardList`` of the API."""
+
+    object: Literal["list"]
+    data: List[Card]
+    has_more: bool
+    next_cursor: Optional[str]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
 class AuditChainReport(Model):
     """``AuditChainReport`` of the API."""
 
@@ -984,6 +1046,8 @@ class SubmitIntentParams(_SubmitIntentParamsRequired, total=False):
     merchant_category: Optional[str]
     #: Flat JSON object: string keys, primitive values or arrays of primitives; at most 50 keys and 8 KiB.
     metadata: Dict[str, Optional[Union[str, float, bool, List[Union[str, float, bool]]]]]
+    #: A card rail may pay it several times (a subscription): each card authorization consumes from what remains. Default false: one payment.
+    recurring: bool
 
 
 class _CaptureIntentParamsRequired(TypedDict):
@@ -1172,6 +1236,29 @@ class RotateWebhookSecretParams(TypedDict, total=False):
     overlap_seconds: int
 
 
+class ConnectRailParams(TypedDict):
+    """Request body: ``ConnectRail`` of the API. Keys the schema requires are required here too."""
+
+    #: The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+    provider: RailConnectionProvider
+    #: The rail's signing secret (Stripe: the endpoint's whsec_… secret); stored sealed, never shown again
+    webhook_secret: str
+
+
+class _AttachCardParamsRequired(TypedDict):
+    #: The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+    provider: RailConnectionProvider
+    #: The rail's card id (Stripe ic_…, Lithic card token)
+    card: str
+
+
+class AttachCardParams(_AttachCardParamsRequired, total=False):
+    """Request body: ``AttachCard`` of the API. Keys the schema requires are required here too."""
+
+    #: The card number's last four digits, for people to recognise it
+    last4: str
+
+
 class SetAuditRetentionParams(TypedDict):
     """Request body: ``SetAuditRetention`` of the API. Keys the schema requires are required here too."""
 
@@ -1198,6 +1285,9 @@ Intent._fields = (
     ("captured_amount", "captured_amount", integer),
     ("settlement", "settlement", None),
     ("settled_at", "settled_at", timestamp),
+    ("source", "source", None),
+    ("recurring", "recurring", None),
+    ("refunded_amount", "refunded_amount", integer),
 )
 PolicyDecision._fields = (
     ("outcome", "outcome", None),
@@ -1651,6 +1741,39 @@ WebhookDeliveryAttempt._fields = (
 WebhookDeliveryList._fields = (
     ("object", "object", None),
     ("data", "data", items(model(WebhookDelivery))),
+    ("has_more", "has_more", None),
+    ("next_cursor", "next_cursor", None),
+)
+RailConnection._fields = (
+    ("id", "id", None),
+    ("object", "object", None),
+    ("provider", "provider", None),
+    ("webhook_url", "webhook_url", None),
+    ("status", "status", None),
+    ("created_at", "created_at", timestamp),
+    ("created_by", "created_by", None),
+    ("last_event_at", "last_event_at", timestamp),
+)
+RailConnectionList._fields = (
+    ("object", "object", None),
+    ("data", "data", items(model(RailConnection))),
+    ("has_more", "has_more", None),
+    ("next_cursor", "next_cursor", None),
+)
+Card._fields = (
+    ("id", "id", None),
+    ("object", "object", None),
+    ("agent_id", "agent_id", None),
+    ("provider", "provider", None),
+    ("rail_card_id", "rail_card_id", None),
+    ("last4", "last4", None),
+    ("attached_at", "attached_at", timestamp),
+    ("attached_by", "attached_by", None),
+    ("detached_at", "detached_at", timestamp),
+)
+CardList._fields = (
+    ("object", "object", None),
+    ("data", "data", items(model(Card))),
     ("has_more", "has_more", None),
     ("next_cursor", "next_cursor", None),
 )

@@ -37,6 +37,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agents/{id}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agent's cards, attached and detached (admin) */
+        get: operations["listAgentCards"];
+        put?: never;
+        /** Attach a rail's card to an agent: its authorizations are answered from the agent's intents (admin) */
+        post: operations["attachCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agents/{id}/freeze": {
         parameters: {
             query?: never;
@@ -263,6 +281,23 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Detach a card: its later authorizations are declined (admin) */
+        delete: operations["detachCard"];
         options?: never;
         head?: never;
         patch?: never;
@@ -515,6 +550,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Card rail connections of the organisation, with the webhook URL each rail posts to (admin) */
+        get: operations["listRailConnections"];
+        put?: never;
+        /** Connect a card rail (Stripe Issuing); the secret is stored sealed and never shown again (admin) */
+        post: operations["connectRail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rails/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a card rail: its requests are refused from now on (admin) */
+        delete: operations["disconnectRail"];
         options?: never;
         head?: never;
         patch?: never;
@@ -840,9 +910,18 @@ export interface components {
                     }[];
                 } | null;
                 reason: string;
+                /** @description Whether it covers several card authorizations, each consuming from what remains. */
+                recurring: boolean;
+                /** @description What merchants refunded of its card captures (minor units). */
+                refunded_amount: number;
                 settled_at: string | null;
                 /** @description null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does). */
                 settlement: ("uncaptured" | "captured" | "voided") | null;
+                /**
+                 * @description How it arrived: submitted (api, mcp) or made by a card authorization no intent covered (card).
+                 * @enum {string}
+                 */
+                source: "api" | "mcp" | "card";
                 /** @enum {string} */
                 status: "pending" | "approved" | "denied" | "pending_approval" | "expired";
             };
@@ -948,9 +1027,18 @@ export interface components {
                         }[];
                     } | null;
                     reason: string;
+                    /** @description Whether it covers several card authorizations, each consuming from what remains. */
+                    recurring: boolean;
+                    /** @description What merchants refunded of its card captures (minor units). */
+                    refunded_amount: number;
                     settled_at: string | null;
                     /** @description null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does). */
                     settlement: ("uncaptured" | "captured" | "voided") | null;
+                    /**
+                     * @description How it arrived: submitted (api, mcp) or made by a card authorization no intent covered (card).
+                     * @enum {string}
+                     */
+                    source: "api" | "mcp" | "card";
                     /** @enum {string} */
                     status: "pending" | "approved" | "denied" | "pending_approval" | "expired";
                 };
@@ -1027,6 +1115,17 @@ export interface components {
             next_cursor: string | null;
             /** @constant */
             object: "list";
+        };
+        AttachCard: {
+            /** @description The rail's card id (Stripe ic_…, Lithic card token) */
+            card: string;
+            /** @description The card number's last four digits, for people to recognise it */
+            last4?: string;
+            /**
+             * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+             * @enum {string}
+             */
+            provider: "stripe" | "lithic";
         };
         AuditChainReport: {
             /** @description Sealed events checked, up to the first broken link */
@@ -1206,6 +1305,53 @@ export interface components {
             /** @description A note for the books (invoice number, what was bought); kept with the capture and in the intents CSV. */
             memo?: string;
         };
+        Card: {
+            agent_id: string;
+            attached_at: string;
+            attached_by: string;
+            detached_at: string | null;
+            id: string;
+            last4: string | null;
+            /** @constant */
+            object: "card";
+            /**
+             * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+             * @enum {string}
+             */
+            provider: "stripe" | "lithic";
+            rail_card_id: string;
+        };
+        CardList: {
+            data: {
+                agent_id: string;
+                attached_at: string;
+                attached_by: string;
+                detached_at: string | null;
+                id: string;
+                last4: string | null;
+                /** @constant */
+                object: "card";
+                /**
+                 * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+                 * @enum {string}
+                 */
+                provider: "stripe" | "lithic";
+                rail_card_id: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+            /** @constant */
+            object: "list";
+        };
+        ConnectRail: {
+            /**
+             * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+             * @enum {string}
+             */
+            provider: "stripe" | "lithic";
+            /** @description The rail's signing secret (Stripe: the endpoint's whsec_… secret); stored sealed, never shown again */
+            webhook_secret: string;
+        };
         CreateApproverGroup: {
             /** @default [] */
             agent_ids: string[];
@@ -1358,9 +1504,18 @@ export interface components {
                 }[];
             } | null;
             reason: string;
+            /** @description Whether it covers several card authorizations, each consuming from what remains. */
+            recurring: boolean;
+            /** @description What merchants refunded of its card captures (minor units). */
+            refunded_amount: number;
             settled_at: string | null;
             /** @description null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does). */
             settlement: ("uncaptured" | "captured" | "voided") | null;
+            /**
+             * @description How it arrived: submitted (api, mcp) or made by a card authorization no intent covered (card).
+             * @enum {string}
+             */
+            source: "api" | "mcp" | "card";
             /** @enum {string} */
             status: "pending" | "approved" | "denied" | "pending_approval" | "expired";
         };
@@ -1418,9 +1573,18 @@ export interface components {
                     }[];
                 } | null;
                 reason: string;
+                /** @description Whether it covers several card authorizations, each consuming from what remains. */
+                recurring: boolean;
+                /** @description What merchants refunded of its card captures (minor units). */
+                refunded_amount: number;
                 settled_at: string | null;
                 /** @description null unless approved; uncaptured until the agent captures or voids (or the policy's auto-settlement does). */
                 settlement: ("uncaptured" | "captured" | "voided") | null;
+                /**
+                 * @description How it arrived: submitted (api, mcp) or made by a card authorization no intent covered (card).
+                 * @enum {string}
+                 */
+                source: "api" | "mcp" | "card";
                 /** @enum {string} */
                 status: "pending" | "approved" | "denied" | "pending_approval" | "expired";
             }[];
@@ -1703,6 +1867,46 @@ export interface components {
             /** @description restore: the earlier version to bring back */
             version?: number;
         };
+        RailConnection: {
+            created_at: string;
+            created_by: string;
+            id: string;
+            last_event_at: string | null;
+            /** @constant */
+            object: "rail_connection";
+            /**
+             * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+             * @enum {string}
+             */
+            provider: "stripe" | "lithic";
+            /** @enum {string} */
+            status: "active" | "disconnected";
+            /** @description The URL to paste into the rail's dashboard */
+            webhook_url: string;
+        };
+        RailConnectionList: {
+            data: {
+                created_at: string;
+                created_by: string;
+                id: string;
+                last_event_at: string | null;
+                /** @constant */
+                object: "rail_connection";
+                /**
+                 * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
+                 * @enum {string}
+                 */
+                provider: "stripe" | "lithic";
+                /** @enum {string} */
+                status: "active" | "disconnected";
+                /** @description The URL to paste into the rail's dashboard */
+                webhook_url: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+            /** @constant */
+            object: "list";
+        };
         RejectPolicyChange: {
             /** @description Why the change is rejected (required) */
             reason: string;
@@ -1811,6 +2015,8 @@ export interface components {
                 [key: string]: string | number | boolean | null | (string | number | boolean)[];
             };
             reason: string;
+            /** @description A card rail may pay it several times (a subscription): each card authorization consumes from what remains. Default false: one payment. */
+            recurring?: boolean;
         };
         UpdateApproverGroup: {
             agent_ids?: string[];
@@ -2101,6 +2307,203 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agent"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAgentCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agent UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    attachCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description agent UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "provider": "stripe",
+                 *       "card": "ic_1Q2w3E4r5T6y7U8i",
+                 *       "last4": "4242"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AttachCard"];
+            };
+        };
+        responses: {
+            /** @description The card */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */
@@ -3711,6 +4114,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    detachCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description card_… id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The card, detached */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Card"];
+                };
             };
             /** @description Invalid input (validation_error, invalid_json) */
             400: {
@@ -5811,6 +6307,289 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyVersionList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRailConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Connections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RailConnectionList"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    connectRail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "provider": "stripe",
+                 *       "webhook_secret": "whsec_0123456789abcdef"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConnectRail"];
+            };
+        };
+        responses: {
+            /** @description The connection and its webhook_url */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RailConnection"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disconnectRail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description rail_… connection id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection, disconnected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RailConnection"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */

@@ -50,6 +50,12 @@ export const OPERATIONS = {
   rotateWebhookSecret: { method: "POST", path: "/webhook-endpoints/{id}/rotate-secret", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
   listWebhookDeliveries: { method: "GET", path: "/webhook-endpoints/{id}/deliveries", pathParams: ["id"], queryParams: ["status", "limit", "cursor"], body: false, idempotent: false },
   replayWebhookDelivery: { method: "POST", path: "/webhook-deliveries/{id}/replay", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  listRailConnections: { method: "GET", path: "/rails", pathParams: [], queryParams: [], body: false, idempotent: false },
+  connectRail: { method: "POST", path: "/rails", pathParams: [], queryParams: [], body: true, idempotent: false },
+  disconnectRail: { method: "DELETE", path: "/rails/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  listAgentCards: { method: "GET", path: "/agents/{id}/cards", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  attachCard: { method: "POST", path: "/agents/{id}/cards", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
+  detachCard: { method: "DELETE", path: "/cards/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
   verifyAuditChain: { method: "GET", path: "/audit/verify", pathParams: [], queryParams: ["max_age", "wait"], body: false, idempotent: false },
   listAuditSigningKeys: { method: "GET", path: "/audit/keys", pathParams: [], queryParams: [], body: false, idempotent: false },
   rotateAuditSigningKey: { method: "POST", path: "/audit/keys/rotate", pathParams: [], queryParams: [], body: false, idempotent: false },
@@ -103,6 +109,12 @@ export type OperationParams = {
   rotateWebhookSecret: operations["rotateWebhookSecret"]["parameters"]["path"] & NonNullable<operations["rotateWebhookSecret"]["requestBody"]>["content"]["application/json"];
   listWebhookDeliveries: operations["listWebhookDeliveries"]["parameters"]["path"] & NonNullable<operations["listWebhookDeliveries"]["parameters"]["query"]>;
   replayWebhookDelivery: operations["replayWebhookDelivery"]["parameters"]["path"];
+  listRailConnections: Record<string, never>;
+  connectRail: operations["connectRail"]["requestBody"]["content"]["application/json"];
+  disconnectRail: operations["disconnectRail"]["parameters"]["path"];
+  listAgentCards: operations["listAgentCards"]["parameters"]["path"];
+  attachCard: operations["attachCard"]["parameters"]["path"] & operations["attachCard"]["requestBody"]["content"]["application/json"];
+  detachCard: operations["detachCard"]["parameters"]["path"];
   verifyAuditChain: NonNullable<operations["verifyAuditChain"]["parameters"]["query"]>;
   listAuditSigningKeys: Record<string, never>;
   rotateAuditSigningKey: Record<string, never>;
@@ -156,6 +168,12 @@ export type OperationResults = {
   rotateWebhookSecret: operations["rotateWebhookSecret"]["responses"][200]["content"]["application/json"];
   listWebhookDeliveries: operations["listWebhookDeliveries"]["responses"][200]["content"]["application/json"];
   replayWebhookDelivery: operations["replayWebhookDelivery"]["responses"][201]["content"]["application/json"];
+  listRailConnections: operations["listRailConnections"]["responses"][200]["content"]["application/json"];
+  connectRail: operations["connectRail"]["responses"][201]["content"]["application/json"];
+  disconnectRail: operations["disconnectRail"]["responses"][200]["content"]["application/json"];
+  listAgentCards: operations["listAgentCards"]["responses"][200]["content"]["application/json"];
+  attachCard: operations["attachCard"]["responses"][201]["content"]["application/json"];
+  detachCard: operations["detachCard"]["responses"][200]["content"]["application/json"];
   verifyAuditChain: operations["verifyAuditChain"]["responses"][200]["content"]["application/json"];
   listAuditSigningKeys: operations["listAuditSigningKeys"]["responses"][200]["content"]["application/json"];
   rotateAuditSigningKey: operations["rotateAuditSigningKey"]["responses"][201]["content"]["application/json"];
@@ -377,6 +395,36 @@ export class Api {
   /** Send a delivery's event again as a new delivery with the same webhook-id (admin) (`POST /webhook-deliveries/{id}/replay`) */
   replayWebhookDelivery(params: OperationParams["replayWebhookDelivery"], options?: CallOptions): Promise<OperationResults["replayWebhookDelivery"]> {
     return this.call(OPERATIONS.replayWebhookDelivery, params, options);
+  }
+
+  /** Card rail connections of the organisation, with the webhook URL each rail posts to (admin) (`GET /rails`) */
+  listRailConnections(params: OperationParams["listRailConnections"] = {}, options?: CallOptions): Promise<OperationResults["listRailConnections"]> {
+    return this.call(OPERATIONS.listRailConnections, params, options);
+  }
+
+  /** Connect a card rail (Stripe Issuing); the secret is stored sealed and never shown again (admin) (`POST /rails`) */
+  connectRail(params: OperationParams["connectRail"], options?: CallOptions): Promise<OperationResults["connectRail"]> {
+    return this.call(OPERATIONS.connectRail, params, options);
+  }
+
+  /** Disconnect a card rail: its requests are refused from now on (admin) (`DELETE /rails/{id}`) */
+  disconnectRail(params: OperationParams["disconnectRail"], options?: CallOptions): Promise<OperationResults["disconnectRail"]> {
+    return this.call(OPERATIONS.disconnectRail, params, options);
+  }
+
+  /** An agent's cards, attached and detached (admin) (`GET /agents/{id}/cards`) */
+  listAgentCards(params: OperationParams["listAgentCards"], options?: CallOptions): Promise<OperationResults["listAgentCards"]> {
+    return this.call(OPERATIONS.listAgentCards, params, options);
+  }
+
+  /** Attach a rail's card to an agent: its authorizations are answered from the agent's intents (admin) (`POST /agents/{id}/cards`) */
+  attachCard(params: OperationParams["attachCard"], options?: CallOptions): Promise<OperationResults["attachCard"]> {
+    return this.call(OPERATIONS.attachCard, params, options);
+  }
+
+  /** Detach a card: its later authorizations are declined (admin) (`DELETE /cards/{id}`) */
+  detachCard(params: OperationParams["detachCard"], options?: CallOptions): Promise<OperationResults["detachCard"]> {
+    return this.call(OPERATIONS.detachCard, params, options);
   }
 
   /** Recompute the organisation's audit hash chain (admins) and point at the first broken link (`GET /audit/verify`) */

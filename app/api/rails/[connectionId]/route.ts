@@ -1,0 +1,20 @@
+import type { NextRequest } from "next/server";
+import { methodsNotAllowed } from "@/lib/api/fallback-responses";
+import { handleRailRequest } from "@/lib/rails/handle-rail-request";
+
+export const dynamic = "force-dynamic";
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
+
+/** A rail's bodies are small (a Stripe event is a few KiB); anything far larger is not one. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The card rail's endpoint (its URL is the connection's webhook_url). No API key: the rail signs
+ * each request, and lib/rails verifies the signature before reading anything.
+ */
+export async function POST(req: NextRequest, ctx: { params: Promise<{ connectionId: string }> }): Promise<Response> {
+  const { connectionId } = await ctx.params;
+  const raw = await req.text();
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return new Response("Payload too large", { status: 413 });
+  return handleRailRequest(connectionId, raw, req.headers);
+}
