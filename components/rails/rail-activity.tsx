@@ -4,10 +4,11 @@ import { MoneyText } from "@/components/money-text";
 import { Time } from "@/components/org-time";
 import type { IntentRailActivity } from "@/lib/rails/list-intent-rail-activity";
 
+/** The rail's own state of an approved authorization (Stripe's words; Lithic's are mapped onto them). */
 const AUTH_STATE: Record<IntentRailActivity["authorizations"][number]["status"], string> = {
-  pending: "held on the card",
-  closed: "closed",
-  reversed: "reversed",
+  pending: "Pending",
+  closed: "Closed",
+  reversed: "Reversed",
 };
 
 /**

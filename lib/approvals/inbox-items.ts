@@ -46,6 +46,8 @@ export type InboxItem = {
     confidence: number | null;
     rule: string | null;
     decision_reason: string | null;
+    /** "card": a card payment no intent covered made it, and the card was declined while it waits. */
+    source: string;
   };
   agent: {
     id: string;
@@ -160,6 +162,7 @@ export async function buildInboxItems(
         confidence: intent.confidence,
         rule: intent.decision?.rule ?? null,
         decision_reason: intent.decision?.reason ?? null,
+        source: intent.source,
       },
       agent: {
         id: agent.id,

@@ -1,5 +1,6 @@
 "use client";
 
+import { DeclinedAtCard } from "@/components/rails/declined-at-card";
 import Link from "next/link";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
@@ -85,6 +86,7 @@ export function ApprovalCard({ item: a, now, isNew, comment, onComment, onAnswer
           <RelativeTime at={a.expires_at} now={now} until className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")} />
         </Fact>
       </dl>
+      {i.source === "card" && <DeclinedAtCard className="mt-2" />}
       {i.decision_reason && (
         <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
           <DisplayText text={i.decision_reason} />

@@ -64,6 +64,7 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
             {merchant}
           </button>
           {isNew && <Badge tone="blue">New</Badge>}
+          {a.intent.source === "card" && <Badge tone="red">Declined at the card</Badge>}
           {a.blocked && <Badge tone="red">{a.blocked.code === "agent_suspended" ? "Suspended" : "Blocked"}</Badge>}
           {a.duplicates.length > 0 && <Badge tone="orange">Possible duplicate</Badge>}
         </div>

@@ -19,6 +19,8 @@ import { DecisionTrace } from "./decision-trace";
 import { SettlePanel } from "./settle-panel";
 import { can } from "@/lib/permissions/can";
 import { RailActivity } from "@/components/rails/rail-activity";
+import { DeclinedAtCard } from "@/components/rails/declined-at-card";
+import { DECLINED_AT_CARD } from "@/lib/rails/decide-card-authorization";
 import { listIntentRailActivity } from "@/lib/rails/list-intent-rail-activity";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -38,6 +40,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
   const { intent: i, agent, approval } = detail;
   const atCard = await listIntentRailActivity(db, principal.orgId, i.id, principal);
   const paidByCard = atCard.authorizations.length > 0 || atCard.transactions.length > 0;
+  const declinedAtCard = i.source === "card" && atCard.authorizations.some((a) => !a.approved && a.reason === DECLINED_AT_CARD);
   const answerable = approval?.canAnswer === true;
   // Approved and not yet reported as paid: people who may settle it see Capture / Void.
   const settleable = i.settlement === "uncaptured" && can(principal, "intent.settle", { orgId: principal.orgId, agentId: i.agent_id });
@@ -64,6 +67,7 @@ export default async function IntentPage({ params }: { params: Promise<{ id: str
           <Card aria-labelledby="summary-h">
             <CardHeader id="summary-h" title="Request" />
             <CardBody>
+              {declinedAtCard && <DeclinedAtCard className="mb-3" />}
               <p className="text-sm text-slate-800 dark:text-slate-100">&ldquo;{i.reason}&rdquo;</p>
               <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
                 <Item label="Agent">

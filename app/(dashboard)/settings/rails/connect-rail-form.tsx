@@ -37,6 +37,9 @@ export function ConnectRailForm({ activeProviders }: { activeProviders: RailProv
       const res = await connectRailAction({ provider, webhookSecret: secret });
       if (res.ok) {
         setConnected(res.data);
+        // The form moves on to a rail that is still free (if any), so it never offers the one just connected.
+        const next = RAIL_PROVIDERS.find((p) => p.id !== res.data.provider && !activeProviders.includes(p.id));
+        if (next) setProvider(next.id);
         setSecret("");
         setRefusal(null);
         toast({ tone: "success", title: `${railLabel(res.data.provider)} connected` });
