@@ -37,8 +37,10 @@ async function agentWithIntent(amount: number) {
   const agent = await createAgent(org.id, 1_000_000);
   const card = newStripeCardId();
   await admin(["card", "attach"], { agent: agent.id, provider: "stripe", card });
+  // Above the policy's $10, a person approves it (as a finance team would before the agent pays).
   const intent = (await api(agent.key, "POST", "/api/v1/intents", intentBody({ amount, currency: "USD" }))).body;
-  expect(intent.status).toBe("approved");
+  expect(intent.status).toBe("pending_approval");
+  expect((await api(org.approver.key, "POST", `/api/v1/approvals/${intent.id}`, { decision: "approve" })).status).toBe(200);
   return { agent, card, intent };
 }
 
