@@ -58,13 +58,17 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
           <button
             type="button"
             onClick={onSelect}
-            className="min-w-0 truncate text-left text-sm font-semibold text-slate-900 hover:underline dark:text-white"
+            className="min-w-12 truncate text-left text-sm font-semibold text-slate-900 hover:underline dark:text-white"
             title={merchant}
           >
             {merchant}
           </button>
           {isNew && <Badge tone="blue">New</Badge>}
-          {a.intent.source === "card" && <Badge tone="red">Declined at the card</Badge>}
+          {a.intent.source === "card" && (
+            <span title="Declined at the card: submit an intent first" className="shrink-0">
+              <Badge tone="red">Card declined</Badge>
+            </span>
+          )}
           {a.blocked && <Badge tone="red">{a.blocked.code === "agent_suspended" ? "Suspended" : "Blocked"}</Badge>}
           {a.duplicates.length > 0 && <Badge tone="orange">Possible duplicate</Badge>}
         </div>
