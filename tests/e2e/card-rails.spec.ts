@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import Stripe from "stripe";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer, credentials, signIn, statePath } from "./support/demo";
@@ -14,6 +15,23 @@ import { bearer, credentials, signIn, statePath } from "./support/demo";
 const SHOTS = path.join(process.cwd(), "tests", "artifacts", "screenshots");
 fs.mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `card-rails-${name}.png`), fullPage: true });
+
+/** No serious or critical axe violations on the page as it is now (the pages spec covers the empty states). */
+async function expectAccessible(page: Page) {
+  const bad = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+}
+
+/** The same page in dark mode and on a phone, for the eye. */
+async function shotModes(page: Page, name: string) {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await shot(page, `${name}-dark`);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, `${name}-phone-dark`);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 /** The CLI's channel into the running server (what `npm run aegis` uses on the embedded database). */
 async function aegis(request: APIRequestContext, command: string, args: Record<string, string | boolean>) {
@@ -113,6 +131,8 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await expect(page.getByText("Stripe Issuing is already connected.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Connect Stripe Issuing" })).toBeDisabled();
   await shot(page, "connected");
+  await expectAccessible(page);
+  await shotModes(page, "connected");
 
   // The agent page: attach the card by its Stripe id.
   await page.goto(`/agents/${agent.id}`);
@@ -128,6 +148,7 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await expect(card).toHaveAttribute("data-state", "attached");
   await expect(card).toContainText("•••• 4242");
   await shot(page, "agent-card");
+  await expectAccessible(page);
 
   // The agent asks first; the policy approves a small, confident intent on its own.
   const submitted = await request.post("/api/v1/intents", {
@@ -165,6 +186,8 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await expect(capture).toContainText(usd(4200));
   await expect(page.getByTestId("intent-settlement")).toHaveText(usd(4200));
   await shot(page, "intent");
+  await expectAccessible(page);
+  await shotModes(page, "intent");
 });
 
 test("a card is detached only after confirming, and its later payments are declined", async ({ page, request }) => {
@@ -221,6 +244,8 @@ test("a card payment that needs a person is declined at the card and waits in th
   const details = page.getByTestId("approval-card").filter({ hasText: "OPENAI *API" });
   await expect(details.getByTestId("declined-at-card")).toContainText("Declined at the card: submit an intent first.");
   await shot(page, "inbox");
+  await expectAccessible(page);
+  await shotModes(page, "inbox");
 
   await details.getByRole("link", { name: "OPENAI *API" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "OPENAI *API" })).toBeVisible();

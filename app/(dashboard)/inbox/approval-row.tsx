@@ -58,21 +58,21 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
           <button
             type="button"
             onClick={onSelect}
-            className="min-w-12 truncate text-left text-sm font-semibold text-slate-900 hover:underline dark:text-white"
+            className="min-w-0 truncate text-left text-sm font-semibold text-slate-900 hover:underline dark:text-white"
             title={merchant}
           >
             {merchant}
           </button>
           {isNew && <Badge tone="blue">New</Badge>}
-          {a.intent.source === "card" && (
-            <span title="Declined at the card: submit an intent first" className="shrink-0">
-              <Badge tone="red">Card declined</Badge>
-            </span>
-          )}
           {a.blocked && <Badge tone="red">{a.blocked.code === "agent_suspended" ? "Suspended" : "Blocked"}</Badge>}
           {a.duplicates.length > 0 && <Badge tone="orange">Possible duplicate</Badge>}
         </div>
         <p className="truncate text-xs text-slate-600 dark:text-slate-400" title={`${a.agent.name} · ${a.intent.reason}`}>
+          {a.intent.source === "card" && (
+            <span className="font-medium text-rose-700 dark:text-rose-300" title="Declined at the card: submit an intent first">
+              Card declined ·{" "}
+            </span>
+          )}
           {a.agent.name} · {a.intent.rule ? humanize(a.intent.rule) : "—"}
           <span className="hidden md:inline"> · {a.intent.reason}</span>
         </p>
