@@ -59,6 +59,15 @@ export async function measureCardAuthorizations(app: AppServer): Promise<CardRun
     agents.push({ card, key: key.key });
   }
   const runs: CardRun[] = [];
+  // The stack's floor on this machine right now, for scale: a loaded box inflates every figure.
+  const floor: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await (await fetch(`${app.baseUrl}/api/health`)).text();
+    floor.push(performance.now() - t);
+  }
+  const f = summarize(floor);
+  log(`card authorization bench: GET /api/health at c=1 (the stack's floor now): p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`);
   for (const concurrency of [1, 4]) {
     // Covered: one recurring intent per agent, large enough for every request of the run.
     for (const a of agents) {
