@@ -213,8 +213,14 @@ async function decideNewCardIntent(
       now,
     );
   }
-  if (view.status === "pending_approval") return recordCardAnswer(tx, c, req, { ...base, approved: false, reason: DECLINED_AT_CARD }, now);
-  return recordCardAnswer(tx, c, req, { ...base, approved: false, reason: `denied by the policy: ${view.decision?.reason ?? "no reason"}` }, now);
+  const reason = view.status === "pending_approval" ? DECLINED_AT_CARD : `declined at the card: denied by the policy: ${view.decision?.reason ?? "no reason"}`;
+  // The agent reads its intents, not our rail rows: the card's answer goes on the intent too.
+  await tx
+    .updateTable("intents")
+    .set({ metadata: sql`metadata || ${JSON.stringify({ card_answer: reason })}::jsonb` })
+    .where("id", "=", intent.id)
+    .execute();
+  return recordCardAnswer(tx, c, req, { ...base, approved: false, reason }, now);
 }
 
 const findCard = (tx: SqlTx, c: RailConnectionRef, railCardId: string) => findCardQuery(tx, c, railCardId).executeTakeFirst();

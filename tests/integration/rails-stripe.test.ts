@@ -173,7 +173,11 @@ describe("real-time authorization", () => {
     const byMerchant = (m: string) => mine.find((i) => i.merchant === m);
     expect(byMerchant("OPENAI")).toMatchObject({ status: "approved", amount: 4_000 });
     // Nobody can answer inside Stripe's 2 s: declined now, waiting for a person in the inbox.
-    expect(byMerchant("AWS")).toMatchObject({ status: "pending_approval", amount: 50_000 });
+    expect(byMerchant("AWS")).toMatchObject({
+      status: "pending_approval",
+      amount: 50_000,
+      metadata: { card_answer: "declined at the card: submit an intent first" },
+    });
     expect(mine.find((i) => i.merchant_category === "gambling")).toMatchObject({ status: "denied" });
     const inbox = await api(org.approver.key, "GET", "/api/v1/approvals");
     expect(inbox.body.data.map((a: { intent: { id: string } }) => a.intent.id)).toContain(byMerchant("AWS")!.id);
