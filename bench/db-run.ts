@@ -12,6 +12,7 @@ import type { LongPollResult } from "./long-poll";
 import { measureApp, measureLongPoll, type AppFigures } from "./measure-app";
 import { pgCeiling, pgliteCeiling, type CeilingResult } from "./pg-ceiling";
 import { createBenchAgents, demoCredentials } from "./setup-data";
+import { measureCardAuthorizations, type CardRun } from "./card-authorizations";
 import { countStatements, type StatementCount } from "./statement-count";
 import { log } from "./stats";
 
@@ -27,6 +28,8 @@ export type DbResult = AppFigures & {
   statements?: StatementCount;
   /** The same submits through submitIntent in one process: no HTTP, no Next.js. */
   inProcess?: InProcessRun[];
+  /** Card rails: the answer to a signed issuing_authorization.request, covered and with no intent. */
+  cards?: CardRun[];
   serverIssues: string[];
 };
 
@@ -88,6 +91,7 @@ export async function runDatabase(kind: DbKind): Promise<DbResult> {
       r,
     );
     r.longPoll = await measureLongPoll(app, load[0].key, data.approverKey, data.autoApproveLimit);
+    r.cards = await measureCardAuthorizations(app);
     if (kind === "postgresql") {
       const bDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-bench-b-"));
       const b = await start("postgresql-b", bDir);

@@ -11,7 +11,16 @@ import { getDecisionSettings, type DecisionSettings } from "@/lib/policies/get-d
 import { formatMinorUnits } from "@/lib/policies/engine";
 import { findWalletId } from "@/lib/wallets/find-wallet-id";
 import type { AuthorizationRequest } from "./rail-adapter";
-import { claimRailEvent, recordCardAnswer, storedCardAnswer, type CardAnswer, type RailConnectionRef } from "./record-card-answer";
+import {
+  asStoredAnswer,
+  claimRailEvent,
+  claimRailEventQuery,
+  recordCardAnswer,
+  storedCardAnswer,
+  storedCardAnswerQuery,
+  type CardAnswer,
+  type RailConnectionRef,
+} from "./record-card-answer";
 
 /** What the agent sees on a card payment a person would have had to approve: nobody can answer inside the rail's 2 s. */
 export const DECLINED_AT_CARD = "declined at the card: submit an intent first";
@@ -61,13 +70,18 @@ export async function decideCardAuthorization(db: Db, c: RailConnectionRef, req:
 }
 
 async function decide(tx: SqlTx, c: RailConnectionRef, req: AuthorizationRequest, settings: DecisionSettings, now: Date): Promise<CardAnswer> {
-  if (!(await claimRailEvent(tx, c, req.eventId, "authorization_request", now))) return replay(tx, c, req);
-  const prior = await storedCardAnswer(tx, c, req.authorizationId);
+  // One round trip on PostgreSQL (with BEGIN): claim the delivery, any earlier answer, the card.
+  const [claimed, [priorRow], [card]] = await pipelined(tx, [
+    claimRailEventQuery(tx, c, req.eventId, "authorization_request", now),
+    storedCardAnswerQuery(tx, c, req.authorizationId),
+    findCardQuery(tx, c, req.cardId),
+  ] as const);
+  if (claimed.length === 0) return replay(tx, c, req);
+  const prior = asStoredAnswer(priorRow);
   if (prior) {
     await tx.updateTable("rail_events").set({ approved: prior.approved }).where("connection_id", "=", c.id).where("event_id", "=", req.eventId).execute();
     return prior;
   }
-  const card = await findCard(tx, c, req.cardId);
   const decline = (reason: string, agentId: string | null = card?.agent_id ?? null) =>
     recordCardAnswer(tx, c, req, { approved: false, reason, intentId: null, agentId, cardId: card?.id ?? null }, now);
   if (!card) return decline("the card is not attached to any agent", null);
@@ -143,18 +157,17 @@ async function approveFromIntent(
       return recordCardAnswer(tx, c, req, { ...base, intentId: null, approved: false, reason: "the wallet cannot cover the amount over the intent" }, now);
     }
   }
-  const taken = await tx
+  const reason = `covered by intent ${intent.id}${extra > 0 ? ` (${formatMinorUnits(extra, req.currency)} over it, within tolerance)` : ""}`;
+  // Guarded: under the agent's and the intent's row locks it cannot miss; recordCardAnswer checks it took the row.
+  const take = tx
     .updateTable("intents")
     .set({ card_authorized: sql`card_authorized + ${consumed}::bigint` })
     .where("id", "=", intent.id)
     .where("status", "=", "approved")
     .where("settlement", "is", null)
     .where("card_authorized", "=", intent.card_authorized)
-    .executeTakeFirst();
-  // Under the agent's lock and the intent's row lock this cannot miss; if it ever did, say no.
-  if (taken.numUpdatedRows !== BigInt(1)) throw new AppError("conflict", "the covering intent changed while it was being used");
-  const reason = `covered by intent ${intent.id}${extra > 0 ? ` (${formatMinorUnits(extra, req.currency)} over it, within tolerance)` : ""}`;
-  return recordCardAnswer(tx, c, req, { ...base, approved: true, reason, consumed, extra }, now);
+    .returning("id");
+  return recordCardAnswer(tx, c, req, { ...base, approved: true, reason, consumed, extra }, now, take);
 }
 
 async function decideNewCardIntent(
@@ -200,20 +213,26 @@ async function decideNewCardIntent(
       now,
     );
   }
-  if (view.status === "pending_approval") return recordCardAnswer(tx, c, req, { ...base, approved: false, reason: DECLINED_AT_CARD }, now);
-  return recordCardAnswer(tx, c, req, { ...base, approved: false, reason: `denied by the policy: ${view.decision?.reason ?? "no reason"}` }, now);
+  const reason = view.status === "pending_approval" ? DECLINED_AT_CARD : `declined at the card: denied by the policy: ${view.decision?.reason ?? "no reason"}`;
+  // The agent reads its intents, not our rail rows: the card's answer goes on the intent too.
+  await tx
+    .updateTable("intents")
+    .set({ metadata: sql`metadata || ${JSON.stringify({ card_answer: reason })}::jsonb` })
+    .where("id", "=", intent.id)
+    .execute();
+  return recordCardAnswer(tx, c, req, { ...base, approved: false, reason }, now);
 }
 
-async function findCard(tx: SqlTx, c: RailConnectionRef, railCardId: string) {
-  return tx
+const findCard = (tx: SqlTx, c: RailConnectionRef, railCardId: string) => findCardQuery(tx, c, railCardId).executeTakeFirst();
+
+const findCardQuery = (tx: SqlTx, c: RailConnectionRef, railCardId: string) =>
+  tx
     .selectFrom("cards")
     .select(["id", "agent_id"])
     .where("org_id", "=", c.orgId)
     .where("provider", "=", c.provider)
     .where("rail_card_id", "=", railCardId)
-    .where("detached_at", "is", null)
-    .executeTakeFirst();
-}
+    .where("detached_at", "is", null);
 
 /** The same delivery again: what the first one answered (it committed before our claim returned). */
 async function replay(tx: SqlTx, c: RailConnectionRef, req: AuthorizationRequest): Promise<CardAnswer> {

@@ -4,7 +4,7 @@ import { looksLikeId } from "@/lib/db/ids";
 import { openSecret } from "@/lib/crypto/secret-box";
 import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { decideCardAuthorization } from "./decide-card-authorization";
-import { RailSignatureError } from "./rail-adapter";
+import { RailSignatureError, type RailAdapter } from "./rail-adapter";
 import { claimRailEvent, type RailConnectionRef } from "./record-card-answer";
 import { railAdapters } from "./registry";
 import { settleFromRail } from "./settle-from-rail";
@@ -36,7 +36,7 @@ export async function handleRailRequest(connectionId: string, rawBody: string, h
   const c: RailConnectionRef = { id: row.id, orgId: row.org_id, provider: row.provider };
   let event;
   try {
-    event = adapter.parse(rawBody, headers, openSecret(row.webhook_secret));
+    event = parseWithAnySecret(adapter, rawBody, headers, openSecret(row.webhook_secret));
   } catch (e) {
     if (e instanceof RailSignatureError) return plain(400, e.message);
     return plain(400, "The body is not an event this rail sends");
@@ -63,4 +63,26 @@ export async function handleRailRequest(connectionId: string, rawBody: string, h
       await sqlTransaction(db, (tx) => claimRailEvent(tx, c, event.eventId, event.type.slice(0, 100), new Date()));
       return adapter.acknowledge(event);
   }
+}
+
+/**
+ * A connection may hold several signing secrets, comma-separated: Stripe signs its real-time
+ * authorization webhook (Issuing settings) and the endpoint for later events (Webhooks) each with
+ * its own. The delivery is accepted when one of them verifies it.
+ */
+function parseWithAnySecret(adapter: RailAdapter, rawBody: string, headers: Headers, secrets: string) {
+  const list = secrets
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+  let last: unknown = new RailSignatureError("No signing secret");
+  for (const secret of list) {
+    try {
+      return adapter.parse(rawBody, headers, secret);
+    } catch (e) {
+      if (!(e instanceof RailSignatureError)) throw e;
+      last = e;
+    }
+  }
+  throw last;
 }

@@ -10,8 +10,10 @@ export const ConnectRailSchema = z.strictObject({
     .string()
     .trim()
     .min(8)
-    .max(512)
-    .describe("The rail's signing secret (Stripe: the endpoint's whsec_… secret); stored sealed, never shown again"),
+    .max(1024)
+    .describe(
+      "The rail's signing secret (Stripe: whsec_…); several comma-separated when the rail signs with more than one (Stripe's real-time authorization webhook and its event endpoint). Stored sealed, never shown again",
+    ),
 });
 export type ConnectRailInput = z.input<typeof ConnectRailSchema>;
 

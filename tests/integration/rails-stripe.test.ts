@@ -106,6 +106,18 @@ describe("the signature decides whether anything is read", () => {
     expect(ok.body).toEqual({ approved: true });
   });
 
+  it("a connection with two secrets (Stripe's real-time webhook and its event endpoint) accepts either", async () => {
+    const other = await createOrg({ currency: "USD" });
+    const [events, realtime] = [newWebhookSecret(), newWebhookSecret()];
+    const c = await admin(["rail", "connect"], { org: other.id, provider: "stripe", "webhook-secret": `${events},${realtime}` });
+    const card = newStripeCardId();
+    expect((await sendToRail(c.id, authorizationRequest({ card, amount: 100 }), { secret: realtime })).status).toBe(200);
+    expect((await sendToRail(c.id, authorizationUpdated({ card, authorization: "iauth_none", amount: 0, status: "closed" }), { secret: events })).status).toBe(
+      200,
+    );
+    expect((await sendToRail(c.id, authorizationRequest({ card, amount: 100 }), { secret: newWebhookSecret() })).status).toBe(400);
+  });
+
   it("an unknown or disconnected connection is a 404", async () => {
     const { card } = await agentWithCard();
     expect((await sendToRail("rail_nosuchconnection000000000", authorizationRequest({ card, amount: 100 }), { secret })).status).toBe(404);
@@ -161,7 +173,11 @@ describe("real-time authorization", () => {
     const byMerchant = (m: string) => mine.find((i) => i.merchant === m);
     expect(byMerchant("OPENAI")).toMatchObject({ status: "approved", amount: 4_000 });
     // Nobody can answer inside Stripe's 2 s: declined now, waiting for a person in the inbox.
-    expect(byMerchant("AWS")).toMatchObject({ status: "pending_approval", amount: 50_000 });
+    expect(byMerchant("AWS")).toMatchObject({
+      status: "pending_approval",
+      amount: 50_000,
+      metadata: { card_answer: "declined at the card: submit an intent first" },
+    });
     expect(mine.find((i) => i.merchant_category === "gambling")).toMatchObject({ status: "denied" });
     const inbox = await api(org.approver.key, "GET", "/api/v1/approvals");
     expect(inbox.body.data.map((a: { intent: { id: string } }) => a.intent.id)).toContain(byMerchant("AWS")!.id);

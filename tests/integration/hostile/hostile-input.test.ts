@@ -128,9 +128,11 @@ function check(req: Req, res: RawResponse): string | null {
   if (STACK.test(res.body)) return "stack trace in body";
   if (req.kind !== "page" && SQL.test(res.body)) return `SQL text in body: ${SQL.exec(res.body)?.[0]}`;
   const isJson = String(res.headers["content-type"] ?? "").includes("json");
-  // MCP answers in JSON-RPC's own error shape, as its protocol requires.
-  // A HEAD answer has no body; any other JSON error, and every API error, is in the API shape.
-  const mustBeApiShape = req.method !== "HEAD" && !req.path.startsWith("/api/mcp") && (req.kind === "api" || isJson);
+  // MCP answers in JSON-RPC's own error shape, as its protocol requires; a card rail's endpoint in
+  // the rail's (a plain refusal). A HEAD answer has no body; any other JSON error, and every API
+  // error, is in the API shape.
+  const railOwn = req.method === "POST" && req.path.startsWith("/api/rails/");
+  const mustBeApiShape = req.method !== "HEAD" && !req.path.startsWith("/api/mcp") && !railOwn && (req.kind === "api" || isJson);
   if (res.status >= 400 && mustBeApiShape) {
     let body: unknown = null;
     try {

@@ -134,6 +134,12 @@ function outsideRequests(w: World): fc.Arbitrary<Req>[] {
     api("POST /api/mcp", "POST", fc.constant("/api/mcp"), rpc),
     api("DELETE /api/mcp", "DELETE", fc.constant("/api/mcp")),
     api("POST /api/internal/admin", "POST", fc.constant("/api/internal/admin"), bodyText(fc.record({ command: hostileValue, args: hostileValue }))),
+    api(
+      "POST /api/rails/[connectionId]",
+      "POST",
+      hostileSegment.map((s) => `/api/rails/${s}`),
+      bodyText(fc.record({ id: hostileValue, type: fc.constantFrom("issuing_authorization.request", "\u0000"), data: hostileValue })),
+    ),
     ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((m) =>
       api(
         `${m} /api/v1/[...path]`,

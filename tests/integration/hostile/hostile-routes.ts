@@ -22,6 +22,8 @@ export const OUTSIDE_OPENAPI = [
   "POST /api/mcp",
   "DELETE /api/mcp",
   "POST /api/internal/admin",
+  // A card rail's own endpoint: the rail's contract (Stripe's signed events), not our API's.
+  "POST /api/rails/[connectionId]",
   "GET /api/v1/[...path]",
   "POST /api/v1/[...path]",
   "PUT /api/v1/[...path]",

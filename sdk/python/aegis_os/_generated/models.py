@@ -1241,7 +1241,7 @@ class ConnectRailParams(TypedDict):
 
     #: The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
     provider: RailConnectionProvider
-    #: The rail's signing secret (Stripe: the endpoint's whsec_… secret); stored sealed, never shown again
+    #: The rail's signing secret (Stripe: whsec_…); several comma-separated when the rail signs with more than one (Stripe's real-time authorization webhook and its event endpoint). Stored sealed, never shown again
     webhook_secret: str
 
 

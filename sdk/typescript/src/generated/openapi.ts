@@ -1349,7 +1349,7 @@ export interface components {
              * @enum {string}
              */
             provider: "stripe" | "lithic";
-            /** @description The rail's signing secret (Stripe: the endpoint's whsec_… secret); stored sealed, never shown again */
+            /** @description The rail's signing secret (Stripe: whsec_…); several comma-separated when the rail signs with more than one (Stripe's real-time authorization webhook and its event endpoint). Stored sealed, never shown again */
             webhook_secret: string;
         };
         CreateApproverGroup: {
