@@ -11,22 +11,22 @@ export const RAIL_PROVIDERS: {
   {
     id: "stripe",
     label: "Stripe Issuing",
-    secretLabel: "Endpoint signing secret",
-    secretHint: "whsec_… from the endpoint's page in Stripe (Developers → Webhooks).",
+    secretLabel: "Signing secrets",
+    secretHint: "The events endpoint's and the real-time authorizations' whsec_… secrets, comma-separated (one is enough if Stripe shows the same).",
     steps: [
-      "In Stripe, open Developers → Webhooks → Add endpoint and paste the webhook URL.",
-      "Send these events: issuing_authorization.request, issuing_authorization.created, issuing_authorization.updated and issuing_transaction.created.",
-      "Copy the endpoint's signing secret (whsec_…) into the form here.",
+      "Developers → Webhooks → Add endpoint: send issuing_authorization.created, issuing_authorization.updated and issuing_transaction.created to a placeholder URL, and copy its signing secret.",
+      "Settings → Issuing → Real-time authorizations (where issuing_authorization.request goes): the same placeholder; copy this secret too.",
+      "Connect here with both secrets, then replace the placeholder in both places with the webhook URL shown.",
     ],
   },
   {
     id: "lithic",
     label: "Lithic",
-    secretLabel: "ASA secret and events secret",
-    secretHint: "Both whsec_… secrets, separated by a space: Lithic signs authorization requests and events with different ones.",
+    secretLabel: "ASA and events secrets",
+    secretHint: "The Auth Stream Access secret and the event subscription's secret (whsec_…), comma-separated.",
     steps: [
-      "Register the webhook URL as your Auth Stream Access (ASA) responder, and add an event subscription to the same URL for card_transaction.updated.",
-      "Copy the ASA secret (Lithic: GET /v1/auth_stream/secret) and the subscription's secret into the form here, separated by a space.",
+      "Copy the ASA secret (GET /v1/auth_stream/secret), and create an event subscription for card_transaction.updated to a placeholder URL; copy its secret.",
+      "Connect here with both secrets, then register the webhook URL shown as your ASA responder and as the subscription's URL.",
     ],
   },
 ];

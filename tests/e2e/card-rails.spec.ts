@@ -113,7 +113,7 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await expect(page.getByRole("heading", { level: 1, name: "Payment rails" })).toBeVisible();
   await expect(page.getByText("No rail connected")).toBeVisible();
   await page.getByRole("radio", { name: "Stripe Issuing" }).check();
-  await page.getByLabel("Endpoint signing secret").fill(SECRET);
+  await page.getByLabel("Signing secrets").fill(SECRET);
   await page.getByRole("button", { name: "Connect Stripe Issuing" }).click();
   const shown = page.getByTestId("new-rail-webhook-url");
   await expect(shown).toHaveText(/\/api\/rails\/\S+$/);
@@ -121,7 +121,7 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await expect(page.getByTestId("rail-connected").getByRole("button", { name: "Copy webhook url" })).toBeVisible();
   // The form moves on to the rail still free, empty.
   await expect(page.getByRole("radio", { name: "Lithic" })).toBeChecked();
-  await expect(page.getByLabel("ASA secret and events secret")).toHaveValue("");
+  await expect(page.getByLabel("ASA and events secrets")).toHaveValue("");
   // The secret is not on the page any more, anywhere.
   expect(await page.content()).not.toContain(SECRET);
   const connection = page.getByTestId("rail-connection").filter({ hasText: "Stripe Issuing" });

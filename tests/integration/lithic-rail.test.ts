@@ -10,7 +10,8 @@ import { admin, createAgent, createOrg, intentBody, setPolicy, type TestAgent, t
  * Lithic through the same rail endpoint as Stripe: Auth Stream Access requests and Events API
  * deliveries shaped like the `lithic` package's types (tests/fixtures/rails/lithic-*.json), signed
  * the way Lithic signs them (Standard Webhooks, the `standardwebhooks` library the package
- * verifies with), ASA requests with the program's ASA secret and events with the subscription's.
+ * verifies with), ASA requests with the program's ASA secret and events with the subscription's
+ * (the connection holds both, comma-separated).
  */
 let org: TestOrg;
 let rail: { id: string };
@@ -22,7 +23,7 @@ beforeAll(async () => {
   org = await createOrg({ currency: "USD" });
   // $200 and below is approved by the policy; above it a person must decide.
   await setPolicy(org.id, (doc) => Object.assign(doc.rules, { auto_approve_limit: 20_000 }));
-  const res = await api(org.admin.key, "POST", "/api/v1/rails", { provider: "lithic", webhook_secret: `${asaSecret} ${eventsSecret}` });
+  const res = await api(org.admin.key, "POST", "/api/v1/rails", { provider: "lithic", webhook_secret: `${asaSecret},${eventsSecret}` });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   rail = res.body;
 });

@@ -12,23 +12,17 @@ export const LITHIC_SIGNATURE_HEADERS = ["webhook-id", "webhook-timestamp", "web
 const lithic = new Lithic({ apiKey: "verification-only", webhookSecret: null, maxRetries: 0 });
 
 /**
- * Checks that Lithic signed this request. A connection's secret may list several secrets separated
- * by spaces: Lithic signs ASA requests with the program's ASA secret and event deliveries with the
- * event subscription's own, and a rotation keeps the old secret valid for a day. Any one verifying
- * is enough; none verifying (or a header missing, or a stale timestamp) is a RailSignatureError.
+ * Checks that Lithic signed this request with `secret`. Lithic signs ASA requests with the
+ * program's ASA secret and event deliveries with the event subscription's own: the connection
+ * holds both, comma-separated, and lib/rails/handle-rail-request.ts tries each in turn. A missing
+ * header, a stale timestamp or a signature that does not verify is a RailSignatureError.
  */
 export function verifyLithicRequest(rawBody: string, headers: Headers, secret: string): void {
   const missing = LITHIC_SIGNATURE_HEADERS.filter((name) => !headers.get(name));
   if (missing.length > 0) throw new RailSignatureError(`Lithic request without ${missing.join(", ")}`);
-  const secrets = secret.split(/\s+/).filter(Boolean);
-  let reason = "no secret is configured";
-  for (const candidate of secrets) {
-    try {
-      lithic.webhooks.verifySignature(rawBody, headers, candidate);
-      return;
-    } catch (err) {
-      reason = err instanceof Error ? err.message : String(err);
-    }
+  try {
+    lithic.webhooks.verifySignature(rawBody, headers, secret);
+  } catch (err) {
+    throw new RailSignatureError(`Lithic signature rejected: ${err instanceof Error ? err.message : String(err)}`);
   }
-  throw new RailSignatureError(`Lithic signature rejected: ${reason}`);
 }
