@@ -104,6 +104,10 @@ export const EnvSchema = z.object({
   AEGIS_DATA_DIR: text(".data"),
   AEGIS_MIGRATIONS_DIR: optionalText(),
   AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
+  // Behind a transaction-pooling PgBouncer: the database itself, for what needs a session of its own
+  // (LISTEN, the migrations' advisory lock); and whether statements may be prepared by name.
+  DATABASE_DIRECT_URL: url(["postgres:", "postgresql:"], "postgres://user@db-host:5432/aegis"),
+  AEGIS_DB_NAMED_STATEMENTS: flag(true),
   AEGIS_DEMO: flag(true),
   AEGIS_SECRET_KEY: optionalText(),
   REDIS_URL: url(["redis:", "rediss:"], "redis://:password@host:6379/0"),
@@ -163,7 +167,15 @@ export class EnvError extends Error {
 }
 
 /** Values that may carry a password are never echoed into a log. */
-const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY", "AEGIS_OIDC_CLIENT_SECRET", "REDIS_URL"]);
+const SECRET = new Set<string>([
+  "NEXTAUTH_SECRET",
+  "DATABASE_URL",
+  "DATABASE_DIRECT_URL",
+  "SMTP_URL",
+  "AEGIS_SECRET_KEY",
+  "AEGIS_OIDC_CLIENT_SECRET",
+  "REDIS_URL",
+]);
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));

@@ -76,7 +76,14 @@ export async function migrate(): Promise<string[]> {
       (sql) => db.exec(sql),
     );
   }
-  const client = await (await getPool()).connect();
+  // The advisory lock is a session's: behind a transaction-pooling PgBouncer the lock and its
+  // unlock could land on different server connections (and a lock left behind blocks every later
+  // start), so with DATABASE_DIRECT_URL set the migrations run on a connection of their own.
+  const direct = env().DATABASE_DIRECT_URL;
+  const { Client } = await import("pg");
+  const own = direct ? new Client({ connectionString: direct }) : null;
+  if (own) await own.connect();
+  const client = own ?? (await (await getPool()).connect());
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
     return await applyAll(
@@ -85,6 +92,7 @@ export async function migrate(): Promise<string[]> {
     );
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => {});
-    client.release();
+    if (own) await own.end();
+    else (client as import("pg").PoolClient).release();
   }
 }

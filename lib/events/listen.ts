@@ -1,11 +1,12 @@
 import { EventEmitter } from "node:events";
-import { databaseKind, databaseUrl } from "@/lib/db/config";
+import { databaseKind, directDatabaseUrl } from "@/lib/db/config";
 import { getPGlite } from "@/lib/db/raw-sql";
 
 /**
  * One LISTEN connection per process for every channel the app uses; payloads are fanned
  * out locally as `emitter.emit(channel, payload)`. NOTIFY is transactional, so listeners
- * only ever hear about committed changes, from any instance sharing the database.
+ * only ever hear about committed changes, from any instance sharing the database. The listener
+ * holds a session of its own, so it connects past a transaction pooler (DATABASE_DIRECT_URL).
  */
 export const CHANNELS = ["aegis_intent_changed", "aegis_cache_changed"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -34,7 +35,7 @@ async function listenPGlite(emit: (c: string, p: string) => void) {
 
 async function listenPostgres(emit: (c: string, p: string) => void) {
   const { Client } = await import("pg");
-  const client = new Client({ connectionString: databaseUrl()! });
+  const client = new Client({ connectionString: directDatabaseUrl()! });
   client.on("notification", (n) => n.payload && emit(n.channel, n.payload));
   client.on("error", () => {
     state.listening = undefined; // reconnect lazily on the next call
