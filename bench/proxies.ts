@@ -139,11 +139,11 @@ export type PgBouncer = Daemon & { url: (database: string) => string; version: s
  * PgBouncer in transaction mode in front of the PostgreSQL at `server` (host:port), trust auth
  * for the `postgres` user. PgBouncer refuses to run as root: it runs as the postgres user.
  */
-export async function startPgBouncer(server: URL, poolSize: number): Promise<PgBouncer> {
+export async function startPgBouncer(server: URL, poolSize: number, listenPort?: number): Promise<PgBouncer> {
   const v = version("pgbouncer");
   if (!v) throw new Error("pgbouncer is not installed (apt-get install -y pgbouncer)");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-bench-pgbouncer-"));
-  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-pgbouncer-"));
+  const port = listenPort ?? (await freePort());
   const user = decodeURIComponent(server.username || "postgres");
   fs.writeFileSync(path.join(dir, "userlist.txt"), `"${user}" ""\n`);
   const logFile = path.join(dir, "pgbouncer.log");
