@@ -12,7 +12,7 @@ import { appEnv, freePort, startApp, type AppServer } from "./app-server";
 import { closedLoop, submitOnce, type LoadResult } from "./http-load";
 import { startHAProxy, startPgBouncer, version } from "./proxies";
 import { createBenchAgents, demoCredentials } from "./setup-data";
-import { fmt, log } from "./stats";
+import { fmt, log, sleep } from "./stats";
 
 const PG_ADMIN_URL = process.env.AEGIS_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const INSTANCES = [1, 2, 4];
@@ -27,7 +27,7 @@ export type ClusterResult = {
   haproxy?: string;
   pgbouncer?: string;
   runs: Run[];
-  rateLimit?: { sent: number; created: number; limited: number; other: Record<string, number>; perInstance: number[] };
+  rateLimit?: { sent: number; created: number; limited: number; other: Record<string, number>; perInstance: number[]; oneWindow: boolean };
   poolers: Through[];
   skipped?: string;
   error?: string;
@@ -97,6 +97,11 @@ export async function benchCluster(): Promise<ClusterResult> {
     for (let i = 0; i < 4; i++) await start(`cluster-limited-${i}`, { AEGIS_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT) });
     const lb = await startHAProxy(apps.map((a) => a.baseUrl));
     try {
+      // The limit's windows are fixed minutes aligned to the epoch (lib/limits/limit-store.ts): start
+      // the burst at the top of one, so it all falls in one window and must get RATE_LIMIT at most.
+      const intoWindow = Date.now() % 60_000;
+      if (intoWindow > 15_000) await sleep(60_000 - intoWindow + 500);
+      const window = Math.floor(Date.now() / 60_000);
       const before = (await lb.servers()).map((s) => s.requests);
       const statuses: Record<string, number> = {};
       let next = 0;
@@ -111,7 +116,8 @@ export async function benchCluster(): Promise<ClusterResult> {
       );
       const perInstance = (await lb.servers()).map((s, i) => s.requests - before[i]);
       const { 201: created = 0, 429: limited = 0, ...other } = statuses;
-      r.rateLimit = { sent: RATE_BURST, created, limited, other, perInstance };
+      const oneWindow = Math.floor(Date.now() / 60_000) === window;
+      r.rateLimit = { sent: RATE_BURST, created, limited, other, perInstance, oneWindow };
       log(`cluster: rate limit ${RATE_LIMIT}/min over 4 instances: ${created} created, ${limited} limited`, other, `per instance ${perInstance.join(" / ")}`);
     } finally {
       await lb.stop();
@@ -185,7 +191,8 @@ export function renderCluster(r: ClusterResult): string {
       `Shared rate limit behind HAProxy: 4 instances with AEGIS_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT}, one agent key, ${l.sent} submits at c=16 ` +
         `(requests per instance ${l.perInstance.join(" / ")}): **${l.created} created, ${l.limited} answered 429**` +
         `${Object.keys(l.other).length ? `, other: ${statusText(l.other)}` : ""} ` +
-        `(${l.created === RATE_LIMIT ? "exactly the one budget" : l.created <= RATE_LIMIT ? "within the one budget" : "MORE than one budget"}; per-process limits would have let up to ${4 * RATE_LIMIT} through).`,
+        `(${l.created === RATE_LIMIT ? "exactly the one budget" : l.created <= RATE_LIMIT ? "within the one budget" : "MORE than one budget"}` +
+        `${l.oneWindow ? ", the burst inside one minute window" : ", but the burst crossed a minute window: two budgets apply"}; per-process limits would have let up to ${4 * RATE_LIMIT} through).`,
     );
   }
   if (r.poolers.length) {
