@@ -18,11 +18,13 @@ const PG_ADMIN_URL = process.env.AEGIS_BENCH_PG_URL ?? "postgres://postgres@127.
 const INSTANCES = [1, 2, 4];
 const CONCURRENCY = [8, 32];
 const SECONDS = 10;
+const ROUNDS = Number(process.env.AEGIS_BENCH_CLUSTER_ROUNDS ?? 2);
 const RATE_LIMIT = 60;
+const POOLER_POOL = 10;
 const RATE_BURST = 4 * RATE_LIMIT;
 
-type Run = LoadResult & { instances: number; spread: number[] };
-type Through = { label: string; run: LoadResult };
+type Run = LoadResult & { instances: number; spread: number[]; round: number };
+type Through = { label: string; round: number; run: LoadResult };
 export type ClusterResult = {
   haproxy?: string;
   pgbouncer?: string;
@@ -74,22 +76,25 @@ export async function benchCluster(): Promise<ClusterResult> {
     const limitedKey = data.agents[8].key;
     for (let i = 1; i < Math.max(...INSTANCES); i++) await start(`cluster-${i}`);
 
-    for (const n of INSTANCES) {
-      const lb = await startHAProxy(apps.slice(0, n).map((a) => a.baseUrl));
-      try {
-        log(`cluster: ${n} instance(s) behind HAProxy at ${lb.baseUrl}; warm-up`);
-        await closedLoop(lb.baseUrl, keys, 8, 3);
-        for (const c of CONCURRENCY) {
-          const before = (await lb.servers()).map((s) => s.requests);
-          const run = await closedLoop(lb.baseUrl, keys, c, SECONDS);
-          const spread = (await lb.servers()).map((s, i) => s.requests - before[i]);
-          log(`  ${n} instance(s), c=${c}: requests per instance ${spread.join(" / ")}`);
-          r.runs.push({ ...run, instances: n, spread });
+    // Rounds alternate 1, 2, 4, 1, 2, 4: on a shared machine the load drifts, and a config measured
+    // only once, early or late, would carry the drift as if it were its own.
+    for (let round = 1; round <= ROUNDS; round++)
+      for (const n of INSTANCES) {
+        const lb = await startHAProxy(apps.slice(0, n).map((a) => a.baseUrl));
+        try {
+          log(`cluster: ${n} instance(s) behind HAProxy at ${lb.baseUrl}; warm-up`);
+          await closedLoop(lb.baseUrl, keys, 8, 3);
+          for (const c of CONCURRENCY) {
+            const before = (await lb.servers()).map((s) => s.requests);
+            const run = await closedLoop(lb.baseUrl, keys, c, SECONDS);
+            const spread = (await lb.servers()).map((s, i) => s.requests - before[i]);
+            log(`  ${n} instance(s), c=${c}: requests per instance ${spread.join(" / ")}`);
+            r.runs.push({ ...run, instances: n, spread, round });
+          }
+        } finally {
+          await lb.stop();
         }
-      } finally {
-        await lb.stop();
       }
-    }
 
     // The rate limit is one budget per key across every instance (lib/limits: PostgreSQL or
     // Redis), not one per process: a burst over 4 instances must get RATE_LIMIT answers, not 4×.
@@ -124,26 +129,36 @@ export async function benchCluster(): Promise<ClusterResult> {
     }
     await stopAll();
 
-    // PgBouncer in transaction mode: one instance straight to PostgreSQL, then through PgBouncer
-    // (named statements off: Debian's 1.18 cannot carry them across server connections).
+    // PgBouncer in transaction mode: 2 instances behind HAProxy straight to PostgreSQL (20 server
+    // connections), with and without named statements, and 2 through PgBouncer (a pool of 10; named
+    // statements off: Debian's 1.18 cannot carry them across server connections). All six stay up
+    // and the rounds alternate, so the machine's drifting load falls on every path alike.
     if (r.pgbouncer) {
-      const bouncer = await startPgBouncer(url, 10);
+      const bouncer = await startPgBouncer(url, POOLER_POOL);
+      const balancers: Awaited<ReturnType<typeof startHAProxy>>[] = [];
       try {
         const variants: [string, Record<string, string>, string][] = [
           ["direct, named statements", {}, direct],
           ["direct, unnamed statements", { AEGIS_DB_NAMED_STATEMENTS: "0" }, direct],
-          ["PgBouncer (transaction mode, pool 10), unnamed", { AEGIS_DB_NAMED_STATEMENTS: "0", DATABASE_DIRECT_URL: direct }, bouncer.url(dbName)],
+          [`PgBouncer (transaction, pool ${POOLER_POOL}), unnamed`, { AEGIS_DB_NAMED_STATEMENTS: "0", DATABASE_DIRECT_URL: direct }, bouncer.url(dbName)],
         ];
-        for (const [label, extra, dbUrl] of variants) {
-          const app = await start(`cluster-pooler`, extra, dbUrl);
-          await closedLoop(app.baseUrl, keys, 8, 3);
-          for (const c of CONCURRENCY) {
-            const run = await closedLoop(app.baseUrl, keys, c, SECONDS);
-            r.poolers.push({ label: `${label}, c=${c}`, run });
-          }
-          await stopAll();
+        const paths: { label: string; baseUrl: string }[] = [];
+        for (const [i, [label, extra, dbUrl]] of variants.entries()) {
+          const pair = [await start(`cluster-pooler-${i}a`, extra, dbUrl), await start(`cluster-pooler-${i}b`, extra, dbUrl)];
+          const lb = await startHAProxy(pair.map((a) => a.baseUrl));
+          balancers.push(lb);
+          paths.push({ label, baseUrl: lb.baseUrl });
+          await closedLoop(lb.baseUrl, keys, 8, 3);
         }
+        for (let round = 1; round <= ROUNDS; round++)
+          for (const p of paths)
+            for (const c of CONCURRENCY) {
+              log(`cluster: round ${round}, 2 instances, ${p.label}`);
+              r.poolers.push({ label: `${p.label}, c=${c}`, round, run: await closedLoop(p.baseUrl, keys, c, SECONDS) });
+            }
       } finally {
+        for (const lb of balancers) await lb.stop();
+        await stopAll();
         await bouncer.stop();
       }
     }
@@ -171,17 +186,17 @@ export function renderCluster(r: ClusterResult): string {
   out.push(
     `${r.haproxy}; ${r.pgbouncer ?? "PgBouncer not installed"}. Production builds (\`next start\`) on one PostgreSQL 15 database, ` +
       `each instance with its own pool of 10 connections; HAProxy balances round robin and health-checks GET /api/health every second. ` +
-      `Closed-loop submits (8 agents in turn, each auto-approved) for ${SECONDS} s after a 3 s warm-up; client, proxies, instances and ` +
+      `Closed-loop submits (8 agents in turn, each auto-approved) for ${SECONDS} s after a 3 s warm-up, in ${ROUNDS} round(s) of 1, 2, 4 instances; client, proxies, instances and ` +
       `PostgreSQL all on this machine's ${os.cpus().length} cores. Load average ${os
         .loadavg()
         .map((l) => l.toFixed(1))
         .join(" / ")} at the end.`,
     ``,
-    `| Instances | Concurrency | Submits/s | p50 | p99 | Requests per instance | Non-201 |`,
-    `|---:|---:|---:|---:|---:|---|---|`,
+    `| Round | Instances | Concurrency | Submits/s | p50 | p99 | Requests per instance | Non-201 |`,
+    `|---:|---:|---:|---:|---:|---:|---|---|`,
     ...r.runs.map(
       (x) =>
-        `| ${x.instances} | ${x.label.replace("closed loop c=", "")} | ${fmt(x.perSecond)} | ${fmt(x.p50Ms)} ms | ${fmt(x.p99Ms)} ms | ${x.spread.join(" / ")} | ${statusText(x.statuses)} |`,
+        `| ${x.round} | ${x.instances} | ${x.label.replace("closed loop c=", "")} | ${fmt(x.perSecond)} | ${fmt(x.p50Ms)} ms | ${fmt(x.p99Ms)} ms | ${x.spread.join(" / ")} | ${statusText(x.statuses)} |`,
     ),
   );
   if (r.rateLimit) {
@@ -198,11 +213,14 @@ export function renderCluster(r: ClusterResult): string {
   if (r.poolers.length) {
     out.push(
       ``,
-      `One instance, submits straight to PostgreSQL and through PgBouncer in transaction mode (DATABASE_DIRECT_URL carries LISTEN and the migrations):`,
+      `Two instances behind HAProxy (pools of 10 each), submits straight to PostgreSQL and through PgBouncer in transaction mode ` +
+        `(DATABASE_DIRECT_URL carries LISTEN and the migrations), rounds alternating between the three paths:`,
       ``,
-      `| Path | Submits/s | p50 | p99 | Non-201 |`,
-      `|---|---:|---:|---:|---|`,
-      ...r.poolers.map((p) => `| ${p.label} | ${fmt(p.run.perSecond)} | ${fmt(p.run.p50Ms)} ms | ${fmt(p.run.p99Ms)} ms | ${statusText(p.run.statuses)} |`),
+      `| Round | Path | Submits/s | p50 | p99 | Non-201 |`,
+      `|---:|---|---:|---:|---:|---|`,
+      ...r.poolers.map(
+        (p) => `| ${p.round} | ${p.label} | ${fmt(p.run.perSecond)} | ${fmt(p.run.p50Ms)} ms | ${fmt(p.run.p99Ms)} ms | ${statusText(p.run.statuses)} |`,
+      ),
     );
   }
   if (r.error) out.push(``, `Failed: ${r.error}`);
