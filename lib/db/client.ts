@@ -1,4 +1,5 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { databaseKind } from "./config";
 import { getPGlite, getPool } from "./raw-sql";
 import { bindSql, createSql } from "./sql";
@@ -27,7 +28,8 @@ async function createClient(): Promise<PrismaClient> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const pool = await getPool();
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
-  bindSql(client, createSql({ pool }));
+  // AEGIS_DB_NAMED_STATEMENTS=0 behind a transaction-pooling PgBouncer older than 1.21 (lib/db/sql-driver.ts).
+  bindSql(client, createSql({ pool, namedStatements: env().AEGIS_DB_NAMED_STATEMENTS }));
   return client;
 }
 
