@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { databaseKind } from "./config";
-import { getPGlite, getPool } from "./raw-sql";
+import { connectOnce } from "./failover-pool";
+import { getPGlite, getPool, loadPg } from "./raw-sql";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in order, each in its own transaction,
@@ -80,9 +81,8 @@ export async function migrate(): Promise<string[]> {
   // unlock could land on different server connections (and a lock left behind blocks every later
   // start), so with DATABASE_DIRECT_URL set the migrations run on a connection of their own.
   const direct = env().DATABASE_DIRECT_URL;
-  const { Client } = await import("pg");
-  const own = direct ? new Client({ connectionString: direct }) : null;
-  if (own) await own.connect();
+  // Multi-host like DATABASE_URL: the migrations must run on the writable primary.
+  const own = direct ? await connectOnce(await loadPg(), direct, "read-write") : null;
   const client = own ?? (await (await getPool()).connect());
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);

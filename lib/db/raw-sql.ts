@@ -5,6 +5,7 @@ import { dataDir, databaseUrl, pgliteDir } from "./config";
 import { secureDataDir } from "./secure-data-dir";
 import { env } from "@/lib/env";
 import { pgliteExtensions } from "./pglite-extensions";
+import { createFailoverPool } from "./failover-pool";
 
 /**
  * The raw connection under Prisma: one PGlite per process (it is single-connection and
@@ -32,12 +33,20 @@ export async function getPGlite(): Promise<PGlite> {
   return state.pglite;
 }
 
+/**
+ * The pool over DATABASE_URL, which may name several hosts (a libpq multi-host URL): new
+ * connections go to the one that takes writes (lib/db/failover-pool.ts), found again after a
+ * failover. Several hosts without target_session_attrs mean read-write: this pool moves money.
+ */
 export async function getPool(): Promise<Pool> {
-  if (!state.pool) {
-    const { Pool } = await import("pg");
-    state.pool = new Pool({ connectionString: databaseUrl()!, max: env().AEGIS_DB_POOL_SIZE });
-  }
+  if (!state.pool) state.pool = createFailoverPool(await loadPg(), databaseUrl()!, { max: env().AEGIS_DB_POOL_SIZE, attrsForSeveralHosts: "read-write" });
   return state.pool;
+}
+
+/** pg is CommonJS: its classes are on the default export when loaded as ESM. */
+export async function loadPg(): Promise<typeof import("pg")> {
+  const mod: typeof import("pg") & { default?: unknown } = await import("pg");
+  return (mod.default as typeof import("pg") | undefined) ?? mod;
 }
 
 /** Closes the raw connection (shutdown, CLI exit); PGlite must be closed or the next start recovers. */
