@@ -4,6 +4,10 @@ import { startAppServer, testPort, type AppServer } from "./support/app-server";
 import { api } from "./support/http";
 import { createAgent, createOrg, intentBody, type TestOrg } from "./support/factories";
 import { ledgerAgreesWithWallet, sql } from "./support/database";
+import { adminQuery } from "./support/pg-admin";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
 
 // Debian's PgBouncer (installed by .ci/run) in transaction mode in front of the suite's database,
 // with a pool of 2 server connections under an app pool of 10: consecutive transactions of one app
@@ -66,5 +70,36 @@ describe.runIf(onPostgres && installed)("the app through PgBouncer in transactio
     expect(woke.body.status).toBe("approved");
     // The pooled instance re-reads only every 60 s: an answer this soon came by NOTIFY.
     expect(woke.at - started).toBeLessThan(30_000);
+  });
+
+  it("migrates a fresh database at start-up past PgBouncer, leaving no advisory lock behind", async () => {
+    const name = `aegis_it_pgbouncer_${Date.now()}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const direct = new URL(inject("databaseUrl"));
+    direct.pathname = `/${name}`;
+    const fresh = await startAppServer({
+      port: testPort(52),
+      databaseUrl: bouncer!.url(name),
+      env: { AEGIS_SKIP_BUILD: "1", AEGIS_DEMO: "0", AEGIS_DB_NAMED_STATEMENTS: "0", DATABASE_DIRECT_URL: direct.toString() },
+    });
+    try {
+      const client = new pg.Client({ connectionString: direct.toString() });
+      await client.connect();
+      try {
+        const applied = await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+        const folders = fs.readdirSync(path.resolve("prisma/migrations"), { withFileTypes: true }).filter((d) => d.isDirectory());
+        expect(applied.rows[0].n).toBe(folders.length);
+        const held = await client.query(
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = $1`,
+          [name],
+        );
+        expect(held.rows[0].n).toBe(0);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await fresh.stop();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   });
 });
