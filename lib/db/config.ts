@@ -12,6 +12,11 @@ export function databaseUrl(): string | null {
   return env().DATABASE_URL ?? null;
 }
 
+/** A replica for page reads; only with PostgreSQL (the embedded database has none). */
+export function databaseReadUrl(): string | null {
+  return databaseUrl() ? (env().DATABASE_READ_URL ?? null) : null;
+}
+
 /** `DATABASE_URL=postgres://…` switches to PostgreSQL; anything else is the embedded PGlite. */
 export function databaseKind(): DatabaseKind {
   return databaseUrl() ? "postgresql" : "pglite";
