@@ -123,6 +123,10 @@ export const EnvSchema = z.object({
   AEGIS_DATA_DIR: text(".data"),
   AEGIS_MIGRATIONS_DIR: optionalText(),
   AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
+  // Behind a transaction-pooling PgBouncer: the database itself, for what needs a session of its own
+  // (LISTEN, the migrations' advisory lock); and whether statements may be prepared by name.
+  DATABASE_DIRECT_URL: databaseUrlSetting(),
+  AEGIS_DB_NAMED_STATEMENTS: flag(true),
   AEGIS_DEMO: flag(true),
   AEGIS_SECRET_KEY: optionalText(),
   REDIS_URL: url(["redis:", "rediss:"], "redis://:password@host:6379/0"),
@@ -186,6 +190,7 @@ const SECRET = new Set<string>([
   "NEXTAUTH_SECRET",
   "DATABASE_URL",
   "DATABASE_READ_URL",
+  "DATABASE_DIRECT_URL",
   "SMTP_URL",
   "AEGIS_SECRET_KEY",
   "AEGIS_OIDC_CLIENT_SECRET",

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   "user.deactivated": event("user", {}),
   // Identity (issue 17): links instead of passwords, second factors, the organisation's sign-in rules.
   "user.invited": event("user_token", { email: z.string(), role: z.string(), emailed: z.boolean() }),
+  "user.invitation_revoked": event("user_token", { email: z.string() }),
   "user.password_reset_issued": event("user", { emailed: z.boolean() }),
   "user.password_set": event("user", { via: z.enum(["invite", "reset", "self"]) }),
   "user.second_factor_added": event("user", { method: z.enum(["totp", "passkey"]), name: z.string().optional() }),
@@ -109,6 +110,32 @@ export const AUDIT_ACTIONS = {
   "webhook_endpoint.deleted": event("webhook_endpoint", { url: z.string() }),
   "webhook_endpoint.secret_rotated": event("webhook_endpoint", { previous_secret_expires_at: z.string() }),
   "webhook_endpoint.disabled": event("webhook_endpoint", { url: z.string(), reason: z.string() }),
+  // Card rails (issue 19): connections and cards are set up by admins; the rail's own events act as "system".
+  "rail.connected": event("rail_connection", { provider: z.string() }),
+  "rail.disconnected": event("rail_connection", { provider: z.string() }),
+  "card.attached": event("card", { agent_id: z.string(), provider: z.string(), rail_card_id: z.string() }),
+  "card.detached": event("card", { agent_id: z.string(), provider: z.string(), rail_card_id: z.string() }),
+  "organization.card_settings_set": event("organization", { tolerance_bps: z.number().int(), validity_minutes: z.number().int() }),
+  "rail.authorization_decided": event("rail_authorization", {
+    connection_id: z.string(),
+    authorization_id: z.string(),
+    rail_card_id: z.string(),
+    agent_id: z.string().nullable(),
+    intent_id: z.string().nullable(),
+    approved: z.boolean(),
+    reason: z.string(),
+    amount: minor,
+    currency: z.string(),
+  }),
+  "rail.transaction_recorded": event("intent", {
+    connection_id: z.string(),
+    transaction_id: z.string(),
+    authorization_id: z.string().nullable(),
+    type: z.enum(["capture", "refund"]),
+    amount: minor,
+    currency: z.string(),
+  }),
+  "intent.refunded": event("intent", { amount: minor, refunded_amount: minor, currency: z.string(), transaction_id: z.string() }),
   "webhook_delivery.replayed": event("webhook_delivery", { endpoint_id: z.string(), event_id: z.string(), replay_id: z.string() }),
 } as const;
 

@@ -4,6 +4,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { POLICY_COMMANDS } from "./policy-commands";
 import { AUDIT_COMMANDS } from "./audit-commands";
 import { WEBHOOK_COMMANDS } from "./webhook-commands";
+import { RAIL_COMMANDS } from "./rail-commands";
 import { SECRET_COMMANDS } from "./secret-commands";
 import { COUNTER_COMMANDS } from "./counter-commands";
 import { IDENTITY_COMMANDS } from "./identity-commands";
@@ -205,6 +206,7 @@ export const ADMIN_COMMANDS: Record<string, Command> = {
   ...AUDIT_COMMANDS,
   ...ROUTING_COMMANDS,
   ...WEBHOOK_COMMANDS,
+  ...RAIL_COMMANDS,
   ...COUNTER_COMMANDS,
   ...IDENTITY_COMMANDS,
   ...SECRET_COMMANDS,

@@ -7,4 +7,5 @@
 export const SEALED_COLUMNS: readonly { table: string; column: string }[] = [
   { table: "webhook_endpoints", column: "secret" },
   { table: "webhook_endpoints", column: "previous_secret" },
+  { table: "rail_connections", column: "webhook_secret" },
 ];

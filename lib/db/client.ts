@@ -1,4 +1,5 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
 import { databaseKind, databaseReadUrl } from "./config";
 import { getPGlite, getPool, getReadPool } from "./raw-sql";
 import { bindSql, createSql } from "./sql";
@@ -38,7 +39,8 @@ async function createClient(): Promise<PrismaClient> {
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const pool = await getPool();
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
-  bindSql(client, createSql({ pool }));
+  // AEGIS_DB_NAMED_STATEMENTS=0 behind a transaction-pooling PgBouncer older than 1.21 (lib/db/sql-driver.ts).
+  bindSql(client, createSql({ pool, namedStatements: env().AEGIS_DB_NAMED_STATEMENTS }));
   return client;
 }
 
@@ -59,7 +61,7 @@ export function getReadDb(): Promise<ReadDb> {
       const { PrismaPg } = await import("@prisma/adapter-pg");
       const pool = (await getReadPool())!;
       const client = new PrismaClient({ adapter: new PrismaPg(pool) });
-      bindSql(client, createSql({ pool, readOnly: true }));
+      bindSql(client, createSql({ pool, namedStatements: env().AEGIS_DB_NAMED_STATEMENTS, readOnly: true }));
       return client;
     })();
     holder.__aegisPrismaRead.catch(() => (holder.__aegisPrismaRead = undefined));

@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   approval_blocked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A card rail this server has no adapter for (it could neither verify nor answer it). */
+  rail_unavailable: 422,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,

@@ -1,12 +1,13 @@
 import { EventEmitter } from "node:events";
-import { databaseKind, databaseUrl } from "@/lib/db/config";
+import { databaseKind, directDatabaseUrl } from "@/lib/db/config";
 import { connectOnce } from "@/lib/db/failover-pool";
 import { getPGlite, loadPg } from "@/lib/db/raw-sql";
 
 /**
  * One LISTEN connection per process for every channel the app uses; payloads are fanned
  * out locally as `emitter.emit(channel, payload)`. NOTIFY is transactional, so listeners
- * only ever hear about committed changes, from any instance sharing the database.
+ * only ever hear about committed changes, from any instance sharing the database. The listener
+ * holds a session of its own, so it connects past a transaction pooler (DATABASE_DIRECT_URL).
  */
 export const CHANNELS = ["aegis_intent_changed", "aegis_cache_changed"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -51,7 +52,8 @@ async function listenPGlite(emit: (c: string, p: string) => void) {
 
 async function listenPostgres(emit: (c: string, p: string) => void) {
   // The writable primary: a standby refuses LISTEN, and NOTIFY is sent where the writes happen.
-  const client = await connectOnce(await loadPg(), databaseUrl()!, "read-write");
+  // DATABASE_DIRECT_URL, when set, bypasses PgBouncer: a LISTEN needs a session of its own.
+  const client = await connectOnce(await loadPg(), directDatabaseUrl()!, "read-write");
   client.on("notification", (n) => n.payload && emit(n.channel, n.payload));
   client.on("error", () => {
     state.listening = undefined;

@@ -33,7 +33,8 @@ export type LedgerResult = { id: string; balance: number; held: number; threshol
  *   hold:   held += a (available)   release: held -= a (needs held >= a)
  *   capture: nothing moves (records what an approved, already debited intent paid)
  *   reversal: balance += a (the unpaid part of an approved intent comes back)
- * So balance = Σcredit + Σreversal − Σdebit and held = Σhold − Σrelease, always.
+ *   refund:   balance += a (a merchant paid back part of a card capture, reported by the rail)
+ * So balance = Σcredit + Σreversal + Σrefund − Σdebit and held = Σhold − Σrelease, always.
  *
  * A debit or hold that takes `available` from at or above the wallet's low-balance threshold
  * to below it sends `wallet.low_balance` in this same transaction (see lowBalanceCrossed).
@@ -123,6 +124,7 @@ function walletUpdate(kind: LedgerKind, id: string, amount: number) {
     case "capture":
       return sql`SELECT balance, held, low_balance_threshold, agent_id, currency FROM wallets WHERE id = ${id}`;
     case "reversal":
+    case "refund":
       return sql`UPDATE wallets SET balance = balance + ${a} WHERE id = ${id} ${RETURNED}`;
   }
 }

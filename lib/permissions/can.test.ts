@@ -57,6 +57,7 @@ const SETUP_ACTIONS: Action[] = [
   "audit.purge",
   "webhook.list",
   "webhook.manage",
+  "rail.manage",
   "spending.freeze",
 ];
 

@@ -109,6 +109,8 @@ const RULES = {
   "audit.purge": adminOnly("purge audit events past their retention"),
   "webhook.list": adminOnly("see webhook endpoints"),
   "webhook.manage": adminOnly("manage webhook endpoints", "Webhook endpoint"),
+  /** Card rails (issue 19): connecting a rail and attaching cards hand real money to agents. */
+  "rail.manage": adminOnly("connect card rails and attach cards"),
   // Kill switch: the organisation's or one agent's spending.
   "spending.freeze": adminOnly("freeze or unfreeze spending"),
 

@@ -17,7 +17,7 @@ export async function sql<T = any>(text: string, params: unknown[] = []): Promis
 export async function ledgerAgreesWithWallet(agentId: string) {
   const [row] = await sql(
     `SELECT w.balance::bigint AS balance, w.held::bigint AS held,
-       COALESCE(SUM(CASE l.kind WHEN 'credit' THEN l.amount WHEN 'reversal' THEN l.amount WHEN 'debit' THEN -l.amount ELSE 0 END), 0)::bigint AS ledger_balance,
+       COALESCE(SUM(CASE l.kind WHEN 'credit' THEN l.amount WHEN 'reversal' THEN l.amount WHEN 'refund' THEN l.amount WHEN 'debit' THEN -l.amount ELSE 0 END), 0)::bigint AS ledger_balance,
        COALESCE(SUM(CASE l.kind WHEN 'hold' THEN l.amount WHEN 'release' THEN -l.amount ELSE 0 END), 0)::bigint AS ledger_held
      FROM wallets w LEFT JOIN ledger_entries l ON l.wallet_id = w.id
      WHERE w.agent_id = $1 GROUP BY w.id`,

@@ -27,6 +27,7 @@ WebhookEventType = Literal["intent.decided", "approval.requested", "approval.ans
 WebhookDeliveryStatus = Literal["pending", "succeeded", "failed"]
 AuditChainReportFirstBrokenReason = Literal["sequence_gap", "previous_hash_mismatch", "hash_mismatch", "checkpoint_mismatch"]
 AuditCheckpointKind = Literal["periodic", "export", "rotation", "tombstone"]
+AuditCheckpointTimestampState = Literal["stamped", "waiting", "failed", "not_requested"]
 ListApprovalsSort = Literal["oldest", "amount"]
 
-__all__ = ["IntentStatus", "DecisionOutcome", "Settlement", "SpendingFreezeScope", "ApprovalStatus", "RequiredRole", "ApprovalDecision", "AgentStatus", "RiskLevel", "ApproverGroupMemberRole", "PolicyVersionChangeKind", "BacktestDays", "PolicyChangeProposalKind", "PolicyChangeProposalStatus", "PolicyChangeProposalApproval", "WebhookEndpointStatus", "WebhookEventType", "WebhookDeliveryStatus", "AuditChainReportFirstBrokenReason", "AuditCheckpointKind", "ListApprovalsSort"]
+__all__ = ["IntentStatus", "DecisionOutcome", "Settlement", "SpendingFreezeScope", "ApprovalStatus", "RequiredRole", "ApprovalDecision", "AgentStatus", "RiskLevel", "ApproverGroupMemberRole", "PolicyVersionChangeKind", "BacktestDays", "PolicyChangeProposalKind", "PolicyChangeProposalStatus", "PolicyChangeProposalApproval", "WebhookEndpointStatus", "WebhookEventType", "WebhookDeliveryStatus", "AuditChainReportFirstBrokenReason", "AuditCheckpointKind", "AuditCheckpointTimestampState", "ListApprovalsSort"]

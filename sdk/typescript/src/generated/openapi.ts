@@ -1079,6 +1079,13 @@ export interface components {
                 /** @description RFC 3161 TimeStampToken, base64 DER */
                 token: string;
             } | null;
+            /** @description The authority's last refusal or failure while not stamped, in plain words */
+            timestamp_error: string | null;
+            /**
+             * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+             * @enum {string}
+             */
+            timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
         };
         AuditCheckpointList: {
             data: {
@@ -1104,6 +1111,13 @@ export interface components {
                     /** @description RFC 3161 TimeStampToken, base64 DER */
                     token: string;
                 } | null;
+                /** @description The authority's last refusal or failure while not stamped, in plain words */
+                timestamp_error: string | null;
+                /**
+                 * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+                 * @enum {string}
+                 */
+                timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
             }[];
             has_more: boolean;
             /** @constant */
@@ -1140,6 +1154,13 @@ export interface components {
                     /** @description RFC 3161 TimeStampToken, base64 DER */
                     token: string;
                 } | null;
+                /** @description The authority's last refusal or failure while not stamped, in plain words */
+                timestamp_error: string | null;
+                /**
+                 * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+                 * @enum {string}
+                 */
+                timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
             } | null;
         };
         AuditRetention: {
@@ -1735,6 +1756,13 @@ export interface components {
                     /** @description RFC 3161 TimeStampToken, base64 DER */
                     token: string;
                 } | null;
+                /** @description The authority's last refusal or failure while not stamped, in plain words */
+                timestamp_error: string | null;
+                /**
+                 * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+                 * @enum {string}
+                 */
+                timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
             };
             key: {
                 /** @constant */
