@@ -50,7 +50,7 @@ export function PendingInvitations({ invitations }: { invitations: PendingInvita
               <p className="truncate text-sm font-medium text-slate-900 dark:text-white">
                 {inv.name ?? inv.email} {inv.role && <Badge>{inv.role}</Badge>}
               </p>
-              <p className="truncate text-xs text-slate-600 dark:text-slate-400">
+              <p className="text-xs break-words text-slate-600 dark:text-slate-400">
                 {inv.name && <>{inv.email} · </>}invited <Time at={inv.createdAt} /> by {inv.invitedBy ?? "the operator (CLI)"} · link works until{" "}
                 <Time at={inv.expiresAt} />
               </p>
