@@ -12,6 +12,11 @@ export function databaseUrl(): string | null {
   return env().DATABASE_URL ?? null;
 }
 
+/** A replica for page reads; only with PostgreSQL (the embedded database has none). */
+export function databaseReadUrl(): string | null {
+  return databaseUrl() ? (env().DATABASE_READ_URL ?? null) : null;
+}
+
 /**
  * The database server itself, for a session that must stay one session: LISTEN and the migrations'
  * advisory lock. A transaction-pooling PgBouncer (DATABASE_URL) hands each transaction whatever

@@ -3,7 +3,8 @@ import { isDatabaseUnavailable, NoSuitableHostError } from "./database-errors";
 import { parseDatabaseUrl, type ParsedDatabaseUrl, type SessionAttrs } from "./connection-url";
 import { HostSelector, satisfies, type ServerRole } from "./host-selector";
 
-type PgModule = typeof import("pg");
+/** What this module uses of pg (its default export and its ESM namespace both fit). */
+type PgModule = Pick<typeof import("pg"), "Client" | "Pool">;
 type Queryable = Pick<PgClient, "query">;
 
 const ROLE_SQL = "SELECT pg_is_in_recovery() AS in_recovery, current_setting('transaction_read_only') = 'on' AS read_only";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
-import { dataDir, databaseUrl, pgliteDir } from "./config";
+import { dataDir, databaseReadUrl, databaseUrl, pgliteDir } from "./config";
 import { secureDataDir } from "./secure-data-dir";
 import { env } from "@/lib/env";
 import { pgliteExtensions } from "./pglite-extensions";
@@ -12,7 +12,7 @@ import { createFailoverPool } from "./failover-pool";
  * does not lock its folder) or a pg Pool. Kept on globalThis so Next's module reloading
  * and several bundles in one process share it.
  */
-type RawState = { pglite?: Promise<PGlite>; pool?: Pool };
+type RawState = { pglite?: Promise<PGlite>; pool?: Pool; readPool?: Pool };
 const state: RawState = ((globalThis as { __aegisRaw?: RawState }).__aegisRaw ??= {});
 
 export async function getPGlite(): Promise<PGlite> {
@@ -43,6 +43,18 @@ export async function getPool(): Promise<Pool> {
   return state.pool;
 }
 
+/**
+ * The pool over DATABASE_READ_URL (a replica, or several: libpq style, `prefer-standby` when the
+ * URL names several hosts and no target_session_attrs), or null when none is set. Only page
+ * reads use it (lib/db/client.ts `getReadDb`).
+ */
+export async function getReadPool(): Promise<Pool | null> {
+  const url = databaseReadUrl();
+  if (!url) return null;
+  if (!state.readPool) state.readPool = createFailoverPool(await loadPg(), url, { max: env().AEGIS_DB_POOL_SIZE, attrsForSeveralHosts: "prefer-standby" });
+  return state.readPool;
+}
+
 /** pg is CommonJS: its classes are on the default export when loaded as ESM. */
 export async function loadPg(): Promise<typeof import("pg")> {
   const mod: typeof import("pg") & { default?: unknown } = await import("pg");
@@ -51,9 +63,11 @@ export async function loadPg(): Promise<typeof import("pg")> {
 
 /** Closes the raw connection (shutdown, CLI exit); PGlite must be closed or the next start recovers. */
 export async function closeRaw(): Promise<void> {
-  const { pglite, pool } = state;
+  const { pglite, pool, readPool } = state;
   state.pglite = undefined;
   state.pool = undefined;
+  state.readPool = undefined;
   if (pglite) await (await pglite).close();
   if (pool) await pool.end();
+  if (readPool) await readPool.end();
 }

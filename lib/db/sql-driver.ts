@@ -140,9 +140,14 @@ const toResult = <R>(r: PgResult): QueryResult<R> => ({ rows: (r.rows ?? []) as 
 
 export class PgDriver implements Driver {
   private connections = new WeakMap<PoolClient, PgConnection>();
+  /**
+   * `namedStatements: false` behind an old PgBouncer (above); `readOnly`: the replica's pool
+   * (lib/db/client.ts `getReadDb`), where no transaction may start.
+   */
   constructor(
     private pool: Pool,
     private namedStatements = true,
+    private readOnly = false,
   ) {}
   async init() {
     const { types } = await import("pg");
@@ -155,6 +160,7 @@ export class PgDriver implements Driver {
     return c;
   }
   async beginTransaction(c: DatabaseConnection) {
+    if (this.readOnly) throw new Error("The read replica's client takes no transactions: money, decisions and read-then-write go through getDb()");
     const conn = c as PgConnection;
     conn.beginOwed = true;
     conn.ended = false;
