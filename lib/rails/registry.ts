@@ -1,5 +1,6 @@
 import type { RailAdapter, RailProvider } from "./rail-adapter";
 import { stripeAdapter } from "./stripe/stripe-adapter";
+import { lithicAdapter } from "./lithic/lithic-adapter";
 
 /**
  * The card rails this server speaks. A provider whose adapter is undefined cannot be connected
@@ -7,5 +8,5 @@ import { stripeAdapter } from "./stripe/stripe-adapter";
  */
 export const railAdapters: Record<RailProvider, RailAdapter | undefined> = {
   stripe: stripeAdapter,
-  lithic: undefined,
+  lithic: lithicAdapter,
 };
