@@ -4,7 +4,8 @@
 //      stack floor, closed and open loops, long-poll wake-up (two instances on PostgreSQL),
 //      submit cost with 100,000 intents of history, statements per submit, bare-driver ceiling
 //   3. a markdown table, also written to bench/latest-results.md
-//   4. on PostgreSQL, every page/list server time at 1,000,000 intents (bench/volume-run.ts; AEGIS_BENCH_VOLUME=0 skips)
+//   4. on PostgreSQL, 1, 2 and 4 instances behind HAProxy and one through PgBouncer (bench/cluster.ts; AEGIS_BENCH_CLUSTER=0 skips)
+//   5. on PostgreSQL, every page/list server time at 1,000,000 intents (bench/volume-run.ts; AEGIS_BENCH_VOLUME=0 skips)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { benchPolicyEval } from "./policy-eval";
 import { renderReport } from "./report";
 import { benchBacktest } from "./backtest-step";
 import { benchVolume } from "./volume-run";
+import { benchCluster, renderCluster } from "./cluster";
 import { log, sleep } from "./stats";
 
 /** Other work on a small machine skews every figure: wait (bounded) for the load to settle. */
@@ -61,10 +63,13 @@ async function main() {
   }
   const backtest = benchBacktest(kinds);
   console.log("\n" + backtest);
+  // Several instances behind HAProxy, and PgBouncer (PostgreSQL; AEGIS_BENCH_CLUSTER=0 skips it).
+  const cluster = kinds.includes("postgresql") && process.env.AEGIS_BENCH_CLUSTER !== "0" ? `\n\n${renderCluster(await benchCluster())}` : "";
+  if (cluster) console.log(cluster);
   // Page and list times at 1,000,000 intents (PostgreSQL; AEGIS_BENCH_VOLUME=0 skips it).
   const volume = kinds.includes("postgresql") && process.env.AEGIS_BENCH_VOLUME !== "0" ? `\n\n${await benchVolume()}` : "";
   if (volume) console.log(volume);
-  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}\n\n${backtest}${volume}\n`);
+  fs.writeFileSync(path.join(import.meta.dirname, "latest-results.md"), `# Benchmark results\n\n${table}\n\n${backtest}${cluster}${volume}\n`);
   log(`3/3 done in ${seconds.toFixed(0)} s; table written to bench/latest-results.md`);
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DatabaseUrlError, parseDatabaseUrl } from "@/lib/db/connection-url";
 
 /**
  * Every environment variable the app, the CLI and `npm start` read, in one schema: its
@@ -87,6 +88,23 @@ const origins = () =>
       .optional(),
   );
 
+/** A libpq connection URL, several hosts allowed (lib/db/connection-url.ts says what is accepted). */
+const databaseUrlSetting = () =>
+  z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .trim()
+      .superRefine((v, ctx) => {
+        try {
+          parseDatabaseUrl(v);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: e instanceof DatabaseUrlError ? e.message : "must be a URL like postgres://user@host:5432/aegis" });
+        }
+      })
+      .optional(),
+  );
+
 const SECOND = 1_000;
 const HOUR = 3_600_000;
 
@@ -100,10 +118,15 @@ export const EnvSchema = z.object({
   AEGIS_TRUSTED_PROXIES: wholeNumber(0, 0, "proxies"),
   AEGIS_SKIP_BUILD: flag(false),
   // Data
-  DATABASE_URL: url(["postgres:", "postgresql:"], "postgres://user@host:5432/aegis"),
+  DATABASE_URL: databaseUrlSetting(),
+  DATABASE_READ_URL: databaseUrlSetting(),
   AEGIS_DATA_DIR: text(".data"),
   AEGIS_MIGRATIONS_DIR: optionalText(),
   AEGIS_DB_POOL_SIZE: wholeNumber(10, 1, "connections"),
+  // Behind a transaction-pooling PgBouncer: the database itself, for what needs a session of its own
+  // (LISTEN, the migrations' advisory lock); and whether statements may be prepared by name.
+  DATABASE_DIRECT_URL: databaseUrlSetting(),
+  AEGIS_DB_NAMED_STATEMENTS: flag(true),
   AEGIS_DEMO: flag(true),
   AEGIS_SECRET_KEY: optionalText(),
   REDIS_URL: url(["redis:", "rediss:"], "redis://:password@host:6379/0"),
@@ -163,7 +186,16 @@ export class EnvError extends Error {
 }
 
 /** Values that may carry a password are never echoed into a log. */
-const SECRET = new Set<string>(["NEXTAUTH_SECRET", "DATABASE_URL", "SMTP_URL", "AEGIS_SECRET_KEY", "AEGIS_OIDC_CLIENT_SECRET", "REDIS_URL"]);
+const SECRET = new Set<string>([
+  "NEXTAUTH_SECRET",
+  "DATABASE_URL",
+  "DATABASE_READ_URL",
+  "DATABASE_DIRECT_URL",
+  "SMTP_URL",
+  "AEGIS_SECRET_KEY",
+  "AEGIS_OIDC_CLIENT_SECRET",
+  "REDIS_URL",
+]);
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = Object.fromEntries(ENV_NAMES.map((name) => [name, source[name]]));

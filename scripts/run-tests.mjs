@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit tests, HTTP integration tests against the real app on a fresh
 // embedded database, and the Python SDK's tests against a running server.
-// Usage: node scripts/run-tests.mjs [unit|audit-verify|integration|integration-pg|sdk|sdk-ts|e2e ...]
+// Usage: node scripts/run-tests.mjs [unit|audit-verify|integration|integration-pg|sdk|sdk-ts|e2e|failover ...]
 // (default: unit audit-verify integration sdk sdk-ts). Prints one closing line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -92,6 +92,8 @@ const steps = {
   "sdk-ts": typescriptSdk,
   "audit-verify": auditVerifier,
   e2e: playwright,
+  // Its own PostgreSQL clusters (Debian's pg_createcluster, as root): not part of `npm test`.
+  failover: () => vitest("failover", ["--config", "vitest.failover.config.mts"]),
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "audit-verify", "integration", "sdk", "sdk-ts"];

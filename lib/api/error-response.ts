@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/database-errors";
 import { AppError } from "@/lib/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { summarize, zodDetails } from "./zod-details";
@@ -12,6 +13,12 @@ export function toAppError(e: unknown): AppError {
   }
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
     return new AppError("conflict", "A conflicting change was made at the same time; retry the request");
+  }
+  if (isDatabaseUnavailable(e)) {
+    // A failover or restart under way: nothing was acknowledged, and retrying (with the same
+    // Idempotency-Key for a submit) is safe. The SDKs wait Retry-After and retry.
+    console.warn(`[api] database unavailable: ${(e as Error).message}`);
+    return new AppError("unavailable", "The database is not reachable right now (a failover may be under way); retry shortly", [], { "Retry-After": "1" });
   }
   return new AppError("internal_error", "An internal error occurred");
 }

@@ -109,6 +109,7 @@ const errors = Object.fromEntries(
     ["404", "Not found (also another organisation's objects)"],
     ["409", "Conflict (already answered or settled, idempotency key reused, blocked by a rule)"],
     ["429", "Rate limited; see Retry-After"],
+    ["503", "The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key"],
   ].map(([code, description]) => [code, { description, ...json("Error", code === "400" ? EXAMPLES.error : undefined) }]),
 );
 

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { Principal } from "@/lib/auth/principal";
 import { sessionPrincipalFromRequest } from "@/lib/auth/session-principal";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, getReadDb, type Db, type ReadDb } from "@/lib/db/client";
 import { randomId } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "./error-response";
@@ -12,7 +12,8 @@ import { checkRateLimit } from "./rate-limit";
 import { hasUnsafeText } from "./unsafe-text";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 
-export type ApiContext<P> = { req: NextRequest; db: Db; principal: Principal; params: P; requestId: string };
+/** `readDb`: for a list that only reads, a replica may answer (DATABASE_READ_URL); everything else uses `db`. */
+export type ApiContext<P> = { req: NextRequest; db: Db; readDb: () => Promise<ReadDb>; principal: Principal; params: P; requestId: string };
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | { status?: number; body: unknown; headers?: Record<string, string> }>;
 
 /**
@@ -33,7 +34,7 @@ export function withApiKey<P = Record<string, never>>(handler: Handler<P>, opts:
       if (Object.values(params ?? {}).some((v) => [v].flat().some((s) => typeof s === "string" && hasUnsafeText(s)))) {
         throw new AppError("not_found", "No such object");
       }
-      const result = await handler({ req, db, principal, params, requestId });
+      const result = await handler({ req, db, readDb: getReadDb, principal, params, requestId });
       if (result instanceof Response) {
         result.headers.set("X-Request-Id", requestId);
         return result;

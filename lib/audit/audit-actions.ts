@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = {
   "user.deactivated": event("user", {}),
   // Identity (issue 17): links instead of passwords, second factors, the organisation's sign-in rules.
   "user.invited": event("user_token", { email: z.string(), role: z.string(), emailed: z.boolean() }),
+  "user.invitation_revoked": event("user_token", { email: z.string() }),
   "user.password_reset_issued": event("user", { emailed: z.boolean() }),
   "user.password_set": event("user", { via: z.enum(["invite", "reset", "self"]) }),
   "user.second_factor_added": event("user", { method: z.enum(["totp", "passkey"]), name: z.string().optional() }),

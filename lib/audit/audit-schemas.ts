@@ -53,6 +53,12 @@ export const AuditCheckpointSchema = z.object({
   signature: z.string().describe("Ed25519 (base64) over the RFC 8785 JSON of v, type, id, org, kind, seq, hash, at, key_id and details"),
   details: z.record(z.string(), z.unknown()),
   timestamp: z.object({ token: z.string().describe("RFC 3161 TimeStampToken, base64 DER"), time: z.string().nullable() }).nullable(),
+  timestamp_state: z
+    .enum(["stamped", "waiting", "failed", "not_requested"])
+    .describe(
+      "stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed",
+    ),
+  timestamp_error: z.string().nullable().describe("The authority's last refusal or failure while not stamped, in plain words"),
 });
 export const AuditCheckpointListSchema = z.object({ object: z.literal("list"), data: z.array(AuditCheckpointSchema), has_more: z.boolean() });
 export const ListAuditCheckpointsQuerySchema = z.strictObject({

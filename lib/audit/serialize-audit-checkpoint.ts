@@ -1,5 +1,16 @@
 import type { AuditCheckpoint, AuditSigningKey } from "@/lib/generated/prisma/client";
 
+/**
+ * Where the checkpoint's RFC 3161 token stands: the timestamp job (timestamp-audit-checkpoints)
+ * keeps `tsa_next_at` while it retries and clears it when it stamps or gives up, so an auditor
+ * (and the evidence page) can tell a token still coming from one that never will.
+ */
+function timestampState(c: AuditCheckpoint): "stamped" | "waiting" | "failed" | "not_requested" {
+  if (c.tsaToken) return "stamped";
+  if (c.tsaNextAt) return "waiting";
+  return c.tsaAttempts > 0 ? "failed" : "not_requested";
+}
+
 /** A checkpoint as the API, the export and the `audit.checkpoint` webhook carry it. */
 export function serializeAuditCheckpoint(c: AuditCheckpoint) {
   return {
@@ -15,6 +26,8 @@ export function serializeAuditCheckpoint(c: AuditCheckpoint) {
     details: c.details as Record<string, unknown>,
     /** RFC 3161 token (base64 DER) over the signed payload, when one was stored. */
     timestamp: c.tsaToken ? { token: Buffer.from(c.tsaToken).toString("base64"), time: c.tsaTime?.toISOString() ?? null } : null,
+    timestamp_state: timestampState(c),
+    timestamp_error: c.tsaToken ? null : c.tsaError,
   };
 }
 export type AuditCheckpointView = ReturnType<typeof serializeAuditCheckpoint>;

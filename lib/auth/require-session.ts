@@ -2,14 +2,15 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { connection } from "next/server";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, getReadDb, type Db, type ReadDb } from "@/lib/db/client";
 import { ensureServerReady } from "@/lib/server/ensure-server-ready";
 import { authOptions } from "./auth-options";
 import type { UserPrincipal } from "./principal";
 import { gatePage, type SessionGate } from "./session-gate";
 import { sessionClaims, sessionState } from "./session-principal";
 
-export type SessionContext = { db: Db; principal: UserPrincipal; name: string };
+/** `readDb`: page reads that may come from a replica (DATABASE_READ_URL); the session itself is read from the primary. */
+export type SessionContext = { db: Db; readDb: ReadDb; principal: UserPrincipal; name: string };
 export type GatedSessionContext = SessionContext & { gate: SessionGate };
 
 /** The session as it stands (see sessionState), read once per request. */
@@ -18,11 +19,11 @@ const readSession = cache(async function readSession(): Promise<GatedSessionCont
   const claims = sessionClaims((await getServerSession(authOptions))?.user);
   if (!claims) return null;
   await ensureServerReady();
-  const db = await getDb();
+  const [db, readDb] = await Promise.all([getDb(), getReadDb()]);
   const state = await sessionState(db, claims);
   if (!state) return null;
   const user = await db.user.findUnique({ where: { id: claims.userId }, select: { name: true } });
-  return { db, principal: state.principal, gate: state.gate, name: user?.name ?? state.principal.email };
+  return { db, readDb, principal: state.principal, gate: state.gate, name: user?.name ?? state.principal.email };
 });
 
 /**
@@ -42,7 +43,7 @@ export const requireSession = cache(async function requireSession(): Promise<Ses
   if (!session) redirect("/sign-in");
   const step = gatePage(session.gate);
   if (step) redirect(step);
-  return { db: session.db, principal: session.principal, name: session.name };
+  return { db: session.db, readDb: session.readDb, principal: session.principal, name: session.name };
 });
 
 /** For the pages of those steps (and their actions): the session with its step, which may be none. */
@@ -55,5 +56,5 @@ export const requireGatedSession = cache(async function requireGatedSession(): P
 /** The same, for route handlers that must answer 401 instead of redirecting. */
 export async function sessionOrNull(): Promise<SessionContext | null> {
   const session = await readSession();
-  return session && session.gate === null ? { db: session.db, principal: session.principal, name: session.name } : null;
+  return session && session.gate === null ? { db: session.db, readDb: session.readDb, principal: session.principal, name: session.name } : null;
 }

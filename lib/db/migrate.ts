@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { databaseKind } from "./config";
-import { getPGlite, getPool } from "./raw-sql";
+import { connectOnce } from "./failover-pool";
+import { getPGlite, getPool, loadPg } from "./raw-sql";
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in order, each in its own transaction,
@@ -76,7 +77,13 @@ export async function migrate(): Promise<string[]> {
       (sql) => db.exec(sql),
     );
   }
-  const client = await (await getPool()).connect();
+  // The advisory lock is a session's: behind a transaction-pooling PgBouncer the lock and its
+  // unlock could land on different server connections (and a lock left behind blocks every later
+  // start), so with DATABASE_DIRECT_URL set the migrations run on a connection of their own.
+  const direct = env().DATABASE_DIRECT_URL;
+  // Multi-host like DATABASE_URL: the migrations must run on the writable primary.
+  const own = direct ? await connectOnce(await loadPg(), direct, "read-write") : null;
+  const client = own ?? (await (await getPool()).connect());
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
     return await applyAll(
@@ -85,6 +92,7 @@ export async function migrate(): Promise<string[]> {
     );
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => {});
-    client.release();
+    if (own) await own.end();
+    else (client as import("pg").PoolClient).release();
   }
 }

@@ -39,6 +39,9 @@ let defaultPgParser: (oid: number, format?: string) => (v: string) => unknown = 
  * Statements are prepared once per connection (a stable name per SQL text), so PostgreSQL
  * parses and plans the money path's few statement shapes once instead of on every submit.
  * The names are capped: a caller that builds unbounded shapes falls back to unnamed statements.
+ * `namedStatements: false` (AEGIS_DB_NAMED_STATEMENTS=0) sends every statement unnamed: a
+ * transaction-pooling PgBouncer before 1.21 (Debian 12 ships 1.18) passes a named Parse to one
+ * server connection and the next Bind of that name to another, which does not know it.
  */
 const statementNames = new Map<string, string>();
 const MAX_PREPARED = 400;
@@ -69,7 +72,10 @@ class PgConnection implements DatabaseConnection {
   beginOwed = false;
   /** The transaction already ended (COMMIT sent with its last statement, or its failure rolled it back). */
   ended = false;
-  constructor(readonly client: PoolClient) {}
+  constructor(
+    readonly client: PoolClient,
+    private namedStatements: boolean,
+  ) {}
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
     if (this.ended) throw new Error("This transaction has already committed: no statement may follow commitWith");
@@ -89,7 +95,12 @@ class PgConnection implements DatabaseConnection {
 
   private run(q: string | CompiledQuery): Promise<PgResult> {
     if (typeof q === "string") return this.client.query(q);
-    return this.client.query({ text: q.sql, values: toParameters(q.parameters), name: statementName(q.sql), types: pgTypes });
+    return this.client.query({
+      text: q.sql,
+      values: toParameters(q.parameters),
+      name: this.namedStatements ? statementName(q.sql) : undefined,
+      types: pgTypes,
+    });
   }
 
   /**
@@ -129,7 +140,15 @@ const toResult = <R>(r: PgResult): QueryResult<R> => ({ rows: (r.rows ?? []) as 
 
 export class PgDriver implements Driver {
   private connections = new WeakMap<PoolClient, PgConnection>();
-  constructor(private pool: Pool) {}
+  /**
+   * `namedStatements: false` behind an old PgBouncer (above); `readOnly`: the replica's pool
+   * (lib/db/client.ts `getReadDb`), where no transaction may start.
+   */
+  constructor(
+    private pool: Pool,
+    private namedStatements = true,
+    private readOnly = false,
+  ) {}
   async init() {
     const { types } = await import("pg");
     defaultPgParser = (oid, format) => types.getTypeParser(oid, (format ?? "text") as "text");
@@ -137,10 +156,11 @@ export class PgDriver implements Driver {
   async acquireConnection() {
     const client = await this.pool.connect();
     let c = this.connections.get(client);
-    if (!c) this.connections.set(client, (c = new PgConnection(client)));
+    if (!c) this.connections.set(client, (c = new PgConnection(client, this.namedStatements)));
     return c;
   }
   async beginTransaction(c: DatabaseConnection) {
+    if (this.readOnly) throw new Error("The read replica's client takes no transactions: money, decisions and read-then-write go through getDb()");
     const conn = c as PgConnection;
     conn.beginOwed = true;
     conn.ended = false;

@@ -32,8 +32,8 @@ const dialect = (driver: Driver) => ({
 });
 
 /** A Kysely instance over one raw connection: lib/db/client.ts makes one per Prisma client. */
-export function createSql(raw: { pglite: PGlite } | { pool: Pool }): SqlDb {
-  const driver = "pglite" in raw ? new PGliteDriver(raw.pglite) : new PgDriver(raw.pool);
+export function createSql(raw: { pglite: PGlite } | { pool: Pool; namedStatements?: boolean; readOnly?: boolean }): SqlDb {
+  const driver = "pglite" in raw ? new PGliteDriver(raw.pglite) : new PgDriver(raw.pool, raw.namedStatements, raw.readOnly);
   return new Kysely<DB>({ dialect: dialect(driver) });
 }
 

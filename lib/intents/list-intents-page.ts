@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { UserPrincipal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { AnyReadDb } from "@/lib/db/client";
 import { sqlOf } from "@/lib/db/sql";
 import type { DB } from "@/lib/generated/kysely/types";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,7 +28,7 @@ const likeAll = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) 
  * exact amount, and four orders, keyset-paginated on (sort key, id). The page of ids comes from
  * one indexed query of the typed layer; the rows are then read by primary key.
  */
-export async function listIntentsPage(db: DbOrTx, principal: UserPrincipal, f: IntentsPageQuery, currency: string): Promise<IntentsPage> {
+export async function listIntentsPage(db: AnyReadDb, principal: UserPrincipal, f: IntentsPageQuery, currency: string): Promise<IntentsPage> {
   const sort = f.sort ?? "newest";
   let q: Q = sqlOf(db).selectFrom("intents").select(["intents.id", "intents.created_at", "intents.amount"]).where("intents.org_id", "=", principal.orgId) as Q;
   if (f.agent_id) q = q.where("intents.agent_id", "=", f.agent_id);

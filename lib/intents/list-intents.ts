@@ -1,5 +1,5 @@
 import type { Principal } from "@/lib/auth/principal";
-import type { DbOrTx } from "@/lib/db/client";
+import type { AnyReadDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
@@ -12,7 +12,7 @@ export type SettledState = "rejected" | "captured" | "partially_captured" | "voi
 export type IntentFilters = ListIntentsQuery & { min_amount?: number; max_amount?: number; state?: SettledState };
 
 /** What each finer state is, as a filter: a person's rejection, or what a capture or void recorded. */
-function stateWhere(db: DbOrTx, state: SettledState): Prisma.IntentWhereInput {
+function stateWhere(db: AnyReadDb, state: SettledState): Prisma.IntentWhereInput {
   switch (state) {
     case "rejected":
       return { status: "denied", approval: { is: { status: "rejected" } } };
@@ -26,7 +26,7 @@ function stateWhere(db: DbOrTx, state: SettledState): Prisma.IntentWhereInput {
 }
 
 /** Newest first, keyset-paginated. Agent keys see only their own agent's intents. */
-export async function listIntents(db: DbOrTx, principal: Principal, q: IntentFilters) {
+export async function listIntents(db: AnyReadDb, principal: Principal, q: IntentFilters) {
   if (principal.kind === "agent" && q.agent_id && q.agent_id !== principal.agentId) {
     return { object: "list" as const, data: [], has_more: false, next_cursor: null };
   }

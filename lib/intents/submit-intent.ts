@@ -25,6 +25,9 @@ export type SubmitResult = { intent: ReturnType<typeof serializeIntent>; replaye
  * caller's organisation) and the recovery sweep decides it; the answer then says `pending`.
  * Idempotency: the key is scoped to the API key; the same key with the same body returns
  * the original intent, with a different body it is a 409. A unique index backs this.
+ * When the database goes away mid-decision (a failover), the fallback's store fails too and the
+ * error becomes a 503 with Retry-After (lib/api/error-response.ts): nothing was acknowledged, and
+ * the client's retry with the same key either finds what did commit or decides afresh, once.
  */
 export async function submitIntent(db: Db, principal: Principal, input: SubmitIntentInput, idempotencyKey: string | null): Promise<SubmitResult> {
   const agentId = resolveAgentId(principal, input.agent_id);
@@ -64,6 +67,9 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
   } catch (e) {
     // Two retries with one key raced: the other one stored it first.
     if (isIdempotencyConflict(e)) return replay(await findByIdempotencyKey(db, keyId!, idempotencyKey!), intent.requestHash);
+    // The decision's COMMIT did reach the database; only its answer was lost with the connection
+    // (a failover): the intent is decided, answer with it.
+    if (isOwnIntentStored(e)) return { intent: serializeIntent(await getIntentRow(db, "system", intent.id)), replayed: false };
     throw e;
   }
   try {
@@ -78,6 +84,12 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
 function isIdempotencyConflict(e: unknown): boolean {
   const err = e as { code?: string; constraint?: string };
   return err?.code === "23505" && err.constraint === "intents_api_key_id_idempotency_key_key";
+}
+
+/** This very intent's id is taken: it can only be ours (ids are random), committed by the decision. */
+function isOwnIntentStored(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string };
+  return err?.code === "23505" && err.constraint === "intents_pkey";
 }
 
 function resolveAgentId(principal: Principal, requested: string | undefined): string {

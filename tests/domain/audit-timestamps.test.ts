@@ -3,6 +3,7 @@ import { chainAuditEvents } from "@/lib/audit/chain-audit-events";
 import { checkpointPayload } from "@/lib/audit/checkpoint-payload";
 import { createAuditCheckpoint } from "@/lib/audit/create-audit-checkpoint";
 import { exportAuditEvidence } from "@/lib/audit/export-audit-evidence";
+import { serializeAuditCheckpoint } from "@/lib/audit/serialize-audit-checkpoint";
 import { timestampAuditCheckpoints, timestampRetryDelay } from "@/lib/audit/timestamp-audit-checkpoints";
 import type { Db } from "@/lib/db/client";
 import { verifyExport, verifyTimestampToken } from "../../sdk/audit-verify/lib/index.js";
@@ -85,6 +86,12 @@ describe("RFC 3161 timestamps on audit checkpoints", { timeout: 60_000 }, () => 
     let row = await reload(cp.id);
     expect(row).toMatchObject({ tsaToken: null, tsaAttempts: 1, tsaError: "the timestamp authority answered HTTP 503" });
     expect(row.tsaNextAt).toEqual(new Date(now.getTime() + TIMEOUT_MS + timestampRetryDelay(1)));
+    // What the API, the export and the evidence page show while it retries.
+    expect(serializeAuditCheckpoint(row)).toMatchObject({
+      timestamp: null,
+      timestamp_state: "waiting",
+      timestamp_error: "the timestamp authority answered HTTP 503",
+    });
     // Not due yet: no request.
     const asked = tsa.requests;
     expect(await timestampAuditCheckpoints(db, new Date(now.getTime() + 1_000))).toBe(0);
@@ -103,7 +110,26 @@ describe("RFC 3161 timestamps on audit checkpoints", { timeout: 60_000 }, () => 
     expect(await timestampAuditCheckpoints(db, row.tsaNextAt!)).toBe(1);
     row = await reload(cp.id);
     expect(row).toMatchObject({ tsaAttempts: 3, tsaError: null, tsaNextAt: null });
+    expect(serializeAuditCheckpoint(row)).toMatchObject({ timestamp_state: "stamped", timestamp_error: null });
     expect((await tsa.verify(Buffer.from(row.tsaToken!), Buffer.from(checkpointPayload(row)))).ok).toBe(true);
+  });
+
+  it("after a day of failures it gives up, and says why", async () => {
+    const { cp } = await checkpointedOrg();
+    tsa.mode = "down";
+    try {
+      const dayOn = new Date(cp.createdAt.getTime() + 24 * 3_600_000);
+      expect(await timestampAuditCheckpoints(db, dayOn)).toBe(0);
+      const row = await reload(cp.id);
+      expect(row).toMatchObject({ tsaToken: null, tsaNextAt: null, tsaAttempts: 1 });
+      expect(serializeAuditCheckpoint(row)).toMatchObject({
+        timestamp: null,
+        timestamp_state: "failed",
+        timestamp_error: "the timestamp authority answered HTTP 503",
+      });
+    } finally {
+      tsa.mode = "ok";
+    }
   });
 
   it("without AEGIS_TSA_URL no checkpoint is due and nothing is asked", async () => {
@@ -111,6 +137,7 @@ describe("RFC 3161 timestamps on audit checkpoints", { timeout: 60_000 }, () => 
     try {
       const { cp } = await checkpointedOrg();
       expect(cp.tsaNextAt).toBeNull();
+      expect(serializeAuditCheckpoint(cp)).toMatchObject({ timestamp: null, timestamp_state: "not_requested", timestamp_error: null });
       const asked = tsa.requests;
       expect(await timestampAuditCheckpoints(db)).toBe(0);
       expect(tsa.requests).toBe(asked);

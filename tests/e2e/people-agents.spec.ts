@@ -29,6 +29,9 @@ test.describe("admins manage people and agents", () => {
     await invite.getByRole("button", { name: "Invite" }).click();
     const inviteLink = (await page.getByTestId("issued-link").textContent())!.trim();
     await page.getByRole("button", { name: "Done" }).click();
+    // Not a member yet: the invitation waits in its own list until they choose a password.
+    await expect(page.locator(`[data-testid="invitation"][data-email="${email}"]`)).toContainText("Priya Shah");
+    await expect(page.locator(`[data-testid="person"][data-email="${email}"]`)).toHaveCount(0);
 
     const ctx = await browser.newContext();
     const them = await ctx.newPage();
@@ -45,6 +48,7 @@ test.describe("admins manage people and agents", () => {
 
     // The account exists once they chose a password (an invitation is a link, not a person yet).
     await page.reload();
+    await expect(page.locator(`[data-testid="invitation"][data-email="${email}"]`)).toHaveCount(0);
     const row = page.locator(`[data-testid="person"][data-email="${email}"]`);
     await row.getByLabel(`Role of ${email}`).selectOption("approver");
     const dialog = page.getByRole("dialog");
@@ -71,6 +75,31 @@ test.describe("admins manage people and agents", () => {
     await expect(them).toHaveURL(/\/sign-in/); // the open session ends
     await fillSignIn(them, email, "priya's second 2");
     await expect(them.getByText("The email or password is not correct.")).toBeVisible();
+    await ctx.close();
+  });
+
+  test("an invitation nobody redeemed can be withdrawn, and its link stops working", async ({ page, browser }) => {
+    const email = `e2e-withdrawn-${Date.now()}@acme.test`;
+    await page.goto("/settings");
+    const invite = page.getByRole("form", { name: "Invite a person" });
+    await invite.getByLabel("Email").fill(email);
+    await invite.getByLabel("Role").selectOption("approver");
+    await invite.getByRole("button", { name: "Invite" }).click();
+    const link = (await page.getByTestId("issued-link").textContent())!.trim();
+    await page.getByRole("button", { name: "Done" }).click();
+
+    const row = page.locator(`[data-testid="invitation"][data-email="${email}"]`);
+    await row.getByRole("button", { name: "Withdraw" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText(`Withdraw the invitation for ${email}?`);
+    await dialog.getByRole("button", { name: "Withdraw invitation" }).click();
+    await expect(page.getByTestId("toast-success")).toContainText(`Invitation for ${email} withdrawn`);
+    await expect(row).toHaveCount(0);
+
+    const ctx = await browser.newContext();
+    const them = await ctx.newPage();
+    await them.goto(link);
+    await expect(them.getByText("This link is no longer valid")).toBeVisible({ timeout: 30_000 });
     await ctx.close();
   });
 

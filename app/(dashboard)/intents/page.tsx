@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Intents" };
 const KEYS = ["status", "agent", "category", "from", "to", "min", "max", "cursor", "q", "sort"] as const;
 
 export default async function IntentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { db, principal } = await requireSession();
+  const { db, readDb, principal } = await requireSession();
   const raw = await searchParams;
   const missing = typeof raw.missing === "string" ? raw.missing : undefined; // from the "go to an intent" box
   const { params: sp, dropped } = cleanSearchParams({ ...raw, missing: undefined }, KEYS);
@@ -30,7 +30,7 @@ export default async function IntentsPage({ searchParams }: { searchParams: Prom
   const { filters } = parsed;
   const ignored = [...dropped, ...parsed.ignored];
   const [list, options, views] = await Promise.all([
-    listIntentsPage(db, principal, filters, currency),
+    listIntentsPage(readDb, principal, filters, currency), // the long list may come from a replica
     intentFilterOptions(db, principal.orgId),
     listSavedViews(db, principal),
   ]);

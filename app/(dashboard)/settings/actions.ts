@@ -8,6 +8,7 @@ import { TimeZoneSchema } from "@/lib/organizations/organization-schemas";
 import { setOrganizationTimeZone } from "@/lib/organizations/set-organization-time-zone";
 import { inviteUser } from "@/lib/users/invite-user";
 import { issuePasswordReset } from "@/lib/users/issue-password-reset";
+import { revokeInvitation } from "@/lib/users/pending-invitations";
 import { SignInRulesSchema } from "@/lib/organizations/organization-schemas";
 import { setSignInRules } from "@/lib/organizations/set-sign-in-rules";
 import { getUserEmail } from "@/lib/users/get-user-email";
@@ -46,6 +47,14 @@ export const inviteUserAction = defineAction({
   }),
   revalidate: "/settings",
   run: ({ db, principal }, data) => inviteUser(db, principal, data),
+});
+
+/** Takes back an invitation nobody has redeemed yet: its link stops working. */
+export const revokeInvitationAction = defineAction({
+  args: ["invitationId"],
+  input: z.strictObject({ invitationId: ActionIdSchema }),
+  revalidate: "/settings",
+  run: ({ db, principal }, { invitationId }) => revokeInvitation(db, principal, invitationId),
 });
 
 export const changeRoleAction = defineAction({

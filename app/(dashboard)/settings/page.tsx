@@ -3,6 +3,7 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { PageHeader } from "@/components/page-header";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { listUsers } from "@/lib/users/list-users";
+import { listPendingInvitations } from "@/lib/users/pending-invitations";
 import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { timeZoneChoices } from "@/lib/format/time-zones";
 import { PeoplePanel } from "./people-panel";
@@ -15,7 +16,12 @@ export const metadata: Metadata = { title: "People & settings" };
 /** Admins only: the organisation's time zone, its currency (read-only) and its people (invite, role, access, password). */
 export default async function SettingsPage() {
   const { db, principal } = await requireAdminPage("People & settings");
-  const [org, users, rules] = await Promise.all([getOrganizationSummary(db, principal), listUsers(db, principal.orgId), getSignInRules(db, principal.orgId)]);
+  const [org, users, invitations, rules] = await Promise.all([
+    getOrganizationSummary(db, principal),
+    listUsers(db, principal.orgId),
+    listPendingInvitations(db, principal),
+    getSignInRules(db, principal.orgId),
+  ]);
   return (
     <>
       <PageHeader title="People & settings" description={`Who works in ${org.name}, with which role, and the organisation's time zone and currency.`} />
@@ -44,7 +50,7 @@ export default async function SettingsPage() {
           </CardBody>
         </Card>
         <div className="space-y-6 lg:col-span-2">
-          <PeoplePanel users={users} me={principal.userId} />
+          <PeoplePanel users={users} invitations={invitations} me={principal.userId} />
           <SignInRulesPanel rules={rules} />
         </div>
       </div>

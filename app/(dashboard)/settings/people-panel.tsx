@@ -9,10 +9,12 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Time } from "@/components/org-time";
 import { useToast } from "@/components/toast";
 import type { UserRow } from "@/lib/users/list-users";
+import type { PendingInvitation } from "@/lib/users/pending-invitations";
 import { fieldClass } from "@/components/form-fields";
 import { changeRoleAction, deactivateUserAction, inviteUserAction, resetPasswordAction } from "./actions";
 import { InviteForm } from "./invite-form";
 import { LinkNotice, type IssuedLink } from "./link-notice";
+import { PendingInvitations } from "./pending-invitations";
 
 const ROLES = ["admin", "approver", "viewer"] as const;
 type Pending = { kind: "role"; user: UserRow; role: string } | { kind: "reset"; user: UserRow } | { kind: "deactivate"; user: UserRow };
@@ -22,7 +24,7 @@ type Pending = { kind: "role"; user: UserRow; role: string } | { kind: "reset"; 
  * deactivate. Invitations and resets are single-use links (the admin never sees a password);
  * a role change, a reset and a deactivation are confirmed in a dialog first.
  */
-export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
+export function PeoplePanel({ users, invitations, me }: { users: UserRow[]; invitations: PendingInvitation[]; me: string }) {
   const [issued, setIssued] = useState<IssuedLink | null>(null);
   const [confirming, setConfirming] = useState<Pending | null>(null);
   const [pending, start] = useTransition();
@@ -129,6 +131,7 @@ export function PeoplePanel({ users, me }: { users: UserRow[]; me: string }) {
           );
         })}
       </ul>
+      <PendingInvitations invitations={invitations} />
       <ConfirmDialog
         open={confirming !== null}
         busy={pending}

@@ -7,6 +7,7 @@ import type { PolicyChangeApproval, PolicyChangeKind } from "@/lib/generated/pri
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toPolicyDocument, type PolicyDocument } from "@/lib/policies/engine";
 import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { lockOrgPolicyChanges } from "./lock-policy-change";
 
 type Change = {
   orgId: string;
@@ -24,10 +25,11 @@ type Change = {
  * Makes a change live inside the caller's transaction: the next version (null when the live
  * version is no longer the change's base: the caller supersedes it), its audit event naming
  * how it was approved, every other pending proposal on an older base superseded (they would
- * undo this one), and a promoted shadow draft stopped. Two changes on one base race for the
- * unique (org, version) row; the loser's transaction fails.
+ * undo this one), and a promoted shadow draft stopped. Changes of one organisation apply one at
+ * a time (lockOrgPolicyChanges); the unique (org, version) row still backs that up.
  */
 export async function applyPolicyChange(tx: Tx, c: Change): Promise<number | null> {
+  await lockOrgPolicyChanges(tx, c.orgId);
   const previous = await getOrgPolicy(tx, c.orgId);
   if (previous.version !== c.baseVersion) return null;
   const version = previous.version + 1;

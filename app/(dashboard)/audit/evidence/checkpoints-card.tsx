@@ -95,8 +95,22 @@ export function CheckpointsCard({
                       <span title="The time the timestamp authority vouched for in its signed token">
                         <Time at={c.timestamp.time} />
                       </span>
+                    ) : c.timestamp_state === "waiting" ? (
+                      <span
+                        className="block max-w-xs whitespace-normal text-amber-700 dark:text-amber-300"
+                        title={c.timestamp_error ?? undefined}
+                        data-testid="tsa-waiting"
+                      >
+                        Asking the authority{c.timestamp_error ? ` (last try: ${c.timestamp_error})` : "…"}
+                      </span>
+                    ) : c.timestamp_state === "failed" ? (
+                      <span className="block max-w-xs whitespace-normal text-red-700 dark:text-red-300" data-testid="tsa-failed">
+                        Not stamped: {c.timestamp_error ?? "the authority did not answer"}
+                      </span>
                     ) : (
-                      <span className="text-slate-400 dark:text-slate-500">—</span>
+                      <span className="text-slate-500 dark:text-slate-400" title="No timestamp authority (AEGIS_TSA_URL) was set when it was signed">
+                        —
+                      </span>
                     )}
                   </Td>
                 </Tr>

@@ -18,7 +18,8 @@ export const POST = withApiKey(async ({ req, db, principal }) => {
   return { status: 201, body: intent, headers: { "Idempotent-Replayed": String(replayed) } };
 });
 
-export const GET = withApiKey(async ({ req, db, principal }) => {
+// A list only reads: a replica may answer it (a just-submitted intent may show a moment later).
+export const GET = withApiKey(async ({ req, readDb, principal }) => {
   const query = ListIntentsQuerySchema.parse(queryObject(req));
-  return { body: await listIntents(db, principal, query) };
+  return { body: await listIntents(await readDb(), principal, query) };
 });

@@ -30,6 +30,7 @@ RailConnectionProvider = Literal["stripe", "lithic"]
 RailConnectionStatus = Literal["active", "disconnected"]
 AuditChainReportFirstBrokenReason = Literal["sequence_gap", "previous_hash_mismatch", "hash_mismatch", "checkpoint_mismatch"]
 AuditCheckpointKind = Literal["periodic", "export", "rotation", "tombstone"]
+AuditCheckpointTimestampState = Literal["stamped", "waiting", "failed", "not_requested"]
 ListApprovalsSort = Literal["oldest", "amount"]
 
-__all__ = ["IntentStatus", "DecisionOutcome", "Settlement", "IntentSource", "SpendingFreezeScope", "ApprovalStatus", "RequiredRole", "ApprovalDecision", "AgentStatus", "RiskLevel", "ApproverGroupMemberRole", "PolicyVersionChangeKind", "BacktestDays", "PolicyChangeProposalKind", "PolicyChangeProposalStatus", "PolicyChangeProposalApproval", "WebhookEndpointStatus", "WebhookEventType", "WebhookDeliveryStatus", "RailConnectionProvider", "RailConnectionStatus", "AuditChainReportFirstBrokenReason", "AuditCheckpointKind", "ListApprovalsSort"]
+__all__ = ["IntentStatus", "DecisionOutcome", "Settlement", "IntentSource", "SpendingFreezeScope", "ApprovalStatus", "RequiredRole", "ApprovalDecision", "AgentStatus", "RiskLevel", "ApproverGroupMemberRole", "PolicyVersionChangeKind", "BacktestDays", "PolicyChangeProposalKind", "PolicyChangeProposalStatus", "PolicyChangeProposalApproval", "WebhookEndpointStatus", "WebhookEventType", "WebhookDeliveryStatus", "RailConnectionProvider", "RailConnectionStatus", "AuditChainReportFirstBrokenReason", "AuditCheckpointKind", "AuditCheckpointTimestampState", "ListApprovalsSort"]

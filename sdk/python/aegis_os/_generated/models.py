@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .._model_base import Model, integer, items, mapping, model, raw_field, timestamp
 from .._model_mixins import IntentMixin, PolicyDecisionMixin, PolicyTraceEntryMixin
-from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, BacktestDays, DecisionOutcome, IntentSource, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RailConnectionProvider, RailConnectionStatus, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, AuditCheckpointTimestampState, BacktestDays, DecisionOutcome, IntentSource, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RailConnectionProvider, RailConnectionStatus, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 
 __all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "RailConnection", "RailConnectionList", "ConnectRailParams", "Card", "CardList", "AttachCardParams", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
 
@@ -975,6 +975,10 @@ class AuditCheckpoint(Model):
     signature: str
     details: Dict[str, Any]
     timestamp: Optional[AuditCheckpointTimestamp]
+    #: stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+    timestamp_state: AuditCheckpointTimestampState
+    #: The authority's last refusal or failure while not stamped, in plain words
+    timestamp_error: Optional[str]
     raw: Dict[str, Any] = raw_field()
 
 
@@ -1830,6 +1834,8 @@ AuditCheckpoint._fields = (
     ("signature", "signature", None),
     ("details", "details", None),
     ("timestamp", "timestamp", model(AuditCheckpointTimestamp)),
+    ("timestamp_state", "timestamp_state", None),
+    ("timestamp_error", "timestamp_error", None),
 )
 AuditCheckpointTimestamp._fields = (
     ("token", "token", None),

@@ -1178,6 +1178,13 @@ export interface components {
                 /** @description RFC 3161 TimeStampToken, base64 DER */
                 token: string;
             } | null;
+            /** @description The authority's last refusal or failure while not stamped, in plain words */
+            timestamp_error: string | null;
+            /**
+             * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+             * @enum {string}
+             */
+            timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
         };
         AuditCheckpointList: {
             data: {
@@ -1203,6 +1210,13 @@ export interface components {
                     /** @description RFC 3161 TimeStampToken, base64 DER */
                     token: string;
                 } | null;
+                /** @description The authority's last refusal or failure while not stamped, in plain words */
+                timestamp_error: string | null;
+                /**
+                 * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+                 * @enum {string}
+                 */
+                timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
             }[];
             has_more: boolean;
             /** @constant */
@@ -1239,6 +1253,13 @@ export interface components {
                     /** @description RFC 3161 TimeStampToken, base64 DER */
                     token: string;
                 } | null;
+                /** @description The authority's last refusal or failure while not stamped, in plain words */
+                timestamp_error: string | null;
+                /**
+                 * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+                 * @enum {string}
+                 */
+                timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
             } | null;
         };
         AuditRetention: {
@@ -1939,6 +1960,13 @@ export interface components {
                     /** @description RFC 3161 TimeStampToken, base64 DER */
                     token: string;
                 } | null;
+                /** @description The authority's last refusal or failure while not stamped, in plain words */
+                timestamp_error: string | null;
+                /**
+                 * @description stamped: a token is stored; waiting: the authority is still being asked (retries back off); failed: a day of attempts failed; not_requested: no AEGIS_TSA_URL when it was signed
+                 * @enum {string}
+                 */
+                timestamp_state: "stamped" | "waiting" | "failed" | "not_requested";
             };
             key: {
                 /** @constant */
@@ -2286,6 +2314,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getAgent: {
@@ -2379,6 +2416,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listAgentCards: {
@@ -2465,6 +2511,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2576,6 +2631,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     freezeAgent: {
@@ -2673,6 +2737,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     unfreezeAgent: {
@@ -2759,6 +2832,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2868,6 +2950,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listApprovals: {
@@ -2955,6 +3046,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3065,6 +3165,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listApproverGroups: {
@@ -3148,6 +3257,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3249,6 +3367,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getApproverGroup: {
@@ -3342,6 +3469,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteApproverGroup: {
@@ -3426,6 +3562,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3530,6 +3675,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listAuditCheckpoints: {
@@ -3616,6 +3770,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3716,6 +3879,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listAuditSigningKeys: {
@@ -3799,6 +3971,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3896,6 +4077,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     purgeAuditEvents: {
@@ -3979,6 +4169,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4078,6 +4277,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4185,6 +4393,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     detachCard: {
@@ -4278,6 +4495,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listDelegations: {
@@ -4361,6 +4587,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4462,6 +4697,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     endDelegation: {
@@ -4548,6 +4792,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4646,6 +4899,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4762,6 +5024,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getIntent: {
@@ -4850,6 +5121,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4959,6 +5239,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     voidIntent: {
@@ -5056,6 +5345,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getSpendingFreeze: {
@@ -5139,6 +5437,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5240,6 +5547,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     unfreezeOrganization: {
@@ -5330,6 +5646,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPolicy: {
@@ -5413,6 +5738,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5523,6 +5857,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     backtestPolicy: {
@@ -5617,6 +5960,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listPolicyChanges: {
@@ -5702,6 +6054,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5820,6 +6181,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     approvePolicyChange: {
@@ -5906,6 +6276,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6015,6 +6394,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPolicyShadow: {
@@ -6098,6 +6486,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6199,6 +6596,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     stopPolicyShadow: {
@@ -6282,6 +6688,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6379,6 +6794,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listRailConnections: {
@@ -6462,6 +6886,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6569,6 +7002,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     disconnectRail: {
@@ -6655,6 +7097,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6755,6 +7206,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listWebhookEndpoints: {
@@ -6838,6 +7298,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6939,6 +7408,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getWebhookEndpoint: {
@@ -7032,6 +7510,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     deleteWebhookEndpoint: {
@@ -7116,6 +7603,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7220,6 +7716,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listWebhookDeliveries: {
@@ -7317,6 +7822,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     rotateWebhookSecret: {
@@ -7407,6 +7921,15 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
