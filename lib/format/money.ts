@@ -1,4 +1,4 @@
-import { minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
+import { groupingLocale, minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -7,10 +7,11 @@ function formatter(currency: string): Intl.NumberFormat {
   let f = cache.get(code);
   if (!f) {
     try {
-      // en-IN gives Indian digit grouping for INR (₹1,25,000.00) and a readable symbol for others.
-      f = new Intl.NumberFormat("en-IN", { style: "currency", currency: code });
+      // Rupees in lakhs and crores (₹1,25,000.00), every other currency in thousands ($125,000.00):
+      // the same grouping as the policy engine's reasons (a dollar budget never reads $5,00,000).
+      f = new Intl.NumberFormat(groupingLocale(code), { style: "currency", currency: code });
     } catch {
-      f = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      f = new Intl.NumberFormat(groupingLocale(code), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
     cache.set(code, f);
   }
@@ -25,14 +26,14 @@ export function formatMoney(minor: number, currency: string): string {
 /** A round amount in major units, without decimals, for labels: formatWholeMoney(25000, "INR") → "₹25,000". */
 export function formatWholeMoney(major: number, currency: string): string {
   try {
-    return new Intl.NumberFormat("en-IN", {
+    return new Intl.NumberFormat(groupingLocale(currency), {
       style: "currency",
       currency: currency.trim().toUpperCase(),
       minimumFractionDigits: 0,
       maximumFractionDigits: 0,
     }).format(major);
   } catch {
-    return `${major.toLocaleString("en-IN")} ${currency}`;
+    return `${major.toLocaleString(groupingLocale(currency))} ${currency}`;
   }
 }
 

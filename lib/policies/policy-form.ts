@@ -1,7 +1,7 @@
 import type { ErrorDetail } from "@/lib/errors/app-error";
 import { parseMajorAmount } from "@/lib/format/money";
 import type { PolicyDocument, PolicyRulesOverrideDocument } from "@/lib/policies/engine";
-import { minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
+import { groupingLocale, minorUnitDigits } from "@/lib/policies/engine/format-minor-units";
 
 /**
  * The policy editor's form: what a controller types (amounts in the organisation's currency
@@ -41,7 +41,7 @@ export const NO_LIMIT = "none";
 
 export function amountText(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
-  return (minor / 10 ** digits).toLocaleString("en-IN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return (minor / 10 ** digits).toLocaleString(groupingLocale(currency), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 const list = (v: string[]) => v.join("\n");

@@ -31,7 +31,7 @@ function lookupDigits(currency: string): number {
 }
 
 /** Rupee amounts are read in lakhs and crores (1,00,000), others in thousands. */
-const groupingLocale = (code: string) => (code === "INR" ? "en-IN" : "en-US");
+export const groupingLocale = (code: string) => (code.trim().toUpperCase() === "INR" ? "en-IN" : "en-US");
 
 /** A count shown beside amounts in `currency`, grouped the same way: 902160 beside rupees -> "9,02,160". */
 export function formatCount(n: number, currency: string): string {
