@@ -36,7 +36,7 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
       aria-current={current ? "true" : undefined}
       onClick={onSelect}
       className={cn(
-        "grid cursor-pointer grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 px-3 py-2.5 sm:grid-cols-[auto_minmax(8rem,1fr)_auto_6.5rem_auto] sm:px-4",
+        "grid cursor-pointer grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1.5 px-3 py-2.5 @2xl:grid-cols-[auto_minmax(8rem,1fr)_auto_6.5rem_auto] @2xl:px-4",
         current ? "bg-brand-50 ring-2 ring-inset ring-brand-500/40 dark:bg-brand-700/20" : "hover:bg-slate-50 dark:hover:bg-slate-800/50",
         isNew && !current && "bg-sky-50/60 dark:bg-sky-950/30",
       )}
@@ -79,25 +79,25 @@ export function ApprovalRow({ item: a, now, current, isNew, checked, onSelect, o
       </div>
       <div className="text-right">
         <MoneyText amount={a.intent.amount} currency={a.intent.currency} className="text-sm font-semibold text-slate-900 dark:text-white" />
-        <p className="text-xs text-slate-600 sm:hidden dark:text-slate-400">
+        <p className="text-xs text-slate-600 @2xl:hidden dark:text-slate-400">
           <RelativeTime at={a.created_at} now={now} />
         </p>
       </div>
-      <p className="hidden text-right text-xs text-slate-600 sm:block dark:text-slate-400">
+      <p className="hidden text-right text-xs text-slate-600 @2xl:block dark:text-slate-400">
         <RelativeTime at={a.created_at} now={now} />
         <br />
         <RelativeTime at={a.expires_at} now={now} until className={cn(soon && "font-medium text-amber-700 dark:text-amber-400")} />
       </p>
-      <div className="col-span-3 flex justify-end gap-2 sm:col-span-1" onClick={(e) => e.stopPropagation()}>
+      <div className="col-span-3 flex justify-end gap-2 @2xl:col-span-1" onClick={(e) => e.stopPropagation()}>
         {a.can_answer ? (
           <>
-            <Button variant="danger" size="sm" className="flex-1 sm:flex-none" onClick={onReject} aria-describedby={`row-${a.id}`}>
+            <Button variant="danger" size="sm" className="flex-1 @2xl:flex-none" onClick={onReject} aria-describedby={`row-${a.id}`}>
               Reject
             </Button>
             <Button
               variant="success"
               size="sm"
-              className="flex-1 sm:flex-none"
+              className="flex-1 @2xl:flex-none"
               disabled={a.blocked !== null}
               onClick={onApprove}
               aria-describedby={`row-${a.id}`}

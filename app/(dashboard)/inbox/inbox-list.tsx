@@ -155,8 +155,10 @@ export function InboxList({ initial, search, emptyText, sortHeader }: { initial:
               }}
               onReject={() => reject(chosen)}
             />
-            <Card className="overflow-hidden">
-              <div className="hidden items-center justify-between gap-3 border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-medium text-slate-500 sm:flex dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+            {/* Rows lay out by the list's own width (a container query): beside the side panel the list
+                is narrower than the window says, and a one-line row there cut off its Approve button. */}
+            <Card className="@container overflow-hidden">
+              <div className="hidden items-center justify-between gap-3 border-b border-slate-200 bg-slate-50 px-4 py-2 text-xs font-medium text-slate-500 @2xl:flex dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
                 {sortHeader}
               </div>
               <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="Approvals">
