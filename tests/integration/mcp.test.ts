@@ -32,7 +32,7 @@ describe("MCP server at /api/mcp: who sees which tools", () => {
     const submitTool = tools.find((t) => t.name === "submit_spend_intent")!;
     // The advertised schema is the REST API's (same fields and limits) plus the idempotency key.
     expect(Object.keys(submitTool.inputSchema.properties ?? {}).sort()).toEqual(
-      ["agent_id", "amount", "confidence", "currency", "idempotency_key", "merchant", "merchant_category", "metadata", "reason"].sort(),
+      ["agent_id", "amount", "confidence", "currency", "idempotency_key", "merchant", "merchant_category", "metadata", "reason", "recurring"].sort(),
     );
     expect(submitTool.inputSchema.required).toEqual(["amount", "currency", "reason"]);
   });
