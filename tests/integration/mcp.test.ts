@@ -3,6 +3,7 @@ import { inject } from "vitest";
 import { api, expectError } from "./support/http";
 import { createAgent, createOrg, createUser, intentBody, type TestOrg } from "./support/factories";
 import { callTool, mcpClient, toolNames, type McpClient } from "./support/mcp";
+import { awaitFreshWindow } from "./support/limit-window";
 
 let org: TestOrg;
 let agent: McpClient;
@@ -93,9 +94,12 @@ describe("MCP server: authentication and rate limit are the REST API's", () => {
 
   it("shares the per-key limit with the REST API: 429 with Retry-After", async () => {
     const user = await createUser(org.id, "viewer");
+    // The limit counts per minute-aligned window (300 in the test run): fill one that cannot turn
+    // mid-test, or a slow run (CI on PostgreSQL) spreads the burst over two windows and never meets it.
+    await awaitFreshWindow(45_000);
     let limited = false;
-    for (let batch = 0; batch < 16 && !limited; batch++) {
-      const res = await Promise.all(Array.from({ length: 25 }, () => api(user.key, "GET", "/api/v1/agents?limit=1")));
+    for (let batch = 0; batch < 8 && !limited; batch++) {
+      const res = await Promise.all(Array.from({ length: 50 }, () => api(user.key, "GET", "/api/v1/agents?limit=1")));
       limited = res.some((r) => r.status === 429);
     }
     expect(limited).toBe(true);
@@ -103,7 +107,7 @@ describe("MCP server: authentication and rate limit are the REST API's", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await res.json()).error.code).toBe("rate_limited");
-  });
+  }, 150_000);
 });
 
 describe("MCP server: agent tools call the same verbs as the REST API", () => {
