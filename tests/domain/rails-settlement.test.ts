@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import type { Db } from "@/lib/db/client";
+import { submitIntent } from "@/lib/intents/submit-intent";
+import { autoSettleIntents } from "@/lib/jobs/auto-settle-intents";
+import { toPolicyDocument } from "@/lib/policies/engine";
+import { getOrgPolicy } from "@/lib/policies/get-org-policy";
+import { setOrgPolicy } from "@/lib/policies/set-org-policy";
+import { attachCard } from "@/lib/rails/attach-card";
+import { connectRail } from "@/lib/rails/connect-rail";
+import { decideCardAuthorization } from "@/lib/rails/decide-card-authorization";
+import { disconnectRail } from "@/lib/rails/disconnect-rail";
+import type { RailConnectionRef } from "@/lib/rails/record-card-answer";
+import { createTestDb } from "./support/test-db";
+import { seedOrg } from "./support/seed";
+
+/**
+ * Card rails and the rest of the money path, in process on PGlite: the rail's facts are fed to the
+ * domain verbs the webhook route calls (decideCardAuthorization, settleFromRail); the HTTP and
+ * signature side is tests/integration/rails-stripe.test.ts.
+ */
+let db: Db;
+let close: () => Promise<void>;
+beforeAll(async () => ({ db, close } = await createTestDb()), 120_000);
+afterAll(() => close());
+
+let seq = 0;
+const uid = (p: string) => `${p}_${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+/** An organisation whose policy auto-captures approved intents 2 h after approval, with an agent key. */
+async function autoCapturingOrg() {
+  const s = await seedOrg(db, { admin: "admin" });
+  const current = await getOrgPolicy(db, s.org.id);
+  const doc = toPolicyDocument(current.policy);
+  doc.rules = { ...doc.rules, daily_budget: null, monthly_budget: null };
+  doc.settlement = { auto_after_hours: 2, auto_action: "capture" };
+  await setOrgPolicy(db, "system", s.org.id, doc, current.version);
+  const key = await createApiKey(db, "system", { orgId: s.org.id, kind: "agent", agentId: s.agent.id });
+  const agent = await authenticateApiKey(db, key.key);
+  if (!agent) throw new Error("the agent key did not authenticate");
+  const submit = async (amount: number) =>
+    (
+      await submitIntent(
+        db,
+        agent,
+        { amount, currency: "INR", reason: "test", confidence: 0.95, merchant: "Acme", merchant_category: undefined, metadata: {} },
+        null,
+      )
+    ).intent;
+  const connect = async () => {
+    const rail = await connectRail(db, { orgId: s.org.id, actor: s.people.admin, provider: "stripe", webhookSecret: `whsec_${uid("t")}` });
+    const ref: RailConnectionRef = { id: rail.id, orgId: s.org.id, provider: "stripe" };
+    return ref;
+  };
+  return { ...s, submit, connect };
+}
+
+/** Makes intents look approved `hours` ago, so the sweep finds them due. */
+async function ageApprovals(ids: string[], hours: number) {
+  await db.intent.updateMany({ where: { id: { in: ids } }, data: { decidedAt: new Date(Date.now() - hours * 3_600_000) } });
+}
+const settlementOf = async (id: string) => (await db.intent.findUniqueOrThrow({ where: { id }, select: { settlement: true } })).settlement;
+
+describe("the auto-settle sweep and card rails", { timeout: 60_000 }, () => {
+  it("never settles an intent a card authorization took from, even after its rail was disconnected", async () => {
+    const s = await autoCapturingOrg();
+    const rail = await s.connect();
+    const card = uid("ic");
+    await attachCard(db, { orgId: s.org.id, actor: s.people.admin, agentId: s.agent.id, provider: "stripe", railCardId: card });
+    const carded = await s.submit(30_000);
+    const answer = await decideCardAuthorization(db, rail, {
+      kind: "authorization_request",
+      eventId: uid("evt"),
+      authorizationId: uid("iauth"),
+      cardId: card,
+      amountMinor: 30_000,
+      currency: "INR",
+      merchant: { name: "Acme", category: null, mcc: null, country: null, networkId: null },
+      occurredAt: new Date(),
+    });
+    expect(answer).toMatchObject({ approved: true, intentId: carded.id });
+    await disconnectRail(db, { orgId: s.org.id, actor: s.people.admin, connectionId: rail.id });
+    // An intent nobody paid at a card is still swept: the sweep itself works here.
+    const plain = await s.submit(20_000);
+    await ageApprovals([carded.id, plain.id], 3);
+
+    await autoSettleIntents(db);
+    expect(await settlementOf(plain.id)).toBe("captured");
+    expect(await settlementOf(carded.id)).toBeNull();
+  });
+
+  it("leaves every intent of an organisation with an active rail to the rail", async () => {
+    const s = await autoCapturingOrg();
+    const plain = await s.submit(20_000);
+    const rail = await s.connect();
+    await ageApprovals([plain.id], 3);
+    await autoSettleIntents(db);
+    expect(await settlementOf(plain.id)).toBeNull();
+    // Once the rail is gone, the organisation's clock settles again.
+    await disconnectRail(db, { orgId: s.org.id, actor: s.people.admin, connectionId: rail.id });
+    await autoSettleIntents(db);
+    expect(await settlementOf(plain.id)).toBe("captured");
+  });
+});
