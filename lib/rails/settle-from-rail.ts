@@ -3,6 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { sqlTransaction, type SqlTx } from "@/lib/db/sql";
+import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
+import { ZERO_DELTA } from "@/lib/counters/counter-delta";
 import { settleApprovedIntent } from "@/lib/intents/settle-approved-intent";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { formatMinorUnits } from "@/lib/policies/engine";
@@ -125,6 +127,7 @@ async function returnExtra(tx: SqlTx, c: RailConnectionRef, auth: Auth, intent: 
   const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
   const memo = `${why}: ${formatMinorUnits(back, intent.currency)} over its intent was not paid, returned`;
   await postLedgerEntry(tx, { orgId: c.orgId, walletId, intentId: intent.id, kind: "reversal", amount: back, memo, actor: "rail" });
+  await applyCounterDelta(tx, intent.id, { ...ZERO_DELTA, spent: -back });
 }
 
 async function transactionCreated(tx: SqlTx, c: RailConnectionRef, e: RailTransaction, now: Date) {
@@ -184,6 +187,8 @@ async function refund(tx: SqlTx, c: RailConnectionRef, intent: Intent, e: RailTr
   const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
   const memo = `Refunded by the merchant: ${formatMinorUnits(amount, intent.currency)} (card transaction ${e.transactionId})`;
   await postLedgerEntry(tx, { orgId: c.orgId, walletId, intentId: intent.id, kind: "refund", amount, memo, actor: "rail" });
+  // The merchant gave the money back (a signed rail fact, never the agent's word): it leaves the budgets too.
+  await applyCounterDelta(tx, intent.id, { ...ZERO_DELTA, spent: -amount });
   const data = { amount, refunded_amount: refunded, currency: intent.currency, transaction_id: e.transactionId };
   await recordAuditEvent(tx, { orgId: c.orgId, actor: "system", action: "intent.refunded", targetId: intent.id, at: now, data });
 }

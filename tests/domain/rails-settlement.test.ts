@@ -11,6 +11,9 @@ import { attachCard } from "@/lib/rails/attach-card";
 import { connectRail } from "@/lib/rails/connect-rail";
 import { decideCardAuthorization } from "@/lib/rails/decide-card-authorization";
 import { disconnectRail } from "@/lib/rails/disconnect-rail";
+import { setCardSettings } from "@/lib/rails/set-card-settings";
+import { settleFromRail } from "@/lib/rails/settle-from-rail";
+import { checkCounters } from "@/lib/counters/check-counters";
 import type { RailConnectionRef } from "@/lib/rails/record-card-answer";
 import { createTestDb } from "./support/test-db";
 import { seedOrg } from "./support/seed";
@@ -54,6 +57,48 @@ async function autoCapturingOrg() {
     return ref;
   };
   return { ...s, submit, connect };
+}
+
+const merchant = { name: "Acme", category: null, mcc: null, country: null, networkId: null };
+const authorize = (rail: RailConnectionRef, card: string, authorizationId: string, amountMinor: number) =>
+  decideCardAuthorization(db, rail, {
+    kind: "authorization_request",
+    eventId: uid("evt"),
+    authorizationId,
+    cardId: card,
+    amountMinor,
+    currency: "INR",
+    merchant,
+    occurredAt: new Date(),
+  });
+const railTransaction = (rail: RailConnectionRef, card: string, authorizationId: string, type: "capture" | "refund", amountMinor: number) =>
+  settleFromRail(db, rail, {
+    kind: "transaction",
+    eventId: uid("evt"),
+    transactionId: uid("ipi"),
+    authorizationId,
+    cardId: card,
+    type,
+    amountMinor,
+    currency: "INR",
+    occurredAt: new Date(),
+  });
+const authorizationClosed = (rail: RailConnectionRef, card: string, authorizationId: string, amountMinor: number) =>
+  settleFromRail(db, rail, {
+    kind: "authorization_updated",
+    eventId: uid("evt"),
+    authorizationId,
+    cardId: card,
+    status: "reversed",
+    amountMinor,
+    currency: "INR",
+    occurredAt: new Date(),
+  });
+
+/** The agent's spend as its budgets read it (every intent here is created today, so today's spend is also the month's). */
+async function agentSpend(agentId: string) {
+  const rows = await db.agentDayCounter.findMany({ where: { agentId } });
+  return rows.reduce((sum, r) => sum + Number(r.spent), 0);
 }
 
 /** Makes intents look approved `hours` ago, so the sweep finds them due. */
@@ -101,5 +146,58 @@ describe("the auto-settle sweep and card rails", { timeout: 60_000 }, () => {
     await disconnectRail(db, { orgId: s.org.id, actor: s.people.admin, connectionId: rail.id });
     await autoSettleIntents(db);
     expect(await settlementOf(plain.id)).toBe("captured");
+  });
+});
+
+describe("budget counters for money the rail moves", { timeout: 60_000 }, () => {
+  it("the excess within tolerance counts at authorization and a refund leaves the budgets; the counter check agrees", async () => {
+    const s = await autoCapturingOrg();
+    const rail = await s.connect();
+    await setCardSettings(db, s.people.admin, s.org.id, { tolerance_bps: 1_000 }); // 10 %
+    const card = uid("ic");
+    await attachCard(db, { orgId: s.org.id, actor: s.people.admin, agentId: s.agent.id, provider: "stripe", railCardId: card });
+    const intent = await s.submit(100_000);
+    expect(await agentSpend(s.agent.id)).toBe(100_000);
+
+    const auth = uid("iauth");
+    expect(await authorize(rail, card, auth, 105_000)).toMatchObject({ approved: true, intentId: intent.id });
+    expect(await agentSpend(s.agent.id)).toBe(105_000); // the ₹50 over the intent is spent too
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
+
+    await railTransaction(rail, card, auth, "capture", 105_000);
+    expect(await agentSpend(s.agent.id)).toBe(105_000);
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
+
+    await railTransaction(rail, card, auth, "refund", 30_000);
+    expect(await agentSpend(s.agent.id)).toBe(75_000);
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
+    const wallet = await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } });
+    expect(Number(wallet.balance)).toBe(100_000_000 - 105_000 + 30_000);
+  });
+
+  it("an excess the card never captured comes back to the wallet and the budgets", async () => {
+    const s = await autoCapturingOrg();
+    const rail = await s.connect();
+    await setCardSettings(db, s.people.admin, s.org.id, { tolerance_bps: 1_000 });
+    const card = uid("ic");
+    await attachCard(db, { orgId: s.org.id, actor: s.people.admin, agentId: s.agent.id, provider: "stripe", railCardId: card });
+    const partly = await s.submit(100_000);
+    const auth = uid("iauth");
+    await authorize(rail, card, auth, 108_000);
+    expect(await agentSpend(s.agent.id)).toBe(108_000);
+    // Captured at the intent's amount: the ₹80 over it was not paid and returns.
+    await railTransaction(rail, card, auth, "capture", 100_000);
+    expect(await agentSpend(s.agent.id)).toBe(100_000);
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
+
+    const released = await s.submit(50_000);
+    const second = uid("iauth");
+    await authorize(rail, card, second, 54_000);
+    expect(await agentSpend(s.agent.id)).toBe(154_000);
+    await authorizationClosed(rail, card, second, 54_000);
+    expect(await db.intent.findUniqueOrThrow({ where: { id: released.id }, select: { settlement: true } })).toEqual({ settlement: "voided" });
+    expect(await agentSpend(s.agent.id)).toBe(100_000);
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
+    void partly;
   });
 });
