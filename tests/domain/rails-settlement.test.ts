@@ -154,6 +154,8 @@ describe("budget counters for money the rail moves", { timeout: 60_000 }, () => 
     const s = await autoCapturingOrg();
     const rail = await s.connect();
     await setCardSettings(db, s.people.admin, s.org.id, { tolerance_bps: 1_000 }); // 10 %
+    const audited = await db.auditEvent.findMany({ where: { orgId: s.org.id, action: "organization.card_settings_set" }, select: { data: true } });
+    expect(audited.map((a) => a.data)).toEqual([{ tolerance_bps: 1_000, validity_minutes: 1_440 }]);
     const card = uid("ic");
     await attachCard(db, { orgId: s.org.id, actor: s.people.admin, agentId: s.agent.id, provider: "stripe", railCardId: card });
     const intent = await s.submit(100_000);

@@ -28,9 +28,11 @@ WebhookEventType = Literal["intent.decided", "approval.requested", "approval.ans
 WebhookDeliveryStatus = Literal["pending", "succeeded", "failed"]
 RailConnectionProvider = Literal["stripe", "lithic"]
 RailConnectionStatus = Literal["active", "disconnected"]
+RailActivityAuthorizationStatus = Literal["pending", "closed", "reversed"]
+RailActivityTransactionType = Literal["capture", "refund"]
 AuditChainReportFirstBrokenReason = Literal["sequence_gap", "previous_hash_mismatch", "hash_mismatch", "checkpoint_mismatch"]
 AuditCheckpointKind = Literal["periodic", "export", "rotation", "tombstone"]
 AuditCheckpointTimestampState = Literal["stamped", "waiting", "failed", "not_requested"]
 ListApprovalsSort = Literal["oldest", "amount"]
 
-__all__ = ["IntentStatus", "DecisionOutcome", "Settlement", "IntentSource", "SpendingFreezeScope", "ApprovalStatus", "RequiredRole", "ApprovalDecision", "AgentStatus", "RiskLevel", "ApproverGroupMemberRole", "PolicyVersionChangeKind", "BacktestDays", "PolicyChangeProposalKind", "PolicyChangeProposalStatus", "PolicyChangeProposalApproval", "WebhookEndpointStatus", "WebhookEventType", "WebhookDeliveryStatus", "RailConnectionProvider", "RailConnectionStatus", "AuditChainReportFirstBrokenReason", "AuditCheckpointKind", "AuditCheckpointTimestampState", "ListApprovalsSort"]
+__all__ = ["IntentStatus", "DecisionOutcome", "Settlement", "IntentSource", "SpendingFreezeScope", "ApprovalStatus", "RequiredRole", "ApprovalDecision", "AgentStatus", "RiskLevel", "ApproverGroupMemberRole", "PolicyVersionChangeKind", "BacktestDays", "PolicyChangeProposalKind", "PolicyChangeProposalStatus", "PolicyChangeProposalApproval", "WebhookEndpointStatus", "WebhookEventType", "WebhookDeliveryStatus", "RailConnectionProvider", "RailConnectionStatus", "RailActivityAuthorizationStatus", "RailActivityTransactionType", "AuditChainReportFirstBrokenReason", "AuditCheckpointKind", "AuditCheckpointTimestampState", "ListApprovalsSort"]
