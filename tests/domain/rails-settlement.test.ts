@@ -15,6 +15,7 @@ import { setCardSettings } from "@/lib/rails/set-card-settings";
 import { settleFromRail } from "@/lib/rails/settle-from-rail";
 import { checkCounters } from "@/lib/counters/check-counters";
 import type { RailConnectionRef } from "@/lib/rails/record-card-answer";
+import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
 import { createTestDb } from "./support/test-db";
 import { seedOrg } from "./support/seed";
 
@@ -201,5 +202,69 @@ describe("budget counters for money the rail moves", { timeout: 60_000 }, () => 
     expect(await agentSpend(s.agent.id)).toBe(100_000);
     expect(await checkCounters(db, s.org.id)).toEqual([]);
     void partly;
+  });
+});
+
+describe("a capture from the rail after the intent is settled", { timeout: 60_000 }, () => {
+  it("debits the wallet as the card paid, audits it, and tells admins by webhook and notification", async () => {
+    const s = await autoCapturingOrg();
+    await createWebhookEndpoint(db, "system", s.org.id, { url: "https://hooks.example.com/aegis", events: ["intent.captured_after_settlement"] });
+    const rail = await s.connect();
+    const card = uid("ic");
+    await attachCard(db, { orgId: s.org.id, actor: s.people.admin, agentId: s.agent.id, provider: "stripe", railCardId: card });
+    const balance = async () => Number((await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } })).balance);
+
+    const intent = await s.submit(100_000);
+    const auth = uid("iauth");
+    await authorize(rail, card, auth, 100_000);
+    await railTransaction(rail, card, auth, "capture", 60_000); // settles it: ₹400 back
+    expect(await db.intent.findUniqueOrThrow({ where: { id: intent.id }, select: { settlement: true, capturedAmount: true } })).toEqual({
+      settlement: "captured",
+      capturedAmount: 60_000n,
+    });
+    expect(await balance()).toBe(100_000_000 - 60_000);
+
+    // The merchant captures the rest later: the card statement shows ₹1,000 in all, and so does the ledger.
+    await railTransaction(rail, card, auth, "capture", 40_000);
+    expect(await balance()).toBe(100_000_000 - 100_000);
+    const late = await db.ledgerEntry.findMany({
+      where: { intentId: intent.id, kind: "debit" },
+      orderBy: { createdAt: "asc" },
+      select: { amount: true, memo: true },
+    });
+    expect(late.map((l) => Number(l.amount))).toEqual([100_000, 40_000]);
+    expect(late[1].memo).toMatch(/after the intent was settled \(captured\)/);
+    const audit = await db.auditEvent.findMany({
+      where: { orgId: s.org.id, action: "intent.captured_after_settlement" },
+      select: { targetId: true, data: true },
+    });
+    expect(audit).toEqual([{ targetId: intent.id, data: expect.objectContaining({ amount: 40_000, settlement: "captured", debited: true }) }]);
+    const events = await db.webhookEvent.findMany({ where: { orgId: s.org.id, type: "intent.captured_after_settlement" } });
+    expect(events).toHaveLength(1);
+    expect(events[0].data).toMatchObject({ intent_id: intent.id, amount: 40_000, debited: true });
+    const notes = await db.notification.findMany({ where: { orgId: s.org.id, kind: "card_capture_after_settlement" } });
+    expect(notes.map((n) => n.userId)).toEqual([s.people.admin.userId]);
+    expect(notes[0].link).toBe(`/intents/${intent.id}`);
+  });
+
+  it("a capture after a voided intent that the wallet cannot cover is recorded and told, not debited", async () => {
+    const s = await autoCapturingOrg();
+    const rail = await s.connect();
+    const card = uid("ic");
+    await attachCard(db, { orgId: s.org.id, actor: s.people.admin, agentId: s.agent.id, provider: "stripe", railCardId: card });
+    const intent = await s.submit(50_000);
+    const auth = uid("iauth");
+    await authorize(rail, card, auth, 50_000);
+    await authorizationClosed(rail, card, auth, 50_000);
+    expect((await db.intent.findUniqueOrThrow({ where: { id: intent.id } })).settlement).toBe("voided");
+    const before = Number((await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } })).balance);
+    expect(before).toBe(100_000_000);
+
+    await railTransaction(rail, card, auth, "capture", 200_000_000); // more than the wallet holds
+    expect(Number((await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } })).balance)).toBe(before);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: s.org.id, action: "intent.captured_after_settlement" } });
+    expect(audit.data).toMatchObject({ settlement: "voided", debited: false, amount: 200_000_000 });
+    const note = await db.notification.findFirstOrThrow({ where: { orgId: s.org.id, kind: "card_capture_after_settlement" } });
+    expect(note.body).toMatch(/could not cover it/);
   });
 });

@@ -1449,7 +1449,7 @@ export interface components {
         CreateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
-            events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
+            events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "intent.captured_after_settlement" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
             /** @description http(s) URL the events are POSTed to */
             url: string;
         };
@@ -2144,7 +2144,7 @@ export interface components {
         UpdateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
-            events?: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
+            events?: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "intent.captured_after_settlement" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
             /**
              * @description enabled re-enables an endpoint the worker disabled
              * @enum {string}
