@@ -142,12 +142,12 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await settings.getByLabel("Approval covers payments for (hours)").fill("48");
   await settings.getByRole("button", { name: "Save card settings" }).click();
   await expect(page.getByTestId("toast-success")).toContainText("Card settings saved");
+  await shot(page, "card-settings");
   await page.reload();
   await expect(page.getByLabel("Tolerance over the intent (%)")).toHaveValue("2.5");
   await expect(page.getByLabel("Approval covers payments for (hours)")).toHaveValue("48");
   const stored = await request.get("/api/v1/organization/card-settings", { headers: bearer(agent.key) });
   expect(await stored.json()).toMatchObject({ tolerance_bps: 250, validity_minutes: 2880 });
-  await shot(page, "card-settings");
 
   // The agent page: attach the card by its Stripe id.
   await page.goto(`/agents/${agent.id}`);
