@@ -5,7 +5,7 @@ import { CaptureIntentSchema, SubmitIntentSchema } from "@/lib/intents/intent-sc
 import { UpdateWalletSchema } from "@/lib/wallets/wallet-schemas";
 import { SetAuditRetentionSchema } from "@/lib/audit/audit-schemas";
 import { ProposePolicyChangeSchema, RejectPolicyChangeSchema } from "@/lib/policies/policy-change-schemas";
-import { AttachCardSchema, ConnectRailSchema } from "@/lib/rails/rail-schemas";
+import { AttachCardSchema, CardSettingsSchema, ConnectRailSchema } from "@/lib/rails/rail-schemas";
 import { buildOpenApiDocument } from "./openapi";
 
 type Operation = { operationId?: string; requestBody?: { content?: Record<string, { schema: { $ref: string }; example?: unknown }> } };
@@ -33,6 +33,7 @@ describe("OpenAPI document", () => {
       RejectPolicyChange: RejectPolicyChangeSchema,
       ConnectRail: ConnectRailSchema,
       AttachCard: AttachCardSchema,
+      SetCardSettings: CardSettingsSchema,
     };
     const examples = operations.flatMap((o) =>
       Object.values(o.op.requestBody?.content ?? {})

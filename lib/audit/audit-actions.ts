@@ -135,6 +135,13 @@ export const AUDIT_ACTIONS = {
     amount: minor,
     currency: z.string(),
   }),
+  "intent.captured_after_settlement": event("intent", {
+    transaction_id: z.string(),
+    amount: minor,
+    currency: z.string(),
+    settlement: z.string(),
+    debited: z.boolean(),
+  }),
   "intent.refunded": event("intent", { amount: minor, refunded_amount: minor, currency: z.string(), transaction_id: z.string() }),
   "webhook_delivery.replayed": event("webhook_delivery", { endpoint_id: z.string(), event_id: z.string(), replay_id: z.string() }),
 } as const;

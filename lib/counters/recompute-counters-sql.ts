@@ -6,13 +6,28 @@ import { intentDimensionKeySql, localDaySql } from "./counter-sql";
 export const MINUTE_COUNTERS_KEPT = sql`interval '2 hours'`;
 
 /**
+ * What one approved (or held) intent counts against its day's spend: the approval, or what was
+ * captured when a person or the system settled it (an agent's own settlement keeps the whole
+ * approval), less what the merchant refunded through a card rail, plus what a card authorization
+ * debited over the intent within tolerance and has not returned. Needs `i` (intents) and `rx`
+ * (railExtraSql) in scope.
+ */
+const intentSpendSql = sql`(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END - i.refunded_amount + COALESCE(rx.extra, 0))`;
+
+/** Per intent, what its card authorizations debited over it within tolerance and kept (one row per intent, so the join multiplies nothing). */
+const railExtraSql = (orgId: string) => sql`LEFT JOIN (
+    SELECT intent_id, SUM(extra_debited)::bigint AS extra FROM rail_authorizations
+    WHERE org_id = ${orgId} AND intent_id IS NOT NULL AND extra_debited <> 0 GROUP BY intent_id
+  ) rx ON rx.intent_id = i.id`;
+
+/**
  * The day counters as a recomputation from the intents (and their approvals) would make
  * them: the single definition the rebuild writes and the drift check compares against. A
  * change to what the counters count (counterDelta) must be mirrored here.
  */
 export const recomputedDayCountersSql = (orgId: string) => sql`
   SELECT i.agent_id, i.currency, ${localDaySql(sql`i.created_at`, sql`o.time_zone`)} AS day, i.org_id,
-    COALESCE(SUM(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END)
+    COALESCE(SUM(${intentSpendSql})
       FILTER (WHERE i.status IN ('approved', 'pending_approval')), 0)::bigint AS spent,
     COUNT(*) FILTER (WHERE i.status = 'pending')::int AS pending,
     COUNT(*) FILTER (WHERE i.status = 'pending_approval')::int AS pending_approval,
@@ -27,7 +42,7 @@ export const recomputedDayCountersSql = (orgId: string) => sql`
     COUNT(*) FILTER (WHERE i.status = 'approved' AND i.settlement = 'captured')::int AS captured,
     COUNT(*) FILTER (WHERE i.status = 'approved' AND i.settlement = 'captured' AND i.captured_amount < i.amount)::int AS partial,
     COUNT(*) FILTER (WHERE i.status = 'approved' AND i.settlement = 'voided')::int AS voided
-  FROM intents i JOIN organizations o ON o.id = i.org_id LEFT JOIN approvals a ON a.intent_id = i.id
+  FROM intents i JOIN organizations o ON o.id = i.org_id LEFT JOIN approvals a ON a.intent_id = i.id ${railExtraSql(orgId)}
   WHERE i.org_id = ${orgId}
   GROUP BY 1, 2, 3, 4`;
 
@@ -38,11 +53,11 @@ export const recomputedDayCountersSql = (orgId: string) => sql`
  */
 export const recomputedSpendDimensionsSql = (orgId: string) => sql`
   SELECT i.agent_id, i.currency, ${localDaySql(sql`i.created_at`, sql`o.time_zone`)} AS day, d.dimension, ${intentDimensionKeySql()} AS key, i.org_id,
-    SUM(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END)::bigint AS spent
-  FROM intents i JOIN organizations o ON o.id = i.org_id CROSS JOIN (VALUES ('category'), ('merchant')) d (dimension)
+    SUM(${intentSpendSql})::bigint AS spent
+  FROM intents i JOIN organizations o ON o.id = i.org_id ${railExtraSql(orgId)} CROSS JOIN (VALUES ('category'), ('merchant')) d (dimension)
   WHERE i.org_id = ${orgId} AND i.status IN ('approved', 'pending_approval')
   GROUP BY 1, 2, 3, 4, 5, 6
-  HAVING SUM(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END) <> 0`;
+  HAVING SUM(${intentSpendSql}) <> 0`;
 
 /** The oldest minute whose velocity bucket is still kept at `now`. */
 export const keptMinutesFromSql = (now: Date) =>

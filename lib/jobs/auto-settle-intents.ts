@@ -12,6 +12,10 @@ const HOUR_MS = 3_600_000;
  * "system". Rows are claimed with FOR UPDATE SKIP LOCKED, so instances sweeping at once
  * never settle one twice, and an agent's capture racing the sweep is decided by the guarded
  * update in settleApprovedIntent (the loser moves nothing).
+ *
+ * Money a card rail settles is never swept: every intent of an organisation with an active rail
+ * connection, and any intent a card authorization took from, waits for the rail's capture or
+ * release (settleFromRail) or a person.
  */
 export async function autoSettleIntents(db: Db, now = new Date(), batch = 100): Promise<number> {
   // Only organisations that ever turned auto-settlement on; their current policy decides.
@@ -23,6 +27,10 @@ export async function autoSettleIntents(db: Db, now = new Date(), batch = 100): 
     .execute();
   let settled = 0;
   for (const { org_id: orgId } of candidates) {
+    // An organisation with a card rail is settled by the rail (settleFromRail): the sweep would
+    // capture money the card never paid, or void an intent whose card capture is still on its way.
+    const rail = await sqlOf(db).selectFrom("rail_connections").select("id").where("org_id", "=", orgId).where("status", "=", "active").executeTakeFirst();
+    if (rail) continue;
     const { settlement } = (await getOrgPolicy(db, orgId)).policy;
     if (settlement.autoAfterHours === null) continue;
     const cutoff = new Date(now.getTime() - settlement.autoAfterHours * HOUR_MS);
@@ -34,6 +42,12 @@ export async function autoSettleIntents(db: Db, now = new Date(), batch = 100): 
         .where("status", "=", "approved")
         .where("settlement", "is", null)
         .where("decided_at", "<=", cutoff)
+        // Authorized at a card (its rail may since have been disconnected): the card's capture or
+        // release settles it, never a guess from the clock.
+        .where("card_authorized", "=", 0)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom("rail_authorizations as ra").select("ra.id").whereRef("ra.intent_id", "=", "intents.id"))),
+        )
         .orderBy("decided_at")
         .limit(batch)
         .forUpdate()

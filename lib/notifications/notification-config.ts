@@ -12,5 +12,12 @@ export const notificationConfig = (e: Env = env()) => ({
   timeoutMs: e.AEGIS_EMAIL_TIMEOUT_MS,
 });
 
-export const NOTIFICATION_KINDS = ["approval_requested", "approval_reminder", "webhook_endpoint_disabled", "wallet_low_balance", "approval_question"] as const;
+export const NOTIFICATION_KINDS = [
+  "approval_requested",
+  "approval_reminder",
+  "webhook_endpoint_disabled",
+  "wallet_low_balance",
+  "approval_question",
+  "card_capture_after_settlement",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -6,6 +6,8 @@ import { newIntentId } from "@/lib/db/ids";
 import { pipelined, sqlTransaction, type SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
 import { runDecision } from "@/lib/intents/run-decision";
+import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
+import { ZERO_DELTA } from "@/lib/counters/counter-delta";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { getDecisionSettings, type DecisionSettings } from "@/lib/policies/get-decision-settings";
 import { formatMinorUnits } from "@/lib/policies/engine";
@@ -152,6 +154,8 @@ async function approveFromIntent(
       const walletId = await findWalletId(tx, card.agent_id, req.currency);
       const memo = `Card payment ${formatMinorUnits(extra, req.currency)} over its intent, within the organisation's tolerance`;
       await postLedgerEntry(tx, { orgId: c.orgId, walletId, intentId: intent.id, kind: "debit", amount: extra, memo, actor: "rail" });
+      // The card spent more than the approval: the budgets see it, like any approved spend.
+      await applyCounterDelta(tx, intent.id, { ...ZERO_DELTA, spent: extra });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       return recordCardAnswer(tx, c, req, { ...base, intentId: null, approved: false, reason: "the wallet cannot cover the amount over the intent" }, now);

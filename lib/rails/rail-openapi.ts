@@ -1,4 +1,14 @@
-import { AttachCardSchema, CardListSchema, CardSchema, ConnectRailSchema, RailConnectionListSchema, RailConnectionSchema } from "./rail-schemas";
+import {
+  AttachCardSchema,
+  CardListSchema,
+  CardSchema,
+  CardSettingsDtoSchema,
+  CardSettingsSchema,
+  ConnectRailSchema,
+  RailActivitySchema,
+  RailConnectionListSchema,
+  RailConnectionSchema,
+} from "./rail-schemas";
 
 /** Card rails' part of the OpenAPI document (admins only; agent keys 403). The rail's own endpoint, /api/rails/{id}, is the rail's contract, not ours. */
 export const railComponents = {
@@ -8,12 +18,16 @@ export const railComponents = {
   Card: CardSchema,
   CardList: CardListSchema,
   AttachCard: AttachCardSchema,
+  CardSettings: CardSettingsDtoSchema,
+  SetCardSettings: CardSettingsSchema,
+  RailActivity: RailActivitySchema,
 };
-export const railInputComponents = ["ConnectRail", "AttachCard"];
+export const railInputComponents = ["ConnectRail", "AttachCard", "SetCardSettings"];
 
 export const RAIL_EXAMPLES = {
   connectRail: { provider: "stripe", webhook_secret: "whsec_0123456789abcdef" },
   attachCard: { provider: "stripe", card: "ic_1Q2w3E4r5T6y7U8i", last4: "4242" },
+  setCardSettings: { tolerance_bps: 500, validity_minutes: 2880 },
 };
 
 type Helpers = { json: (name: string, example?: unknown) => object; errors: object; idParam: (description: string) => object };
@@ -54,6 +68,28 @@ export function railPaths({ json, errors, idParam }: Helpers) {
         parameters: [idParam("agent UUID")],
         requestBody: { required: true, ...json("AttachCard", RAIL_EXAMPLES.attachCard) },
         responses: { "201": { description: "The card", ...json("Card") }, ...errors },
+      },
+    },
+    "/intents/{id}/rail-activity": {
+      get: {
+        operationId: "getIntentRailActivity",
+        summary:
+          "What the card rail did for an intent: its authorizations, captures and refunds, oldest first (read like the intent: an agent key only its own agent's)",
+        parameters: [idParam("intent UUID")],
+        responses: { "200": { description: "The rail's activity", ...json("RailActivity") }, ...errors },
+      },
+    },
+    "/organization/card-settings": {
+      get: {
+        operationId: "getCardSettings",
+        summary: "How card authorizations are matched to intents: tolerance over the intent (basis points) and how long an approval covers",
+        responses: { "200": { description: "The settings", ...json("CardSettings") }, ...errors },
+      },
+      put: {
+        operationId: "setCardSettings",
+        summary: "Set the card tolerance and validity; omitted fields are kept (admin, audited as organization.card_settings_set)",
+        requestBody: { required: true, ...json("SetCardSettings", RAIL_EXAMPLES.setCardSettings) },
+        responses: { "200": { description: "The settings, saved", ...json("CardSettings") }, ...errors },
       },
     },
     "/cards/{id}": {

@@ -64,6 +64,40 @@ export const CardSettingsSchema = z.strictObject({
 });
 export type CardSettingsInput = z.input<typeof CardSettingsSchema>;
 
+export const CardSettingsDtoSchema = z.object({
+  object: z.literal("card_settings"),
+  tolerance_bps: z.number().int().describe("How far an authorization may exceed the intent's remaining amount, in basis points (100 = 1 %)"),
+  validity_minutes: z.number().int().describe("How long after its approval an intent covers card authorizations, in minutes"),
+});
+export type CardSettingsDto = z.infer<typeof CardSettingsDtoSchema>;
+
+/** What the rail did for one intent: its card authorizations and the captures and refunds that settled it, oldest first. */
+export const RailActivitySchema = z.object({
+  object: z.literal("rail_activity"),
+  intent_id: z.string(),
+  authorizations: z.array(
+    z.object({
+      authorization_id: z.string().describe("The rail's authorization id (Stripe iauth_…)"),
+      amount: z.number().int().describe("Minor units"),
+      currency: z.string(),
+      approved: z.boolean(),
+      status: z.enum(["pending", "closed", "reversed"]),
+      decided_at: z.string(),
+      reason: z.string(),
+    }),
+  ),
+  transactions: z.array(
+    z.object({
+      transaction_id: z.string().describe("The rail's transaction id (Stripe ipi_…)"),
+      type: z.enum(["capture", "refund"]),
+      amount: z.number().int().describe("Minor units"),
+      currency: z.string(),
+      occurred_at: z.string(),
+    }),
+  ),
+});
+export type RailActivityDto = z.infer<typeof RailActivitySchema>;
+
 export const RailConnectionListSchema = z.object({
   object: z.literal("list"),
   data: z.array(RailConnectionSchema),

@@ -1,5 +1,6 @@
 import { publicUrl } from "@/lib/env";
-import type { CardDto, RailConnectionDto } from "./rail-schemas";
+import type { IntentRailActivity } from "./list-intent-rail-activity";
+import type { CardDto, RailActivityDto, RailConnectionDto } from "./rail-schemas";
 import type { RailProvider } from "./rail-adapter";
 
 export type RailConnectionView = {
@@ -73,5 +74,28 @@ export function serializeCard(c: CardView): CardDto {
     attached_at: c.attachedAt.toISOString(),
     attached_by: c.attachedBy,
     detached_at: iso(c.detachedAt),
+  };
+}
+
+export function serializeRailActivity(intentId: string, a: IntentRailActivity): RailActivityDto {
+  return {
+    object: "rail_activity",
+    intent_id: intentId,
+    authorizations: a.authorizations.map((x) => ({
+      authorization_id: x.authorizationId,
+      amount: x.amountMinor,
+      currency: x.currency,
+      approved: x.approved,
+      status: x.status,
+      decided_at: x.decidedAt.toISOString(),
+      reason: x.reason,
+    })),
+    transactions: a.transactions.map((t) => ({
+      transaction_id: t.transactionId,
+      type: t.type,
+      amount: t.amountMinor,
+      currency: t.currency,
+      occurred_at: t.occurredAt.toISOString(),
+    })),
   };
 }

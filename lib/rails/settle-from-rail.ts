@@ -1,8 +1,13 @@
 import { sql } from "kysely";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors/app-error";
+import { notifyUsers } from "@/lib/notifications/notify-users";
+import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/db/ids";
 import { sqlTransaction, type SqlTx } from "@/lib/db/sql";
+import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
+import { ZERO_DELTA } from "@/lib/counters/counter-delta";
 import { settleApprovedIntent } from "@/lib/intents/settle-approved-intent";
 import { postLedgerEntry } from "@/lib/ledger/post-ledger-entry";
 import { formatMinorUnits } from "@/lib/policies/engine";
@@ -125,6 +130,7 @@ async function returnExtra(tx: SqlTx, c: RailConnectionRef, auth: Auth, intent: 
   const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
   const memo = `${why}: ${formatMinorUnits(back, intent.currency)} over its intent was not paid, returned`;
   await postLedgerEntry(tx, { orgId: c.orgId, walletId, intentId: intent.id, kind: "reversal", amount: back, memo, actor: "rail" });
+  await applyCounterDelta(tx, intent.id, { ...ZERO_DELTA, spent: -back });
 }
 
 async function transactionCreated(tx: SqlTx, c: RailConnectionRef, e: RailTransaction, now: Date) {
@@ -163,7 +169,8 @@ async function transactionCreated(tx: SqlTx, c: RailConnectionRef, e: RailTransa
 
   const capturedTotal = intent.card_captured + e.amountMinor;
   await tx.updateTable("intents").set({ card_captured: capturedTotal }).where("id", "=", intent.id).execute();
-  if (intent.status !== "approved" || intent.settlement !== null) return;
+  if (intent.status !== "approved") return;
+  if (intent.settlement !== null) return captureAfterSettlement(tx, c, intent, e, now);
   if (!intent.recurring) {
     const paid = Math.min(e.amountMinor, intent.amount);
     await settleApprovedIntent(tx, intent.id, { kind: "capture", amount: paid, memo: `card capture ${e.transactionId}` }, "system", { at: now });
@@ -176,6 +183,49 @@ async function transactionCreated(tx: SqlTx, c: RailConnectionRef, e: RailTransa
   }
 }
 
+/**
+ * The card paid for an intent that was already settled (a second capture of a one-payment intent,
+ * a capture after its authorization was released and the intent voided, or after a recurring
+ * intent closed out). The money has left the card account, so the ledger follows the card
+ * statement: the wallet is debited for it (a `debit` line; if the wallet cannot cover it, the
+ * guarded update refuses, nothing is debited and `debited: false` says so), and admins hear of it (an audit event, the `intent.captured_after_settlement` webhook, a
+ * notification), because no approval covered it. The budgets are not moved: the intent's
+ * approval is already settled and counted.
+ */
+async function captureAfterSettlement(tx: SqlTx, c: RailConnectionRef, intent: Intent, e: RailTransaction, now: Date) {
+  const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
+  const paid = formatMinorUnits(e.amountMinor, intent.currency);
+  let debited = true;
+  try {
+    const memo = `Card capture ${e.transactionId} after the intent was settled (${intent.settlement}): ${paid}, as the card paid it`;
+    await postLedgerEntry(tx, { orgId: c.orgId, walletId, intentId: intent.id, kind: "debit", amount: e.amountMinor, memo, actor: "rail" });
+  } catch (err) {
+    // The wallet cannot cover it: the card has paid regardless; record and tell, never fail the delivery.
+    if (!(err instanceof AppError)) throw err;
+    debited = false;
+  }
+  const data = { transaction_id: e.transactionId, amount: e.amountMinor, currency: intent.currency, settlement: intent.settlement!, debited };
+  await recordAuditEvent(tx, { orgId: c.orgId, actor: "system", action: "intent.captured_after_settlement", targetId: intent.id, at: now, data });
+  await enqueueEvent(tx, {
+    orgId: c.orgId,
+    type: "intent.captured_after_settlement",
+    at: now,
+    data: { intent_id: intent.id, agent_id: intent.agent_id, ...data },
+  });
+  await notifyUsers(tx, {
+    orgId: c.orgId,
+    kind: "card_capture_after_settlement",
+    subjectId: e.transactionId,
+    title: `Card captured ${paid} after its intent was settled`,
+    body: debited
+      ? `The card paid ${paid} more for an intent already ${intent.settlement}; the agent's wallet was debited to match the card statement.`
+      : `The card paid ${paid} more for an intent already ${intent.settlement}, and the agent's wallet could not cover it: the ledger does not show this payment.`,
+    path: `/intents/${intent.id}`,
+    audience: "admin",
+    at: now,
+  });
+}
+
 async function refund(tx: SqlTx, c: RailConnectionRef, intent: Intent, e: RailTransaction, now: Date) {
   const amount = Math.min(e.amountMinor, intent.card_captured - intent.refunded_amount);
   if (amount <= 0) return;
@@ -184,6 +234,8 @@ async function refund(tx: SqlTx, c: RailConnectionRef, intent: Intent, e: RailTr
   const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
   const memo = `Refunded by the merchant: ${formatMinorUnits(amount, intent.currency)} (card transaction ${e.transactionId})`;
   await postLedgerEntry(tx, { orgId: c.orgId, walletId, intentId: intent.id, kind: "refund", amount, memo, actor: "rail" });
+  // The merchant gave the money back (a signed rail fact, never the agent's word): it leaves the budgets too.
+  await applyCounterDelta(tx, intent.id, { ...ZERO_DELTA, spent: -amount });
   const data = { amount, refunded_amount: refunded, currency: intent.currency, transaction_id: e.transactionId };
   await recordAuditEvent(tx, { orgId: c.orgId, actor: "system", action: "intent.refunded", targetId: intent.id, at: now, data });
 }

@@ -11,6 +11,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "wallet.low_balance",
   "intent.captured",
   "intent.voided",
+  "intent.captured_after_settlement",
   "organization.frozen",
   "organization.unfrozen",
   "agent.frozen",
@@ -29,6 +30,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "wallet.low_balance": "A wallet's available balance fell below its low-balance threshold",
   "intent.captured": "An approved intent reported what it paid; any unpaid rest went back to the wallet",
   "intent.voided": "An approved intent paid nothing; all of it went back to the wallet",
+  "intent.captured_after_settlement":
+    "A card rail captured money for an intent that was already settled (captured, voided or closed out): the wallet was debited as the card paid, for finance to review",
   "organization.frozen": "An admin froze all spending of the organisation (kill switch)",
   "organization.unfrozen": "An admin lifted the organisation's spending freeze",
   "agent.frozen": "An admin froze one agent's spending",

@@ -134,6 +134,21 @@ test("an admin connects Stripe, attaches a card, and sees the card's authorizati
   await expectAccessible(page);
   await shotModes(page, "connected");
 
+  // The card settings: 2.5 % tolerance and 48 hours' validity, saved and still there after a reload.
+  const settings = page.getByRole("region", { name: "Card payments" });
+  await expect(settings.getByLabel("Tolerance over the intent (%)")).toHaveValue("0");
+  await expect(settings.getByLabel("Approval covers payments for (hours)")).toHaveValue("24");
+  await settings.getByLabel("Tolerance over the intent (%)").fill("2.5");
+  await settings.getByLabel("Approval covers payments for (hours)").fill("48");
+  await settings.getByRole("button", { name: "Save card settings" }).click();
+  await expect(page.getByTestId("toast-success")).toContainText("Card settings saved");
+  await shot(page, "card-settings");
+  await page.reload();
+  await expect(page.getByLabel("Tolerance over the intent (%)")).toHaveValue("2.5");
+  await expect(page.getByLabel("Approval covers payments for (hours)")).toHaveValue("48");
+  const stored = await request.get("/api/v1/organization/card-settings", { headers: bearer(agent.key) });
+  expect(await stored.json()).toMatchObject({ tolerance_bps: 250, validity_minutes: 2880 });
+
   // The agent page: attach the card by its Stripe id.
   await page.goto(`/agents/${agent.id}`);
   const cards = page.getByTestId("agent-cards");

@@ -70,6 +70,22 @@ describe("Payment rails actions", () => {
   });
 });
 
+describe("card settings action", () => {
+  it("is refused to viewers and approvers, validated, and saves an admin's tolerance and validity", async () => {
+    for (const who of ["viewer", "approver"]) {
+      expect(await call(who, "setCardSettingsAction", [{ toleranceBps: 250, validityMinutes: 2_880 }], rails)).toMatchObject({ ok: false, code: "forbidden" });
+    }
+    const junk = await call("admin", "setCardSettingsAction", [{ toleranceBps: -1, validityMinutes: 2_880 }], rails);
+    expect(junk).toMatchObject({ ok: false, code: "validation_error" });
+    expect(junk.details?.map((d) => d.field)).toContain("toleranceBps");
+    expect(await call("admin", "setCardSettingsAction", [{ toleranceBps: 250, validityMinutes: 2_880 }], rails)).toMatchObject({
+      ok: true,
+      data: { tolerance_bps: 250, validity_minutes: 2_880 },
+    });
+    expect((await api(org.agent.key, "GET", "/api/v1/organization/card-settings")).body).toMatchObject({ tolerance_bps: 250, validity_minutes: 2_880 });
+  });
+});
+
 describe("agent card actions", () => {
   it("junk arguments are a validation_error naming the argument", async () => {
     const base = { agentId: org.agent.id, provider: "stripe", railCardId: "ic_valid123", last4: "" };

@@ -6,6 +6,8 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { can } from "@/lib/permissions/can";
 import { listRailConnections } from "@/lib/rails/list-rail-connections";
 import { serializeRailConnection } from "@/lib/rails/serialize-rail";
+import { getCardSettings } from "@/lib/rails/get-card-settings";
+import { CardSettingsForm } from "./card-settings-form";
 import { ConnectRailForm } from "./connect-rail-form";
 import { RailConnectionList } from "./rail-connection-list";
 
@@ -20,6 +22,7 @@ export default async function PaymentRailsPage() {
   const { db, principal } = await requireAdminPage("Payment rails");
   const connections = (await listRailConnections(db, principal.orgId)).map(serializeRailConnection);
   const canManage = can(principal, "rail.manage", { orgId: principal.orgId });
+  const settings = await getCardSettings(db, principal);
   const active = connections.filter((c) => c.status === "active").map((c) => c.provider);
   return (
     <>
@@ -49,6 +52,7 @@ export default async function PaymentRailsPage() {
         </div>
         <div className="space-y-6">
           {canManage && <ConnectRailForm activeProviders={active} />}
+          {canManage && <CardSettingsForm toleranceBps={settings.tolerance_bps} validityMinutes={settings.validity_minutes} />}
           <Card aria-labelledby="rail-steps-h">
             <CardHeader id="rail-steps-h" title="In the rail's dashboard" />
             <CardBody className="space-y-4 text-sm">

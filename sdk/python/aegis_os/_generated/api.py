@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional, Union
 from .._model_base import answer, answer_by_object
 from .._operations import NOT_GIVEN, AsyncApiBase, Omittable, OperationSpec, SyncApiBase, as_json
 from .literals import BacktestDays, ListApprovalsSort, PolicyChangeProposalKind, PolicyChangeProposalStatus, RailConnectionProvider, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
-from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Card, CardList, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RailConnection, RailConnectionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
+from .models import Agent, AgentList, Approval, ApprovalList, ApproverGroup, ApproverGroupList, AuditChainReport, AuditCheckpointList, AuditPurge, AuditRetention, AuditSigningKeyList, Card, CardList, CardSettings, Delegation, DelegationList, Intent, IntentList, OrganizationFreeze, Policy, PolicyBacktest, PolicyChangeProposal, PolicyChangeProposalList, PolicyShadow, PolicyVersionList, RailActivity, RailConnection, RailConnectionList, RotatedAuditKey, SpendingFreeze, Wallet, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret
 
 __all__ = ["OPERATIONS", "Api", "AsyncApi"]
 
@@ -66,6 +66,9 @@ OPERATIONS: Dict[str, OperationSpec] = {
     "disconnectRail": OperationSpec("disconnectRail", "DELETE", "/rails/{id}"),
     "listAgentCards": OperationSpec("listAgentCards", "GET", "/agents/{id}/cards"),
     "attachCard": OperationSpec("attachCard", "POST", "/agents/{id}/cards"),
+    "getIntentRailActivity": OperationSpec("getIntentRailActivity", "GET", "/intents/{id}/rail-activity"),
+    "getCardSettings": OperationSpec("getCardSettings", "GET", "/organization/card-settings"),
+    "setCardSettings": OperationSpec("setCardSettings", "PUT", "/organization/card-settings"),
     "detachCard": OperationSpec("detachCard", "DELETE", "/cards/{id}"),
     "verifyAuditChain": OperationSpec("verifyAuditChain", "GET", "/audit/verify"),
     "listAuditSigningKeys": OperationSpec("listAuditSigningKeys", "GET", "/audit/keys"),
@@ -620,6 +623,35 @@ class Api(SyncApiBase):
         ``POST /agents/{id}/cards`` (``attachCard``).
         """
         return self._call(OPERATIONS["attachCard"], {"id": id}, {}, {"provider": provider, "card": card, "last4": last4}, answer(Card))
+
+    def get_intent_rail_activity(
+        self,
+        id: str,
+    ) -> RailActivity:
+        """What the card rail did for an intent: its authorizations, captures and refunds, oldest first (read like the intent: an agent key only its own agent's).
+
+        ``GET /intents/{id}/rail-activity`` (``getIntentRailActivity``).
+        """
+        return self._call(OPERATIONS["getIntentRailActivity"], {"id": id}, {}, None, answer(RailActivity))
+
+    def get_card_settings(self) -> CardSettings:
+        """How card authorizations are matched to intents: tolerance over the intent (basis points) and how long an approval covers.
+
+        ``GET /organization/card-settings`` (``getCardSettings``).
+        """
+        return self._call(OPERATIONS["getCardSettings"], {}, {}, None, answer(CardSettings))
+
+    def set_card_settings(
+        self,
+        *,
+        tolerance_bps: Omittable[int] = NOT_GIVEN,
+        validity_minutes: Omittable[int] = NOT_GIVEN,
+    ) -> CardSettings:
+        """Set the card tolerance and validity; omitted fields are kept (admin, audited as organization.card_settings_set).
+
+        ``PUT /organization/card-settings`` (``setCardSettings``).
+        """
+        return self._call(OPERATIONS["setCardSettings"], {}, {}, {"tolerance_bps": tolerance_bps, "validity_minutes": validity_minutes}, answer(CardSettings))
 
     def detach_card(
         self,
@@ -1243,6 +1275,35 @@ class AsyncApi(AsyncApiBase):
         ``POST /agents/{id}/cards`` (``attachCard``).
         """
         return await self._call(OPERATIONS["attachCard"], {"id": id}, {}, {"provider": provider, "card": card, "last4": last4}, answer(Card))
+
+    async def get_intent_rail_activity(
+        self,
+        id: str,
+    ) -> RailActivity:
+        """What the card rail did for an intent: its authorizations, captures and refunds, oldest first (read like the intent: an agent key only its own agent's).
+
+        ``GET /intents/{id}/rail-activity`` (``getIntentRailActivity``).
+        """
+        return await self._call(OPERATIONS["getIntentRailActivity"], {"id": id}, {}, None, answer(RailActivity))
+
+    async def get_card_settings(self) -> CardSettings:
+        """How card authorizations are matched to intents: tolerance over the intent (basis points) and how long an approval covers.
+
+        ``GET /organization/card-settings`` (``getCardSettings``).
+        """
+        return await self._call(OPERATIONS["getCardSettings"], {}, {}, None, answer(CardSettings))
+
+    async def set_card_settings(
+        self,
+        *,
+        tolerance_bps: Omittable[int] = NOT_GIVEN,
+        validity_minutes: Omittable[int] = NOT_GIVEN,
+    ) -> CardSettings:
+        """Set the card tolerance and validity; omitted fields are kept (admin, audited as organization.card_settings_set).
+
+        ``PUT /organization/card-settings`` (``setCardSettings``).
+        """
+        return await self._call(OPERATIONS["setCardSettings"], {}, {}, {"tolerance_bps": tolerance_bps, "validity_minutes": validity_minutes}, answer(CardSettings))
 
     async def detach_card(
         self,

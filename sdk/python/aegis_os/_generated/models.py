@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from .._model_base import Model, integer, items, mapping, model, raw_field, timestamp
 from .._model_mixins import IntentMixin, PolicyDecisionMixin, PolicyTraceEntryMixin
-from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, AuditCheckpointTimestampState, BacktestDays, DecisionOutcome, IntentSource, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RailConnectionProvider, RailConnectionStatus, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
+from .literals import AgentStatus, ApprovalDecision, ApprovalStatus, ApproverGroupMemberRole, AuditChainReportFirstBrokenReason, AuditCheckpointKind, AuditCheckpointTimestampState, BacktestDays, DecisionOutcome, IntentSource, IntentStatus, PolicyChangeProposalApproval, PolicyChangeProposalKind, PolicyChangeProposalStatus, PolicyVersionChangeKind, RailActivityAuthorizationStatus, RailActivityTransactionType, RailConnectionProvider, RailConnectionStatus, RequiredRole, RiskLevel, Settlement, SpendingFreezeScope, WebhookDeliveryStatus, WebhookEndpointStatus, WebhookEventType
 
-__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "RailConnection", "RailConnectionList", "ConnectRailParams", "Card", "CardList", "AttachCardParams", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
+__all__ = ["Intent", "PolicyDecision", "PolicyTraceEntry", "PolicyDecisionBudgets", "SpendWindow", "IntentApproval", "IntentList", "SubmitIntentParams", "CaptureIntentParams", "VoidIntentParams", "FreezeSpendingParams", "SpendingFreeze", "OrganizationFreeze", "Approval", "ApprovalGroup", "ApprovalResponse", "AgentSummary", "Wallet", "ApprovalBlocked", "ApprovalList", "RespondToApprovalParams", "Agent", "RiskFactor", "AgentSpend", "AgentFrozen", "IntentCounts", "AgentList", "UpdateWalletParams", "ApproverGroup", "ApproverGroupMember", "ApproverGroupList", "CreateApproverGroupParams", "UpdateApproverGroupParams", "Delegation", "DelegationUser", "DelegationList", "CreateDelegationParams", "ErrorBody", "ApiError", "ApiErrorDetail", "Policy", "SetPolicyParams", "PolicyVersionList", "PolicyVersion", "PolicyVersionChange", "BacktestPolicyParams", "PolicyBacktest", "PolicyBacktestOutcomes", "PolicyBacktestOutcomeCounts", "PolicyBacktestFlips", "PolicyBacktestFlipsByOutcome", "PolicyBacktestMoney", "PolicyBacktestInbox", "PolicyBacktestAgent", "PolicyBacktestFlipped", "PolicyBacktestFidelity", "PolicyBacktestTimingMs", "StartShadowPolicyParams", "PolicyShadow", "PolicyShadowByOutcome", "PolicyShadowDisagreement", "PolicyShadowDisagreementLive", "PolicyShadowDisagreementShadow", "PolicyChangeProposal", "PolicyChangeProposalList", "ProposePolicyChangeParams", "RejectPolicyChangeParams", "WebhookEndpoint", "WebhookEndpointWithSecret", "WebhookEndpointList", "CreateWebhookEndpointParams", "UpdateWebhookEndpointParams", "RotateWebhookSecretParams", "WebhookDelivery", "WebhookDeliveryEvent", "WebhookDeliveryAttempt", "WebhookDeliveryList", "RailConnection", "RailConnectionList", "ConnectRailParams", "Card", "CardList", "AttachCardParams", "CardSettings", "SetCardSettingsParams", "RailActivity", "RailActivityAuthorization", "RailActivityTransaction", "AuditChainReport", "AuditChainReportHead", "AuditChainReportFirstBroken", "AuditSigningKey", "AuditSigningKeyPublicKey", "AuditSigningKeyList", "AuditCheckpoint", "AuditCheckpointTimestamp", "AuditCheckpointList", "RotatedAuditKey", "SetAuditRetentionParams", "AuditRetention", "AuditPurge"]
 
 
 @dataclass
@@ -880,6 +880,59 @@ class CardList(Model):
 
 
 @dataclass
+class CardSettings(Model):
+    """``CardSettings`` of the API."""
+
+    object: Literal["card_settings"]
+    #: How far an authorization may exceed the intent's remaining amount, in basis points (100 = 1 %)
+    tolerance_bps: int
+    #: How long after its approval an intent covers card authorizations, in minutes
+    validity_minutes: int
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class RailActivity(Model):
+    """``RailActivity`` of the API."""
+
+    object: Literal["rail_activity"]
+    intent_id: str
+    authorizations: List[RailActivityAuthorization]
+    transactions: List[RailActivityTransaction]
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class RailActivityAuthorization(Model):
+    """``RailActivity.authorizations[]`` of the API."""
+
+    #: The rail's authorization id (Stripe iauth_…)
+    authorization_id: str
+    #: Minor units
+    amount: int
+    currency: str
+    approved: bool
+    status: RailActivityAuthorizationStatus
+    decided_at: _dt.datetime
+    reason: str
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
+class RailActivityTransaction(Model):
+    """``RailActivity.transactions[]`` of the API."""
+
+    #: The rail's transaction id (Stripe ipi_…)
+    transaction_id: str
+    type: RailActivityTransactionType
+    #: Minor units
+    amount: int
+    currency: str
+    occurred_at: _dt.datetime
+    raw: Dict[str, Any] = raw_field()
+
+
+@dataclass
 class AuditChainReport(Model):
     """``AuditChainReport`` of the API."""
 
@@ -1261,6 +1314,15 @@ class AttachCardParams(_AttachCardParamsRequired, total=False):
 
     #: The card number's last four digits, for people to recognise it
     last4: str
+
+
+class SetCardSettingsParams(TypedDict, total=False):
+    """Request body: ``SetCardSettings`` of the API. Keys the schema requires are required here too."""
+
+    #: How far an authorization may exceed the intent's remaining amount, in basis points
+    tolerance_bps: int
+    #: How long after its approval an intent covers card authorizations
+    validity_minutes: int
 
 
 class SetAuditRetentionParams(TypedDict):
@@ -1780,6 +1842,33 @@ CardList._fields = (
     ("data", "data", items(model(Card))),
     ("has_more", "has_more", None),
     ("next_cursor", "next_cursor", None),
+)
+CardSettings._fields = (
+    ("object", "object", None),
+    ("tolerance_bps", "tolerance_bps", integer),
+    ("validity_minutes", "validity_minutes", integer),
+)
+RailActivity._fields = (
+    ("object", "object", None),
+    ("intent_id", "intent_id", None),
+    ("authorizations", "authorizations", items(model(RailActivityAuthorization))),
+    ("transactions", "transactions", items(model(RailActivityTransaction))),
+)
+RailActivityAuthorization._fields = (
+    ("authorization_id", "authorization_id", None),
+    ("amount", "amount", integer),
+    ("currency", "currency", None),
+    ("approved", "approved", None),
+    ("status", "status", None),
+    ("decided_at", "decided_at", timestamp),
+    ("reason", "reason", None),
+)
+RailActivityTransaction._fields = (
+    ("transaction_id", "transaction_id", None),
+    ("type", "type", None),
+    ("amount", "amount", integer),
+    ("currency", "currency", None),
+    ("occurred_at", "occurred_at", timestamp),
 )
 AuditChainReport._fields = (
     ("object", "object", None),

@@ -390,6 +390,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intents/{id}/rail-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the card rail did for an intent: its authorizations, captures and refunds, oldest first (read like the intent: an agent key only its own agent's) */
+        get: operations["getIntentRailActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intents/{id}/void": {
         parameters: {
             query?: never;
@@ -401,6 +418,24 @@ export interface paths {
         put?: never;
         /** Report that an approved intent paid nothing: all of it returns to the wallet */
         post: operations["voidIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organization/card-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How card authorizations are matched to intents: tolerance over the intent (basis points) and how long an approval covers */
+        get: operations["getCardSettings"];
+        /** Set the card tolerance and validity; omitted fields are kept (admin, audited as organization.card_settings_set) */
+        put: operations["setCardSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1364,6 +1399,14 @@ export interface components {
             /** @constant */
             object: "list";
         };
+        CardSettings: {
+            /** @constant */
+            object: "card_settings";
+            /** @description How far an authorization may exceed the intent's remaining amount, in basis points (100 = 1 %) */
+            tolerance_bps: number;
+            /** @description How long after its approval an intent covers card authorizations, in minutes */
+            validity_minutes: number;
+        };
         ConnectRail: {
             /**
              * @description The card rail: stripe (Stripe Issuing) or lithic (Lithic ASA)
@@ -1406,7 +1449,7 @@ export interface components {
         CreateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
-            events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
+            events: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "intent.captured_after_settlement" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
             /** @description http(s) URL the events are POSTed to */
             url: string;
         };
@@ -1888,6 +1931,33 @@ export interface components {
             /** @description restore: the earlier version to bring back */
             version?: number;
         };
+        RailActivity: {
+            authorizations: {
+                /** @description Minor units */
+                amount: number;
+                approved: boolean;
+                /** @description The rail's authorization id (Stripe iauth_…) */
+                authorization_id: string;
+                currency: string;
+                decided_at: string;
+                reason: string;
+                /** @enum {string} */
+                status: "pending" | "closed" | "reversed";
+            }[];
+            intent_id: string;
+            /** @constant */
+            object: "rail_activity";
+            transactions: {
+                /** @description Minor units */
+                amount: number;
+                currency: string;
+                occurred_at: string;
+                /** @description The rail's transaction id (Stripe ipi_…) */
+                transaction_id: string;
+                /** @enum {string} */
+                type: "capture" | "refund";
+            }[];
+        };
         RailConnection: {
             created_at: string;
             created_by: string;
@@ -1999,6 +2069,12 @@ export interface components {
             /** @description How long audit events are kept before a purge may remove them (default 2557, 7 years) */
             days: number;
         };
+        SetCardSettings: {
+            /** @description How far an authorization may exceed the intent's remaining amount, in basis points */
+            tolerance_bps?: number;
+            /** @description How long after its approval an intent covers card authorizations */
+            validity_minutes?: number;
+        };
         SetPolicy: {
             /** @description The version this document was edited from (GET /policy answers it); a stale one is refused with 409 */
             base_version: number;
@@ -2068,7 +2144,7 @@ export interface components {
         UpdateWebhookEndpoint: {
             description?: string;
             /** @description Event types this endpoint receives */
-            events?: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
+            events?: ("intent.decided" | "approval.requested" | "approval.answered" | "approval.expired" | "agent.suspended" | "wallet.low_balance" | "intent.captured" | "intent.voided" | "intent.captured_after_settlement" | "organization.frozen" | "organization.unfrozen" | "agent.frozen" | "agent.unfrozen" | "audit.checkpoint")[];
             /**
              * @description enabled re-enables an endpoint the worker disabled
              * @enum {string}
@@ -5250,6 +5326,108 @@ export interface operations {
             };
         };
     };
+    getIntentRailActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description intent UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rail's activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RailActivity"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     voidIntent: {
         parameters: {
             query?: never;
@@ -5273,6 +5451,214 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Intent"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCardSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardSettings"];
+                };
+            };
+            /** @description Invalid input (validation_error, invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_error",
+                     *         "message": "amount must be a positive integer",
+                     *         "status": 400,
+                     *         "request_id": "req_8f3k2m9x1q7w4e6r5t0y",
+                     *         "details": [
+                     *           {
+                     *             "field": "amount",
+                     *             "issue": "must be a positive integer"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this key or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also another organisation's objects) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict (already answered or settled, idempotency key reused, blocked by a rule) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment (a failover); retry after Retry-After, a submit with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setCardSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tolerance_bps": 500,
+                 *       "validity_minutes": 2880
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetCardSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings, saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardSettings"];
                 };
             };
             /** @description Invalid input (validation_error, invalid_json) */

@@ -55,6 +55,9 @@ export const OPERATIONS = {
   disconnectRail: { method: "DELETE", path: "/rails/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
   listAgentCards: { method: "GET", path: "/agents/{id}/cards", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
   attachCard: { method: "POST", path: "/agents/{id}/cards", pathParams: ["id"], queryParams: [], body: true, idempotent: false },
+  getIntentRailActivity: { method: "GET", path: "/intents/{id}/rail-activity", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
+  getCardSettings: { method: "GET", path: "/organization/card-settings", pathParams: [], queryParams: [], body: false, idempotent: false },
+  setCardSettings: { method: "PUT", path: "/organization/card-settings", pathParams: [], queryParams: [], body: true, idempotent: false },
   detachCard: { method: "DELETE", path: "/cards/{id}", pathParams: ["id"], queryParams: [], body: false, idempotent: false },
   verifyAuditChain: { method: "GET", path: "/audit/verify", pathParams: [], queryParams: ["max_age", "wait"], body: false, idempotent: false },
   listAuditSigningKeys: { method: "GET", path: "/audit/keys", pathParams: [], queryParams: [], body: false, idempotent: false },
@@ -114,6 +117,9 @@ export type OperationParams = {
   disconnectRail: operations["disconnectRail"]["parameters"]["path"];
   listAgentCards: operations["listAgentCards"]["parameters"]["path"];
   attachCard: operations["attachCard"]["parameters"]["path"] & operations["attachCard"]["requestBody"]["content"]["application/json"];
+  getIntentRailActivity: operations["getIntentRailActivity"]["parameters"]["path"];
+  getCardSettings: Record<string, never>;
+  setCardSettings: operations["setCardSettings"]["requestBody"]["content"]["application/json"];
   detachCard: operations["detachCard"]["parameters"]["path"];
   verifyAuditChain: NonNullable<operations["verifyAuditChain"]["parameters"]["query"]>;
   listAuditSigningKeys: Record<string, never>;
@@ -173,6 +179,9 @@ export type OperationResults = {
   disconnectRail: operations["disconnectRail"]["responses"][200]["content"]["application/json"];
   listAgentCards: operations["listAgentCards"]["responses"][200]["content"]["application/json"];
   attachCard: operations["attachCard"]["responses"][201]["content"]["application/json"];
+  getIntentRailActivity: operations["getIntentRailActivity"]["responses"][200]["content"]["application/json"];
+  getCardSettings: operations["getCardSettings"]["responses"][200]["content"]["application/json"];
+  setCardSettings: operations["setCardSettings"]["responses"][200]["content"]["application/json"];
   detachCard: operations["detachCard"]["responses"][200]["content"]["application/json"];
   verifyAuditChain: operations["verifyAuditChain"]["responses"][200]["content"]["application/json"];
   listAuditSigningKeys: operations["listAuditSigningKeys"]["responses"][200]["content"]["application/json"];
@@ -420,6 +429,21 @@ export class Api {
   /** Attach a rail's card to an agent: its authorizations are answered from the agent's intents (admin) (`POST /agents/{id}/cards`) */
   attachCard(params: OperationParams["attachCard"], options?: CallOptions): Promise<OperationResults["attachCard"]> {
     return this.call(OPERATIONS.attachCard, params, options);
+  }
+
+  /** What the card rail did for an intent: its authorizations, captures and refunds, oldest first (read like the intent: an agent key only its own agent's) (`GET /intents/{id}/rail-activity`) */
+  getIntentRailActivity(params: OperationParams["getIntentRailActivity"], options?: CallOptions): Promise<OperationResults["getIntentRailActivity"]> {
+    return this.call(OPERATIONS.getIntentRailActivity, params, options);
+  }
+
+  /** How card authorizations are matched to intents: tolerance over the intent (basis points) and how long an approval covers (`GET /organization/card-settings`) */
+  getCardSettings(params: OperationParams["getCardSettings"] = {}, options?: CallOptions): Promise<OperationResults["getCardSettings"]> {
+    return this.call(OPERATIONS.getCardSettings, params, options);
+  }
+
+  /** Set the card tolerance and validity; omitted fields are kept (admin, audited as organization.card_settings_set) (`PUT /organization/card-settings`) */
+  setCardSettings(params: OperationParams["setCardSettings"] = {}, options?: CallOptions): Promise<OperationResults["setCardSettings"]> {
+    return this.call(OPERATIONS.setCardSettings, params, options);
   }
 
   /** Detach a card: its later authorizations are declined (admin) (`DELETE /cards/{id}`) */
