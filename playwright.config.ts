@@ -70,7 +70,7 @@ export default defineConfig({
       AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: "20000",
       // Shorter than an answer's 5-second undo window: tests/e2e/passkeys.spec.ts always meets the step-up dialog.
       AEGIS_STEP_UP_MAX_AGE_SECONDS: "5",
-      // Single sign-on against the OpenID Provider tests/e2e/single-sign-on.spec.ts starts.
+      // Single sign-on against the OpenID Provider tests/e2e/auth-single-sign-on.spec.ts starts.
       AEGIS_OIDC_ISSUER: ssoIssuer(),
       AEGIS_OIDC_CLIENT_ID: SSO_CLIENT.client_id,
       AEGIS_OIDC_CLIENT_SECRET: SSO_CLIENT.client_secret,

@@ -6,6 +6,10 @@ import { SSO_CLIENT, ssoIssuer } from "./support/sso";
  * Issue 17, item 4: single sign-on against a real OpenID Provider (the `oidc-provider` package)
  * started by this test on the issuer the e2e server is configured with (playwright.config.ts).
  * Its development login page takes any login; the account's claims come from `ACCOUNTS`.
+ *
+ * People are created in the only organisation (the e2e server sets no AEGIS_OIDC_ORG_ID), so this
+ * file must run before any spec that adds one (card-rails.spec.ts makes a USD organisation): the
+ * suite runs on one worker in file-name order, hence the `auth-` prefix.
  */
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
   "sso.approver@acme.test": { email: "sso.approver@acme.test", email_verified: true, name: "Sunita SSO", aegis_role: ["finance", "approver"] },
