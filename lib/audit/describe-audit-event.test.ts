@@ -16,7 +16,7 @@ describe("describeAuditEvent", () => {
       ctx,
     );
     expect(parts).toEqual(["approved amount: ₹2,273.00", "captured amount: ₹2,000.00", "returned amount: ₹273.00", "auto: false"]);
-    expect(describeAuditEvent({ action: "intent.decided", data: { amount: 1500, currency: "JPY", outcome: "approve" } }, ctx)[0]).toBe("JP¥1,500");
+    expect(describeAuditEvent({ action: "intent.decided", data: { amount: 1500, currency: "JPY", outcome: "approve" } }, ctx)[0]).toBe("¥1,500");
     expect(
       describeAuditEvent({ action: "wallet.low_balance_threshold_set", data: { previous: 50000, threshold: null, currency: "USD", wallet_id: "w" } }, ctx),
     ).toEqual(["previous: $500.00"]);
