@@ -5,6 +5,7 @@ import type { AuditCheckpoint } from "@/lib/generated/prisma/client";
 import { getOrganizationOrThrow } from "@/lib/organizations/get-organization-or-throw";
 import { assertCan } from "@/lib/permissions/can";
 import { auditJsonLine } from "./audit-json-line";
+import { chainAuditEvents } from "./chain-audit-events";
 import { createAuditCheckpoint } from "./create-audit-checkpoint";
 import { getChainHead } from "./get-chain-head";
 import { GENESIS_HASH } from "./hash-audit-event";
@@ -95,8 +96,14 @@ async function closingSeq(db: Db, orgId: string, to: Date | undefined): Promise<
   return ensureHeadCheckpoint(db, orgId);
 }
 
-/** Signs the current head unless a checkpoint already covers it; returns the head's seq. */
+/**
+ * Seals the organisation's events written so far into the chain (the background chainer may not
+ * have reached them yet: an export right after a change would otherwise end before it, or sign
+ * nothing for a new organisation), then signs the head unless a checkpoint already covers it;
+ * returns the head's seq.
+ */
 async function ensureHeadCheckpoint(db: DbOrTx & Db, orgId: string): Promise<bigint> {
+  await chainAuditEvents(db, orgId);
   return db.$transaction(async (tx) => {
     const head = await getChainHead(tx, orgId);
     const latest = await tx.auditCheckpoint.findFirst({ where: { orgId }, orderBy: { seq: "desc" }, select: { seq: true } });
