@@ -15,7 +15,13 @@ export async function detachCard(db: Db, input: { orgId: string; actor: Actor; c
     const card = await tx.card.findFirst({ where: { id: input.cardId, orgId: input.orgId } });
     if (!card) throw notFound("Card");
     if (card.detachedAt) return card;
-    const updated = await tx.card.update({ where: { id: card.id }, data: { detachedAt: new Date(), detachedBy: actorLabel(input.actor) } });
+    // Guarded on still being attached: of two detaches at once, one detaches and audits, the other returns it.
+    const { count } = await tx.card.updateMany({
+      where: { id: card.id, detachedAt: null },
+      data: { detachedAt: new Date(), detachedBy: actorLabel(input.actor) },
+    });
+    const updated = await tx.card.findUniqueOrThrow({ where: { id: card.id } });
+    if (count === 0) return updated;
     await recordAuditEvent(tx, {
       orgId: input.orgId,
       actor: input.actor,

@@ -20,10 +20,13 @@ export async function disconnectRail(db: Db, input: { orgId: string; actor: Acto
     const found = await tx.railConnection.findFirst({ where: { id: input.connectionId, orgId: input.orgId } });
     if (!found) throw notFound("Rail connection");
     if (found.status === "disconnected") return found;
-    const updated = await tx.railConnection.update({
-      where: { id: found.id },
+    // Guarded on still being active: of two disconnects at once, one disconnects and audits, the other returns it.
+    const { count } = await tx.railConnection.updateMany({
+      where: { id: found.id, status: "active" },
       data: { status: "disconnected", disconnectedAt: new Date(), disconnectedBy: actorLabel(input.actor) },
     });
+    const updated = await tx.railConnection.findUniqueOrThrow({ where: { id: found.id } });
+    if (count === 0) return updated;
     await recordAuditEvent(tx, { orgId: input.orgId, actor: input.actor, action: "rail.disconnected", targetId: found.id, data: { provider: found.provider } });
     return updated;
   });
