@@ -1,11 +1,10 @@
 "use client";
 
 import { Button } from "./button";
-import { useToast } from "./toast";
+import { CopyButton } from "./copy-button";
 
 /** A secret shown once (API key, signing secret, a set-password link), with copy and dismiss. */
 export function SecretReveal({ label, value, onDone, testId }: { label: string; value: string; onDone: () => void; testId: string }) {
-  const toast = useToast();
   return (
     <div role="status" className="border-b border-emerald-200 bg-emerald-50 px-5 py-4 dark:border-emerald-900 dark:bg-emerald-950/40">
       <p className="text-sm font-medium text-emerald-900 dark:text-emerald-200">{label} Copy it now: it will not be shown again.</p>
@@ -16,9 +15,7 @@ export function SecretReveal({ label, value, onDone, testId }: { label: string; 
         >
           {value}
         </code>
-        <Button size="sm" variant="secondary" onClick={() => navigator.clipboard?.writeText(value).then(() => toast({ tone: "info", title: "Copied" }))}>
-          Copy
-        </Button>
+        <CopyButton value={value} />
         <Button size="sm" variant="ghost" onClick={onDone}>
           Done
         </Button>

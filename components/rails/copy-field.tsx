@@ -1,11 +1,9 @@
 "use client";
 
-import { Button } from "@/components/button";
-import { useToast } from "@/components/toast";
+import { CopyButton } from "@/components/copy-button";
 
 /** A value to paste somewhere else (a webhook URL): shown whole, selectable, with a Copy button. */
 export function CopyField({ label, value, testId }: { label: string; value: string; testId: string }) {
-  const toast = useToast();
   return (
     <div className="min-w-0">
       <p className="text-xs text-slate-500 dark:text-slate-400">{label}</p>
@@ -16,19 +14,7 @@ export function CopyField({ label, value, testId }: { label: string; value: stri
         >
           {value}
         </code>
-        <Button
-          size="sm"
-          variant="secondary"
-          aria-label={`Copy ${label.toLowerCase()}`}
-          onClick={() =>
-            navigator.clipboard
-              ?.writeText(value)
-              .then(() => toast({ tone: "info", title: "Copied" }))
-              .catch(() => toast({ tone: "error", title: "Could not copy", message: "Select the text and copy it by hand." }))
-          }
-        >
-          Copy
-        </Button>
+        <CopyButton value={value} label={`Copy ${label.toLowerCase()}`} />
       </div>
     </div>
   );

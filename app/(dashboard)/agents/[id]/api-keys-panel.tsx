@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/badge";
 import { Button } from "@/components/button";
 import { Card, CardHeader } from "@/components/card";
+import { CopyButton } from "@/components/copy-button";
 import { useToast } from "@/components/toast";
 import type { ApiKeyDto } from "@/lib/api-keys/list-api-keys";
 import { Time } from "@/components/org-time";
@@ -50,13 +51,7 @@ export function ApiKeysPanel({ agentId, keys }: { agentId: string; keys: ApiKeyD
             >
               {created.key}
             </code>
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => navigator.clipboard?.writeText(created.key).then(() => toast({ tone: "info", title: "Copied" }))}
-            >
-              Copy
-            </Button>
+            <CopyButton value={created.key} />
             <Button size="sm" variant="ghost" onClick={() => setCreated(null)}>
               Done
             </Button>
