@@ -70,7 +70,8 @@ function tally(text: string, dbName: string, submits: number): StatementCount {
       else if (open) {
         open.push(s);
         if (/^COMMIT/i.test(s)) {
-          if (open.some((x) => /INSERT INTO intents/i.test(x))) transactions.push(open);
+          // Kysely quotes identifiers (`insert into "intents"`), hand-written SQL does not.
+          if (open.some((x) => /insert into "?intents"?[\s(]/i.test(x))) transactions.push(open);
           open = null;
         }
       }

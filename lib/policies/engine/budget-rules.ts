@@ -7,14 +7,14 @@ interface WindowSpec {
   period: string; // "today"
   limit: number | null;
   spent: number;
-  resetsAt: Date;
+  resetsAt: string;
 }
 
 function checkBudget(ctx: RuleContext, w: WindowSpec): RuleResult {
   const { amount, money } = ctx;
-  const resets = w.resetsAt.toISOString();
   if (w.limit === null) return skipped(`No ${w.label} budget is set.`);
   if (amount === null) return otherCurrency(ctx);
+  const resets = w.resetsAt;
   const after = w.spent + amount;
   if (after > w.limit) {
     return deny(
@@ -33,7 +33,7 @@ export const budgetRules: RuleChecks<"daily_budget" | "monthly_budget"> = {
       period: "today",
       limit: ctx.rules.dailyBudget,
       spent: ctx.input.usage.spentToday,
-      resetsAt: dayWindow(ctx.input.now, ctx.input.timeZone).resetsAt,
+      resetsAt: dayWindow(ctx.input.now, ctx.input.timeZone).resetsAtIso,
     }),
   monthly_budget: (ctx) =>
     checkBudget(ctx, {
@@ -41,14 +41,14 @@ export const budgetRules: RuleChecks<"daily_budget" | "monthly_budget"> = {
       period: "this month",
       limit: ctx.rules.monthlyBudget,
       spent: ctx.input.usage.spentThisMonth,
-      resetsAt: monthWindow(ctx.input.now, ctx.input.timeZone).resetsAt,
+      resetsAt: monthWindow(ctx.input.now, ctx.input.timeZone).resetsAtIso,
     }),
 };
 
-function budgetWindow(limit: number | null, spent: number, resetsAt: Date, timeZone: string): BudgetWindow {
+function budgetWindow(limit: number | null, spent: number, resetsAt: string, timeZone: string): BudgetWindow {
   // Clamped at zero: if a budget is lowered below what was already spent, nothing remains.
   const remaining = limit === null ? null : Math.max(0, limit - spent);
-  return { limit, spent, remaining, resetsAt: resetsAt.toISOString(), timeZone };
+  return { limit, spent, remaining, resetsAt, timeZone };
 }
 
 /** Budget use before this intent, for display next to the decision. */
@@ -59,7 +59,7 @@ export function describeBudgets(
   timeZone: string,
 ): Decision["budgets"] {
   return {
-    daily: budgetWindow(rules.dailyBudget, usage.spentToday, dayWindow(now, timeZone).resetsAt, timeZone),
-    monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, monthWindow(now, timeZone).resetsAt, timeZone),
+    daily: budgetWindow(rules.dailyBudget, usage.spentToday, dayWindow(now, timeZone).resetsAtIso, timeZone),
+    monthly: budgetWindow(rules.monthlyBudget, usage.spentThisMonth, monthWindow(now, timeZone).resetsAtIso, timeZone),
   };
 }

@@ -3,6 +3,8 @@ export interface TimeWindow {
   start: Date;
   /** Exclusive end of the window: the moment the budget resets. */
   resetsAt: Date;
+  /** `resetsAt` as ISO 8601, made once per window: every decision's trace and budgets print it. */
+  resetsAtIso: string;
 }
 
 type Parts = { y: number; m: number; d: number; h: number; mi: number; s: number };
@@ -40,20 +42,23 @@ function wallClock(t: number, timeZone: string): Parts {
  * moment read it once; it made most of a policy evaluation's time before.
  */
 const QUARTER_HOUR_MS = 900_000;
-const offsets = new Map<string, number>();
+// Per zone, offset by quarter-hour bucket: a numeric key, no string built per lookup.
+const offsets = new Map<string, Map<number, number>>();
 
 /** How far the zone's wall clock is ahead of UTC at instant `t`, in ms. */
 function zoneOffsetMs(t: number, timeZone: string): number {
+  if (timeZone === "UTC") return 0;
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
   const bucket = Math.floor(t / QUARTER_HOUR_MS);
-  const key = `${timeZone}@${bucket}`;
-  let offset = offsets.get(key);
+  let offset = zone.get(bucket);
   if (offset === undefined) {
     const at = bucket * QUARTER_HOUR_MS;
     const p: Record<string, number> = {};
     for (const { type, value } of formatter(timeZone).formatToParts(at)) if (type !== "literal") p[type] = Number(value);
     offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
-    if (offsets.size > 20_000) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size > 20_000) zone.clear();
+    zone.set(bucket, offset);
   }
   return offset;
 }
@@ -83,11 +88,13 @@ function cached(key: string, now: Date, make: () => TimeWindow): TimeWindow {
   return w;
 }
 
+const window = (start: Date, resetsAt: Date): TimeWindow => ({ start, resetsAt, resetsAtIso: resetsAt.toISOString() });
+
 /** The calendar day containing `now` in `timeZone` (IANA): [local 00:00 today, local 00:00 tomorrow). */
 export function dayWindow(now: Date, timeZone = "UTC"): TimeWindow {
   return cached(`d:${timeZone}`, now, () => {
     const { y, m, d } = wallClock(now.getTime(), timeZone);
-    return { start: zonedMidnight(y, m, d, timeZone), resetsAt: zonedMidnight(y, m, d + 1, timeZone) };
+    return window(zonedMidnight(y, m, d, timeZone), zonedMidnight(y, m, d + 1, timeZone));
   });
 }
 
@@ -95,7 +102,7 @@ export function dayWindow(now: Date, timeZone = "UTC"): TimeWindow {
 export function monthWindow(now: Date, timeZone = "UTC"): TimeWindow {
   return cached(`m:${timeZone}`, now, () => {
     const { y, m } = wallClock(now.getTime(), timeZone);
-    return { start: zonedMidnight(y, m, 1, timeZone), resetsAt: zonedMidnight(y, m + 1, 1, timeZone) };
+    return window(zonedMidnight(y, m, 1, timeZone), zonedMidnight(y, m + 1, 1, timeZone));
   });
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatCount, formatMinorUnits, minorUnitDigits } from "./format-minor-units";
 
@@ -36,5 +37,21 @@ describe("formatMinorUnits", () => {
     expect(formatCount(902_160, "INR")).toBe("9,02,160");
     expect(formatCount(902_160, "usd")).toBe("902,160");
     expect(formatCount(7, "JPY")).toBe("7");
+  });
+
+  it("prints every whole amount exactly as Intl would, the second time from its cache too", () => {
+    const currencies = ["INR", "USD", "JPY", "KWD", " eur "];
+    fc.assert(
+      fc.property(fc.constantFrom(...currencies), fc.integer({ min: -9e12, max: 9e12 }), (currency, amount) => {
+        const code = currency.trim().toUpperCase();
+        const digits = minorUnitDigits(code);
+        const intl = new Intl.NumberFormat(code === "INR" ? "en-IN" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        // Intl formats a Number: amounts stay below 2^53 / 1000 so the division prints exactly.
+        const expected = `${intl.format(amount / 10 ** digits)} ${code}`;
+        expect(formatMinorUnits(amount, currency)).toBe(expected);
+        expect(formatMinorUnits(amount, currency)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
