@@ -3,6 +3,10 @@ import { checkpointDigestLine } from "@/lib/audit/checkpoint-digest-line";
 import { sendEmail } from "./mailer";
 import { notificationConfig } from "./notification-config";
 
+const DIGESTS_PER_TICK = 50;
+/** How long a digest that failed to send waits before the next attempt. */
+export const DIGEST_RETRY_MS = 15 * 60_000;
+
 /**
  * One email per person who chose the digest, at most once per `digestEveryMs`, listing what
  * collected since the last one, and ending with the organisation's newest signed audit
@@ -14,19 +18,18 @@ export async function sendNotificationDigests(db: Db, now = new Date()): Promise
   const cfg = notificationConfig();
   if (!cfg.smtpUrl) return 0;
   const dueBefore = new Date(now.getTime() - cfg.digestEveryMs);
-  const waiting = await db.notification.findMany({
-    where: { emailStatus: "digest", user: { deactivatedAt: null } },
-    distinct: ["userId"],
-    select: { userId: true },
-    take: 50,
-  });
-  const witnesses = await db.$queryRaw<{ userId: string }[]>`
+  // Everyone due with something to send, longest waiting first: a batch of people not yet due
+  // can never hold back one who is, and nobody waits behind newer arrivals.
+  const due = await db.$queryRaw<{ userId: string }[]>`
     SELECT s.user_id AS "userId" FROM notification_settings s JOIN users u ON u.id = s.user_id
-    WHERE s.preference = 'digest' AND u.role = 'admin' AND u.deactivated_at IS NULL AND (s.last_digest_at IS NULL OR s.last_digest_at <= ${dueBefore})
-      AND EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.org_id = u.org_id AND c.created_at > COALESCE(s.last_digest_at, 'epoch'::timestamp))
-    LIMIT 50`;
+    WHERE u.deactivated_at IS NULL AND (s.last_digest_at IS NULL OR s.last_digest_at <= ${dueBefore})
+      AND (EXISTS (SELECT 1 FROM notifications n WHERE n.email_status = 'digest' AND n.user_id = s.user_id)
+        OR (s.preference = 'digest' AND u.role = 'admin'
+          AND EXISTS (SELECT 1 FROM audit_checkpoints c WHERE c.org_id = u.org_id AND c.created_at > COALESCE(s.last_digest_at, 'epoch'::timestamp))))
+    ORDER BY s.last_digest_at ASC NULLS FIRST, s.user_id
+    LIMIT ${DIGESTS_PER_TICK}`;
   let sent = 0;
-  for (const userId of new Set([...waiting, ...witnesses].map((w) => w.userId))) {
+  for (const { userId } of due) {
     const settings = await db.notificationSettings.findUnique({ where: { userId } });
     const claimed = await db.notificationSettings.updateMany({
       where: { userId, OR: [{ lastDigestAt: null }, { lastDigestAt: { lte: dueBefore } }] },
@@ -47,7 +50,10 @@ export async function sendNotificationDigests(db: Db, now = new Date()): Promise
       sent++;
     } catch (e) {
       console.warn(`[notifications] digest to ${user.email} failed:`, (e as Error).message);
-      await db.notificationSettings.update({ where: { userId }, data: { lastDigestAt: settings?.lastDigestAt ?? null } });
+      // Tried again after a pause, not on every tick: a relay that refuses one address must not
+      // take a connection attempt per tick for as long as it refuses.
+      const retryAt = new Date(Math.min(now.getTime(), dueBefore.getTime() + DIGEST_RETRY_MS));
+      await db.notificationSettings.update({ where: { userId }, data: { lastDigestAt: retryAt } });
     }
   }
   return sent;

@@ -28,13 +28,22 @@ function parse(raw: string, to: string[]): Mail {
   return { to, subject, text: text.replace(/\r\n/g, "\n") };
 }
 
-/** A real SMTP server in this process (smtp-server), collecting every message it accepts. */
-export async function startSmtpInbox(port: number) {
+/**
+ * A real SMTP server in this process (smtp-server), collecting every message it accepts.
+ * `refuse` names recipients it answers 550 (every RCPT TO is also recorded in `attempts`).
+ */
+export async function startSmtpInbox(port: number, refuse: (address: string) => boolean = () => false) {
   const mails: Mail[] = [];
+  const attempts: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      attempts.push(address.address);
+      if (!refuse(address.address)) return callback();
+      callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       let raw = "";
       stream.setEncoding("utf8");
@@ -54,5 +63,5 @@ export async function startSmtpInbox(port: number) {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
-  return { mails, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return { mails, attempts, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }
