@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/lib/db/client";
+import type { AnyReadDb } from "@/lib/db/client";
 import { isUuid } from "@/lib/db/ids";
 import type { AuditEventRow } from "./list-audit-events";
 
@@ -10,7 +10,7 @@ const GROUP_FIELDS = ["group_id", "escalated_to_group_id"];
  * group and endpoint ids): one query per kind of object, each by primary key and inside the
  * organisation, so a page of 50 events costs at most five index reads.
  */
-export async function auditEventNames(db: DbOrTx, orgId: string, events: AuditEventRow[]): Promise<Map<string, string>> {
+export async function auditEventNames(db: AnyReadDb, orgId: string, events: AuditEventRow[]): Promise<Map<string, string>> {
   const ids = { agent: new Set<string>(), user: new Set<string>(), group: new Set<string>(), endpoint: new Set<string>(), key: new Set<string>() };
   for (const e of events) {
     const data = (e.data ?? {}) as Record<string, unknown>;

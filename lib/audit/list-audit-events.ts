@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/lib/db/client";
+import type { AnyReadDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
 import { inTimestampRange } from "@/lib/db/timestamp-range";
@@ -42,13 +42,13 @@ function targetTerms(t: string, approvalId: string | null): Prisma.AuditEventWhe
   return terms;
 }
 
-async function targetApprovalId(db: DbOrTx, orgId: string, sp: AuditSearchParams): Promise<string | null> {
+async function targetApprovalId(db: AnyReadDb, orgId: string, sp: AuditSearchParams): Promise<string | null> {
   const t = sp.target?.trim();
   if (!t) return null;
   return (await db.approval.findFirst({ where: { orgId, intentId: t }, select: { id: true } }))?.id ?? null;
 }
 
-export async function listAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearchParams, limit = 50) {
+export async function listAuditEvents(db: AnyReadDb, orgId: string, sp: AuditSearchParams, limit = 50) {
   const rows = await db.auditEvent.findMany({
     where: { AND: [auditWhere(orgId, sp, await targetApprovalId(db, orgId, sp)), afterCursor(sp.cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -60,7 +60,7 @@ export async function listAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearch
 export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>["data"][number];
 
 /** Every matching event, newest first, in batches: the CSV export streams these. */
-export async function* iterateAuditEvents(db: DbOrTx, orgId: string, sp: AuditSearchParams, batch = 500) {
+export async function* iterateAuditEvents(db: AnyReadDb, orgId: string, sp: AuditSearchParams, batch = 500) {
   let cursor: string | undefined;
   do {
     const p = await listAuditEvents(db, orgId, { ...sp, cursor }, batch);

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe.runIf(onPostgres)("DATABASE_READ_URL", () => {
-  it("serves the intents list and page from the replica; a submit decides on the primary and writes only there", async () => {
+  it("serves the intents list and page and the audit log from the replica; a submit decides on the primary and writes only there", async () => {
     const app: AppTarget = server!;
     const org = await admin<{ id: string }>(["org", "create"], { name: "Replica test", currency: "INR" }, app);
     const agent = await createAgent(org.id, 1_000_000, undefined, app);
@@ -77,6 +77,23 @@ describe.runIf(onPostgres)("DATABASE_READ_URL", () => {
     const page = await raw("GET", "/intents", { baseUrl: server!.baseUrl, headers: { Cookie: session.cookie! } });
     expect(page.status).toBe(200);
     expect(page.body).toContain("served by the replica");
+
+    // The audit log (page and CSV export) reads the replica: an agent made on the primary after
+    // the copy is in the primary's log and missing from both, while the first agent is in both.
+    const later = await createAgent(org.id, 1_000, undefined, app);
+    const onPrimary = await sql(names.primary, "SELECT 1 FROM audit_events WHERE org_id = $1 AND target_id = $2", [org.id, later.id]);
+    expect(onPrimary).toHaveLength(1);
+    const csv = await raw("GET", "/audit/export", { baseUrl: server!.baseUrl, headers: { Cookie: session.cookie! } });
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain(agent.id);
+    expect(csv.body).not.toContain(later.id);
+    const log = await raw("GET", `/audit?target=${later.id}`, { baseUrl: server!.baseUrl, headers: { Cookie: session.cookie! } });
+    expect(log.status).toBe(200);
+    const logOfFirst = await raw("GET", `/audit?target=${agent.id}`, { baseUrl: server!.baseUrl, headers: { Cookie: session.cookie! } });
+    // The same page for two targets: the action's name also sits in the filter's options, so
+    // only its row makes the first agent's page mention it more; on the primary both would.
+    const mentions = (body: string) => body.split("agent.created").length - 1;
+    expect(mentions(logOfFirst.body)).toBeGreaterThan(mentions(log.body));
 
     // A submit decides on the primary's wallet (the replica's is empty) and writes only there.
     const second = await submit(2_000);

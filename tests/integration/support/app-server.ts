@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -15,6 +16,15 @@ export type AppServer = {
 const root = path.resolve(import.meta.dirname, "../../..");
 
 /** Starts the real app (`node scripts/start.mjs`, building if needed) in its own process group. */
+/** Whether something accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
 /** Ports from AEGIS_TEST_PORT_BASE (default 3150) so parallel checkouts do not collide. */
 export function testPort(offset: number) {
   return Number(process.env.AEGIS_TEST_PORT_BASE ?? 3150) + offset;
@@ -24,6 +34,9 @@ export function testPort(offset: number) {
 export const smtpTestPort = () => testPort(process.env.TEST_DATABASE === "postgres" ? 35 : 25);
 
 export async function startAppServer(opts: { port: number; databaseUrl?: string | null; env?: Record<string, string>; dataDir?: string }): Promise<AppServer> {
+  // A server left over from an interrupted run would answer the health check below in place of
+  // this one (on another database, with another data folder): refuse instead of testing it.
+  if (await listening(opts.port)) throw new Error(`port ${opts.port} is already in use (a server left from an earlier run? \`ss -ltnp\` shows whose)`);
   // Inside the run's folder (global-setup.ts removes it at the end): a restart reuses the folder of
   // the server it replaces, so a folder cannot go with its server.
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(process.env.AEGIS_TEST_RUN_DIR ?? os.tmpdir(), "aegis-it-"));

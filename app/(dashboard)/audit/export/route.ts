@@ -14,14 +14,15 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest) {
   const session = await sessionOrNull();
   if (!session) return Response.json({ error: { code: "unauthenticated", message: "Sign in to export the audit log" } }, { status: 401 });
-  const { db, principal } = session;
+  const { readDb, principal } = session;
   // The same tolerant reading as the page; nothing the stream meets later can come from the query.
   const sp: AuditSearchParams = cleanSearchParams(Object.fromEntries(req.nextUrl.searchParams), AUDIT_FILTER_KEYS).params;
   delete sp.cursor;
   const jsonl = req.nextUrl.searchParams.get("format") === "jsonl";
   const line = jsonl ? auditJsonLine : auditCsvLine;
   const encoder = new TextEncoder();
-  const events = iterateAuditEvents(db, principal.orgId, sp);
+  // A long streamed read: a replica may serve it (DATABASE_READ_URL), sparing the primary.
+  const events = iterateAuditEvents(readDb, principal.orgId, sp);
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       if (!jsonl) controller.enqueue(encoder.encode(csvLine(AUDIT_CSV_HEADER)));
