@@ -9,10 +9,11 @@ export const MINUTE_COUNTERS_KEPT = sql`interval '2 hours'`;
  * What one approved (or held) intent counts against its day's spend: the approval, or what was
  * captured when a person or the system settled it (an agent's own settlement keeps the whole
  * approval), less what the merchant refunded through a card rail, plus what a card authorization
- * debited over the intent within tolerance and has not returned. Needs `i` (intents) and `rx`
+ * debited over the intent within tolerance and has not returned, plus what the card captured
+ * after the intent was settled. Needs `i` (intents) and `rx`
  * (railExtraSql) in scope.
  */
-const intentSpendSql = sql`(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END - i.refunded_amount + COALESCE(rx.extra, 0))`;
+const intentSpendSql = sql`(CASE WHEN i.settled_by_agent THEN i.amount ELSE COALESCE(i.captured_amount, i.amount) END - i.refunded_amount + i.captured_after_settlement + COALESCE(rx.extra, 0))`;
 
 /** Per intent, what its card authorizations debited over it within tolerance and kept (one row per intent, so the join multiplies nothing). */
 const railExtraSql = (orgId: string) => sql`LEFT JOIN (

@@ -189,8 +189,9 @@ async function transactionCreated(tx: SqlTx, c: RailConnectionRef, e: RailTransa
  * intent closed out). The money has left the card account, so the ledger follows the card
  * statement: the wallet is debited for it (a `debit` line; if the wallet cannot cover it, the
  * guarded update refuses, nothing is debited and `debited: false` says so), and admins hear of it (an audit event, the `intent.captured_after_settlement` webhook, a
- * notification), because no approval covered it. The budgets are not moved: the intent's
- * approval is already settled and counted.
+ * notification), because no approval covered it. The budgets count it too (kept on the intent as
+ * `captured_after_settlement`, which the counters' recomputation adds): the card spent it, whether
+ * or not the wallet could follow.
  */
 async function captureAfterSettlement(tx: SqlTx, c: RailConnectionRef, intent: Intent, e: RailTransaction, now: Date) {
   const walletId = await findWalletId(tx, intent.agent_id, intent.currency);
@@ -204,6 +205,12 @@ async function captureAfterSettlement(tx: SqlTx, c: RailConnectionRef, intent: I
     if (!(err instanceof AppError)) throw err;
     debited = false;
   }
+  await tx
+    .updateTable("intents")
+    .set((eb) => ({ captured_after_settlement: eb("captured_after_settlement", "+", e.amountMinor) }))
+    .where("id", "=", intent.id)
+    .execute();
+  await applyCounterDelta(tx, intent.id, { ...ZERO_DELTA, spent: e.amountMinor });
   const data = { transaction_id: e.transactionId, amount: e.amountMinor, currency: intent.currency, settlement: intent.settlement!, debited };
   await recordAuditEvent(tx, { orgId: c.orgId, actor: "system", action: "intent.captured_after_settlement", targetId: intent.id, at: now, data });
   await enqueueEvent(tx, {

@@ -224,9 +224,13 @@ describe("a capture from the rail after the intent is settled", { timeout: 60_00
     });
     expect(await balance()).toBe(100_000_000 - 60_000);
 
-    // The merchant captures the rest later: the card statement shows ₹1,000 in all, and so does the ledger.
+    expect(await agentSpend(s.agent.id)).toBe(60_000);
+
+    // The merchant captures the rest later: the card statement shows ₹1,000 in all, and so do the ledger and the budgets.
     await railTransaction(rail, card, auth, "capture", 40_000);
     expect(await balance()).toBe(100_000_000 - 100_000);
+    expect(await agentSpend(s.agent.id)).toBe(100_000);
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
     const late = await db.ledgerEntry.findMany({
       where: { intentId: intent.id, kind: "debit" },
       orderBy: { createdAt: "asc" },
@@ -260,8 +264,12 @@ describe("a capture from the rail after the intent is settled", { timeout: 60_00
     const before = Number((await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } })).balance);
     expect(before).toBe(100_000_000);
 
+    expect(await agentSpend(s.agent.id)).toBe(0);
     await railTransaction(rail, card, auth, "capture", 200_000_000); // more than the wallet holds
     expect(Number((await db.wallet.findFirstOrThrow({ where: { agentId: s.agent.id } })).balance)).toBe(before);
+    // The card spent it all the same: the budgets count it, and a recomputation agrees.
+    expect(await agentSpend(s.agent.id)).toBe(200_000_000);
+    expect(await checkCounters(db, s.org.id)).toEqual([]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { orgId: s.org.id, action: "intent.captured_after_settlement" } });
     expect(audit.data).toMatchObject({ settlement: "voided", debited: false, amount: 200_000_000 });
     const note = await db.notification.findFirstOrThrow({ where: { orgId: s.org.id, kind: "card_capture_after_settlement" } });
