@@ -29,7 +29,14 @@ export type SubmitResult = { intent: ReturnType<typeof serializeIntent>; replaye
  * error becomes a 503 with Retry-After (lib/api/error-response.ts): nothing was acknowledged, and
  * the client's retry with the same key either finds what did commit or decides afresh, once.
  */
-export async function submitIntent(db: Db, principal: Principal, input: SubmitIntentInput, idempotencyKey: string | null): Promise<SubmitResult> {
+export async function submitIntent(
+  db: Db,
+  principal: Principal,
+  input: SubmitIntentInput,
+  idempotencyKey: string | null,
+  /** How it arrived: the REST API, or an MCP client's tool call (shown on the intent). */
+  source: "api" | "mcp" = "api",
+): Promise<SubmitResult> {
   const agentId = resolveAgentId(principal, input.agent_id);
   const keyId = principal.keyId;
   const intent: IntentFacts = {
@@ -48,7 +55,7 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
     idempotencyKey: keyId ? idempotencyKey : null,
     requestHash: hashRequest(agentId, input),
     createdAt: new Date(),
-    source: "api",
+    source,
     recurring: input.recurring ?? false,
   };
   const settings = await getDecisionSettings(db, principal.orgId);

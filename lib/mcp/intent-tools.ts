@@ -41,7 +41,7 @@ export function registerSubmitSpendIntent(server: McpServer, ctx: ToolContext) {
     (args) =>
       runTool(ctx.requestId, async () => {
         const { idempotency_key: key = null, ...input } = SubmitToolSchema.parse(args);
-        return (await submitIntent(ctx.db, ctx.principal, input, key)).intent;
+        return (await submitIntent(ctx.db, ctx.principal, input, key, "mcp")).intent;
       }),
   );
 }

@@ -114,7 +114,7 @@ describe("MCP server: agent tools call the same verbs as the REST API", () => {
   it("submit_spend_intent answers the decided intent, readable over REST, with the same rules", async () => {
     const { isError, body: intent } = await submit(agent);
     expect(isError).toBe(false);
-    expect(intent).toMatchObject({ object: "intent", status: "approved", amount: 12_500, agent_id: org.agent.id, merchant: "Notion" });
+    expect(intent).toMatchObject({ object: "intent", status: "approved", amount: 12_500, agent_id: org.agent.id, merchant: "Notion", source: "mcp" });
     expect(intent.policy_decision).toMatchObject({ outcome: "approve" });
     expect((await api(org.agent.key, "GET", `/api/v1/intents/${intent.id}`)).body).toEqual(intent);
     expect((await callTool(agent, "get_intent", { intent_id: intent.id })).body).toEqual(intent);
