@@ -118,6 +118,7 @@ function comparable(a: RawAnswer) {
       .replace(/\b[a-z]{2,6}_[A-Za-z0-9]{10,}\b/g, "ID")
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "UUID")
       .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "TIME")
+      .replace(/retry in \d+s/g, "retry in Ns")
       .replace(/"(created|expires_at|t)":\s?\d{9,}/g, '"$1":TIME');
   return {
     status: `${a.status} ${a.statusMessage}`,
