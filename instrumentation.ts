@@ -2,7 +2,8 @@
  * Next.js start-up hook, in every start mode (`npm start`, `next start`, `next dev`): install
  * the request guard (the socket's address on every request), check the environment, migrate,
  * seed (embedded demo), refuse to serve the network while the demo's published password
- * works, start background sweeps, and close the database cleanly on SIGTERM/SIGINT (with
+ * works, start background sweeps, let the hot API routes skip Next.js' router (lib/server/fast-path.ts),
+ * and close the database cleanly on SIGTERM/SIGINT (with
  * NEXT_MANUAL_SIG_HANDLE=1, Next leaves the signals to us; an unclosed PGlite runs crash
  * recovery at the next start).
  */
@@ -11,7 +12,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installRequestGuard } = await import("./scripts/request-guard.mjs");
   installRequestGuard();
-  const { env, EnvError } = await import("@/lib/env");
+  const { env, EnvError, isDevelopment } = await import("@/lib/env");
   try {
     env();
   } catch (e) {
@@ -33,4 +34,7 @@ export async function register() {
     await getDb(),
     (listening.__aegisListening ?? []).map((l) => l.address),
   );
+  // Start-up is done: the hot API routes may now skip Next.js' router (not in `next dev`, whose
+  // recompiled modules reach requests only through it).
+  if (!isDevelopment() && env().AEGIS_FAST_PATH) (await import("@/lib/server/fast-path")).enableFastPath();
 }

@@ -1,11 +1,11 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { clientAddress, trustedProxyCount } from "@/lib/api/client-address";
+import { clientAddress } from "@/lib/api/client-address";
 import { checkRateLimit } from "@/lib/api/rate-limit";
 import { isSelfContainedReply } from "@/lib/actions/plain-action-reply";
 import { jsonStructureProblem } from "@/lib/api/parse-json-text";
 import { hasUnsafeText } from "@/lib/api/unsafe-text";
-import { API_CSP, KNOWN_METHODS, pageCsp, securityHeaders } from "@/lib/api/security-headers";
+import { API_CSP, KNOWN_METHODS, pageCsp, requestIsHttps, securityHeaders } from "@/lib/api/security-headers";
 import { gatePage } from "@/lib/auth/session-gate";
 import { sessionClaims, sessionState, type SessionClaims } from "@/lib/auth/session-principal";
 import { getDb } from "@/lib/db/client";
@@ -26,7 +26,7 @@ const PUBLIC_PAGES = /^\/(sign-in|set-password|favicon\.ico|robots\.txt)(\/|$)/;
 export default async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const isApi = path.startsWith("/api/");
-  const https = req.nextUrl.protocol === "https:" || (trustedProxyCount() > 0 && req.headers.get("x-forwarded-proto") === "https");
+  const https = requestIsHttps(req.nextUrl, req.headers.get("x-forwarded-proto"));
   const finish = (res: NextResponse, csp: string) => {
     for (const [k, v] of Object.entries(securityHeaders(https))) res.headers.set(k, v);
     res.headers.set("Content-Security-Policy", csp);

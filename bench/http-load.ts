@@ -1,8 +1,10 @@
 // Part 2a/2b: submit latency at a fixed open-loop rate, the sustained rate of a closed loop, and
-// the stack's floor (GET /api/health through the same Next.js + Prisma at the same concurrency).
+// the stack's floor (GET /api/health through the same Next.js + Prisma at the same concurrency),
+// both through the same client (bench/http-client.ts).
 // Submits go round-robin over several agents' keys: one agent's decisions are serialised by
 // its row lock (by design), so a single agent would measure that lock, not the stack.
 import crypto from "node:crypto";
+import { request } from "./http-client";
 import { log, msSince, sleep, summarize } from "./stats";
 
 export type LoadResult = {
@@ -29,13 +31,9 @@ type Sample = { ms: number; status: string; intentStatus?: string; error?: strin
 export async function submitOnce(baseUrl: string, key: string, body: object = BENCH_INTENT): Promise<Sample & { id?: string }> {
   const t0 = process.hrtime.bigint();
   try {
-    const res = await fetch(`${baseUrl}/api/v1/intents`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(60_000),
-    });
-    const text = await res.text();
+    const headers = { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": crypto.randomUUID() };
+    const res = await request(`${baseUrl}/api/v1/intents`, "POST", headers, JSON.stringify(body));
+    const text = res.text;
     const ms = msSince(t0);
     if (res.status !== 201) return { ms, status: String(res.status), error: `${res.status} ${text.slice(0, 300)}` };
     const intent = JSON.parse(text) as { id: string; status: string };
@@ -65,8 +63,8 @@ function collect(label: string, samples: Sample[], seconds: number): LoadResult 
 export async function healthOnce(baseUrl: string): Promise<Sample> {
   const t0 = process.hrtime.bigint();
   try {
-    const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(60_000) });
-    const text = await res.text();
+    const res = await request(`${baseUrl}/api/health`, "GET");
+    const text = res.text;
     const ms = msSince(t0);
     return res.status === 200 ? { ms, status: "200" } : { ms, status: String(res.status), error: `${res.status} ${text.slice(0, 300)}` };
   } catch (e) {

@@ -6,6 +6,7 @@ import type { LongPollResult } from "./long-poll";
 import { CONCURRENCY, OPEN_RATE } from "./measure-app";
 import type { PolicyEvalResult } from "./policy-eval";
 import { fmt } from "./stats";
+import { CLIENT_NAME } from "./http-client";
 
 type Pick = (r: DbResult) => string | undefined;
 
@@ -57,7 +58,7 @@ export function renderReport(policy: PolicyEvalResult, results: DbResult[], tota
       `PostgreSQL's CPU per submit at c=${cs} (all its processes)`,
       (r) => (r.kind === "pglite" ? "in the app's" : perC(r.runs, (x) => ms(x.dbCpuMsPerSubmit ?? NaN))),
     ],
-    [`Load generator's CPU per submit at c=${cs} (the bench's own fetch client)`, (r) => perC(r.runs, (x) => ms(x.clientCpuMsPerSubmit ?? NaN))],
+    [`Load generator's CPU per submit at c=${cs} (the bench's own client: ${CLIENT_NAME})`, (r) => perC(r.runs, (x) => ms(x.clientCpuMsPerSubmit ?? NaN))],
     [`App server CPU per GET /api/health at c=${cs}`, (r) => perC(r.floor, (x) => ms(x.cpuMsPerSubmit ?? NaN))],
     [
       "Decision in process, no HTTP (submitIntent, 8 agents): submits/s and CPU per submit at c=1 / 4",
@@ -95,7 +96,8 @@ export function renderReport(policy: PolicyEvalResult, results: DbResult[], tota
     `Load average ${loadavg(loadAtStart)} at the start, ${loadavg(os.loadavg())} at the end (other work on the machine skews every figure).`,
     ...slowdown(results),
     `Submits: POST /api/v1/intents with agent keys of ${8} agents in turn, amount 100 INR, confidence 0.99, a fresh Idempotency-Key each (as the SDKs send); every one auto-approved (wallet debit, ledger, audit, decision, webhook outbox).`,
-    "Stack floor: GET /api/health (a SELECT 1 through Next.js and Prisma) at the same concurrency, the most any API request can reach on this machine.",
+    "Stack floor: GET /api/health (a SELECT 1 through Next.js and Prisma) at the same concurrency, the most any API request through Next.js' router can reach on this machine.",
+    `Client: ${CLIENT_NAME} (bench/http-client.ts) for the floor and the submits alike; submits, gets and card authorizations are served by the fast path (lib/server/fast-path.ts) unless the server ran with AEGIS_FAST_PATH=${process.env.AEGIS_FAST_PATH === "0" ? "0 (it did)" : "0"}.`,
     "Ceiling: one transaction per submit inserting an intent row, locking and debiting the wallet, and inserting ledger and audit rows, from a bare `pg` pool (PostgreSQL) or an in-process PGlite, with the app stopped.",
     "History: 100,000 approved intents over the agent's last 29 days (set-based SQL, then the counters rebuilt), submits alternating with an agent without history, 200 each at c=1.",
     "Long-poll: GET /api/v1/intents/{id}?wait=30 already waiting, then POST /api/v1/approvals/{id} by approver@acme.test; negative wake-up means the poll answered before the approval's own response arrived.",

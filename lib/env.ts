@@ -117,6 +117,8 @@ export const EnvSchema = z.object({
   AEGIS_PUBLIC_URL: url(["http:", "https:"], "https://aegis.example.com"),
   AEGIS_TRUSTED_PROXIES: wholeNumber(0, 0, "proxies"),
   AEGIS_SKIP_BUILD: flag(false),
+  // The hot API endpoints served without Next.js' router (lib/server/fast-path.ts); 0 sends them through it.
+  AEGIS_FAST_PATH: flag(true),
   // Data
   DATABASE_URL: databaseUrlSetting(),
   DATABASE_READ_URL: databaseUrlSetting(),

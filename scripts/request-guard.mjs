@@ -15,6 +15,9 @@
 //    400 in the API's error shape instead of Node's bare "400 Bad Request".
 // 5. Records the addresses the server listens on (lib/server/demo-password-guard.ts refuses
 //    to serve the network while the demo's published password still works).
+// 6. Hands the hot API endpoints (submit, get/long-poll an intent, card rails) to the fast
+//    path that lib/server/fast-path.ts registers from inside the Next.js bundle, skipping
+//    Next.js' router; everything else goes on to Next.js unchanged.
 import crypto from "node:crypto";
 import http from "node:http";
 import net from "node:net";
@@ -91,6 +94,9 @@ export function installRequestGuard() {
         res.end(errorBody(id, 405, "method_not_allowed", `${req.method} is not supported`));
         return true;
       }
+      // 6. The hot API routes, once start-up is done, go straight to their handlers
+      //    (lib/server/fast-path.ts; it answers false for anything Next.js must route).
+      if (g.__aegisFastPath?.(req, res)) return true;
     }
     return emit.call(this, event, req, res, ...rest);
   };

@@ -1,3 +1,4 @@
+import { trustedProxyCount } from "@/lib/api/client-address";
 import { isDevelopment } from "@/lib/env";
 /**
  * Security headers for every response (issue 9, finding 13). Pages get a nonce-based CSP:
@@ -37,3 +38,12 @@ export function securityHeaders(https: boolean): Record<string, string> {
 
 /** Methods the app answers; anything else (TRACE, CONNECT, made-up verbs) is a 405 before routing. */
 export const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/**
+ * Whether to send HSTS: the request's own URL is https (Next.js builds it from the TLS socket or
+ * X-Forwarded-Proto), or a trusted proxy said so. proxy.ts and the fast path (lib/server/fast-path.ts)
+ * both ask this, so an API answer carries the same headers whichever way it was served.
+ */
+export function requestIsHttps(url: URL, forwardedProto: string | null | undefined): boolean {
+  return url.protocol === "https:" || (trustedProxyCount() > 0 && forwardedProto === "https");
+}

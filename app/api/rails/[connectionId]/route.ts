@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { methodsNotAllowed } from "@/lib/api/fallback-responses";
 import { handleRailRequest } from "@/lib/rails/handle-rail-request";
+import { serveWithoutRouter } from "@/lib/server/fast-path";
 
 export const dynamic = "force-dynamic";
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
@@ -18,3 +19,5 @@ export async function POST(req: NextRequest, ctx: { params: Promise<{ connection
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return new Response("Payload too large", { status: 413 });
   return handleRailRequest(connectionId, raw, req.headers);
 }
+// A card authorization has the rail's deadline (2 s): served without Next.js' router (lib/server/fast-path.ts).
+serveWithoutRouter("POST", "/api/rails/:connectionId", POST);

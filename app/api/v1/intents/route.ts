@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { ListIntentsQuerySchema, SubmitIntentSchema } from "@/lib/intents/intent-schemas";
 import { listIntents } from "@/lib/intents/list-intents";
 import { submitIntent } from "@/lib/intents/submit-intent";
+import { serveWithoutRouter } from "@/lib/server/fast-path";
 
 export const dynamic = "force-dynamic";
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
@@ -17,6 +18,8 @@ export const POST = withApiKey(async ({ req, db, principal }) => {
   // A replay answers like the original (201) and says so in a header.
   return { status: 201, body: intent, headers: { "Idempotent-Replayed": String(replayed) } };
 });
+// The hot path: served without Next.js' router once the server is up (lib/server/fast-path.ts).
+serveWithoutRouter("POST", "/api/v1/intents", POST);
 
 // A list only reads: a replica may answer it (a just-submitted intent may show a moment later).
 export const GET = withApiKey(async ({ req, readDb, principal }) => {

@@ -5,6 +5,7 @@ import { withApiKey, queryObject } from "@/lib/api/with-api-key";
 import { GetIntentQuerySchema } from "@/lib/intents/intent-schemas";
 import { getIntent } from "@/lib/intents/get-intent";
 import { waitForIntent } from "@/lib/intents/wait-for-intent";
+import { serveWithoutRouter } from "@/lib/server/fast-path";
 
 export const dynamic = "force-dynamic";
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
@@ -20,3 +21,5 @@ export const GET = withApiKey<{ id: string }>(async ({ req, db, principal, param
     release();
   }
 });
+// An agent polls this while it waits for a decision: served without Next.js' router (lib/server/fast-path.ts).
+serveWithoutRouter("GET", "/api/v1/intents/:id", GET);
