@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/client";
-import { newId } from "@/lib/db/ids";
+import { newAuditEventId } from "@/lib/db/ids";
 import { runSql, sqlBuilder, type SqlTx } from "@/lib/db/sql";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { AUDIT_ACTIONS, type AuditAction, type AuditData } from "./audit-actions";
@@ -18,8 +18,9 @@ type AnyAuditInput = { [A in AuditAction]: AuditInput<A> }[AuditAction];
 export function auditRow<A extends AuditAction>(e: AuditInput<A>) {
   const spec = AUDIT_ACTIONS[e.action];
   const actor = actorOf(e.actor);
+  const at = e.at ?? new Date();
   return {
-    id: newId("evt"),
+    id: newAuditEventId(at),
     org_id: e.orgId,
     actor_type: actor.actorType,
     actor_id: actor.actorId,
@@ -28,7 +29,7 @@ export function auditRow<A extends AuditAction>(e: AuditInput<A>) {
     target_type: spec.target as string,
     target_id: e.targetId,
     data: spec.data.parse(e.data) as unknown,
-    created_at: e.at ?? new Date(),
+    created_at: at,
   };
 }
 

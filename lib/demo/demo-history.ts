@@ -121,7 +121,7 @@ function agentPrincipal(setup: DemoSetup, p: PlannedIntent): AgentPrincipal {
 /** The row submitIntent writes (same fields, same audit event), at the planned time. */
 async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise<string> {
   const agent = setup.agents[p.agent];
-  const id = newIntentId();
+  const id = newIntentId(p.at);
   const canonical = JSON.stringify({
     agentId: agent.id,
     amount: p.amount,

@@ -32,8 +32,10 @@ export type SubmitResult = { intent: ReturnType<typeof serializeIntent>; replaye
 export async function submitIntent(db: Db, principal: Principal, input: SubmitIntentInput, idempotencyKey: string | null): Promise<SubmitResult> {
   const agentId = resolveAgentId(principal, input.agent_id);
   const keyId = principal.keyId;
+  const createdAt = new Date();
   const intent: IntentFacts = {
-    id: newIntentId(),
+    // The id carries createdAt, so a date filter can become an id range (lib/db/id-ranges.ts).
+    id: newIntentId(createdAt),
     orgId: principal.orgId,
     agentId,
     apiKeyId: keyId,
@@ -47,7 +49,7 @@ export async function submitIntent(db: Db, principal: Principal, input: SubmitIn
     metadata: input.metadata ?? {},
     idempotencyKey: keyId ? idempotencyKey : null,
     requestHash: hashRequest(agentId, input),
-    createdAt: new Date(),
+    createdAt,
     source: "api",
     recurring: input.recurring ?? false,
   };
@@ -101,7 +103,8 @@ function resolveAgentId(principal: Principal, requested: string | undefined): st
 }
 
 async function findByIdempotencyKey(db: Db, apiKeyId: string, key: string): Promise<IntentRow> {
-  return db.intent.findUniqueOrThrow({ where: { apiKeyId_idempotencyKey: { apiKeyId, idempotencyKey: key } }, include: intentInclude });
+  // At most one: the intents_idempotency_unique trigger (no unique index across partitions).
+  return db.intent.findFirstOrThrow({ where: { apiKeyId, idempotencyKey: key }, include: intentInclude });
 }
 
 function replay(previous: IntentRow, requestHash: string): SubmitResult {
