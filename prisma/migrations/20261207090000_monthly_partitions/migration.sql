@@ -15,17 +15,19 @@
 -- encodeIdTime in lib/db/ids.ts: the ms as 9 characters of the ids' base32 alphabet, which sorts
 -- in ASCII order, so under COLLATE "C" ids sort by creation time.
 CREATE FUNCTION "aegis_id_floor"(prefix text, at timestamptz) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
-DECLARE
-  ms bigint := floor(extract(epoch FROM at) * 1000);
-  chars text := '';
-BEGIN
-  FOR i IN 1..9 LOOP
-    chars := substr('0123456789abcdefghjkmnpqrstvwxyz', (ms % 32)::int + 1, 1) || chars;
-    ms := ms / 32;
-  END LOOP;
-  RETURN prefix || '_u' || chars;
-END $$;
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  -- One expression (no loop) so PostgreSQL inlines it: the volume seed calls it for every row.
+  SELECT prefix || '_u' ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 40) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 35) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 30) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 25) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 20) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 15) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 10) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 5) & 31)::int + 1, 1) ||
+    substr('0123456789abcdefghjkmnpqrstvwxyz', ((floor(extract(epoch FROM at) * 1000)::bigint >> 0) & 31)::int + 1, 1)
+$$;
 
 -- Turns table `tbl` into a parent partitioned by RANGE (id) whose DEFAULT partition is the old
 -- table (`<tbl>_default`), keeping every index (same names, on the parent), foreign key, CHECK
@@ -165,5 +167,7 @@ BEGIN
   RETURN made;
 END $$;
 
-SELECT "aegis_ensure_month_partitions"(now(), 3);
+-- From last month: an event recorded at an earlier time (an approval that expired just before
+-- midnight on the last day, swept just after) carries that time in its id.
+SELECT "aegis_ensure_month_partitions"(now() - interval '1 month', 3);
 DROP FUNCTION "aegis_partition_by_id"(text, text);
