@@ -50,8 +50,10 @@ let intentId: string;
 let approvalId: string;
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[] };
+/** A monthly partition (or the DEFAULT one) counts as its table. */
+const tableOf = (relation: string) => relation.replace(/_(p\d{6}|default)$/, "");
 const seqScans = (n: PlanNode): string[] => [
-  ...(n["Node Type"] === "Seq Scan" && WATCHED.includes(n["Relation Name"] ?? "") ? [n["Relation Name"]!] : []),
+  ...(n["Node Type"] === "Seq Scan" && WATCHED.includes(tableOf(n["Relation Name"] ?? "")) ? [n["Relation Name"]!] : []),
   ...(n.Plans ?? []).flatMap(seqScans),
 ];
 

@@ -93,6 +93,15 @@ ALTER TABLE "ledger_entries" DROP CONSTRAINT "ledger_entries_intent_id_fkey";
 ALTER TABLE "policy_decisions" DROP CONSTRAINT "policy_decisions_intent_id_fkey";
 ALTER TABLE "approvals" DROP CONSTRAINT "approvals_intent_id_fkey";
 
+-- Columns that hold intent ids take the same collation as intents.id: a comparison of two text
+-- columns of different collations cannot use a btree index (its collation is neither's), so a
+-- join of approvals to intents would read every approval.
+ALTER TABLE "ledger_entries" ALTER COLUMN "intent_id" TYPE text COLLATE "C";
+ALTER TABLE "policy_decisions" ALTER COLUMN "intent_id" TYPE text COLLATE "C";
+ALTER TABLE "approvals" ALTER COLUMN "intent_id" TYPE text COLLATE "C";
+ALTER TABLE "rail_authorizations" ALTER COLUMN "intent_id" TYPE text COLLATE "C";
+ALTER TABLE "rail_transactions" ALTER COLUMN "intent_id" TYPE text COLLATE "C";
+
 SELECT "aegis_partition_by_id"('intents', 'int');
 SELECT "aegis_partition_by_id"('ledger_entries', 'led');
 SELECT "aegis_partition_by_id"('audit_events', 'evt');
