@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { newIntentId, newAuditEventId } from "@/lib/db/ids";
+import { idRangeOfDates } from "@/lib/db/id-ranges";
 import { adminQuery, PG_ADMIN_URL } from "./support/pg-admin";
 
 // Monthly partitions on PostgreSQL 15: an existing database upgrades in place (its rows become
@@ -119,8 +120,9 @@ describe.runIf(onPostgres)("monthly partitions on PostgreSQL", () => {
     const id = newIntentId();
     expect(new Set(await plan(`SELECT * FROM intents WHERE id = $1`, [id])).size).toBe(1);
     const now = Date.now();
-    const { rows } = await c.query(`SELECT aegis_id_floor('int', $1::timestamptz) AS lo`, [new Date(now - 3_600_000)]);
-    const months = new Set(await plan(`SELECT * FROM intents WHERE org_id = $1 AND (id < 'int_u' OR id >= 'int_v' OR id >= $2)`, [ORG, rows[0].lo]));
+    // The condition listIntents and listIntentsPage add for "created in the last hour".
+    const r = idRangeOfDates("int", new Date(now - 3_600_000))!;
+    const months = new Set(await plan(`SELECT * FROM intents WHERE org_id = $1 AND (id < $2 OR id >= $3 OR id >= $4)`, [ORG, r.oldBelow, r.oldFrom, r.low]));
     // This month (and the months ahead, empty) and DEFAULT; never last month.
     const lastMonth = new Date(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() - 1, 1));
     const name = `intents_p${lastMonth.getUTCFullYear()}${String(lastMonth.getUTCMonth() + 1).padStart(2, "0")}`;
