@@ -18,9 +18,10 @@ type AnyAuditInput = { [A in AuditAction]: AuditInput<A> }[AuditAction];
 export function auditRow<A extends AuditAction>(e: AuditInput<A>) {
   const spec = AUDIT_ACTIONS[e.action];
   const actor = actorOf(e.actor);
-  const at = e.at ?? new Date();
   return {
-    id: newAuditEventId(at),
+    // The id carries when the row was written, not `at` (a back-dated event's time): its month's
+    // partition then always exists, and months fill in the order the chain seals them.
+    id: newAuditEventId(),
     org_id: e.orgId,
     actor_type: actor.actorType,
     actor_id: actor.actorId,
@@ -29,7 +30,7 @@ export function auditRow<A extends AuditAction>(e: AuditInput<A>) {
     target_type: spec.target as string,
     target_id: e.targetId,
     data: spec.data.parse(e.data) as unknown,
-    created_at: at,
+    created_at: e.at ?? new Date(),
   };
 }
 
