@@ -73,6 +73,8 @@ export async function seedVolume(o: VolumeOptions): Promise<VolumeSeed> {
     await client.query(`SET work_mem = '256MB'`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
     await client.query(`BEGIN`);
+    // The months the back-dated history falls in (the migration made only the current one and three ahead).
+    await run(client, `SELECT aegis_ensure_month_partitions(now() - $1::int * interval '1 day', 3)`, [o.days + 6]);
     await step(`${extra} agents with wallets`, async () => {
       for (const s of SETUP_SQL) await run(client, s);
       for (const [k, m] of VOLUME_MERCHANTS.entries()) await run(client, `INSERT INTO vol_m VALUES ($1, $2, $3, $4, $5)`, [k, ...m]);

@@ -34,7 +34,13 @@ export async function sealStagedAuditEvents(client: pg.Client, orgId: string): P
       [orgId],
     );
     await client.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only");
-    await client.query(`CREATE TEMP TABLE vol_eo AS SELECT row_number() OVER (ORDER BY created_at, id) AS ord, * FROM vol_e`);
+    // Time-ordered ids like the app's (lib/db/ids.ts), so each event lands in its month's partition.
+    await client.query(
+      `CREATE TEMP TABLE vol_eo AS SELECT row_number() OVER (ORDER BY created_at, id) AS ord,
+         CASE WHEN id LIKE 'evt\\_u%' THEN id ELSE aegis_id_floor('evt', created_at AT TIME ZONE 'UTC') || substr(md5(id), 1, 14) END AS id,
+         org_id, actor_type, actor_id, actor_label, action, target_type, target_id, data, created_at
+       FROM vol_e`,
+    );
     await client.query(`CREATE INDEX ON vol_eo (ord)`);
     await client.query(`CREATE TEMP TABLE vol_h (ord bigint PRIMARY KEY, seq bigint, prev_hash text, hash text)`);
     const head = await client.query<{ seq: string; hash: string }>(
@@ -80,11 +86,18 @@ export async function sealStagedAuditEvents(client: pg.Client, orgId: string): P
       await client.query(`INSERT INTO vol_h SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[])`, cols);
       done += rows.length;
     }
+    // The seqs were just given out one by one under the organisation's lock, on the seed's own
+    // database: the per-row uniqueness trigger is switched off for this one bulk insert (22 million
+    // rows at ten million intents) and the uniqueness is checked once afterwards instead.
+    await client.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_seq_unique");
     await client.query(
       `INSERT INTO audit_events (id, org_id, actor_type, actor_id, actor_label, action, target_type, target_id, data, created_at, seq, prev_hash, hash)
        SELECT e.id, e.org_id, e.actor_type, e.actor_id, e.actor_label, e.action, e.target_type, e.target_id, e.data, e.created_at, h.seq, h.prev_hash, h.hash
        FROM vol_eo e JOIN vol_h h ON h.ord = e.ord`,
     );
+    await client.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_seq_unique");
+    const twice = await client.query(`SELECT seq FROM audit_events WHERE org_id = $1 AND seq IS NOT NULL GROUP BY seq HAVING count(*) > 1 LIMIT 1`, [orgId]);
+    if (twice.rowCount) throw new Error(`audit seq ${twice.rows[0].seq} given twice`);
     return done;
   } finally {
     await client.query(`SELECT pg_advisory_unlock(${0x0a0d17}, hashtext($1))`, [orgId]);

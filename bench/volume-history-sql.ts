@@ -21,7 +21,7 @@ export const LEDGER_SQL = [
    UNION ALL SELECT i.wallet_id, i.id, 'debit', i.amount, i.resolved, 3, 'Spend approved by a person', (ARRAY[$6::text, $7::text, $8::text, $9::text])[${FINAL}]
      FROM vol_i i WHERE i.kind = 'appr' AND i.fate = 'approved' AND ($2::text || $3::text || $4::text || $5::text) IS NOT NULL`,
   `INSERT INTO ledger_entries (id, org_id, wallet_id, intent_id, kind, amount, balance_after, held_after, memo, actor, created_at)
-   SELECT 'led_' || substr(md5('vol-led-' || wallet_id || coalesce(intent_id, '') || ord), 1, 24), $1, wallet_id, intent_id, kind::"LedgerKind", amount,
+   SELECT aegis_id_floor('led', at AT TIME ZONE 'UTC') || substr(md5('vol-led-' || wallet_id || coalesce(intent_id, '') || ord), 1, 14), $1, wallet_id, intent_id, kind::"LedgerKind", amount,
      sum(CASE kind WHEN 'credit' THEN amount WHEN 'debit' THEN -amount ELSE 0 END) OVER w,
      sum(CASE kind WHEN 'hold' THEN amount WHEN 'release' THEN -amount ELSE 0 END) OVER w,
      memo, actor, at

@@ -84,7 +84,8 @@ export const PLAN_SQL = `
     FROM raw
   )
   SELECT t.g, t.kind, t.created,
-    'int_' || substr(md5('vol-int-' || t.g), 1, 24) AS id,
+    -- time-ordered like the app's (lib/db/ids.ts), so each lands in its month's partition
+    aegis_id_floor('int', t.created AT TIME ZONE 'UTC') || substr(md5('vol-int-' || t.g), 1, 14) AS id,
     a.agent_id, a.wallet_id, a.name AS agent_name,
     CASE WHEN t.kind = 'gamble' THEN '${BLOCKED_MERCHANT[0]}' ELSE m.merchant END AS merchant,
     CASE WHEN t.kind = 'gamble' THEN '${BLOCKED_MERCHANT[1]}' ELSE m.category END AS category,

@@ -146,6 +146,7 @@ export const EnvSchema = z.object({
   AEGIS_SWEEP_INTERVAL_MS: wholeNumber(30 * SECOND, 1, "milliseconds"),
   AEGIS_RECOVERY_INTERVAL_MS: wholeNumber(3 * SECOND, 0, "milliseconds"),
   AEGIS_AUDIT_CHAIN_INTERVAL_MS: wholeNumber(SECOND, 0, "milliseconds"),
+  AEGIS_PARTITION_INTERVAL_MS: wholeNumber(60 * 60 * SECOND, 0, "milliseconds"),
   // Second factors: how long a passkey or TOTP check counts for approving above the step-up threshold
   AEGIS_STEP_UP_MAX_AGE_SECONDS: wholeNumber(300, 1, "seconds", 3600),
   // Single sign-on (OpenID Connect); off unless the issuer, client id and secret are all set

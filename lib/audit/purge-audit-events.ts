@@ -31,7 +31,7 @@ export async function purgeAuditEvents(db: Db, actor: Actor, orgId: string): Pro
   const result = await db.$transaction(async (tx) => {
     const { lastTombstone: last, from, through, head, cutoff } = await planAuditPurge(tx, orgId);
     if (through < from) return { tombstone: null, from, through: last?.purgedThroughSeq ?? null, cutoff };
-    const boundary = await tx.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId, seq: through } }, select: { hash: true } });
+    const boundary = await tx.auditEvent.findFirstOrThrow({ where: { orgId, seq: through }, select: { hash: true } });
     const tombstone = await createAuditCheckpoint(tx, orgId, "tombstone", {
       head,
       purgedThroughSeq: through,

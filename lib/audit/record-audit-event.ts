@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/client";
-import { newId } from "@/lib/db/ids";
+import { newAuditEventId } from "@/lib/db/ids";
 import { runSql, sqlBuilder, type SqlTx } from "@/lib/db/sql";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { AUDIT_ACTIONS, type AuditAction, type AuditData } from "./audit-actions";
@@ -19,7 +19,9 @@ export function auditRow<A extends AuditAction>(e: AuditInput<A>) {
   const spec = AUDIT_ACTIONS[e.action];
   const actor = actorOf(e.actor);
   return {
-    id: newId("evt"),
+    // The id carries when the row was written, not `at` (a back-dated event's time): its month's
+    // partition then always exists, and months fill in the order the chain seals them.
+    id: newAuditEventId(),
     org_id: e.orgId,
     actor_type: actor.actorType,
     actor_id: actor.actorId,

@@ -5,6 +5,7 @@ import { setAgentStatus } from "@/lib/agents/set-agent-status";
 import { setRiskOverride } from "@/lib/agents/set-risk-override";
 import type { Db } from "@/lib/db/client";
 import { newIntentId } from "@/lib/db/ids";
+import { ensureMonthPartitions } from "@/lib/db/partitions";
 import { decideIntent } from "@/lib/intents/decide-intent";
 import { sqlTransaction } from "@/lib/db/sql";
 import { storePendingIntent } from "@/lib/intents/store-pending-intent";
@@ -32,6 +33,9 @@ const ignoreRefusal = (e: unknown) => {
 };
 
 export async function playDemoHistory(db: Db, setup: DemoSetup, plan: DemoPlan, now: Date): Promise<void> {
+  // The history's ids carry its back-dated times: the months it covers need their partitions.
+  const first = plan.intents.reduce((min, p) => (p.at < min ? p.at : min), now);
+  await ensureMonthPartitions(db, first);
   const due: Due[] = [];
   const events = [...plan.events].sort((a, b) => a.at.getTime() - b.at.getTime());
   const answerNow: { approvalId: string; intent: PlannedIntent }[] = [];
@@ -121,7 +125,7 @@ function agentPrincipal(setup: DemoSetup, p: PlannedIntent): AgentPrincipal {
 /** The row submitIntent writes (same fields, same audit event), at the planned time. */
 async function insertIntent(db: Db, setup: DemoSetup, p: PlannedIntent): Promise<string> {
   const agent = setup.agents[p.agent];
-  const id = newIntentId();
+  const id = newIntentId(p.at);
   const canonical = JSON.stringify({
     agentId: agent.id,
     amount: p.amount,

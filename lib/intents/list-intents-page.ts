@@ -1,6 +1,8 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { AnyReadDb } from "@/lib/db/client";
+import { INTENT_ID_PREFIX } from "@/lib/db/ids";
+import { idRangeOfDates } from "@/lib/db/id-ranges";
 import { sqlOf } from "@/lib/db/sql";
 import type { DB } from "@/lib/generated/kysely/types";
 import { AppError } from "@/lib/errors/app-error";
@@ -36,6 +38,20 @@ export async function listIntentsPage(db: AnyReadDb, principal: UserPrincipal, f
   if (f.merchant_category) q = q.where("intents.merchant_category", "=", f.merchant_category);
   if (f.created_after) q = q.where("intents.created_at", ">=", new Date(f.created_after));
   if (f.created_before) q = q.where("intents.created_at", "<", new Date(f.created_before));
+  const ids = idRangeOfDates(
+    INTENT_ID_PREFIX,
+    f.created_after ? new Date(f.created_after) : undefined,
+    f.created_before ? new Date(f.created_before) : undefined,
+  );
+  // The same dates as an id range, so only the months they cover are read (lib/db/id-ranges.ts).
+  if (ids)
+    q = q.where((e) =>
+      e.or([
+        e("intents.id", "<", ids.oldBelow),
+        e("intents.id", ">=", ids.oldFrom),
+        e.and([...(ids.low ? [e("intents.id", ">=", ids.low)] : []), ...(ids.high ? [e("intents.id", "<", ids.high)] : [])]),
+      ]),
+    );
   if (f.min_amount !== undefined) q = q.where("intents.amount", ">=", f.min_amount);
   if (f.max_amount !== undefined) q = q.where("intents.amount", "<=", f.max_amount);
   if (f.state) q = q.where((e) => stateCondition(e, f.state!));

@@ -1,5 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import type { AnyReadDb } from "@/lib/db/client";
+import { INTENT_ID_PREFIX } from "@/lib/db/ids";
+import { idRangeOfDates } from "@/lib/db/id-ranges";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, page } from "@/lib/api/keyset-cursor";
@@ -23,6 +25,13 @@ function stateWhere(db: AnyReadDb, state: SettledState): Prisma.IntentWhereInput
     case "partially_captured":
       return { status: "approved", settlement: "captured", capturedAmount: { lt: db.intent.fields.amount } };
   }
+}
+
+/** The date filter as an id range too, so only the months it covers are read (lib/db/id-ranges.ts). */
+function idRangeWhere(after?: string, before?: string): Prisma.IntentWhereInput {
+  const r = idRangeOfDates(INTENT_ID_PREFIX, after ? new Date(after) : undefined, before ? new Date(before) : undefined);
+  if (!r) return {};
+  return { OR: [{ id: { lt: r.oldBelow } }, { id: { gte: r.oldFrom } }, { id: { ...(r.low ? { gte: r.low } : {}), ...(r.high ? { lt: r.high } : {}) } }] };
 }
 
 /** Newest first, keyset-paginated. Agent keys see only their own agent's intents. */
@@ -52,7 +61,7 @@ export async function listIntents(db: AnyReadDb, principal: Principal, q: Intent
   }
   const rows = await db.intent.findMany({
     // The scope is its own AND term so no filter can widen it.
-    where: { AND: [readScope.intents(principal), where, afterCursor(q.cursor)] },
+    where: { AND: [readScope.intents(principal), where, idRangeWhere(q.created_after, q.created_before), afterCursor(q.cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     include: intentInclude,

@@ -39,8 +39,10 @@ export async function submitIntent(
 ): Promise<SubmitResult> {
   const agentId = resolveAgentId(principal, input.agent_id);
   const keyId = principal.keyId;
+  const createdAt = new Date();
   const intent: IntentFacts = {
-    id: newIntentId(),
+    // The id carries createdAt, so a date filter can become an id range (lib/db/id-ranges.ts).
+    id: newIntentId(createdAt),
     orgId: principal.orgId,
     agentId,
     apiKeyId: keyId,
@@ -54,7 +56,7 @@ export async function submitIntent(
     metadata: input.metadata ?? {},
     idempotencyKey: keyId ? idempotencyKey : null,
     requestHash: hashRequest(agentId, input),
-    createdAt: new Date(),
+    createdAt,
     source,
     recurring: input.recurring ?? false,
   };
@@ -108,7 +110,8 @@ function resolveAgentId(principal: Principal, requested: string | undefined): st
 }
 
 async function findByIdempotencyKey(db: Db, apiKeyId: string, key: string): Promise<IntentRow> {
-  return db.intent.findUniqueOrThrow({ where: { apiKeyId_idempotencyKey: { apiKeyId, idempotencyKey: key } }, include: intentInclude });
+  // At most one: the intents_idempotency_unique trigger (no unique index across partitions).
+  return db.intent.findFirstOrThrow({ where: { apiKeyId, idempotencyKey: key }, include: intentInclude });
 }
 
 function replay(previous: IntentRow, requestHash: string): SubmitResult {

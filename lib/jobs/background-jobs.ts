@@ -10,6 +10,7 @@ import { startAuditChainJob, stopAuditChainJob } from "./audit-chain-job";
 import { startAuditVerificationJob, stopAuditVerificationJob } from "./audit-verification-job";
 import { startAuditTimestampJob, stopAuditTimestampJob } from "./audit-timestamp-job";
 import { intervalJob } from "./interval-job";
+import { startPartitionJob, stopPartitionJob } from "./partition-job";
 import { runOutboxTick } from "./run-outbox-tick";
 import { webhookConfig } from "@/lib/webhooks/webhook-config";
 
@@ -38,6 +39,7 @@ const outboxJob = intervalJob("outbox", runOutboxTick);
 /** Starts every background loop (once per process; passes of one loop never overlap). */
 export function startBackgroundJobs(): void {
   startRecoveryJob(); // first: after a crash, leftover intents have clients waiting on them
+  startPartitionJob();
   sweepJob.start(env().AEGIS_SWEEP_INTERVAL_MS, { runAtStart: true });
   startAuditChainJob();
   startAuditVerificationJob();
@@ -52,4 +54,5 @@ export function stopBackgroundJobs(): void {
   stopAuditVerificationJob();
   stopAuditTimestampJob();
   stopRecoveryJob();
+  stopPartitionJob();
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { newId } from "@/lib/db/ids";
+import { newLedgerEntryId } from "@/lib/db/ids";
 import type { SqlTx } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
 import type { LedgerKind } from "@/lib/generated/kysely/enums";
@@ -62,7 +62,7 @@ export function ledgerCtes(name: string, e: LedgerInput) {
   return sql`${w} AS (${walletUpdate(e.kind, e.walletId, e.amount)}),
     ${l} AS (
       INSERT INTO ledger_entries (id, org_id, wallet_id, intent_id, kind, amount, balance_after, held_after, memo, actor)
-      SELECT ${newId("led")}, ${e.orgId}, ${e.walletId}, ${e.intentId ?? null}, ${e.kind}::"LedgerKind", ${e.amount}::bigint, ${w}.balance, ${w}.held,
+      SELECT ${newLedgerEntryId()}, ${e.orgId}, ${e.walletId}, ${e.intentId ?? null}, ${e.kind}::"LedgerKind", ${e.amount}::bigint, ${w}.balance, ${w}.held,
         ${e.memo}, ${e.actor} FROM ${w}
       RETURNING id, balance_after, held_after
     )`;

@@ -184,7 +184,7 @@ async function decideNewCardIntent(
 ): Promise<CardAnswer> {
   const m = req.merchant;
   const intent = {
-    id: newIntentId(),
+    id: newIntentId(now),
     orgId: c.orgId,
     agentId: card.agent_id,
     apiKeyId: null,

@@ -50,8 +50,10 @@ let intentId: string;
 let approvalId: string;
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[] };
+/** A monthly partition (or the DEFAULT one) counts as its table. */
+const tableOf = (relation: string) => relation.replace(/_(p\d{6}|default)$/, "");
 const seqScans = (n: PlanNode): string[] => [
-  ...(n["Node Type"] === "Seq Scan" && WATCHED.includes(n["Relation Name"] ?? "") ? [n["Relation Name"]!] : []),
+  ...(n["Node Type"] === "Seq Scan" && WATCHED.includes(tableOf(n["Relation Name"] ?? "")) ? [n["Relation Name"]!] : []),
   ...(n.Plans ?? []).flatMap(seqScans),
 ];
 
@@ -63,7 +65,14 @@ async function scansOf(load: () => Promise<unknown>): Promise<{ query: string; s
   const out = [];
   for (const s of statements) {
     const { rows } = await raw.query(`EXPLAIN (FORMAT JSON) ${s.query}`, s.params);
-    out.push({ query: s.query.slice(0, 300), seq: seqScans(rows[0]["QUERY PLAN"][0].Plan) });
+    const seq = [];
+    // A month not reached yet, or this month's handful of set-up events: reading a partition of
+    // under a thousand rows whole costs microseconds, and is what the planner rightly picks there.
+    for (const relation of seqScans(rows[0]["QUERY PLAN"][0].Plan)) {
+      const { n } = (await raw.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM "${relation}" LIMIT 1000) s`)).rows[0];
+      if (n >= 1000) seq.push(relation);
+    }
+    out.push({ query: s.query.slice(0, 300), seq });
   }
   return out;
 }
@@ -97,11 +106,14 @@ beforeAll(async () => {
   const agents = [];
   for (let n = 0; n < 20; n++) agents.push((await createAgent(db, "system", { orgId, name: `agent ${n}`, initialBalance: 1_000_000, currency: "INR" })).id);
   agentId = agents[3];
+  // Half the intents have ids made before partitions (in DEFAULT), half time-ordered ones in their months.
+  await raw.query(`SELECT aegis_ensure_month_partitions(now() - interval '91 days', 3)`);
   // Intents over 90 days in 12 categories (one rare), every status; an approval for each
   // intent that needed a person (4,000 still open); two audit events per intent.
   await raw.query(
     `INSERT INTO intents (id, org_id, agent_id, amount, currency, reason, confidence, merchant, merchant_category, status, request_hash, created_at, decided_at)
-     SELECT 'int_' || substr(md5($1 || g), 1, 24), $2, ($3::uuid[])[1 + g % 20], 1000 + g % 500000, 'INR', 'volume', 0.9, 'M' || g % 40,
+     SELECT CASE WHEN g % 2 = 0 THEN 'int_' || substr(md5($1 || g), 1, 24)
+       ELSE aegis_id_floor('int', now() - (g % 129600) * interval '1 minute') || substr(md5($1 || g), 1, 14) END, $2, ($3::uuid[])[1 + g % 20], 1000 + g % 500000, 'INR', 'volume', 0.9, 'M' || g % 40,
        CASE WHEN g % 997 = 0 THEN 'rare' ELSE 'cat' || g % 11 END,
        (CASE WHEN g % 10 = 0 THEN 'pending_approval' WHEN g % 50 = 1 THEN 'expired' WHEN g % 10 = 2 THEN 'denied' ELSE 'approved' END)::"IntentStatus",
        md5('r' || g), now() - (g % 129600) * interval '1 minute', now() - (g % 129600) * interval '1 minute'
@@ -156,7 +168,7 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     ["dashboard intents list, smallest amount first", () => listIntentsPage(db, admin, { limit: 25, sort: "amount_asc" }, "INR")],
     ["dashboard intents search, a merchant's name", () => listIntentsPage(db, admin, { limit: 25, q: "m17" }, "INR")],
     ["dashboard intents search, a rare word", () => listIntentsPage(db, admin, { limit: 25, q: "zebra" }, "INR")],
-    ["dashboard intents search, part of an id", () => listIntentsPage(db, admin, { limit: 25, q: intentId.slice(4, 14) }, "INR")],
+    ["dashboard intents search, part of an id", () => listIntentsPage(db, admin, { limit: 25, q: intentId.slice(-10) }, "INR")],
     ["dashboard intents search, an amount", () => listIntentsPage(db, admin, { limit: 25, q: "12.34" }, "INR")],
     ["dashboard intents rejected by a person", () => listIntentsPage(db, admin, { limit: 25, state: "rejected" }, "INR")],
     ["dashboard intents partly captured", () => listIntentsPage(db, admin, { limit: 25, state: "partially_captured" }, "INR")],
