@@ -1,5 +1,6 @@
 // `npx tsx bench/profile-submit.ts`: a CPU profile of the app server taking approved submits
 // on PostgreSQL (closed loop, c=4, 8 agents, 15 s), and the functions with the most self time.
+// AEGIS_BENCH_PROFILE_DB=pglite profiles the embedded database instead (it runs in the server's process).
 // The server is profiled through the inspector (bench/cpu-profile-preload.mjs, written on SIGUSR2); the .cpuprofile
 // files stay in the printed folder for Chrome DevTools / speedscope.
 import fs from "node:fs";
@@ -28,8 +29,10 @@ function topSelf(file: string, n = 30): string[] {
     const area =
       x.callFrame.url === ""
         ? x.callFrame.functionName
-        : (/node_modules\/(@[^/]+\/[^/]+|[^/]+)/.exec(x.callFrame.url)?.[1] ??
-          (x.callFrame.url.includes(".next/") ? "app code (.next)" : x.callFrame.url.startsWith("node:") ? "node internals" : "other"));
+        : x.callFrame.url.startsWith("wasm://")
+          ? "WebAssembly (PGlite's PostgreSQL)"
+          : (/node_modules\/(@[^/]+\/[^/]+|[^/]+)/.exec(x.callFrame.url)?.[1] ??
+            (x.callFrame.url.includes(".next/") ? "app code (.next)" : x.callFrame.url.startsWith("node:") ? "node internals" : "other"));
     byArea.set(area, (byArea.get(area) ?? 0) + x.hitCount);
   }
   const pct = (v: number) => `${((100 * v) / total).toFixed(1)} %`;
@@ -49,21 +52,24 @@ function topSelf(file: string, n = 30): string[] {
 }
 
 async function main() {
+  const kind = process.env.AEGIS_BENCH_PROFILE_DB === "pglite" ? "pglite" : "postgresql";
   const name = `aegis_bench_prof_${Date.now()}`;
   const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN);
   url.pathname = `/${name}`;
+  if (kind === "postgresql") {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aegis-bench-prof-"));
   const profDir = path.join(dataDir, "profiles");
   try {
-    const env = appEnv(dataDir, await freePort(), url.toString());
+    const env = appEnv(dataDir, await freePort(), kind === "postgresql" ? url.toString() : undefined);
     // Node refuses --cpu-prof in NODE_OPTIONS; the preload profiles through the inspector instead.
     env.NODE_OPTIONS = [env.NODE_OPTIONS, `--import ${path.join(import.meta.dirname, "cpu-profile-preload.mjs")}`].filter(Boolean).join(" ");
     env.AEGIS_BENCH_PROFILE_DIR = profDir;
     const app = await startApp(env, "profile");
-    const data = await createBenchAgents(app, await demoCredentials(app, "postgresql"), 8);
+    const data = await createBenchAgents(app, await demoCredentials(app, kind), 8);
     const keys = data.agents.map((a) => a.key);
     await closedLoop(app.baseUrl, keys, 4, 3);
     await closedLoop(app.baseUrl, keys, 4, Number(process.env.AEGIS_BENCH_PROFILE_SECONDS ?? 15));
@@ -76,8 +82,10 @@ async function main() {
     for (const line of topSelf(server)) console.log(line);
     log(`profiles kept in ${profDir}`);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    if (kind === "postgresql") {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   }
 }
 
