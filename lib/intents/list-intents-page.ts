@@ -93,9 +93,11 @@ function stateCondition(e: E, state: NonNullable<IntentFilters["state"]>) {
         e("intents.captured_amount", ">=", e.ref("intents.amount")),
       ]);
     case "partially_captured":
+      // The settlement as a literal, not a parameter: a prepared statement's generic plan can then
+      // still prove the partial index's predicate (intents_partly_captured_idx) and read only those rows.
       return e.and([
         e("intents.status", "=", "approved"),
-        e("intents.settlement", "=", "captured"),
+        e("intents.settlement", "=", sql.lit("captured")),
         e("intents.captured_amount", "<", e.ref("intents.amount")),
       ]);
   }
