@@ -38,7 +38,10 @@ export async function loadRecentIntents(db: DbOrTx, orgId: string, agentIds: str
 
 /**
  * Which of these intents go to a merchant their agent was never approved to pay before, in
- * one query (an EXISTS per card on the (agent_id, merchant) index).
+ * one query: one probe per card of the (agent_id, merchant, created_at) index of each month. The
+ * probe is a LATERAL … LIMIT 1, not NOT EXISTS: the planner may turn NOT EXISTS into a hash
+ * anti-join that reads whole partitions when its statistics make them look small (it did in CI),
+ * while a page holds at most a few dozen cards, so a probe each is always the cheap plan.
  */
 export async function loadNewMerchants(
   db: DbOrTx,
@@ -49,9 +52,11 @@ export async function loadNewMerchants(
   const values = Prisma.join(named.map((c) => Prisma.sql`(${c.intentId}, ${c.agentId}::uuid, ${c.merchant}, ${c.createdAt}::timestamp)`));
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT p.id FROM (VALUES ${values}) AS p(id, agent_id, merchant, created_at)
-    WHERE NOT EXISTS (
-      SELECT 1 FROM intents i
+    LEFT JOIN LATERAL (
+      SELECT 1 AS paid FROM intents i
       WHERE i.agent_id = p.agent_id AND i.merchant = p.merchant AND i.status = 'approved' AND i.created_at < p.created_at
-    )`;
+      LIMIT 1
+    ) before ON true
+    WHERE before.paid IS NULL`;
   return new Set(rows.map((r) => r.id));
 }
