@@ -14,6 +14,7 @@ import { log } from "./stats";
 import { AGENTS_SQL, APPROVALS_SQL, DECISIONS_SQL, INTENTS_SQL, PLAN_SQL, RESPONSES_SQL, SETUP_SQL, VOLUME_MERCHANTS, WALLETS_SQL } from "./volume-sql";
 import { AUDIT_SQL, LEDGER_SQL, NOTIFICATIONS_SQL } from "./volume-history-sql";
 import { sealStagedAuditEvents } from "./volume-chain";
+import { dropSecondaryIndexes, rebuildIndexes } from "./bulk-load-indexes";
 
 export type VolumeOptions = { databaseUrl: string; intents: number; pending: number; agents: number; days: number; dataDir: string };
 export type VolumeSeed = { orgId: string; credentialsFile: string; seconds: number; steps: Record<string, number>; counts: Record<string, number> };
@@ -81,6 +82,9 @@ export async function seedVolume(o: VolumeOptions): Promise<VolumeSeed> {
       await run(client, AGENTS_SQL, [orgId, extra, new Date(Date.now() - (o.days + 5) * DAY_MS).toISOString()]);
       await run(client, WALLETS_SQL, [orgId]);
     });
+    const dropped = await step("drop secondary indexes", () =>
+      dropSecondaryIndexes(client, ["intents", "policy_decisions", "ledger_entries", "audit_events", "notifications"]),
+    );
     await step("plan", () => run(client, PLAN_SQL, [orgId, o.intents - o.pending, o.pending, o.days, extra, VOLUME_MERCHANTS.length]));
     await step("intents", () => run(client, INTENTS_SQL, [orgId]));
     await step("decisions", () =>
@@ -106,6 +110,7 @@ export async function seedVolume(o: VolumeOptions): Promise<VolumeSeed> {
       for (const s of AUDIT_SQL) await run(client, s, who);
     });
     await step("audit hash chain", () => sealStagedAuditEvents(client, orgId));
+    await step(`rebuild ${dropped.length} indexes`, () => rebuildIndexes(client, dropped));
     await client.query(`COMMIT`);
     await step("counters rebuild (through the app)", () => runCli(env, ["counters", "rebuild", "--org", orgId, "--json"], 1_200_000));
     await step("vacuum analyze", () => client.query(`VACUUM ANALYZE`));
