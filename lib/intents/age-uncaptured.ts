@@ -11,7 +11,9 @@ export type AgeingRow = { bucket: (typeof AGEING_BUCKETS)[number]["key"]; curren
 
 /**
  * How long approved money has waited for a capture or void, per bucket and currency, in one
- * grouped read of the open approvals through the (org_id, status, settlement, decided_at) index.
+ * grouped read of the open approvals: an index-only scan of intents_awaiting_settlement_idx, a
+ * partial index holding exactly those rows with their currency and amount (the status and the
+ * settlement are literals here so the planner can prove the index's predicate).
  */
 export async function ageUncaptured(db: DbOrTx, orgId: string, now = new Date()): Promise<AgeingRow[]> {
   const rows = await db.$queryRaw<{ bucket: string; currency: string; count: bigint; amount: bigint }[]>`
