@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NoSuitableHostError } from "@/lib/db/database-errors";
 import { createFailoverPool, type FailoverPool } from "@/lib/db/failover-pool";
-import { canManageClusters, createCluster, dropCluster, query, startCluster, type Cluster } from "./support/pg-cluster";
+import { canManageClusters, createCluster, freeClusterPorts, dropCluster, query, startCluster, type Cluster } from "./support/pg-cluster";
 
 /**
  * The pool's side of a failover, against a PostgreSQL cluster of its own that the test fences
@@ -10,7 +10,8 @@ import { canManageClusters, createCluster, dropCluster, query, startCluster, typ
  * shutdown does): a connection that meets either is closed, not reused, and the pool looks for a
  * writable host again. The URL's first host has nothing listening: the search passes over it.
  */
-const PG_PORT = Number(process.env.AEGIS_FAILOVER_PG_PORT ?? 5441) + 2;
+// Ten above failover.test.ts's start, so the two files never pick the same free port.
+const PG_PORT = freeClusterPorts(Number(process.env.AEGIS_FAILOVER_PG_PORT ?? 5441) + 10, 1);
 const NAME = "aegis_failover_c";
 let cluster: Cluster | null = null;
 let pool: FailoverPool | null = null;

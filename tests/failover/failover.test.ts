@@ -11,6 +11,7 @@ import {
   canManageClusters,
   createCluster,
   dropCluster,
+  freeClusterPorts,
   killCluster,
   makeStandby,
   promoteCluster,
@@ -29,10 +30,10 @@ import {
  * Then: no acknowledged intent lost, none decided twice, every wallet equal to its ledger; and the
  * time from the promotion to the first acknowledged submit, printed.
  *
- * Ports: the clusters take AEGIS_FAILOVER_PG_PORT and the next one (default 5441, 5442), the apps
- * testPort(30) and testPort(31). The clusters are dropped at the end, whatever happened.
+ * Ports: the clusters take the first two free ports from AEGIS_FAILOVER_PG_PORT (default 5441), the
+ * apps testPort(30) and testPort(31). The clusters are dropped at the end, whatever happened.
  */
-const PG_PORT = Number(process.env.AEGIS_FAILOVER_PG_PORT ?? 5441);
+const PG_PORT = freeClusterPorts(Number(process.env.AEGIS_FAILOVER_PG_PORT ?? 5441), 2);
 const NAMES = { primary: "aegis_failover_a", standby: "aegis_failover_b" };
 const STANDBY_APP_NAME = "aegis_standby";
 const DB = "aegis";

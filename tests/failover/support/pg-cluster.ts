@@ -29,6 +29,27 @@ export function dropCluster(name: string): void {
   }
 }
 
+/**
+ * The first port from `from` on where `count` consecutive ports are free for new clusters: no
+ * cluster of postgresql-common is configured on them (running or not) and no server's socket is
+ * there. AEGIS_FAILOVER_PG_PORT pins the start; a developer's own cluster on 5441 no longer makes
+ * the failover tests fail at start with "Port conflict".
+ */
+export function freeClusterPorts(from: number, count: number): number {
+  if (!fs.existsSync("/usr/bin/pg_lsclusters")) return from; // no postgresql-common: canManageClusters() skips the test
+  const taken = new Set(
+    run("pg_lsclusters", ["--no-header"])
+      .split("\n")
+      .map((line) => Number(line.trim().split(/\s+/)[2]))
+      .filter((port) => port > 0),
+  );
+  const free = (port: number) => !taken.has(port) && !fs.existsSync(`/var/run/postgresql/.s.PGSQL.${port}`);
+  for (let port = from; port < from + 200; port++) {
+    if (Array.from({ length: count }, (_, k) => port + k).every(free)) return port;
+  }
+  throw new Error(`no ${count} free PostgreSQL ports from ${from}`);
+}
+
 /** A new cluster with trust authentication on 127.0.0.1 and `settings` in its conf.d; not started. */
 export function createCluster(name: string, port: number, settings: Record<string, string>): Cluster {
   dropCluster(name); // a previous run that was killed before its clean-up
