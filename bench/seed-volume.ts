@@ -109,10 +109,12 @@ export async function seedVolume(o: VolumeOptions): Promise<VolumeSeed> {
     });
     await step("ledger and wallets", async () => {
       for (const s of LEDGER_SQL) await run(client, s, [...who, 100_000_000_000]);
+      await client.query("TRUNCATE vol_l"); // staging made in this transaction: its disk is freed at once
     });
     await step("notifications", () => run(client, NOTIFICATIONS_SQL, [orgId]));
     await step("audit events", async () => {
       for (const s of AUDIT_SQL) await run(client, s, who);
+      await client.query("TRUNCATE vol_i"); // the plan is used up
     });
     await step("audit hash chain", () => sealStagedAuditEvents(client, orgId));
     await step(`rebuild ${dropped.length} indexes`, () => rebuildIndexes(client, dropped));

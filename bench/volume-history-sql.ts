@@ -25,7 +25,7 @@ export const LEDGER_SQL = [
      sum(CASE kind WHEN 'credit' THEN amount WHEN 'debit' THEN -amount ELSE 0 END) OVER w,
      sum(CASE kind WHEN 'hold' THEN amount WHEN 'release' THEN -amount ELSE 0 END) OVER w,
      memo, actor, at
-   FROM vol_l WINDOW w AS (PARTITION BY wallet_id ORDER BY at, ord, intent_id ROWS UNBOUNDED PRECEDING)`,
+   FROM vol_l WINDOW w AS (PARTITION BY wallet_id ORDER BY at, ord, intent_id ROWS UNBOUNDED PRECEDING) ORDER BY at`,
   `UPDATE wallets w SET balance = s.balance, held = s.held
    FROM (SELECT wallet_id,
      sum(CASE kind WHEN 'credit' THEN amount WHEN 'debit' THEN -amount ELSE 0 END) AS balance,

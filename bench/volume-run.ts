@@ -17,7 +17,7 @@ const PG_ADMIN_URL = process.env.AEGIS_BENCH_PG_URL ?? "postgres://postgres@127.
 type Credentials = { organisation: { id: string }; user_keys: { email: string; key: string }[]; users: { password: string }[] };
 
 /** Starts the app on a seeded database and times the pages. */
-export async function timePages(databaseUrl: string, dataDir: string, runs = 5): Promise<PageTime[]> {
+export async function timePages(databaseUrl: string, dataDir: string, runs = 5, only?: RegExp): Promise<PageTime[]> {
   const creds = JSON.parse(fs.readFileSync(path.join(dataDir, "demo-credentials.json"), "utf8")) as Credentials;
   const env = { ...appEnv(dataDir, await freePort(), databaseUrl), AEGIS_DASHBOARD_RATE_LIMIT_PER_MINUTE: "0" };
   const app = await startApp(env, "volume");
@@ -29,6 +29,7 @@ export async function timePages(databaseUrl: string, dataDir: string, runs = 5):
       adminKey: creds.user_keys.find((k) => k.email === "admin@acme.test")!.key,
       password: creds.users[0].password,
       runs,
+      only,
     });
   } finally {
     await app.stop();
@@ -94,10 +95,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const databaseUrl = arg("database-url");
   const dataDir = arg("data-dir");
   if (!databaseUrl || !dataDir) {
-    console.error("usage: npx tsx bench/volume-run.ts --database-url URL --data-dir DIR (a database seeded by npm run bench:seed, and its --data-dir)");
+    console.error(
+      "usage: npx tsx bench/volume-run.ts --database-url URL --data-dir DIR [--runs N] [--only REGEXP] (a database seeded by npm run bench:seed, and its --data-dir; --only times the pages whose name matches)",
+    );
     process.exit(2);
   }
-  timePages(databaseUrl, dataDir, Number(arg("runs") ?? 5)).then(
+  const only = arg("only");
+  timePages(databaseUrl, dataDir, Number(arg("runs") ?? 5), only ? new RegExp(only) : undefined).then(
     (rows) => {
       console.log(renderPageTimes(rows));
       console.log(

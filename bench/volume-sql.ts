@@ -124,7 +124,9 @@ export const INTENTS_SQL = `
     CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN i.amount END,
     CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN 'captured'::"Settlement" END,
     CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN i.resolved + interval '2 hours' END
-  FROM vol_i i`;
+  FROM vol_i i
+  -- in arrival order, as the app's rows are: the heap then follows created_at like a real table's
+  ORDER BY i.created`;
 
 /** $2..$5 the trace templates (JSON text) for auto, appr, hard, gamble; $6 budgets; $7 policy version. */
 export const DECISIONS_SQL = `
@@ -140,7 +142,7 @@ export const DECISIONS_SQL = `
     END,
     CASE i.kind WHEN 'auto' THEN $2::jsonb WHEN 'hard' THEN $4::jsonb WHEN 'gamble' THEN $5::jsonb ELSE $3::jsonb END,
     $6::jsonb, 'low', $7::int, i.decided
-  FROM vol_i i WHERE $1::text IS NOT NULL`;
+  FROM vol_i i WHERE $1::text IS NOT NULL ORDER BY i.decided`;
 
 export const APPROVALS_SQL = `
   INSERT INTO approvals (id, org_id, intent_id, status, required_role, approvals_required, expires_at, created_at, resolved_at,

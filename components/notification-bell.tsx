@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { shownUnread } from "@/lib/notifications/list-notifications";
 
 /** The header's bell: a link to the notification list with the unread count. */
 export function NotificationBell({ unread }: { unread: number }) {
-  const label = unread === 0 ? "Notifications" : `Notifications, ${unread} unread`;
+  const label = unread === 0 ? "Notifications" : `Notifications, ${shownUnread(unread)} unread`;
   return (
     <Link
       href="/notifications"
@@ -19,7 +20,7 @@ export function NotificationBell({ unread }: { unread: number }) {
           data-testid="notification-count"
           className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-rose-600 px-1 text-center text-[11px] font-semibold leading-5 text-white"
         >
-          {unread > 99 ? "99+" : unread}
+          {shownUnread(unread)}
         </span>
       )}
     </Link>

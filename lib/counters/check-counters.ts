@@ -2,10 +2,16 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { sqlFrom, type SqlTx } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
-import { keptMinutesFromSql, recomputedDayCountersSql, recomputedMinuteCountersSql, recomputedSpendDimensionsSql } from "./recompute-counters-sql";
+import {
+  keptMinutesFromSql,
+  recomputedAwaitingSettlementSql,
+  recomputedDayCountersSql,
+  recomputedMinuteCountersSql,
+  recomputedSpendDimensionsSql,
+} from "./recompute-counters-sql";
 
 export type CounterDrift = {
-  kind: "day" | "dimension" | "minute";
+  kind: "day" | "dimension" | "minute" | "awaiting";
   agentId: string;
   key: string;
   stored: Record<string, number>;
@@ -44,7 +50,16 @@ export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Dat
       COALESCE(s.intents, 0) AS stored, COALESCE(r.intents, 0) AS recomputed
     FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.minute = r.minute
     WHERE COALESCE(s.intents, 0) <> COALESCE(r.intents, 0)`.execute(q);
+  const { rows: awaiting } = await sql<{ agent_id: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> }>`
+    WITH s AS (SELECT * FROM awaiting_settlement_counters WHERE org_id = ${orgId}), r AS (${recomputedAwaitingSettlementSql(orgId)})
+    SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id, to_char(COALESCE(s.day, r.day), 'YYYY-MM-DD') || ' ' || COALESCE(s.currency, r.currency) AS key,
+      json_build_object('count', COALESCE(s.count, 0), 'amount', COALESCE(s.amount, 0)) AS stored,
+      json_build_object('count', COALESCE(r.count, 0), 'amount', COALESCE(r.amount, 0)) AS recomputed
+    FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.day = r.day
+    WHERE COALESCE(s.count, 0) <> COALESCE(r.count, 0) OR COALESCE(s.amount, 0) <> COALESCE(r.amount, 0)
+    ORDER BY 1, 2`.execute(q);
   return [
+    ...awaiting.map((a) => ({ kind: "awaiting" as const, agentId: a.agent_id, key: a.key, stored: a.stored, recomputed: a.recomputed })),
     ...days.map((d) => ({ kind: "day" as const, agentId: d.agent_id, key: d.day, stored: d.stored, recomputed: d.recomputed })),
     ...dims.map((d) => ({
       kind: "dimension" as const,

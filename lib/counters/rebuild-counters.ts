@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
-import { recomputedDayCountersSql, recomputedMinuteCountersSql, recomputedSpendDimensionsSql } from "./recompute-counters-sql";
+import { recomputedAwaitingSettlementSql, recomputedDayCountersSql, recomputedMinuteCountersSql, recomputedSpendDimensionsSql } from "./recompute-counters-sql";
 
 const COLUMNS = sql.raw(DAY_COLUMNS.join(", "));
 
@@ -12,14 +12,19 @@ const COLUMNS = sql.raw(DAY_COLUMNS.join(", "));
  * The table lock makes concurrent changes wait for the rebuild, then apply their own
  * change on top of it, so none is lost or counted twice.
  */
-export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgId: string; days: number; dimensions: number; minutes: number }[]> {
+export async function rebuildCounters(
+  db: Db,
+  orgIds?: string[],
+): Promise<{ orgId: string; days: number; dimensions: number; minutes: number; awaiting: number }[]> {
   const ids = orgIds ?? (await sqlOf(db).selectFrom("organizations").select("id").orderBy("created_at").execute()).map((o) => o.id);
   const out = [];
   for (const orgId of ids) {
     const now = new Date();
     out.push(
       await sqlTransaction(db, async (tx) => {
-        await sql`LOCK TABLE agent_day_counters, spend_dimension_counters, agent_minute_counters IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+        await sql`LOCK TABLE agent_day_counters, spend_dimension_counters, agent_minute_counters, awaiting_settlement_counters IN SHARE ROW EXCLUSIVE MODE`.execute(
+          tx,
+        );
         await tx.deleteFrom("agent_day_counters").where("org_id", "=", orgId).execute();
         const days = await sql`
           INSERT INTO agent_day_counters (agent_id, currency, day, org_id, ${COLUMNS})
@@ -35,8 +40,13 @@ export async function rebuildCounters(db: Db, orgIds?: string[]): Promise<{ orgI
         const minutes = await sql`
           INSERT INTO agent_minute_counters (agent_id, minute, intents)
           SELECT agent_id, minute, intents FROM (${recomputedMinuteCountersSql(orgId, now)}) r`.execute(tx);
+        await tx.deleteFrom("awaiting_settlement_counters").where("org_id", "=", orgId).execute();
+        const awaiting = await sql`
+          INSERT INTO awaiting_settlement_counters (agent_id, currency, day, org_id, count, amount)
+          SELECT agent_id, currency, day, org_id, count, amount FROM (${recomputedAwaitingSettlementSql(orgId)}) r`.execute(tx);
         return {
           orgId,
+          awaiting: Number(awaiting.numAffectedRows ?? 0),
           days: Number(days.numAffectedRows ?? 0),
           dimensions: Number(dimensions.numAffectedRows ?? 0),
           minutes: Number(minutes.numAffectedRows ?? 0),

@@ -60,6 +60,17 @@ export const recomputedSpendDimensionsSql = (orgId: string) => sql`
   GROUP BY 1, 2, 3, 4, 5, 6
   HAVING SUM(${intentSpendSql}) <> 0`;
 
+/**
+ * The awaiting-settlement counters as a recomputation would make them: approved intents without a
+ * settlement, per agent, currency and UTC day of approval (what the triggers of migration
+ * 20261207130000_awaiting_settlement_counters keep). Only open days.
+ */
+export const recomputedAwaitingSettlementSql = (orgId: string) => sql`
+  SELECT agent_id, currency, COALESCE(decided_at, created_at)::date AS day, org_id, COUNT(*)::int AS count, SUM(amount)::bigint AS amount
+  FROM intents
+  WHERE org_id = ${orgId} AND status = 'approved' AND settlement IS NULL
+  GROUP BY 1, 2, 3, 4`;
+
 /** The oldest minute whose velocity bucket is still kept at `now`. */
 export const keptMinutesFromSql = (now: Date) =>
   sql<Date>`(date_trunc('minute', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - ${MINUTE_COUNTERS_KEPT})`;

@@ -12,6 +12,8 @@ import { intentState } from "@/lib/format/intent-state";
 import { ageUncaptured } from "@/lib/intents/age-uncaptured";
 import { listCaptureMemos } from "@/lib/intents/list-capture-memos";
 import { settleIntentsInBulk } from "@/lib/intents/settle-intents-in-bulk";
+import { checkCounters } from "@/lib/counters/check-counters";
+import { rebuildCounters } from "@/lib/counters/rebuild-counters";
 import { createTestDb } from "./support/test-db";
 import { seedOrg } from "./support/seed";
 
@@ -95,5 +97,52 @@ describe("reconciliation", { timeout: 60_000 }, () => {
     ]);
     expect((await listCaptureMemos(db, org.id, [a.id, b.id])).get(a.id)).toBe("INV-7");
     expect(await ageUncaptured(db, org.id)).toEqual([]);
+  });
+
+  it("ages to the millisecond from day counters and the intents of the three days a bucket edge falls in; the check and rebuild cover the counters", async () => {
+    const { org, people } = await seedOrg(db, { admin: "admin" });
+    const agentId = (await db.agent.findFirstOrThrow({ where: { orgId: org.id } })).id;
+    const agent = await authenticateApiKey(db, (await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId })).key);
+    const submit = async (amount: number) =>
+      (
+        await submitIntent(
+          db,
+          agent,
+          { amount, currency: "INR", reason: "ageing", confidence: 0.9, merchant: "Acme", merchant_category: undefined, metadata: {} },
+          null,
+        )
+      ).intent;
+    const now = new Date("2026-03-20T12:00:00.000Z");
+    // Approved at these times (the triggers move each to its day's counter as decided_at changes).
+    const at = {
+      an_hour_ago: "2026-03-20T11:00:00.000Z",
+      just_under_2_days: "2026-03-18T12:00:00.001Z", // the same UTC day as the 2-day edge, on its young side
+      just_over_2_days: "2026-03-18T11:59:59.999Z",
+      ten_days: "2026-03-10T00:00:00.000Z",
+      on_the_30_day_edge_day: "2026-02-18T23:00:00.000Z", // 29 days 13 hours
+      old: "2026-01-01T09:00:00.000Z",
+    };
+    const ids: Record<string, string> = {};
+    for (const [n, [name, t]] of Object.entries(at).entries()) {
+      ids[name] = (await submit(1_000 * (n + 1))).id;
+      await db.$executeRaw`UPDATE intents SET decided_at = ${new Date(t)} WHERE id = ${ids[name]}`;
+    }
+    const buckets = async () => Object.fromEntries((await ageUncaptured(db, org.id, now)).map((r) => [r.bucket, [r.count, r.amount]]));
+    expect(await buckets()).toEqual({ "0-2": [2, 3_000], "2-7": [1, 3_000], "7-30": [2, 9_000], "30+": [1, 6_000] });
+    expect(await checkCounters(db, org.id)).toEqual([]);
+
+    // A counter that disagrees with the intents is reported, and the rebuild puts it right.
+    await db.$executeRaw`UPDATE awaiting_settlement_counters SET count = count + 1 WHERE org_id = ${org.id} AND day = '2026-03-10'`;
+    expect(await checkCounters(db, org.id)).toEqual([
+      { kind: "awaiting", agentId, key: "2026-03-10 INR", stored: { count: 2, amount: 4_000 }, recomputed: { count: 1, amount: 4_000 } },
+    ]);
+    await rebuildCounters(db, [org.id]);
+    expect(await checkCounters(db, org.id)).toEqual([]);
+
+    // Settling takes an intent out of its day, whichever path settles it.
+    await captureIntent(db, people.admin, ids.just_under_2_days, { amount: 2_000 });
+    await voidIntent(db, people.admin, ids.ten_days, {});
+    expect(await buckets()).toEqual({ "0-2": [1, 1_000], "2-7": [1, 3_000], "7-30": [1, 5_000], "30+": [1, 6_000] });
+    expect(await checkCounters(db, org.id)).toEqual([]);
   });
 });

@@ -28,10 +28,16 @@ test("admin creates an agent key that works once shown, then revokes it", async 
   const key = (await page.getByTestId("new-api-key").textContent())!.trim();
   expect(key).toMatch(/^aegis_sk_/);
   expect((await request.get(`/api/v1/agents/${agent.agent_id}`, { headers: bearer(key) })).status()).toBe(200);
-  page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Done" }).click();
-  await page.getByRole("button", { name: "Revoke" }).first().click();
+  // The new key's own line (by the prefix it shows), not the first Revoke: until the list
+  // refreshes, the first line is the demo's key, which later specs submit with.
+  const line = page.getByRole("listitem").filter({ hasText: `${key.slice(0, "aegis_sk_".length + 6)}…` });
+  page.once("dialog", (d) => d.accept());
+  await line.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByTestId("toast-success")).toContainText("Key revoked");
+  await expect(line.getByText("Revoked")).toBeVisible();
+  expect((await request.get(`/api/v1/agents/${agent.agent_id}`, { headers: bearer(key) })).status()).toBe(401);
+  expect((await request.get(`/api/v1/agents/${agent.agent_id}`, { headers: bearer(agent.key) })).status()).toBe(200);
 });
 
 test("policy editor reports validation problems per field", async ({ page }) => {

@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { requireSession } from "@/lib/auth/require-session";
-import { listNotifications } from "@/lib/notifications/list-notifications";
+import { listNotifications, shownUnread } from "@/lib/notifications/list-notifications";
 import { notificationConfig } from "@/lib/notifications/notification-config";
 import { getNotificationPreference } from "@/lib/notifications/set-notification-preference";
 import { MarkAllReadButton, PreferenceForm } from "./notification-controls";
@@ -26,7 +26,7 @@ export default async function NotificationsPage() {
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <Card aria-labelledby="notif-h">
-          <CardHeader id="notif-h" title={unread ? `${unread} unread` : "All read"} />
+          <CardHeader id="notif-h" title={unread ? `${shownUnread(unread)} unread` : "All read"} />
           {items.length === 0 ? (
             <EmptyState title="Nothing yet">When an approval needs you, it shows up here.</EmptyState>
           ) : (
