@@ -142,7 +142,7 @@ export const DECISIONS_SQL = `
     END,
     CASE i.kind WHEN 'auto' THEN $2::jsonb WHEN 'hard' THEN $4::jsonb WHEN 'gamble' THEN $5::jsonb ELSE $3::jsonb END,
     $6::jsonb, 'low', $7::int, i.decided
-  FROM vol_i i WHERE $1::text IS NOT NULL ORDER BY i.decided`;
+  FROM vol_i i WHERE $1::text IS NOT NULL`;
 
 export const APPROVALS_SQL = `
   INSERT INTO approvals (id, org_id, intent_id, status, required_role, approvals_required, expires_at, created_at, resolved_at,

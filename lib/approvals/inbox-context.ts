@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { DbOrTx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sqlFrom } from "@/lib/db/sql";
 
 export type RecentIntent = { id: string; merchant: string | null; amount: number; currency: string; status: string; created_at: string };
 
@@ -10,16 +11,14 @@ export type RecentIntent = { id: string; merchant: string | null; amount: number
 export async function loadRecentIntents(db: DbOrTx, orgId: string, agentIds: string[], perAgent: number): Promise<Map<string, RecentIntent[]>> {
   const out = new Map<string, RecentIntent[]>();
   if (agentIds.length === 0) return out;
-  const rows = await db.$queryRaw<
-    { agent_id: string; id: string; merchant: string | null; amount: bigint; currency: string; status: string; created_at: Date }[]
-  >`
+  const { rows } = await sql<{ agent_id: string; id: string; merchant: string | null; amount: number; currency: string; status: string; created_at: Date }>`
     SELECT a.id::text AS agent_id, x.id, x.merchant, x.amount, x.currency, x.status::text AS status, x.created_at
-    FROM unnest(ARRAY[${Prisma.join(agentIds)}]::uuid[]) AS a(id)
+    FROM unnest(${agentIds}::uuid[]) AS a(id)
     CROSS JOIN LATERAL (
       SELECT i.id, i.merchant, i.amount, i.currency, i.status, i.created_at FROM intents i
       WHERE i.agent_id = a.id AND i.org_id = ${orgId}
       ORDER BY i.created_at DESC LIMIT ${perAgent}
-    ) x`;
+    ) x`.execute(sqlFrom(db));
   for (const r of rows) {
     const list = out.get(r.agent_id) ?? [];
     list.push({
@@ -49,14 +48,14 @@ export async function loadNewMerchants(
 ): Promise<Set<string>> {
   const named = cards.filter((c) => c.merchant !== null);
   if (named.length === 0) return new Set();
-  const values = Prisma.join(named.map((c) => Prisma.sql`(${c.intentId}, ${c.agentId}::uuid, ${c.merchant}, ${c.createdAt}::timestamp)`));
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT p.id FROM (VALUES ${values}) AS p(id, agent_id, merchant, created_at)
+  const { rows } = await sql<{ id: string }>`
+    SELECT p.id FROM unnest(${named.map((c) => c.intentId)}::text[], ${named.map((c) => c.agentId)}::uuid[], ${named.map((c) => c.merchant)}::text[],
+      ${named.map((c) => c.createdAt.toISOString())}::timestamptz[]) AS p(id, agent_id, merchant, created_at)
     LEFT JOIN LATERAL (
       SELECT 1 AS paid FROM intents i
-      WHERE i.agent_id = p.agent_id AND i.merchant = p.merchant AND i.status = 'approved' AND i.created_at < p.created_at
+      WHERE i.agent_id = p.agent_id AND i.merchant = p.merchant AND i.status = 'approved' AND i.created_at < (p.created_at AT TIME ZONE 'UTC')
       LIMIT 1
     ) before ON true
-    WHERE before.paid IS NULL`;
+    WHERE before.paid IS NULL`.execute(sqlFrom(db));
   return new Set(rows.map((r) => r.id));
 }

@@ -1,5 +1,8 @@
 import type { DbOrTx } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sql } from "kysely";
+import { sqlFrom } from "@/lib/db/sql";
+import { INTENT_ID_PREFIX } from "@/lib/db/ids";
+import { idRangeOfDates } from "@/lib/db/id-ranges";
 
 /** Same agent, same merchant, an amount within this share of the other, inside this window (either side). */
 export const DUPLICATE_WINDOW_HOURS = 72;
@@ -20,21 +23,28 @@ export async function loadPossibleDuplicates(
   const out = new Map<string, PossibleDuplicate[]>();
   const named = cards.filter((c) => c.merchant !== null);
   if (named.length === 0) return out;
-  const window = `${DUPLICATE_WINDOW_HOURS} hours`;
-  const values = Prisma.join(
-    named.map((c) => Prisma.sql`(${c.intentId}, ${c.agentId}::uuid, ${c.merchant}, ${c.currency}, ${c.amount}::bigint, ${c.createdAt}::timestamp)`),
-  );
-  const rows = await db.$queryRaw<{ card: string; id: string; amount: bigint; currency: string; status: string; created_at: Date }[]>`
+  // The cards' whole span as an id range too, so the planner prunes to the months it covers (the
+  // LATERAL bounds are only known per row): probing every month's partition cost more than the
+  // probes that can match, on a page of approvals that mostly wait a few days.
+  const times = named.map((c) => c.createdAt.getTime());
+  const span = DUPLICATE_WINDOW_HOURS * 3_600_000;
+  const ids = idRangeOfDates(INTENT_ID_PREFIX, new Date(Math.min(...times) - span), new Date(Math.max(...times) + span))!; // the partition key is the id (lib/db/id-ranges.ts)
+  // Arrays, not a VALUES list: one statement text whatever the page holds, so its plan is prepared once per connection.
+  const { rows } = await sql<{ card: string; id: string; amount: number; currency: string; status: string; created_at: Date }>`
     SELECT p.id AS card, x.id, x.amount, x.currency, x.status::text AS status, x.created_at
-    FROM (VALUES ${values}) AS p(id, agent_id, merchant, currency, amount, created_at)
+    FROM unnest(${named.map((c) => c.intentId)}::text[], ${named.map((c) => c.agentId)}::uuid[], ${named.map((c) => c.merchant)}::text[],
+      ${named.map((c) => c.currency)}::text[], ${named.map((c) => c.amount.toString())}::bigint[], ${named.map((c) => c.createdAt.toISOString())}::timestamptz[])
+      AS p(id, agent_id, merchant, currency, amount, created_at)
     CROSS JOIN LATERAL (
       SELECT i.id, i.amount, i.currency, i.status, i.created_at FROM intents i
       WHERE i.agent_id = p.agent_id AND i.merchant = p.merchant AND i.org_id = ${orgId}
-        AND i.created_at BETWEEN p.created_at - ${window}::interval AND p.created_at + ${window}::interval
+        AND i.created_at BETWEEN (p.created_at AT TIME ZONE 'UTC') - make_interval(hours => ${DUPLICATE_WINDOW_HOURS})
+          AND (p.created_at AT TIME ZONE 'UTC') + make_interval(hours => ${DUPLICATE_WINDOW_HOURS})
+        AND (i.id < ${ids.oldBelow} OR i.id >= ${ids.oldFrom} OR (i.id >= ${ids.low!} AND i.id < ${ids.high!}))
         AND i.id <> p.id AND i.currency = p.currency AND i.status <> 'denied'
         AND abs(i.amount - p.amount) <= ${DUPLICATE_TOLERANCE}::float8 * p.amount
       ORDER BY i.created_at DESC LIMIT 3
-    ) x`;
+    ) x`.execute(sqlFrom(db));
   for (const r of rows) {
     const list = out.get(r.card) ?? [];
     list.push({ id: r.id, amount: Number(r.amount), currency: r.currency.trim(), status: r.status, created_at: new Date(r.created_at).toISOString() });

@@ -84,6 +84,16 @@ describe("inbox cards", { timeout: 60_000 }, () => {
     expect(dupes.get(different.id)).toEqual([]); // 50% more is not "similar"
   });
 
+  it("mark a merchant the agent was never approved to pay before, and not one it was", async () => {
+    const { people, bot, submit } = await setup();
+    await submit(bot, 50_000, "Known Supplies", "Toner"); // within the auto-approve limit: approved
+    const known = await submit(bot, 1_300_000, "Known Supplies", "A bigger order");
+    const unknown = await submit(bot, 1_300_000, "Never Seen Ltd", "First order");
+    const page = await loadInbox(db, people.approver, parseInboxQuery({}, "INR"));
+    const isNew = new Map(page.items.map((i) => [i.intent_id, i.new_merchant]));
+    expect([isNew.get(known.id), isNew.get(unknown.id)]).toEqual([false, true]);
+  });
+
   it("ask the agent's owner for more information: their bell gets the question, the approval stays open", async () => {
     const { people, cloud, submit } = await setup();
     const waiting = await submit(cloud, 2_000_000, "AWS", "Savings plan");

@@ -42,10 +42,20 @@ export function activityFromTotals(agentIds: string[], rows: CounterTotals[]): M
   return out;
 }
 
-/** Activity of several agents from their day counters, in one query (every day: lifetime status counts). */
-export async function loadAgentActivity(db: Db | SqlDb, agentIds: string[], now: Date, timeZone: string): Promise<Map<string, AgentActivity>> {
+/**
+ * Activity of several agents from their day counters, in one query: every day (lifetime status
+ * counts), or with `window` "decision" only the days spend and risk need (this month and the risk
+ * window), so the read does not grow with how long the agents have been active.
+ */
+export async function loadAgentActivity(
+  db: Db | SqlDb,
+  agentIds: string[],
+  now: Date,
+  timeZone: string,
+  window: "decision" | "all" = "all",
+): Promise<Map<string, AgentActivity>> {
   if (agentIds.length === 0) return new Map();
   const q = sqlFrom(db);
-  const { rows } = await counterTotalsSql(agentIds, todaySql(now, timeZone), "all").execute(q);
+  const { rows } = await counterTotalsSql(agentIds, todaySql(now, timeZone), window).execute(q);
   return activityFromTotals(agentIds, rows);
 }
