@@ -16,8 +16,12 @@ import { getOrgTimeZone } from "@/lib/organizations/get-org-time-zone";
 export const metadata: Metadata = { title: "Spend" };
 
 /** Where the money goes: spend per day, by category, merchant and agent against budget, and the approval trend; read from the counters. */
-export default async function SpendPage() {
+/** Agents listed before "Show all": the largest spenders; an organisation may run hundreds of agents. */
+const TOP_AGENTS = 25;
+
+export default async function SpendPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, principal } = await requireSession();
+  const showAll = (await searchParams).agents === "all";
   const [currency, timeZone] = await Promise.all([getOrgCurrency(db, principal.orgId), getOrgTimeZone(db, principal.orgId)]);
   const [d, byCategory, byMerchant] = await Promise.all([
     loadSpendDashboard(db, principal.orgId, currency, timeZone),
@@ -61,7 +65,21 @@ export default async function SpendPage() {
         </Card>
       </div>
       <Card className="mt-6" aria-labelledby="agents-h">
-        <CardHeader id="agents-h" title="By agent" description="Spend over the window, and this month against the agent's monthly budget." />
+        <CardHeader
+          id="agents-h"
+          title="By agent"
+          description={`Spend over the window, and this month against the agent's monthly budget${showAll || d.byAgent.length <= TOP_AGENTS ? "" : `: the ${TOP_AGENTS} largest of ${d.byAgent.length}`}.`}
+          actions={
+            d.byAgent.length > TOP_AGENTS && (
+              <Link
+                href={showAll ? "/spend#agents-h" : "/spend?agents=all#agents-h"}
+                className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300"
+              >
+                {showAll ? `Show the ${TOP_AGENTS} largest` : `Show all ${d.byAgent.length} agents`}
+              </Link>
+            )
+          }
+        />
         <Table label="Spend by agent">
           <THead>
             <Th>Agent</Th>
@@ -69,7 +87,7 @@ export default async function SpendPage() {
             <Th className="w-2/5">This month against budget</Th>
           </THead>
           <TBody>
-            {d.byAgent.map((a) => (
+            {(showAll ? d.byAgent : d.byAgent.slice(0, TOP_AGENTS)).map((a) => (
               <Tr key={a.agentId}>
                 <Td className="max-w-[14rem]">
                   <Link href={`/agents/${a.agentId}`} className="block truncate font-medium text-slate-900 hover:underline dark:text-white">
