@@ -45,6 +45,8 @@ describe("intents search and sorting", { timeout: 60_000 }, () => {
     expect(await search("RESERVED inst")).toEqual([aws.id]); // words of the reason
     expect(await search("cost optim")).toEqual([aws.id]); // the agent's name
     expect(await search(figma.id.slice(4, 14))).toEqual([figma.id]); // part of the id
+    expect(await search(figma.id.slice(-6))).toEqual([figma.id]); // six characters are enough
+    expect(await search(figma.id.slice(-5))).not.toContain(figma.id); // fewer are not looked for in ids
     expect(await search("123.45")).toEqual([figma.id]); // an amount in major units
     expect(await search("100%_")).toEqual([]); // LIKE wildcards are plain characters
     void org;

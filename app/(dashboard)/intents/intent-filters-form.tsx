@@ -21,7 +21,7 @@ export function IntentFiltersForm({ sp, options, currency }: { sp: IntentSearchP
           type="search"
           maxLength={100}
           defaultValue={sp.q}
-          placeholder="Part of an id, a merchant, an agent, words of the reason, or an amount"
+          placeholder="Part of an id (6+ characters), a merchant, an agent, words of the reason, or an amount"
           className={fieldClass}
         />
       </div>
