@@ -28,7 +28,8 @@ const likeAll = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) 
  * The dashboard's intents list: the API list's filters plus the finer states, a search by part
  * of an id, merchant, agent name or reason (trigram GIN indexes on lower(…), pg_trgm) or an
  * exact amount, and four orders, keyset-paginated on (sort key, id). The page of ids comes from
- * one indexed query of the typed layer; the rows are then read by primary key.
+ * one statement of the typed layer (for a search, a UNION of one per way of matching); the rows
+ * are then read by primary key.
  */
 export async function listIntentsPage(db: AnyReadDb, principal: UserPrincipal, f: IntentsPageQuery, currency: string): Promise<IntentsPage> {
   const sort = f.sort ?? "newest";
@@ -143,8 +144,9 @@ async function agentsNamed(db: AnyReadDb, orgId: string, text: string): Promise<
 }
 
 /**
- * The ways a search matches, each on its own: part of an id (ID_FRAGMENT_MIN characters or more), merchant or reason, an agent whose
- * name holds it (listed, or by a subquery when too many do), or exactly this amount. Each runs as
+ * The ways a search matches, each on its own: part of an id (ID_FRAGMENT_MIN characters or
+ * more), merchant or reason, an agent whose name holds it (listed, or by a subquery when too many
+ * do), or exactly this amount. Each runs as
  * its own ordered, limited statement and the pages are merged (a UNION), so the planner judges
  * each term by its own estimate: as one OR its guess for the whole was an average of the terms,
  * and an amount search that matches 1,828 of ten million intents walked the newest month's
