@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/button";
 import { Card } from "@/components/card";
 import { EmptyState } from "@/components/empty-state";
 import { MoneyText } from "@/components/money-text";
@@ -8,6 +9,8 @@ import { RiskBadge } from "@/components/risk-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { UsageBar } from "@/components/usage-bar";
 import { listAgents } from "@/lib/agents/list-agents";
+import { isValidCursor } from "@/lib/api/keyset-cursor";
+import { isUuid } from "@/lib/db/ids";
 import { getOrganizationSummary } from "@/lib/organizations/get-organization-summary";
 import { requireSession } from "@/lib/auth/require-session";
 import { can } from "@/lib/permissions/can";
@@ -16,9 +19,14 @@ import { CreateAgentForm } from "./create-agent-form";
 
 export const metadata: Metadata = { title: "Agents" };
 
-export default async function AgentsPage() {
+/** Cards per page (a multiple of the grid's two and three columns). */
+const PAGE = 48;
+
+export default async function AgentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { db, principal } = await requireSession();
-  const { data: agents } = await listAgents(db, principal, { limit: 100 });
+  const sp = await searchParams;
+  const cursor = typeof sp.cursor === "string" && isValidCursor(sp.cursor, isUuid) ? sp.cursor : undefined;
+  const { data: agents, next_cursor } = await listAgents(db, principal, { limit: PAGE, cursor });
   const mayFreeze = can(principal, "spending.freeze", { orgId: principal.orgId });
   const org = await getOrganizationSummary(db, principal);
   return (
@@ -85,6 +93,25 @@ export default async function AgentsPage() {
             );
           })}
         </ul>
+      )}
+      {(cursor || next_cursor) && (
+        <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+          <span className="text-slate-500 dark:text-slate-400">
+            {agents.length} agent{agents.length === 1 ? "" : "s"}, newest first{cursor ? " (older page)" : ""}
+          </span>
+          <div className="flex gap-2">
+            {cursor && (
+              <ButtonLink size="sm" href="/agents">
+                Newest
+              </ButtonLink>
+            )}
+            {next_cursor && (
+              <ButtonLink size="sm" href={`/agents?cursor=${encodeURIComponent(next_cursor)}`}>
+                Older →
+              </ButtonLink>
+            )}
+          </div>
+        </nav>
       )}
     </>
   );
