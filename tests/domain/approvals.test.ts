@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerApproval } from "@/lib/approvals/answer-approval";
 import { listApprovals } from "@/lib/approvals/list-approvals";
+import { countInbox } from "@/lib/approvals/load-inbox";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { Principal, UserPrincipal } from "@/lib/auth/principal";
@@ -104,6 +105,11 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
     expect((await listApprovals(db, people.approver2, {})).data).toHaveLength(3); // the approver-level ones
     expect((await listApprovals(db, people.admin, {})).data).toHaveLength(4); // all but the one it answered
     expect((await listApprovals(db, people.controller, {})).data).toHaveLength(4); // all but its own key's
+
+    // The navigation badge counts what each person may answer; a viewer's, every open approval.
+    expect(await countInbox(db, people.approver2)).toEqual({ yours: 3, others: 0 });
+    expect(await countInbox(db, people.admin)).toEqual({ yours: 4, others: 0 });
+    expect(await countInbox(db, people.viewer)).toEqual({ yours: 0, others: 5 });
   });
 
   it("with approver groups, an escalation and a delegation, listApprovals and can() still agree", async () => {
