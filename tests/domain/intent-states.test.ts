@@ -64,20 +64,26 @@ describe("intent states beyond the API status", { timeout: 60_000 }, () => {
   });
 });
 
+/** The organisation's first agent, and a submit of `amount` paise through its own key (auto-approved below the limit). */
+async function agentSubmitter(orgId: string) {
+  const agentId = (await db.agent.findFirstOrThrow({ where: { orgId } })).id;
+  const agent = await authenticateApiKey(db, (await createApiKey(db, "system", { orgId, kind: "agent", agentId })).key);
+  const submit = async (amount: number) =>
+    (
+      await submitIntent(
+        db,
+        agent,
+        { amount, currency: "INR", reason: "reconciliation", confidence: 0.9, merchant: "Acme", merchant_category: undefined, metadata: {} },
+        null,
+      )
+    ).intent;
+  return { agentId, submit };
+}
+
 describe("reconciliation", { timeout: 60_000 }, () => {
   it("captures in full or voids ticked approvals one by one, reports what could not be settled, and ages what waits", async () => {
     const { org, people } = await seedOrg(db, { admin: "admin", viewer: "viewer" });
-    const agentId = (await db.agent.findFirstOrThrow({ where: { orgId: org.id } })).id;
-    const agent = await authenticateApiKey(db, (await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId })).key);
-    const submit = async (amount: number) =>
-      (
-        await submitIntent(
-          db,
-          agent,
-          { amount, currency: "INR", reason: "bulk", confidence: 0.9, merchant: "Acme", merchant_category: undefined, metadata: {} },
-          null,
-        )
-      ).intent;
+    const { submit } = await agentSubmitter(org.id);
     const [a, b, c] = [await submit(1_000), await submit(2_000), await submit(3_000)];
     expect(await ageUncaptured(db, org.id)).toEqual([{ bucket: "0-2", currency: "INR", count: 3, amount: 6_000 }]);
     // Eight days later they are older.
@@ -101,17 +107,7 @@ describe("reconciliation", { timeout: 60_000 }, () => {
 
   it("ages to the millisecond from day counters and the intents of the three days a bucket edge falls in; the check and rebuild cover the counters", async () => {
     const { org, people } = await seedOrg(db, { admin: "admin" });
-    const agentId = (await db.agent.findFirstOrThrow({ where: { orgId: org.id } })).id;
-    const agent = await authenticateApiKey(db, (await createApiKey(db, "system", { orgId: org.id, kind: "agent", agentId })).key);
-    const submit = async (amount: number) =>
-      (
-        await submitIntent(
-          db,
-          agent,
-          { amount, currency: "INR", reason: "ageing", confidence: 0.9, merchant: "Acme", merchant_category: undefined, metadata: {} },
-          null,
-        )
-      ).intent;
+    const { agentId, submit } = await agentSubmitter(org.id);
     const now = new Date("2026-03-20T12:00:00.000Z");
     // Approved at these times (the triggers move each to its day's counter as decided_at changes).
     const at = {
