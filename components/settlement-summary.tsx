@@ -5,7 +5,7 @@ import { MoneyText } from "./money-text";
 /** Approved against captured for one currency: what was approved, paid, returned and still open. */
 export function SettlementSummaryView({ s }: { s: SettlementSummary }) {
   return (
-    <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4" data-testid={`settlement-${s.currency}`}>
+    <dl className="grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] gap-4 text-sm" data-testid={`settlement-${s.currency}`}>
       <Item label={`Approved (${formatCount(s.approvedCount, s.currency)})`} testId="settlement-approved">
         <MoneyText amount={s.approved} currency={s.currency} />
       </Item>
@@ -29,7 +29,7 @@ function Item({ label, testId, children }: { label: string; testId: string; chil
   return (
     <div className="min-w-0">
       <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-      <dd data-testid={testId} className="mt-0.5 text-lg font-semibold tracking-tight text-slate-900 dark:text-white">
+      <dd data-testid={testId} className="mt-0.5 text-lg font-semibold tracking-tight [overflow-wrap:anywhere] text-slate-900 dark:text-white">
         {children}
       </dd>
     </div>

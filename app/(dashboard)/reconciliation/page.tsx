@@ -55,7 +55,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         <Card aria-labelledby="ageing-h">
           <CardHeader id="ageing-h" title="Awaiting capture, by age" description="Approved money no agent has reported paying yet, by days since approval." />
           <CardBody>
-            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="ageing">
+            <dl className="grid grid-cols-2 gap-3" data-testid="ageing">
               {AGEING_BUCKETS.map((b) => {
                 const rows = ageing.filter((r) => r.bucket === b.key);
                 const count = rows.reduce((n, r) => n + r.count, 0);
