@@ -4,6 +4,7 @@ import { sqlFrom, type SqlTx } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
 import {
   keptMinutesFromSql,
+  recomputedAwaitingSettlementHoursSql,
   recomputedAwaitingSettlementSql,
   recomputedDayCountersSql,
   recomputedMinuteCountersSql,
@@ -11,7 +12,7 @@ import {
 } from "./recompute-counters-sql";
 
 export type CounterDrift = {
-  kind: "day" | "dimension" | "minute" | "awaiting";
+  kind: "day" | "dimension" | "minute" | "awaiting" | "awaiting_hour";
   agentId: string;
   key: string;
   stored: Record<string, number>;
@@ -58,7 +59,16 @@ export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Dat
     FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.day = r.day
     WHERE COALESCE(s.count, 0) <> COALESCE(r.count, 0) OR COALESCE(s.amount, 0) <> COALESCE(r.amount, 0)
     ORDER BY 1, 2`.execute(q);
+  const { rows: hours } = await sql<{ agent_id: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> }>`
+    WITH s AS (SELECT * FROM awaiting_settlement_hours WHERE org_id = ${orgId}), r AS (${recomputedAwaitingSettlementHoursSql(orgId)})
+    SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id, to_char(COALESCE(s.hour, r.hour), 'YYYY-MM-DD"T"HH24') || ' ' || COALESCE(s.currency, r.currency) AS key,
+      json_build_object('count', COALESCE(s.count, 0), 'amount', COALESCE(s.amount, 0)) AS stored,
+      json_build_object('count', COALESCE(r.count, 0), 'amount', COALESCE(r.amount, 0)) AS recomputed
+    FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.hour = r.hour
+    WHERE COALESCE(s.count, 0) <> COALESCE(r.count, 0) OR COALESCE(s.amount, 0) <> COALESCE(r.amount, 0)
+    ORDER BY 1, 2`.execute(q);
   return [
+    ...hours.map((a) => ({ kind: "awaiting_hour" as const, agentId: a.agent_id, key: a.key, stored: a.stored, recomputed: a.recomputed })),
     ...awaiting.map((a) => ({ kind: "awaiting" as const, agentId: a.agent_id, key: a.key, stored: a.stored, recomputed: a.recomputed })),
     ...days.map((d) => ({ kind: "day" as const, agentId: d.agent_id, key: d.day, stored: d.stored, recomputed: d.recomputed })),
     ...dims.map((d) => ({

@@ -2,7 +2,13 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/client";
 import { sqlOf, sqlTransaction } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
-import { recomputedAwaitingSettlementSql, recomputedDayCountersSql, recomputedMinuteCountersSql, recomputedSpendDimensionsSql } from "./recompute-counters-sql";
+import {
+  recomputedAwaitingSettlementHoursSql,
+  recomputedAwaitingSettlementSql,
+  recomputedDayCountersSql,
+  recomputedMinuteCountersSql,
+  recomputedSpendDimensionsSql,
+} from "./recompute-counters-sql";
 
 const COLUMNS = sql.raw(DAY_COLUMNS.join(", "));
 
@@ -22,7 +28,7 @@ export async function rebuildCounters(
     const now = new Date();
     out.push(
       await sqlTransaction(db, async (tx) => {
-        await sql`LOCK TABLE agent_day_counters, spend_dimension_counters, agent_minute_counters, awaiting_settlement_counters IN SHARE ROW EXCLUSIVE MODE`.execute(
+        await sql`LOCK TABLE agent_day_counters, spend_dimension_counters, agent_minute_counters, awaiting_settlement_counters, awaiting_settlement_hours IN SHARE ROW EXCLUSIVE MODE`.execute(
           tx,
         );
         await tx.deleteFrom("agent_day_counters").where("org_id", "=", orgId).execute();
@@ -44,6 +50,10 @@ export async function rebuildCounters(
         const awaiting = await sql`
           INSERT INTO awaiting_settlement_counters (agent_id, currency, day, org_id, count, amount)
           SELECT agent_id, currency, day, org_id, count, amount FROM (${recomputedAwaitingSettlementSql(orgId)}) r`.execute(tx);
+        await tx.deleteFrom("awaiting_settlement_hours").where("org_id", "=", orgId).execute();
+        await sql`
+          INSERT INTO awaiting_settlement_hours (agent_id, currency, hour, org_id, count, amount)
+          SELECT agent_id, currency, hour, org_id, count, amount FROM (${recomputedAwaitingSettlementHoursSql(orgId)}) r`.execute(tx);
         return {
           orgId,
           awaiting: Number(awaiting.numAffectedRows ?? 0),

@@ -71,6 +71,13 @@ export const recomputedAwaitingSettlementSql = (orgId: string) => sql`
   WHERE org_id = ${orgId} AND status = 'approved' AND settlement IS NULL
   GROUP BY 1, 2, 3, 4`;
 
+/** The same per UTC hour of approval (awaiting_settlement_hours). */
+export const recomputedAwaitingSettlementHoursSql = (orgId: string) => sql`
+  SELECT agent_id, currency, date_trunc('hour', COALESCE(decided_at, created_at)) AS hour, org_id, COUNT(*)::int AS count, SUM(amount)::bigint AS amount
+  FROM intents
+  WHERE org_id = ${orgId} AND status = 'approved' AND settlement IS NULL
+  GROUP BY 1, 2, 3, 4`;
+
 /** The oldest minute whose velocity bucket is still kept at `now`. */
 export const keptMinutesFromSql = (now: Date) =>
   sql<Date>`(date_trunc('minute', ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') - ${MINUTE_COUNTERS_KEPT})`;

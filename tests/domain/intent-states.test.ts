@@ -105,7 +105,7 @@ describe("reconciliation", { timeout: 60_000 }, () => {
     expect(await ageUncaptured(db, org.id)).toEqual([]);
   });
 
-  it("ages to the millisecond from day counters and the intents of the three days a bucket edge falls in; the check and rebuild cover the counters", async () => {
+  it("ages to the millisecond from day and hour counters and the intents of the three hours a bucket edge falls in; the check and rebuild cover the counters", async () => {
     const { org, people } = await seedOrg(db, { admin: "admin" });
     const { agentId, submit } = await agentSubmitter(org.id);
     const now = new Date("2026-03-20T12:00:00.000Z");
@@ -114,6 +114,8 @@ describe("reconciliation", { timeout: 60_000 }, () => {
       an_hour_ago: "2026-03-20T11:00:00.000Z",
       just_under_2_days: "2026-03-18T12:00:00.001Z", // the same UTC day as the 2-day edge, on its young side
       just_over_2_days: "2026-03-18T11:59:59.999Z",
+      edge_day_evening: "2026-03-18T20:30:00.000Z", // the same day, an hour the edge is not in
+      edge_day_morning: "2026-03-18T00:15:00.000Z",
       ten_days: "2026-03-10T00:00:00.000Z",
       on_the_30_day_edge_day: "2026-02-18T23:00:00.000Z", // 29 days 13 hours
       old: "2026-01-01T09:00:00.000Z",
@@ -124,13 +126,19 @@ describe("reconciliation", { timeout: 60_000 }, () => {
       await db.$executeRaw`UPDATE intents SET decided_at = ${new Date(t)} WHERE id = ${ids[name]}`;
     }
     const buckets = async () => Object.fromEntries((await ageUncaptured(db, org.id, now)).map((r) => [r.bucket, [r.count, r.amount]]));
-    expect(await buckets()).toEqual({ "0-2": [2, 3_000], "2-7": [1, 3_000], "7-30": [2, 9_000], "30+": [1, 6_000] });
+    // Amounts by position: an_hour_ago 1,000 … old 8,000 (see the loop).
+    expect(await buckets()).toEqual({ "0-2": [3, 7_000], "2-7": [2, 8_000], "7-30": [2, 13_000], "30+": [1, 8_000] });
     expect(await checkCounters(db, org.id)).toEqual([]);
 
     // A counter that disagrees with the intents is reported, and the rebuild puts it right.
     await db.$executeRaw`UPDATE awaiting_settlement_counters SET count = count + 1 WHERE org_id = ${org.id} AND day = '2026-03-10'`;
     expect(await checkCounters(db, org.id)).toEqual([
-      { kind: "awaiting", agentId, key: "2026-03-10 INR", stored: { count: 2, amount: 4_000 }, recomputed: { count: 1, amount: 4_000 } },
+      { kind: "awaiting", agentId, key: "2026-03-10 INR", stored: { count: 2, amount: 6_000 }, recomputed: { count: 1, amount: 6_000 } },
+    ]);
+    await db.$executeRaw`UPDATE awaiting_settlement_hours SET amount = amount + 1 WHERE org_id = ${org.id} AND hour = '2026-03-18 20:00'`;
+    expect((await checkCounters(db, org.id)).map((d) => [d.kind, d.key])).toEqual([
+      ["awaiting_hour", "2026-03-18T20 INR"],
+      ["awaiting", "2026-03-10 INR"],
     ]);
     await rebuildCounters(db, [org.id]);
     expect(await checkCounters(db, org.id)).toEqual([]);
@@ -138,7 +146,7 @@ describe("reconciliation", { timeout: 60_000 }, () => {
     // Settling takes an intent out of its day, whichever path settles it.
     await captureIntent(db, people.admin, ids.just_under_2_days, { amount: 2_000 });
     await voidIntent(db, people.admin, ids.ten_days, {});
-    expect(await buckets()).toEqual({ "0-2": [1, 1_000], "2-7": [1, 3_000], "7-30": [1, 5_000], "30+": [1, 6_000] });
+    expect(await buckets()).toEqual({ "0-2": [2, 5_000], "2-7": [2, 8_000], "7-30": [1, 7_000], "30+": [1, 8_000] });
     expect(await checkCounters(db, org.id)).toEqual([]);
   });
 });
