@@ -104,6 +104,7 @@ async function deliver(request: APIRequestContext, webhookPath: string, event: S
 test.describe.configure({ mode: "serial" });
 
 test("an admin connects Stripe, attaches a card, and sees the card's authorization and capture on the intent page", async ({ page, request }) => {
+  test.slow(); // a sign-in, six pages and three axe scans: 50 s on a busy 2-core machine, past the default 45 s (two CI runs)
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/inbox$/, { timeout: 30_000 });
 
