@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool, type SelectQueryBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, type SelectQueryBuilder } from "kysely";
 import type { UserPrincipal } from "@/lib/auth/principal";
 import type { AnyReadDb } from "@/lib/db/client";
 import { INTENT_ID_PREFIX } from "@/lib/db/ids";
@@ -28,7 +28,7 @@ const likeAll = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) 
  * The dashboard's intents list: the API list's filters plus the finer states, a search by part
  * of an id, merchant, agent name or reason (trigram GIN indexes on lower(…), pg_trgm) or an
  * exact amount, and four orders, keyset-paginated on (sort key, id). The page of ids comes from
- * one statement of the typed layer (for a search, a UNION of one per way of matching); the rows
+ * one statement of the typed layer (for a search, one or two per way of matching); the rows
  * are then read by primary key.
  */
 export async function listIntentsPage(db: AnyReadDb, principal: UserPrincipal, f: IntentsPageQuery, currency: string): Promise<IntentsPage> {
@@ -67,14 +67,32 @@ export async function listIntentsPage(db: AnyReadDb, principal: UserPrincipal, f
   const text = f.q?.trim();
   let rows: { id: string; created_at: Date; amount: number }[];
   if (text) {
-    // One ordered, limited statement per way of matching, merged: see searchTerms.
+    // Each way of matching on its own, merged here: see searchTerms.
     const agentIds = await agentsNamed(db, principal.orgId, text);
-    const branches = searchTerms(principal.orgId, text, currency, agentIds).map((term) => sql`(${inOrder(q.where(term))})`);
-    const dir = sql.raw(desc ? "DESC" : "ASC");
-    const merged = await sql<{ id: string; created_at: Date; amount: number }>`
-      SELECT id, created_at, amount FROM (${sql.join(branches, sql` UNION `)}) hits
-      ORDER BY ${sql.ref(key)} ${dir}, id ${dir} LIMIT ${f.limit + 1}`.execute(sqlOf(db));
-    rows = merged.rows;
+    const pages = await Promise.all(
+      searchTerms(principal.orgId, text, currency, agentIds).map(async ({ term, fuzzy }) => {
+        if (!fuzzy) return inOrder(q.where(term)).execute();
+        // A common text is found in the first rows of the page's own order; a rare one is read
+        // unordered (a bitmap of the trigram index) and sorted here; only a text in between
+        // (the cap reached) walks the whole order. See FUZZY_CAP.
+        const first = inOrder(q.select(["intents.merchant", "intents.reason", "intents.agent_id"]) as unknown as Q)
+          .clearLimit()
+          .limit(FUZZY_WALK);
+        const { rows: near } = await sql<{ id: string; created_at: Date; amount: number }>`
+          SELECT intents.id, intents.created_at, intents.amount FROM (${first}) AS intents WHERE ${fuzzy}
+          ORDER BY intents.${sql.ref(key)} ${sql.raw(desc ? "DESC" : "ASC")}, intents.id ${sql.raw(desc ? "DESC" : "ASC")} LIMIT ${f.limit + 1}`.execute(
+          sqlOf(db),
+        );
+        if (near.length > f.limit) return near;
+        const some = await q.where(term).limit(FUZZY_CAP).execute();
+        return some.length < FUZZY_CAP ? some : inOrder(q.where(term)).execute();
+      }),
+    );
+    const byId = new Map(pages.flat().map((r) => [r.id, r]));
+    const sign = desc ? -1 : 1;
+    const value = (r: { created_at: Date; amount: number }) => (key === "amount" ? Number(r.amount) : new Date(r.created_at).getTime());
+    // Ids compare byte by byte, as PostgreSQL's "C" collation of the id column does.
+    rows = [...byId.values()].sort((a, b) => sign * (value(a) - value(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))).slice(0, f.limit + 1);
   } else rows = await inOrder(q).execute();
   const page = rows.slice(0, f.limit);
   const last = page.at(-1);
@@ -122,6 +140,19 @@ function stateCondition(e: E, state: NonNullable<IntentFilters["state"]>) {
  */
 export const ID_FRAGMENT_MIN = 6;
 
+/**
+ * How many matches of a text term are read unordered before the search decides it is common.
+ * The planner's guess for a LIKE on free text is poor: at ten million intents it put "9999" in
+ * words of the reason at 4,212 rows (there were none), walked the time index for a page of them
+ * and read all ten million rows (21 s). Reading up to this many unordered asks no guess: a rare
+ * text comes back whole (a bitmap of the trigram index), a common one stops at the cap and is
+ * then walked in order, which finds a page of it at once.
+ */
+const FUZZY_CAP = 2_000;
+
+/** How many rows of the page's order a text term is first looked for in (a common text fills a page there). */
+const FUZZY_WALK = 2_000;
+
 /** Beyond this many agents whose name holds the text, the search names them by a subquery instead of a list. */
 const LISTED_AGENTS_LIMIT = 200;
 
@@ -146,34 +177,29 @@ async function agentsNamed(db: AnyReadDb, orgId: string, text: string): Promise<
 /**
  * The ways a search matches, each on its own: part of an id (ID_FRAGMENT_MIN characters or
  * more), merchant or reason, an agent whose name holds it (listed, or by a subquery when too many
- * do), or exactly this amount. Each runs as
- * its own ordered, limited statement and the pages are merged (a UNION), so the planner judges
- * each term by its own estimate: as one OR its guess for the whole was an average of the terms,
- * and an amount search that matches 1,828 of ten million intents walked the newest month's
- * created_at index filtering 158,231 rows (693 ms) where the amount index reads a handful.
+ * do), or exactly this amount. Each is read on its own and the pages are merged, so no term's
+ * cost hangs on another's estimate: as one OR, an amount search that matched 1,828 of ten million
+ * intents walked the newest month's created_at index filtering 158,231 rows (693 ms) where the
+ * amount index reads a handful. The exact terms (an amount, listed agents) read an ordered page
+ * through their index; the `fuzzy` text terms go through FUZZY_CAP first.
  */
-function searchTerms(orgId: string, text: string, currency: string, agentIds: string[] | null): ((e: E) => Expression<SqlBool>)[] {
+function searchTerms(
+  orgId: string,
+  text: string,
+  currency: string,
+  agentIds: string[] | null,
+): { term: (e: E) => Expression<SqlBool>; fuzzy: RawBuilder<boolean> | null }[] {
   const pattern = likeAll(text);
-  const terms: ((e: E) => Expression<SqlBool>)[] = [
-    () => sql<boolean>`lower(intents.merchant) LIKE ${pattern}`,
-    () => sql<boolean>`lower(intents.reason) LIKE ${pattern}`,
-  ];
-  if (text.length >= ID_FRAGMENT_MIN) terms.push(() => sql<boolean>`lower(intents.id) LIKE ${pattern}`);
+  type Term = { term: (e: E) => Expression<SqlBool>; fuzzy: RawBuilder<boolean> | null };
+  const fuzzy = (raw: RawBuilder<boolean>): Term => ({ term: () => raw, fuzzy: raw });
+  const exact = (term: (e: E) => Expression<SqlBool>): Term => ({ term, fuzzy: null });
+  const terms: Term[] = [fuzzy(sql<boolean>`lower(intents.merchant) LIKE ${pattern}`), fuzzy(sql<boolean>`lower(intents.reason) LIKE ${pattern}`)];
+  if (text.length >= ID_FRAGMENT_MIN) terms.push(fuzzy(sql<boolean>`lower(intents.id) LIKE ${pattern}`));
   if (agentIds === null)
-    terms.push((e) =>
-      e(
-        "intents.agent_id",
-        "in",
-        e
-          .selectFrom("agents")
-          .select("agents.id")
-          .where("agents.org_id", "=", orgId)
-          .where(sql<boolean>`lower(agents.name) LIKE ${pattern}`),
-      ),
-    );
-  else if (agentIds.length > 0) terms.push((e) => e("intents.agent_id", "in", agentIds));
+    terms.push(fuzzy(sql<boolean>`intents.agent_id IN (SELECT agents.id FROM agents WHERE agents.org_id = ${orgId} AND lower(agents.name) LIKE ${pattern})`));
+  else if (agentIds.length > 0) terms.push(exact((e) => e("intents.agent_id", "in", agentIds)));
   const amount = parseMajorAmount(text, currency);
-  if (amount !== null) terms.push((e) => e("intents.amount", "=", amount));
+  if (amount !== null) terms.push(exact((e) => e("intents.amount", "=", amount)));
   return terms;
 }
 
