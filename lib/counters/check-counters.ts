@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "@/lib/db/client";
-import { sqlFrom, type SqlTx } from "@/lib/db/sql";
+import { sqlFrom, type SqlDb, type SqlTx } from "@/lib/db/sql";
 import { DAY_COLUMNS } from "./counter-sql";
 import {
   keptMinutesFromSql,
@@ -51,22 +51,8 @@ export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Dat
       COALESCE(s.intents, 0) AS stored, COALESCE(r.intents, 0) AS recomputed
     FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.minute = r.minute
     WHERE COALESCE(s.intents, 0) <> COALESCE(r.intents, 0)`.execute(q);
-  const { rows: awaiting } = await sql<{ agent_id: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> }>`
-    WITH s AS (SELECT * FROM awaiting_settlement_counters WHERE org_id = ${orgId}), r AS (${recomputedAwaitingSettlementSql(orgId)})
-    SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id, to_char(COALESCE(s.day, r.day), 'YYYY-MM-DD') || ' ' || COALESCE(s.currency, r.currency) AS key,
-      json_build_object('count', COALESCE(s.count, 0), 'amount', COALESCE(s.amount, 0)) AS stored,
-      json_build_object('count', COALESCE(r.count, 0), 'amount', COALESCE(r.amount, 0)) AS recomputed
-    FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.day = r.day
-    WHERE COALESCE(s.count, 0) <> COALESCE(r.count, 0) OR COALESCE(s.amount, 0) <> COALESCE(r.amount, 0)
-    ORDER BY 1, 2`.execute(q);
-  const { rows: hours } = await sql<{ agent_id: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> }>`
-    WITH s AS (SELECT * FROM awaiting_settlement_hours WHERE org_id = ${orgId}), r AS (${recomputedAwaitingSettlementHoursSql(orgId)})
-    SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id, to_char(COALESCE(s.hour, r.hour), 'YYYY-MM-DD"T"HH24') || ' ' || COALESCE(s.currency, r.currency) AS key,
-      json_build_object('count', COALESCE(s.count, 0), 'amount', COALESCE(s.amount, 0)) AS stored,
-      json_build_object('count', COALESCE(r.count, 0), 'amount', COALESCE(r.amount, 0)) AS recomputed
-    FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND s.hour = r.hour
-    WHERE COALESCE(s.count, 0) <> COALESCE(r.count, 0) OR COALESCE(s.amount, 0) <> COALESCE(r.amount, 0)
-    ORDER BY 1, 2`.execute(q);
+  const awaiting = await awaitingDrift(q, "awaiting_settlement_counters", "day", "YYYY-MM-DD", recomputedAwaitingSettlementSql(orgId), orgId);
+  const hours = await awaitingDrift(q, "awaiting_settlement_hours", "hour", 'YYYY-MM-DD"T"HH24', recomputedAwaitingSettlementHoursSql(orgId), orgId);
   return [
     ...hours.map((a) => ({ kind: "awaiting_hour" as const, agentId: a.agent_id, key: a.key, stored: a.stored, recomputed: a.recomputed })),
     ...awaiting.map((a) => ({ kind: "awaiting" as const, agentId: a.agent_id, key: a.key, stored: a.stored, recomputed: a.recomputed })),
@@ -86,4 +72,19 @@ export async function checkCounters(db: Db | SqlTx, orgId: string, now = new Dat
       recomputed: { intents: m.recomputed },
     })),
   ];
+}
+
+/** Differences between stored awaiting-settlement counters (by day or by hour) and their recomputation. */
+async function awaitingDrift(q: SqlDb, table: string, unit: "day" | "hour", format: string, recomputed: RawBuilder<unknown>, orgId: string) {
+  const [t, u] = [sql.table(table), sql.ref(`s.${unit}`)];
+  const { rows } = await sql<{ agent_id: string; key: string; stored: Record<string, number>; recomputed: Record<string, number> }>`
+    WITH s AS (SELECT * FROM ${t} WHERE org_id = ${orgId}), r AS (${recomputed})
+    SELECT COALESCE(s.agent_id, r.agent_id)::text AS agent_id,
+      to_char(COALESCE(${u}, ${sql.ref(`r.${unit}`)}), ${format}) || ' ' || COALESCE(s.currency, r.currency) AS key,
+      json_build_object('count', COALESCE(s.count, 0), 'amount', COALESCE(s.amount, 0)) AS stored,
+      json_build_object('count', COALESCE(r.count, 0), 'amount', COALESCE(r.amount, 0)) AS recomputed
+    FROM s FULL JOIN r ON s.agent_id = r.agent_id AND s.currency = r.currency AND ${u} = ${sql.ref(`r.${unit}`)}
+    WHERE COALESCE(s.count, 0) <> COALESCE(r.count, 0) OR COALESCE(s.amount, 0) <> COALESCE(r.amount, 0)
+    ORDER BY 1, 2`.execute(q);
+  return rows;
 }
