@@ -9,6 +9,7 @@ import { answerableApprovalsWhere } from "@/lib/permissions/answerable-approvals
 import { loadAnswerRights } from "@/lib/approver-groups/load-answer-rights";
 import { WAITING_CHIPS, type InboxQuery } from "./inbox-query";
 import { buildInboxItems, inboxInclude, type InboxItem } from "./inbox-items";
+import { loadAnsweredOpenApprovalIds } from "./answered-open-approvals";
 
 export type InboxPage = {
   items: InboxItem[];
@@ -31,9 +32,15 @@ const ORDER: Record<InboxQuery["sort"], Prisma.ApprovalOrderByWithRelationInput[
 /** Counting stops here: the inbox says "500+" instead of counting every pending row. */
 export const COUNT_CAP = 500;
 
-/** What this person may answer (the "approval.answer" rule as a query, with their approver groups); a viewer nothing. */
-const answerableWhere = (p: UserPrincipal, groupIds: ReadonlySet<string>): Prisma.ApprovalWhereInput =>
-  p.role === "viewer" ? { id: { in: [] } } : answerableApprovalsWhere(p, [...groupIds]);
+/**
+ * What this person may answer among the open approvals (the "approval.answer" rule as a query,
+ * with their approver groups and the open approvals they already answered); a viewer nothing.
+ */
+async function answerableOpenWhere(db: Db, p: UserPrincipal, now: Date): Promise<{ mine: Prisma.ApprovalWhereInput; groupIds: ReadonlySet<string> }> {
+  if (p.role === "viewer") return { mine: { id: { in: [] } }, groupIds: new Set() };
+  const [{ groupIds }, answered] = await Promise.all([loadAnswerRights(db, p.orgId, p.userId, now), loadAnsweredOpenApprovalIds(db, p.orgId, p.userId)]);
+  return { mine: answerableApprovalsWhere(p, [...groupIds], answered), groupIds };
+}
 
 /** Open = pending and not past its expiry (the sweep may not have closed it yet). */
 const openWhere = (orgId: string, now: Date): Prisma.ApprovalWhereInput => ({ orgId, status: "pending", expiresAt: { gt: now } });
@@ -46,14 +53,15 @@ const openWhere = (orgId: string, now: Date): Prisma.ApprovalWhereInput => ({ or
  */
 export async function loadInbox(db: Db, principal: UserPrincipal, q: InboxQuery, now = new Date()): Promise<InboxPage> {
   const open = openWhere(principal.orgId, now);
-  const { groupIds } = await loadAnswerRights(db, principal.orgId, principal.userId, now);
-  const mine = answerableWhere(principal, groupIds);
+  const { mine, groupIds } = await answerableOpenWhere(db, principal, now);
   const view = principal.role === "viewer" ? "others" : q.view;
   const filters: Prisma.ApprovalWhereInput[] = [open, view === "yours" ? mine : { NOT: mine }];
-  if (q.agent) filters.push({ intent: { agentId: q.agent } });
+  // Through the intent's status too: the agent's (or rule's) waiting intents are a handful, where
+  // its whole history is thousands, each probed against every open approval's intent otherwise.
+  if (q.agent) filters.push({ intent: { agentId: q.agent, status: "pending_approval" } });
   if (q.min !== undefined || q.max !== undefined)
     filters.push({ amount: { ...(q.min !== undefined ? { gte: BigInt(q.min) } : {}), ...(q.max !== undefined ? { lte: BigInt(q.max) } : {}) } });
-  if (q.rule) filters.push({ intent: { decision: { rule: q.rule } } });
+  if (q.rule) filters.push({ intent: { status: "pending_approval", decision: { rule: q.rule } } });
   if (q.waiting) filters.push({ createdAt: { lte: new Date(now.getTime() - WAITING_CHIPS[q.waiting] * 3_600_000) } });
   if (q.cursor) filters.push(q.sort === "amount" ? afterAmountCursor(q.cursor) : q.sort === "newest" ? afterCursor(q.cursor) : afterCursorAscending(q.cursor));
 
@@ -107,7 +115,7 @@ async function cappedCount(db: Db, orgId: string, now: Date, where: Prisma.Appro
  */
 export async function countInbox(db: Db, principal: UserPrincipal, now = new Date()): Promise<{ yours: number; others: number }> {
   if (principal.role === "viewer") return { yours: 0, others: await cappedCount(db, principal.orgId, now, {}) };
-  const mine = answerableWhere(principal, (await loadAnswerRights(db, principal.orgId, principal.userId, now)).groupIds);
+  const { mine } = await answerableOpenWhere(db, principal, now);
   return { yours: await cappedCount(db, principal.orgId, now, mine), others: 0 };
 }
 

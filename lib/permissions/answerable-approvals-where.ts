@@ -7,9 +7,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * answered yet, and (for non-admins) not routed to an approver group they do not answer for
  * (`groupIds`: their groups by membership or active delegation, see loadAnswerRights).
  * Change both together (the in-process approvals test checks they agree).
- * Open/expired state is the caller's filter, not a permission.
+ * Open/expired state is the caller's filter, not a permission. `answeredOpenIds`, when the caller
+ * read them (loadAnsweredOpenApprovalIds, for open approvals only), stand in for the probe of
+ * each approval's answers.
  */
-export function answerableApprovalsWhere(principal: UserPrincipal, groupIds: readonly string[] = []): Prisma.ApprovalWhereInput {
+export function answerableApprovalsWhere(
+  principal: UserPrincipal,
+  groupIds: readonly string[] = [],
+  answeredOpenIds: readonly string[] | null = null,
+): Prisma.ApprovalWhereInput {
   const routedToThem: Prisma.ApprovalWhereInput[] = [
     { groupId: null },
     { groupId: { in: [...groupIds] } },
@@ -18,7 +24,7 @@ export function answerableApprovalsWhere(principal: UserPrincipal, groupIds: rea
   return {
     orgId: principal.orgId,
     ...(principal.role === "admin" ? {} : { requiredRole: "approver", OR: routedToThem }),
-    responses: { none: { userId: principal.userId } },
+    ...(answeredOpenIds ? { id: { notIn: [...answeredOpenIds] } } : { responses: { none: { userId: principal.userId } } }),
     // The approval's copy of who submitted its intent and who created the key it came with.
     AND: [
       { OR: [{ submittedByUserId: null }, { submittedByUserId: { not: principal.userId } }] },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerApproval } from "@/lib/approvals/answer-approval";
 import { listApprovals } from "@/lib/approvals/list-approvals";
-import { countInbox } from "@/lib/approvals/load-inbox";
+import { countInbox, loadInbox } from "@/lib/approvals/load-inbox";
+import { parseInboxQuery } from "@/lib/approvals/inbox-query";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import type { Principal, UserPrincipal } from "@/lib/auth/principal";
@@ -110,6 +111,14 @@ describe("approvals, in process on PGlite", { timeout: 60_000 }, () => {
     expect(await countInbox(db, people.approver2)).toEqual({ yours: 3, others: 0 });
     expect(await countInbox(db, people.admin)).toEqual({ yours: 4, others: 0 });
     expect(await countInbox(db, people.viewer)).toEqual({ yours: 0, others: 5 });
+    // The inbox page counts both; "waiting on others" holds what the admin already answered.
+    const others = await loadInbox(db, people.admin, parseInboxQuery({ view: "others" }, "INR"));
+    expect(others.counts).toMatchObject({ yours: 4, others: 1 });
+    expect(others.items.map((i) => i.intent_id)).toEqual([dual.id]);
+    // One agent's waiting approvals, through its waiting intents.
+    const agentId = agent.kind === "agent" ? agent.agentId : "";
+    const ofAgent = await loadInbox(db, people.approver2, parseInboxQuery({ agent: agentId }, "INR"));
+    expect(ofAgent.items.map((i) => i.agent.id)).toEqual([agentId, agentId, agentId]);
   });
 
   it("with approver groups, an escalation and a delegation, listApprovals and can() still agree", async () => {
