@@ -111,7 +111,7 @@ export const PLAN_SQL = `
 /** $2 approver user id, $3 second approver user id: who answered. $4/$5 their emails. */
 export const INTENTS_SQL = `
   INSERT INTO intents (id, org_id, agent_id, amount, currency, reason, confidence, merchant, merchant_category, metadata, status,
-    request_hash, created_at, decided_at, captured_amount, settlement, settled_at)
+    request_hash, created_at, decided_at, captured_amount, settlement, settled_at, rejected_by_person)
   SELECT i.id, $1, i.agent_id, i.amount, 'INR',
     i.merchant || ' ' || (ARRAY['monthly invoice','usage top-up','annual renewal','seats for new joiners','campaign spend','team booking'])[1 + i.g % 6],
     i.confidence, i.merchant, i.category,
@@ -123,7 +123,8 @@ export const INTENTS_SQL = `
       WHEN i.fate = 'expired' THEN i.created + interval '72 hours' ELSE i.resolved END,
     CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN i.amount END,
     CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN 'captured'::"Settlement" END,
-    CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN i.resolved + interval '2 hours' END
+    CASE WHEN i.captured AND (i.kind = 'auto' OR i.fate = 'approved') THEN i.resolved + interval '2 hours' END,
+    i.kind = 'appr' AND i.fate = 'rejected'
   FROM vol_i i
   -- in arrival order, as the app's rows are: the heap then follows created_at like a real table's
   ORDER BY i.created`;

@@ -40,7 +40,7 @@ export async function closeApproval(tx: SqlTx, approvalId: string, outcome: Appr
   // Counters before the wallet: the order decisions and captures take them in.
   const moved = await tx
     .updateTable("intents")
-    .set({ status, decided_at: at })
+    .set({ status, decided_at: at, ...(outcome === "rejected" ? { rejected_by_person: true } : {}) })
     .where("id", "=", intent.id)
     .where("status", "=", "pending_approval")
     .executeTakeFirst();

@@ -107,12 +107,8 @@ export async function listIntentsPage(db: AnyReadDb, principal: UserPrincipal, f
 function stateCondition(e: E, state: NonNullable<IntentFilters["state"]>) {
   switch (state) {
     case "rejected":
-      return e.and([
-        e("intents.status", "=", "denied"),
-        e.exists(
-          e.selectFrom("approvals").select("approvals.id").whereRef("approvals.intent_id", "=", "intents.id").where("approvals.status", "=", "rejected"),
-        ),
-      ]);
+      // A literal, as for partly captured below: the partial index intents_rejected_by_person_idx.
+      return e("intents.rejected_by_person", "=", sql.lit(true));
     case "voided":
       return e.and([e("intents.status", "=", "approved"), e("intents.settlement", "=", "voided")]);
     case "captured":

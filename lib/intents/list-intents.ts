@@ -17,7 +17,7 @@ export type IntentFilters = ListIntentsQuery & { min_amount?: number; max_amount
 function stateWhere(db: AnyReadDb, state: SettledState): Prisma.IntentWhereInput {
   switch (state) {
     case "rejected":
-      return { status: "denied", approval: { is: { status: "rejected" } } };
+      return { status: "denied", rejectedByPerson: true };
     case "voided":
       return { status: "approved", settlement: "voided" };
     case "captured":

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { captureIntent } from "@/lib/intents/capture-intent";
 import { listIntentAnswers } from "@/lib/intents/list-intent-answers";
 import { listIntents, type SettledState } from "@/lib/intents/list-intents";
+import { listIntentsPage } from "@/lib/intents/list-intents-page";
 import { submitIntent } from "@/lib/intents/submit-intent";
 import { voidIntent } from "@/lib/intents/void-intent";
 import { intentState } from "@/lib/format/intent-state";
@@ -42,6 +43,8 @@ describe("intent states beyond the API status", { timeout: 60_000 }, () => {
     const [full, partial, voided, open] = [await submit(10_000), await submit(20_000), await submit(30_000), await submit(40_000)];
     const rejected = await submit(2_000_000); // above the auto-approve limit: a person decides
     await answerApproval(db, people.approver, rejected.id, { decision: "reject", comment: "Not this quarter" });
+    const policyDenied = await submit(20_000_000); // above the hard limit: denied by the policy, no person involved
+    expect(policyDenied.status).toBe("denied");
     await captureIntent(db, people.admin, full.id, { amount: 10_000 });
     await captureIntent(db, people.admin, partial.id, { amount: 5_000 });
     await voidIntent(db, people.admin, voided.id, {});
@@ -49,6 +52,11 @@ describe("intent states beyond the API status", { timeout: 60_000 }, () => {
 
     const only = async (state: SettledState) => (await listIntents(db, people.admin, { limit: 50, state })).data.map((i) => [i.id, intentState(i)]);
     expect(await only("rejected")).toEqual([[rejected.id, "rejected"]]);
+    // The dashboard's list too (the typed layer, through the partial index of rejected intents).
+    expect((await listIntentsPage(db, people.admin, { limit: 50, state: "rejected" }, "INR")).data.map((i) => i.id)).toEqual([rejected.id]);
+    expect((await listIntentsPage(db, people.admin, { limit: 50, status: ["denied"] }, "INR")).data.map((i) => i.id).sort()).toEqual(
+      [rejected.id, policyDenied.id].sort(),
+    );
     expect(await only("captured")).toEqual([[full.id, "captured"]]);
     expect(await only("partially_captured")).toEqual([[partial.id, "partially_captured"]]);
     expect(await only("voided")).toEqual([[voided.id, "voided"]]);

@@ -111,12 +111,14 @@ beforeAll(async () => {
   // Intents over 90 days in 12 categories (one rare), every status; an approval for each
   // intent that needed a person (4,000 still open); two audit events per intent.
   await raw.query(
-    `INSERT INTO intents (id, org_id, agent_id, amount, currency, reason, confidence, merchant, merchant_category, status, request_hash, created_at, decided_at)
+    `INSERT INTO intents (id, org_id, agent_id, amount, currency, reason, confidence, merchant, merchant_category, status, request_hash, created_at, decided_at,
+       rejected_by_person)
      SELECT CASE WHEN g % 2 = 0 THEN 'int_' || substr(md5($1 || g), 1, 24)
        ELSE aegis_id_floor('int', now() - (g % 129600) * interval '1 minute') || substr(md5($1 || g), 1, 14) END, $2, ($3::uuid[])[1 + g % 20], 1000 + g % 500000, 'INR', 'volume', 0.9, 'M' || g % 40,
        CASE WHEN g % 997 = 0 THEN 'rare' ELSE 'cat' || g % 11 END,
        (CASE WHEN g % 10 = 0 THEN 'pending_approval' WHEN g % 50 = 1 THEN 'expired' WHEN g % 10 = 2 THEN 'denied' ELSE 'approved' END)::"IntentStatus",
-       md5('r' || g), now() - (g % 129600) * interval '1 minute', now() - (g % 129600) * interval '1 minute'
+       md5('r' || g), now() - (g % 129600) * interval '1 minute', now() - (g % 129600) * interval '1 minute',
+       g % 10 = 2
      FROM generate_series(1, $4::int) g`,
     [tag, orgId, agents, INTENTS],
   );
