@@ -21,7 +21,7 @@ export type DimensionSpend = {
 
 /**
  * Spend over the last `days` days by merchant category or by merchant, from
- * spend_dimension_counters alone (an index range on org, currency, dimension and day; the
+ * spend_dimension_counters alone (an index-only range on org, currency, dimension and day; the
  * rows grow with agents × keys × days, never with intents). Keys beyond the top TOP_N are
  * summed as "Other" so a long tail of merchants cannot swamp the table or the chart.
  */
@@ -35,11 +35,15 @@ export async function loadSpendByDimension(
   now = new Date(),
 ): Promise<DimensionSpend> {
   const dates = lastDays(now, timeZone, days);
+  // Grouped by the date itself and named in SQL after the sums: to_char on each of 47,000 rows
+  // (200 agents' merchants over a month) cost more than reading them, index-only.
   const rows = await db.$queryRaw<{ day: string; key: string; spent: number }[]>`
-    SELECT to_char(day, 'YYYY-MM-DD') AS day, key, SUM(spent)::float8 AS spent
-    FROM spend_dimension_counters
-    WHERE org_id = ${orgId} AND currency = ${currency} AND dimension = ${dimension} AND day >= ${dates[0]}::date AND day <= ${dates.at(-1)}::date
-    GROUP BY 1, 2`;
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, key, spent::float8 AS spent FROM (
+      SELECT day, key, SUM(spent) AS spent
+      FROM spend_dimension_counters
+      WHERE org_id = ${orgId} AND currency = ${currency} AND dimension = ${dimension} AND day >= ${dates[0]}::date AND day <= ${dates.at(-1)}::date
+      GROUP BY day, key
+    ) per_day`;
   const byKey = new Map<string, number>();
   for (const r of rows) byKey.set(r.key, (byKey.get(r.key) ?? 0) + r.spent);
   // Ties go by name so the order (and so the colours) is stable from one load to the next.
