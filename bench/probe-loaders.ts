@@ -27,6 +27,7 @@ const org = await db.organization.findUniqueOrThrow({ where: { id: orgId } });
 const probes: [string, () => Promise<unknown>][] = [
   ["inbox", () => loadInbox(db, admin, parseInboxQuery({}, org.currency))],
   ["inbox newest", () => loadInbox(db, admin, parseInboxQuery({ sort: "newest" }, org.currency))],
+  ["inbox others", () => loadInbox(db, admin, parseInboxQuery({ view: "others" }, org.currency))],
   ["inbox count", () => countInbox(db, admin)],
   ["unread notifications", () => countUnreadNotifications(db, admin.userId)],
   ["ageing", () => ageUncaptured(db, orgId)],
