@@ -81,4 +81,11 @@ describe("the failover pool on a real server", () => {
     expect(other).not.toBe(pid);
     expect(pool!.selector.current).toBe(1);
   });
+
+  it("keeps an idle connection warm past pg's 10-second default: the same server process answers after 11 s", async () => {
+    const [{ pid }] = (await pool!.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows;
+    await sleep(11_000);
+    const [{ later }] = (await pool!.query<{ later: number }>("SELECT pg_backend_pid() AS later")).rows;
+    expect(later).toBe(pid);
+  }, 30_000);
 });
