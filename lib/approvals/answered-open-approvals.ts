@@ -15,14 +15,14 @@ export const ANSWERED_LIST_LIMIT = 2_000;
  * approval_responses (user_id, created_at): a few days of one person's answers, whatever the
  * history. As a relation filter inside the inbox's "waiting on others" (NOT answerable) the
  * planner hashed every answer this person ever gave (64,000 for an admin at ten million intents)
- * for each of the page's three statements.
+ * for each of the page's three statements. At ten million intents: 2,895 answers in the window,
+ * hashed against the 10,008 open approvals' index (16 ms); probing each answer's approval by its
+ * key instead took 120 ms.
  */
 export async function loadAnsweredOpenApprovalIds(db: AnyReadDb, orgId: string, userId: string): Promise<string[] | null> {
   const { rows } = await sql<{ id: string }>`
-    SELECT r.approval_id AS id FROM approval_responses r
-    -- each answer's approval by its key (a join was hashed against every open approval instead)
-    CROSS JOIN LATERAL (SELECT 1 FROM approvals a WHERE a.id = r.approval_id AND a.org_id = ${orgId} AND a.status = 'pending' LIMIT 1) still_open
-    WHERE r.user_id = ${userId}
+    SELECT r.approval_id AS id FROM approval_responses r JOIN approvals a ON a.id = r.approval_id
+    WHERE r.user_id = ${userId} AND a.org_id = ${orgId} AND a.status = 'pending'
       AND r.created_at >= (SELECT min(p.created_at) FROM approvals p WHERE p.org_id = ${orgId} AND p.status = 'pending')
     LIMIT ${ANSWERED_LIST_LIMIT + 1}`.execute(sqlOf(db));
   return rows.length > ANSWERED_LIST_LIMIT ? null : rows.map((r) => r.id);

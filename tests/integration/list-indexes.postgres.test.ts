@@ -219,6 +219,10 @@ describe.runIf(onPostgres)("list queries use indexes on PostgreSQL", () => {
     expect(indexConditions(rows[0]["QUERY PLAN"][0].Plan).filter((c) => c.includes("lower(reason)")).length).toBeGreaterThan(0);
   });
 
+  it("a session of the migrated database has JIT off (compiling cost more than running the app's statements)", async () => {
+    expect((await raw.query("SHOW jit")).rows[0].jit).toBe("off");
+  });
+
   it("the agents list reads counters, never intents, approvals or audit events", async () => {
     expect(await scansOf(() => listAgents(db, admin, { limit: 20 }))).toEqual([]);
   });
