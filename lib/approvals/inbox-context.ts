@@ -37,7 +37,7 @@ export async function loadRecentIntents(db: DbOrTx, orgId: string, agentIds: str
 
 /**
  * Which of these intents go to a merchant their agent was never approved to pay before, in
- * one query: one probe per card of the (agent_id, merchant, created_at) index of each month. The
+ * one query: one probe per card of intents_agent_merchant_probe_idx in each month. The
  * probe is a LATERAL … LIMIT 1, not NOT EXISTS: the planner may turn NOT EXISTS into a hash
  * anti-join that reads whole partitions when its statistics make them look small (it did in CI),
  * while a page holds at most a few dozen cards, so a probe each is always the cheap plan.

@@ -12,7 +12,7 @@ export type PossibleDuplicate = { id: string; amount: number; currency: string; 
 
 /**
  * Intents that look like the same request made twice, for each card of a page, in one query:
- * a LATERAL probe per card on the (agent_id, merchant, created_at) index, at most 3 each. The
+ * a LATERAL probe per card on intents_agent_merchant_probe_idx, at most 3 each. The
  * inbox flags them so a person does not pay one invoice twice.
  */
 export async function loadPossibleDuplicates(
