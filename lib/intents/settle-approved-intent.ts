@@ -9,6 +9,7 @@ import { applyCounterDelta } from "@/lib/counters/apply-counter-delta";
 import { settlementDelta } from "@/lib/counters/counter-delta";
 import { enqueueEvent } from "@/lib/webhooks/enqueue-event";
 import { intentSummary } from "@/lib/webhooks/event-data";
+import { lockAgent } from "@/lib/intents/lock-decision-inputs";
 
 export type SettleRequest = { kind: "capture"; amount: number; memo?: string } | { kind: "void"; reason?: string };
 /**
@@ -39,6 +40,11 @@ export async function settleApprovedIntent(
   const auto = options.auto ?? false;
   const byAgent = actor !== "system" && actor.kind === "agent";
   const intent = await tx.selectFrom("intents").selectAll().where("id", "=", intentId).executeTakeFirstOrThrow();
+  // The agent's lock before the intent's row, as every money change of one agent takes them: the
+  // update below fires the awaiting-settlement trigger, and a decision of the same agent (which
+  // writes its day counters, then inserts its intent, whose trigger comes last) deadlocked with a
+  // settlement that took the trigger's counter row first and the day counters after.
+  await lockAgent(tx, intent.org_id, intent.agent_id);
   const approved = intent.amount;
   const money = (n: number) => formatMinorUnits(n, intent.currency);
   if (request.kind === "capture" && request.amount > approved) {
