@@ -22,7 +22,7 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
-const LOCK_ID = 72_707_369; // arbitrary, constant: "aegis migrations"
+export const LOCK_ID = 72_707_369; // arbitrary, constant: "aegis migrations"
 
 type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
