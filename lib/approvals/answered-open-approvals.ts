@@ -6,7 +6,7 @@ import { sqlOf } from "@/lib/db/sql";
  * Beyond this many, the inbox leaves "already answered" to a probe of each approval's answers
  * (answerableApprovalsWhere's relation filter) instead of a list of ids in the statement.
  */
-export const ANSWERED_LIST_LIMIT = 2_000;
+const ANSWERED_LIST_LIMIT = 2_000;
 
 /**
  * The open approvals of the organisation this person has already answered (a quorum waiting for

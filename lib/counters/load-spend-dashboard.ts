@@ -18,25 +18,25 @@ export async function loadSpendDashboard(db: DbOrTx, orgId: string, currency: st
   // Summed in SQL, per day and per agent (a month's days plus the agents, a few hundred rows), not
   // one row per agent and day (7,400 for 200 agents) carried to JavaScript and summed there.
   const [rows, agents, { policy }] = await Promise.all([
-    db.$queryRaw<{ day: string | null; agent_id: string | null; spent: number; month: number; waiting: number; rejected: number; decided: number }[]>`
+    db.$queryRaw<{ day: string | null; agent_id: string | null; spent: number; month: number; waiting: number; rejected: number }[]>`
       WITH c AS (
-        SELECT day, agent_id, spent, pending_approval, rejected, approved, denied FROM agent_day_counters
+        SELECT day, agent_id, spent, pending_approval, rejected FROM agent_day_counters
         WHERE org_id = ${orgId} AND currency = ${currency} AND day >= ${since}::date
       )
       SELECT to_char(day, 'YYYY-MM-DD') AS day, NULL AS agent_id, SUM(spent)::float8 AS spent, 0::float8 AS month,
-        SUM(pending_approval)::int AS waiting, SUM(rejected)::int AS rejected, SUM(approved + denied)::int AS decided
+        SUM(pending_approval)::int AS waiting, SUM(rejected)::int AS rejected
       FROM c WHERE day >= ${dates[0]}::date GROUP BY day
       UNION ALL
       SELECT NULL, agent_id::text, (SUM(spent) FILTER (WHERE day >= ${dates[0]}::date))::float8, (SUM(spent) FILTER (WHERE day >= ${monthStart}::date))::float8,
-        0, 0, 0
+        0, 0
       FROM c GROUP BY agent_id`,
     db.agent.findMany({ where: { orgId }, select: { id: true, name: true } }),
     getOrgPolicy(db, orgId),
   ]);
-  const perDay = new Map<string, { spend: number; waiting: number; rejected: number; decided: number }>();
+  const perDay = new Map<string, { spend: number; waiting: number; rejected: number }>();
   const perAgent = new Map<string, { last30: number; month: number }>();
   for (const r of rows) {
-    if (r.day !== null) perDay.set(r.day, { spend: r.spent, waiting: r.waiting, rejected: r.rejected, decided: r.decided });
+    if (r.day !== null) perDay.set(r.day, { spend: r.spent, waiting: r.waiting, rejected: r.rejected });
     else if (r.agent_id !== null) perAgent.set(r.agent_id, { last30: r.spent ?? 0, month: r.month ?? 0 });
   }
   const series = (pick: (d: { spend: number; waiting: number; rejected: number }) => number): DaySpend[] =>

@@ -15,7 +15,7 @@ async function readRole(client: Queryable): Promise<ServerRole> {
 }
 
 /** How long a connection above the pool's minimum may sit idle before it is closed. */
-export const IDLE_TIMEOUT_MS = 5 * 60_000;
+const IDLE_TIMEOUT_MS = 5 * 60_000;
 
 export type FailoverPoolOptions = {
   max: number;
